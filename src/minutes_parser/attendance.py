@@ -1,0 +1,245 @@
+"""Attendance: who was present, sent apologies, or attended, with roles, organisations, initials.
+
+Fed block by block by segmentation. Recognises "Present:" style paragraphs, "Present" headings
+followed by lists, the "Apologies" / "Also present" / "In attendance" variants, and attendance
+tables (role | name | organisation) such as the appendix of a ModernGov note.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Attendee, AttendanceStatus, Block, BlockKind
+
+_SECTION = re.compile(
+    r"\s*(?P<label>(?:board |trustees? |members? |councillors? |committee )?(?:members )?"
+    r"(?:present|attendance|attendees|in attendance|also present|also,? in attendance|also attending|"
+    r"apologies(?: for absence)?(?: received(?: and accepted)?)?(?: from)?|absent|not present|"
+    r"officers(?: present| in attendance)?|(?:board |committee )?members in attendance(?: were)?)"
+    r"(?: were)?)\s*(?:[:\-–—]|\s(?=[A-Z])|$)(?P<rest>.*)",
+    re.I | re.S,
+)
+_STATUS_WORDS = (
+    ("apolog", AttendanceStatus.APOLOGIES),
+    ("absent", AttendanceStatus.ABSENT),
+    ("not present", AttendanceStatus.ABSENT),
+    ("also", AttendanceStatus.IN_ATTENDANCE),
+    ("in attendance", AttendanceStatus.IN_ATTENDANCE),
+    ("officer", AttendanceStatus.IN_ATTENDANCE),
+)
+_TITLES = r"(?:Cllrs?\.?|Councillor|Mayor|Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Baroness|Rev(?:d)?\.?|Cllr\.)"
+_CLLR_SPLIT = re.compile(r"\s+(?=(?:Cllr|Councillor)\s+[A-Z])")
+_PAREN = re.compile(r"\(([^()]{1,120})\)")
+_HANDLE = re.compile(r"\s@[\w-]{1,40}")
+_INITIALS = re.compile(r"\s+\(?([A-Z]{2,4})\)?$")
+_ORG_WORDS = re.compile(r"\b(Council|Borough|County|District|Authority|Association|University|NHS|Trust|Police|Ltd|Limited|Society|Foundation|Group|Office|Department|MP)\b")
+_NAME_WORD = re.compile(r"[A-Z][A-Za-z'’\-]{0,30}\.?|[A-Z]\.?|(?:de|van|von|der|da|di|le|la|du|del|O'|Mc|Mac)")
+_NOT_NAMES = frozenset("none nil apologies present also minutes members of the public".split())
+
+
+def attendance_heading(text: str) -> bool:
+    """A heading or label line that opens an attendance list."""
+    m = _SECTION.fullmatch(text.strip())
+    return bool(m) and not m.group("rest").strip()
+
+
+def attendance_start(text: str) -> tuple[AttendanceStatus, str] | None:
+    m = _SECTION.match(text)
+    if not m:
+        return None
+    return _status_of(m.group("label")), m.group("rest").strip()
+
+
+def _status_of(label: str) -> AttendanceStatus:
+    lowered = label.lower()
+    for word, status in _STATUS_WORDS:
+        if word in lowered:
+            return status
+    return AttendanceStatus.PRESENT
+
+
+def parse_person(raw: str, status: AttendanceStatus) -> Attendee | None:
+    """"Kevin Kasaven (Director of Finance)", "Margaret Carey MC", "Anna Henningsen @addaleax (TSC)"."""
+    text = " ".join(raw.replace("\u00a0", " ").split()).strip(" .;,-–")
+    if not text or len(text) > 160:
+        return None
+    role = organisation = initials = None
+    paren = _PAREN.search(text)
+    if paren:
+        inside = paren.group(1).strip()
+        if re.fullmatch(r"[A-Z]{2,4}", inside):
+            initials = inside
+        elif _ORG_WORDS.search(inside) and not re.search(r"\b(Director|Head|Officer|Manager|Chair|Clerk)\b", inside):
+            organisation = inside
+        else:
+            role = inside
+        text = (text[: paren.start()] + text[paren.end() :]).strip()
+    text = _HANDLE.sub("", " " + text).strip()
+    if "," in text:
+        name_part, _, rest = text.partition(",")
+        text = name_part.strip()
+        rest = rest.strip()
+        if rest:
+            if _ORG_WORDS.search(rest) and role is None:
+                organisation = organisation or rest
+            else:
+                role = role or rest
+    m = _INITIALS.search(text)
+    if m and len(text.split()) >= 3:
+        initials = initials or m.group(1)
+        text = text[: m.start()].strip()
+    words = text.split()
+    name_words: list[str] = []
+    for word in words:
+        if (_NAME_WORD.fullmatch(word) or re.fullmatch(_TITLES, word)) and len(name_words) < 6:
+            name_words.append(word)
+        else:
+            break
+    if not name_words:
+        return None
+    tail = " ".join(words[len(name_words) :]).strip()
+    if tail and role is None:
+        role = tail
+    name = " ".join(name_words)
+    if name.lower() in _NOT_NAMES or len(name) < 2:
+        return None
+    return Attendee(name=name, status=status, role=role, organisation=organisation, initials=initials)
+
+
+def split_names(text: str) -> list[str]:
+    """A run of names: separated by commas, semicolons, "and", newlines, or "Cllr" prefixes."""
+    text = re.sub(r"\s+", " ", text).strip()
+    parts = re.split(r"\s*[;,]\s*|\s+and\s+|\s+&\s+", text)
+    out: list[str] = []
+    for part in parts:
+        if len(_CLLR_SPLIT.split(part)) > 1:
+            out.extend(p for p in _CLLR_SPLIT.split(part) if p)
+        elif part:
+            out.append(part)
+    return out
+
+
+class AttendanceBuilder:
+    def __init__(self) -> None:
+        self._people: list[Attendee] = []
+        self._status: AttendanceStatus | None = None
+        self.active = False
+        self._table_role: str | None = None
+        self._table_status = AttendanceStatus.PRESENT
+        self._table_mode = False
+
+    def open(self, label: str) -> None:
+        self._status = _status_of(label)
+        self.active = True
+
+    def attendees(self) -> list[Attendee]:
+        seen: set[tuple[str, str]] = set()
+        out = []
+        for person in self._people:
+            key = (person.name, person.status.value)
+            if key not in seen:
+                seen.add(key)
+                out.append(person)
+        return out
+
+    def _add_names(self, text: str, status: AttendanceStatus) -> None:
+        # Inline status changes: "... Alistair Shaw In attendance: Gordon MacKay."
+        for segment_text, segment_status in _split_inline_sections(text, status):
+            for raw in split_names(segment_text):
+                person = parse_person(raw, segment_status)
+                if person:
+                    self._people.append(person)
+
+    def feed(self, block: Block, in_header: bool) -> bool:
+        """Take ``block`` if it belongs to an attendance list; True when consumed."""
+        text = block.text.strip()
+        if self.active and block.kind is BlockKind.LIST_ITEM and block.marker in ("-", "*", "+", "•", "·"):
+            person = parse_person(text, self._status or AttendanceStatus.PRESENT)
+            if person:
+                self._people.append(person)
+                return True
+        if self.active and block.kind is BlockKind.PARAGRAPH and self._status is not None and _looks_like_names(text):
+            self._add_names(text, self._status)
+            return True
+        self.active = False
+        if block.kind is BlockKind.HEADING and attendance_heading(text):
+            self.open(text)
+            return True
+        if block.kind is not BlockKind.PARAGRAPH or not in_header:
+            if block.kind is BlockKind.PARAGRAPH and self._table_mode:
+                return self._feed_cell(text)
+            return False
+        if re.fullmatch(r"appendix\s+[a-z0-9]{1,3}\s*[-–:]?\s*attendance\s*", text, re.I):
+            self._table_mode = True
+            return True
+        start = attendance_start(text)
+        if start is None:
+            return False
+        status, rest = start
+        self._status = status
+        if rest.lower().startswith(("list is attached", "an attendance list", "is attached")) or "attached as appendix" in rest.lower():
+            return True
+        if rest:
+            self._add_names(rest, status)
+        self.active = True
+        return True
+
+    def feed_table(self, block: Block) -> bool:
+        cells = [c for c in block.cells if c]
+        if len(cells) >= 2 and not block.header_row:
+            person = parse_person(cells[1] if len(cells) > 2 else cells[0], AttendanceStatus.PRESENT)
+            if person:
+                org = cells[2] if len(cells) > 2 else None
+                self._people.append(Attendee(person.name, person.status, cells[0] if len(cells) > 2 else person.role, org, person.initials))
+                return True
+        return bool(block.header_row)
+
+    def _feed_cell(self, text: str) -> bool:
+        lowered = text.lower().strip(" :")
+        if lowered in ("position/role", "councillor", "authority", "name", "organisation", "role"):
+            return True
+        if lowered.startswith(("apologies", "substitutes")):
+            self._table_status = AttendanceStatus.APOLOGIES
+            return True
+        if lowered.startswith(("in attendance", "officers", "lga officers", "also present")):
+            self._table_status = AttendanceStatus.IN_ATTENDANCE
+            return True
+        if re.match(_TITLES + r"\s", text) or (len(text.split()) in (2, 3, 4) and not _ORG_WORDS.search(text) and all(w[:1].isupper() for w in text.split())):
+            if re.match(_TITLES + r"\s", text) or self._table_role is None or True:
+                person = parse_person(text, self._table_status)
+                if person:
+                    self._people.append(Attendee(person.name, self._table_status, self._table_role or person.role, None, person.initials))
+                    self._table_role = None
+                    return True
+        if _ORG_WORDS.search(text) and self._people:
+            last = self._people[-1]
+            if last.organisation is None:
+                self._people[-1] = Attendee(last.name, last.status, last.role, text, last.initials)
+            return True
+        if len(text) < 40:
+            self._table_role = text
+            return True
+        return False
+
+
+def _looks_like_names(text: str) -> bool:
+    if len(text) > 1200 or text.endswith(".") and len(text) > 200:
+        return False
+    words = text.split()
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return capitalised >= len(words) * 0.5
+
+
+_INLINE_SECTION = re.compile(r"\b(In attendance|Also present|Also in attendance|Apologies(?: received)?(?: from)?)\s*:?\s", re.I)
+
+
+def _split_inline_sections(text: str, status: AttendanceStatus) -> list[tuple[str, AttendanceStatus]]:
+    out: list[tuple[str, AttendanceStatus]] = []
+    pos = 0
+    current = status
+    for m in _INLINE_SECTION.finditer(text):
+        out.append((text[pos : m.start()], current))
+        current = _status_of(m.group(1))
+        pos = m.end()
+    out.append((text[pos:], current))
+    return [(t, s) for t, s in out if t.strip()]

@@ -1,0 +1,538 @@
+"""Stage 3: decide, sentence by sentence, what is a decision and what is an action.
+
+The classifier is two ordered lists of small named rules (``ACTION_RULES``, ``DECISION_RULES``).
+Each rule looks at one clause with its context and returns a :class:`Finding` or None; the first
+rule that fires in each list wins, and its name becomes the cue recorded on the output
+("pattern:OWNER to VERB", "label:Decision"). A clause can be both: "RESOLVED that the Clerk write
+to Highways" is a decision and an action for the Clerk.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .extract.owners import PeopleIndex, clean_subject, owner_part, owner_phrase
+
+# Words that follow "to" without being verbs: "agreed to an added paragraph", "to the Board".
+_NOT_VERBS = frozenset(
+    """the a an this that these those all any each every his her their its our your my members
+    officers council councils board committee date be been being it them him us me one two three
+    four five six seven eight nine ten some no more most other another further following previous
+    next last first which what whom where when how why a. mr mrs ms dr cllr councillor january february
+    march april may june july august september october november december monday tuesday wednesday
+    thursday friday saturday sunday""".split()
+)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|did|does|said|says|stated|advised|reported|noted|explained|"
+    r"asked|thanked|welcomed|introduced|highlighted|confirmed|felt|queried|suggested|informed|"
+    r"discussed|presented|received|made|took|gave|went|came|seemed|appeared|could|might|should|can|"
+    r"must|need|needs|would|will|shall)\b"
+)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One sentence or clause with what the classifier may need to know about its context."""
+
+    text: str
+    label: str | None  # label governing the paragraph: "Decision", "Action", "RESOLVED", "Agreed"
+    people: PeopleIndex
+    last_subject: str | None = None  # antecedent for he / she / they
+    margin: str | None = None  # action-column text level with the paragraph
+    speaker: str | None = None  # "Ryan" in "Ryan: Figure out ..."
+
+
+@dataclass(frozen=True)
+class Finding:
+    cue: str
+    owners: tuple[str, ...] = ()
+    owner_span: tuple[int, int] | None = None  # where the owner phrase sits in the clause
+
+
+Rule = Callable[[Clause], "Finding | None"]
+
+
+@dataclass
+class RuleSet:
+    rules: list[tuple[str, Rule]] = field(default_factory=list)
+
+    def add(self, cue: str) -> Callable[[Rule], Rule]:
+        def register(fn: Rule) -> Rule:
+            self.rules.append((cue, fn))
+            return fn
+
+        return register
+
+    def first(self, clause: Clause) -> Finding | None:
+        for _, rule in self.rules:
+            found = rule(clause)
+            if found is not None:
+                return found
+        return None
+
+
+ACTION_RULES = RuleSet()
+DECISION_RULES = RuleSet()
+
+
+def _owners_before(clause: Clause, end: int, *, allow_unknown: bool = True) -> tuple[list[str], tuple[int, int]] | None:
+    raw = clause.text[:end]
+    subject = clean_subject(raw)
+    if not subject:
+        return None
+    lowered = subject.lower()
+    if lowered in ("he", "she", "they", "we") and clause.last_subject:
+        start = raw.rfind(subject)
+        return [clause.last_subject], (start, start + len(subject))
+    owners = owner_phrase(subject, clause.people, allow_unknown_names=allow_unknown)
+    if owners is None:
+        return None
+    start = raw.rfind(subject)
+    return owners, (start, start + len(subject))
+
+
+def _verb_ok(word: str) -> bool:
+    lowered = word.lower()
+    return bool(lowered) and lowered.isalpha() and lowered not in _NOT_VERBS and not lowered.endswith("ly")
+
+
+# --- action rules, in order ---------------------------------------------------------------------
+
+_TO_VERB = re.compile(r"\s+to\s+(?:be\s+)?([A-Za-z]+)\b")
+
+
+@ACTION_RULES.add("pattern:OWNER to VERB")
+def owner_to_verb(clause: Clause) -> Finding | None:
+    """"Officers to provide a breakdown", "MS to circulate", "Action: Greg to get the form"."""
+    for m in _TO_VERB.finditer(clause.text[:160]):
+        if " to be " in m.group(0):
+            return None
+        if not _verb_ok(m.group(1)):
+            continue
+        found = _owners_before(clause, m.start())
+        if found:
+            return Finding("pattern:OWNER to VERB", tuple(found[0]), found[1])
+        return None
+    return None
+
+
+_COMMIT = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+)?(agreed|undertook|offered|volunteered|promised|was asked|were asked|"
+    r"has been asked|have been asked|is asked|are asked|was tasked|were tasked|was requested|were requested|"
+    r"was invited|were invited|plans|planned|intends|intended|hopes|hoped|is going|are going|will need|"
+    r"needs|need|is due|are due)\s+to\s+([A-Za-z]+)\b"
+)
+
+
+@ACTION_RULES.add("pattern:OWNER agreed to VERB")
+def owner_agreed_to(clause: Clause) -> Finding | None:
+    """"The Clerk agreed to contact", "NAO representatives agreed to explore", "was asked to"."""
+    for m in _COMMIT.finditer(clause.text):
+        if not _verb_ok(m.group(2)):
+            continue
+        found = _owners_before(clause, m.start())
+        if found is None:
+            # "James says work ... died down, plans to pick up this month": the sentence's subject.
+            found = _leading_person(clause)
+        if found:
+            return Finding(f"pattern:OWNER {m.group(1)} to VERB", tuple(found[0]), found[1])
+    return None
+
+
+_WILL = re.compile(
+    r"\s+(?:will|would|shall|is going to|are going to)\s+(?:now\s+|also\s+|again\s+|then\s+|further\s+|still\s+|shortly\s+|personally\s+)?"
+    r"(?!be\s+(?:able|happy|pleased|helpful|useful|good|nice|best|better|worth|fine|possible|necessary)\b)(be\s+[a-z]+ing|[a-z]+)\b"
+)
+_WEAK_FUTURE = frozenset("like prefer expect hope think want wish need have like".split())
+
+
+@ACTION_RULES.add("pattern:OWNER will VERB")
+def owner_will_verb(clause: Clause) -> Finding | None:
+    """"Frank will check status with Daniele", "The Board ... will look into", "He would again seek"."""
+    for m in _WILL.finditer(clause.text):
+        verb = m.group(1).split()[-1]
+        if verb in _WEAK_FUTURE or not _verb_ok(verb.replace("ing", "") if verb.endswith("ing") else verb):
+            continue
+        found = _owners_before(clause, m.start(), allow_unknown=True)
+        if found is None:
+            # "The Board has read the thread, and will look into it": the main subject.
+            before = clause.text[: m.start()]
+            if re.search(r",?\s+and\s*$|,\s*$", before) or re.search(r"\band\s+", before[-25:]):
+                found = _leading_person(clause)
+        if found:
+            return Finding("pattern:OWNER will VERB", tuple(found[0]), found[1])
+    return None
+
+
+_REPORTED = re.compile(
+    r"\s+(?:stated|said|says|advised|confirmed|reported|explained|indicated|added|undertook|informed\s+\w+|told\s+\w+)\s+(?:that\s+)?"
+    r"(he|she|they)\s+(?:[^.;]{0,140}?\s)?(?:would|will|was going to|were going to|plans? to|planned to|hoped to|hopes to|intends? to|intended to)\s+(?!be\s+(?:able|happy|pleased)\b)([a-z]+)"
+)
+
+
+@ACTION_RULES.add("pattern:OWNER said they would VERB")
+def reported_commitment(clause: Clause) -> Finding | None:
+    """"The Chairman stated he would circulate an email", "Reinhild reported that she ... hoped to"."""
+    m = _REPORTED.search(clause.text)
+    if not m:
+        return None
+    found = _owners_before(clause, m.start())
+    if found is None and clause.text[: m.start()].strip().lower() in ("he", "she", "they") and clause.last_subject:
+        found = ([clause.last_subject], (0, m.start()))
+    if found:
+        return Finding("pattern:OWNER said they would VERB", tuple(found[0]), found[1])
+    return None
+
+
+_SUBJUNCTIVE = re.compile(r"^(?:that\s+)?((?:the\s+)?[A-Za-z][\w’'\-]*(?:\s+[A-Za-z][\w’'\-]*){0,5}?)\s+([a-z]+)\b", re.I)
+
+
+@ACTION_RULES.add("pattern:RESOLVED that OWNER VERB")
+def resolution_directs(clause: Clause) -> Finding | None:
+    """"RESOLVED that the Clerk write to Highways": a resolution that directs someone."""
+    if clause.label not in ("RESOLVED", "Decision", "Agreed"):
+        return None
+    m = _SUBJUNCTIVE.match(clause.text)
+    if not m:
+        return None
+    verb = m.group(2)
+    if verb.endswith(("ed", "s")) or not _verb_ok(verb) or verb in ("be", "is", "are", "was", "were", "has", "have", "had"):
+        return None
+    owners = owner_phrase(m.group(1), clause.people)
+    if not owners:
+        return None
+    return Finding("pattern:RESOLVED that OWNER VERB", tuple(owners), (m.start(1), m.end(1)))
+
+
+_REPORT_BACK = re.compile(
+    r"\b(?:report|update|paper|item|proposal|options?|recommendations?|briefing)\b[^.;]{0,80}?\b(?:be|is to be|are to be|would be|will be|should be)\s+"
+    r"(?:brought|presented|submitted|provided|circulated|taken|tabled|reported|sent|made available|considered)\b"
+    r"|\b(?:bring|brings|report|come)\s+(?:a\s+report\s+|an\s+update\s+|it\s+|this\s+|them\s+)?back\s+to\b"
+)
+_AVAILABLE_FOR = re.compile(
+    r"\b(?:would|will)\s+be\s+(?:available|on the [A-Za-z]+ agenda|brought|circulated|presented|tabled|added to the agenda|considered|discussed|reviewed)\b[^.;]{0,60}?\b(?:meeting|agenda)\b"
+    r"|\bwould be on the [A-Za-z]+ agenda\b"
+)
+
+
+@ACTION_RULES.add("pattern:report back")
+def report_back(clause: Clause) -> Finding | None:
+    """"that a report be brought back to the next meeting", "would be available for the June meeting"."""
+    if _REPORT_BACK.search(clause.text) or _AVAILABLE_FOR.search(clause.text):
+        return Finding("pattern:report back")
+    return None
+
+
+_SHOULD_BE = re.compile(r"\bshould\s+be\s+(?:prepared|sent|circulated|drafted|written|arranged|organised|organized|updated|shared|ordered|purchased|reported|chased)\b")
+
+
+@ACTION_RULES.add("pattern:should be done")
+def should_be_done(clause: Clause) -> Finding | None:
+    """"Newsletters should be prepared for issue in March": a task with no stated owner."""
+    if _SHOULD_BE.search(clause.text):
+        return Finding("pattern:should be done")
+    return None
+
+
+_IMPERSONAL_AGREED = re.compile(
+    r"\b(?:it was|it is|was)\s+(?:unanimously\s+)?(?:agreed|AGREED|resolved|RESOLVED|decided)\s+to\s+"
+    r"(write|invite|contact|ask|send|circulate|arrange|request|inform|respond|reply|forward|seek|obtain|purchase|order|"
+    r"chase|book|notify|report|publish|prepare|draft|organise|organize|investigate|pursue)\b"
+)
+
+
+@ACTION_RULES.add("pattern:agreed to VERB")
+def impersonal_agreed(clause: Clause) -> Finding | None:
+    """"It was AGREED to write to the Scottish government": agreed work with no named owner."""
+    if _IMPERSONAL_AGREED.search(clause.text):
+        return Finding("pattern:agreed to VERB")
+    return None
+
+
+@ACTION_RULES.add("margin:action-column")
+def action_column(clause: Clause) -> Finding | None:
+    """Initials in an action column level with the paragraph."""
+    if clause.margin:
+        from .extract.owners import margin_owners
+
+        return Finding("margin:action-column", tuple(margin_owners(clause.margin)))
+    return None
+
+
+@ACTION_RULES.add("label:Action")
+def action_label(clause: Clause) -> Finding | None:
+    """A paragraph under "Action:" / "Action items": an action even without a verb pattern."""
+    if clause.label != "Action":
+        return None
+    if clause.speaker and owner_part(clause.speaker, clause.people):
+        return Finding("label:Action", (clause.speaker,))
+    lead = _leading_person(clause)
+    if lead:
+        return Finding("label:Action", tuple(lead[0]), lead[1])
+    return Finding("label:Action")
+
+
+_CHECKLIST = re.compile(r"^\[[ xX]\]\s+")
+
+
+@ACTION_RULES.add("pattern:checklist")
+def checklist(clause: Clause) -> Finding | None:
+    if _CHECKLIST.match(clause.text):
+        return Finding("pattern:checklist")
+    return None
+
+
+_LEAD = re.compile(r"^((?:[A-Z][\w’'\-.]*|@[\w-]+)(?:\s+(?:[A-Z][\w’'\-.]*|of|and|&)){0,5})\s+(?=[a-z(])")
+
+
+def _leading_person(clause: Clause) -> tuple[list[str], tuple[int, int]] | None:
+    text = clause.text
+    m = re.match(r"^\(\s*(?:possibly|probably|maybe)\s+([A-Z][\w'’-]+)", clause.text)
+    if m:
+        return [m.group(1)], (m.start(1), m.end(1))
+    m = _LEAD.match(text)
+    if not m:
+        return None
+    owners = owner_phrase(m.group(1), clause.people)
+    if owners:
+        return owners, (m.start(1), m.end(1))
+    if m.group(1).lower() in ("he", "she", "they") and clause.last_subject:
+        return [clause.last_subject], (m.start(1), m.end(1))
+    return None
+
+
+# --- decision rules, in order -------------------------------------------------------------------
+
+_RESOLVED = re.compile(r"\bRESOLVED\b|\b[Rr]esolved\s+(?:that|to|:)|\bRESOLUTION\b")
+_PASSIVE = re.compile(
+    r"\b(?:was|were|been|be|is|are)\s+(?:unanimously\s+|formally\s+|duly\s+|therefore\s+|then\s+|all\s+)?"
+    r"(agreed|approved|resolved|adopted|ratified|endorsed|accepted|carried|passed|confirmed|elected|re-elected|"
+    r"appointed|co-opted|moved as correct|signed as a (?:true|correct) record|rejected|refused|defeated|declined|deferred|noted)\b"
+    r"(?!\s+that\b)",
+    re.I,
+)
+_BODY = (
+    r"(?:members|board|committee|council|panel|cabinet|trustees|meeting|group|forum|commission|sub-committee|"
+    r"councillors|directors|tsc|everyone|executive|assembly|we)"
+)
+_BODY_VERB = re.compile(
+    r"^(?:the\s+)?(?:[\w&’'\-]+\s+){0,6}?" + _BODY + r"\s+(?:also\s+|formally\s+|unanimously\s+|then\s+|further\s+|therefore\s+)?"
+    r"(agreed|approved|resolved|endorsed|adopted|accepted|ratified|supported|decided|voted|appointed|elected|confirmed|noted|AGREED|NOTED|RESOLVED)\b",
+    re.I,
+)
+_NOTED_OBJECT = re.compile(
+    r"\bnoted\s+(?:the\s+|its\s+)?(?:[\w’'\-]+\s+){0,3}?(report|update|progress|minutes|work|findings|activities|"
+    r"membership|contents?|position|information|comments|accounts|recommendations?|decision|paper|presentation|"
+    r"statement|briefing|outcome|feedback|summary|plan|review|budget|figures|correspondence)\b",
+    re.I,
+)
+_LEADING_DECISION = re.compile(
+    r"^(?:[A-Z][a-z]+:\s+)?(Agreed|Approved|Resolved|Noted|Decided|Endorsed|Adopted|Ratified|Consented|Agreement|Decision|Unanimously)\b(?!\s+(?:with|by)\b)"
+)
+_VOTE = re.compile(
+    r"\b(?:seconded|all (?:were )?in favour|all agreed|unanimously|motion (?:was )?(?:carried|lost|fell|defeated)|"
+    r"\d{1,3}\s+(?:votes?\s+)?(?:for|in favour|agreed|against|abstained|abstentions?)|voted (?:for|against|in favour)|"
+    r"show of hands|no objections?,?\s+agreed|carried unanimously|nem\.?\s*con)\b",
+    re.I,
+)
+_AGREED_THAT = re.compile(r"\b(?:it was|was|were|all|we|also|formally)?\s*(?:agreed|AGREED|decided)\s+(?:that|we|to|it|on|in principle)\b")
+_ANSWERED = re.compile(r"\?\s*(?:Yes|Agreed|Approved|Carried)\.?\s*$")
+
+
+@DECISION_RULES.add("label:Decision")
+def decision_label(clause: Clause) -> Finding | None:
+    if clause.label in ("Decision", "RESOLVED", "Agreed"):
+        return Finding(f"label:{clause.label}")
+    return None
+
+
+@DECISION_RULES.add("pattern:RESOLVED")
+def resolved(clause: Clause) -> Finding | None:
+    return Finding("pattern:RESOLVED") if _RESOLVED.search(clause.text) else None
+
+
+@DECISION_RULES.add("pattern:BODY agreed")
+def body_agreed(clause: Clause) -> Finding | None:
+    """"Members noted the report", "The Board agreed, in principle, to ...", "Council approved"."""
+    m = _BODY_VERB.match(clause.text)
+    if not m:
+        return None
+    if m.group(1).lower() == "noted" and not _NOTED_OBJECT.search(clause.text):
+        return None
+    return Finding(f"pattern:BODY {m.group(1).lower()}")
+
+
+@DECISION_RULES.add("pattern:Agreed ...")
+def leading_decision_word(clause: Clause) -> Finding | None:
+    """"Agreed the Board Priorities", "Noted the findings", "Ryan: Decision - next 4 weeks"."""
+    m = _LEADING_DECISION.match(clause.text)
+    if not m:
+        return None
+    if m.group(1) == "Noted" and not _NOTED_OBJECT.search(clause.text):
+        return None
+    return Finding(f"pattern:{m.group(1)} ...")
+
+
+@DECISION_RULES.add("pattern:vote")
+def vote(clause: Clause) -> Finding | None:
+    """Proposed / seconded / all in favour, vote counts, motions carried or lost."""
+    return Finding("pattern:vote") if _VOTE.search(clause.text) else None
+
+
+@DECISION_RULES.add("pattern:was agreed")
+def passive_decision(clause: Clause) -> Finding | None:
+    """"The minutes ... were approved as a true record", "This was noted"."""
+    m = _PASSIVE.search(clause.text)
+    if not m:
+        return None
+    if m.group(1).lower() == "noted" and not re.match(r"^(?:this|these|that|it|which)\s+was\s+noted\.?$", clause.text.strip(), re.I) and not _NOTED_OBJECT.search(clause.text):
+        return None
+    return Finding(f"pattern:was {m.group(1).lower()}")
+
+
+@DECISION_RULES.add("pattern:agreed that")
+def agreed_that(clause: Clause) -> Finding | None:
+    """"it was AGREED to write ...", "agreed that the first version would include ..."."""
+    m = _AGREED_THAT.search(clause.text)
+    if not m:
+        return None
+    before = clause.text[: m.start()].strip()
+    # "The Clerk agreed to contact" is a person's undertaking, not the meeting's decision.
+    if before and not re.search(r"(?:\bit\b|\bwas\b|\bwere\b|\ball\b|\bwe\b|" + _BODY + r"|[:\-–—,])\s*$", before, re.I):
+        if owner_phrase(before, clause.people) is not None:
+            return None
+    return Finding("pattern:agreed that")
+
+
+@DECISION_RULES.add("pattern:question answered")
+def question_answered(clause: Clause) -> Finding | None:
+    """"Should we build an application for minutes? Yes." """
+    return Finding("pattern:question answered") if _ANSWERED.search(clause.text) else None
+
+
+def classify_clause(clause: Clause) -> tuple[Finding | None, Finding | None]:
+    """(decision finding, action finding) for one clause."""
+    if _FINITE.search(clause.text) is None and clause.label is None and not clause.margin and len(clause.text) < 4:
+        return None, None
+    return DECISION_RULES.first(clause), ACTION_RULES.first(clause)
+
+
+# --- paragraphs ---------------------------------------------------------------------------------
+
+_SPEAKER = re.compile(r"^([A-Z][\w'’\-]{1,30}(?:\s[A-Z][\w'’\-]{1,30}){0,2}|@[\w-]{1,40}):\s+(?=\S)")
+_CLAUSE_BREAK = re.compile(r"[,;]\s+(?=\S)")
+_LEADING_LABEL = re.compile(r"^(?:ACTION|Action|Actions|RESOLVED|Resolved|Decision|DECISION|AGREED)\b\s*(?:[:\-–—]\s*)?", re.UNICODE)
+_OWNER_ONLY = re.compile(r"^[\s\-–—:]*\(?\s*(?:possibly\s+|probably\s+)?([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})\s*\)?\s*\??\s*$")
+
+
+@dataclass(frozen=True)
+class ClauseResult:
+    text: str
+    start: int  # span in the paragraph text
+    end: int
+    decision: Finding | None
+    action: Finding | None
+
+
+@dataclass(frozen=True)
+class ClassifiedParagraph:
+    kind: str  # "discussion" | "decision" | "action"
+    cues: tuple[str, ...]
+    clauses: tuple[ClauseResult, ...]
+
+
+def _strip_label(text: str, start: int) -> tuple[str, int]:
+    m = _LEADING_LABEL.match(text)
+    if m and m.end() < len(text):
+        return text[m.end() :], start + m.end()
+    return text, start
+
+
+def _clauses(sentence: str, start: int, label: str | None, people: PeopleIndex, last_subject: str | None, margin: str | None) -> list[tuple[str, int]]:
+    """Split a sentence where a second owner takes a separate task ("Ross to set up X, Social team to do Y")."""
+    pieces: list[tuple[str, int]] = []
+    cursor = 0
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        tail = sentence[m.end() :]
+        probe = Clause(tail, None, people, last_subject, None)
+        if owner_to_verb(probe) or owner_will_verb(probe):
+            head = sentence[cursor : m.start() + 1]
+            probe_head = Clause(head, label, people, last_subject, margin)
+            if ACTION_RULES.first(probe_head) is not None:
+                pieces.append((head, start + cursor))
+                cursor = m.end()
+    pieces.append((sentence[cursor:], start + cursor))
+    return pieces
+
+
+def classify_paragraph(
+    text: str,
+    sentences: list[tuple[int, int]],
+    *,
+    label: str | None,
+    people: PeopleIndex,
+    margin: str | None = None,
+    last_subject: str | None = None,
+) -> tuple[ClassifiedParagraph, str | None]:
+    """Classify one paragraph; returns the result and the subject to carry to the next paragraph."""
+    results: list[ClauseResult] = []
+    speaker_match = _SPEAKER.match(text)
+    speaker = speaker_match.group(1) if speaker_match else None
+    for s_start, s_end in sentences:
+        raw = text[s_start:s_end]
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        offset = s_start + (len(raw) - len(raw.lstrip()))
+        body, offset = _strip_label(stripped, offset)
+        sentence_label = label
+        if body is not stripped and label is None:
+            sentence_label = "Action" if stripped[:1] in "Aa" else ("RESOLVED" if stripped[:1] in "Rr" else "Decision")
+        # "... for the Lathe Action - Greg?": an owner alone belongs to the previous clause.
+        only = _OWNER_ONLY.match(body)
+        if only and results and sentence_label == "Action" and owner_part(only.group(1), people):
+            prev = results[-1]
+            merged = text[prev.start : s_end].strip()
+            results[-1] = ClauseResult(merged, prev.start, s_end, prev.decision, Finding("label:Action", (only.group(1),)))
+            continue
+        if speaker and body.startswith(speaker + ":"):
+            body_no_speaker = body[len(speaker) + 1 :].lstrip()
+        else:
+            body_no_speaker = body
+        for clause_text, clause_start in _clauses(body, offset, sentence_label, people, last_subject, margin):
+            clause_text = clause_text.strip()
+            if not clause_text:
+                continue
+            use_text = body_no_speaker if clause_text == body and body_no_speaker is not body else clause_text
+            clause = Clause(use_text, sentence_label, people, last_subject, margin, speaker)
+            decision, action = classify_clause(clause)
+            results.append(ClauseResult(clause_text, clause_start, clause_start + len(clause_text), decision, action))
+            subject = _subject_of(use_text, people)
+            if action and action.owners:
+                last_subject = action.owners[0]
+            elif subject:
+                last_subject = subject
+    cues: list[str] = []
+    kind = "discussion"
+    for result in results:
+        for finding in (result.action, result.decision):
+            if finding and finding.cue not in cues:
+                cues.append(finding.cue)
+        if result.action:
+            kind = "action"
+        elif result.decision and kind == "discussion":
+            kind = "decision"
+    return ClassifiedParagraph(kind, tuple(cues), tuple(results)), last_subject
+
+
+_SUBJECT = re.compile(r"^((?:The\s+|Our\s+)?(?:[A-Z][\w'’\-.]*|[a-z]+\s+team)(?:\s+[A-Z][\w'’\-.]*){0,3})\s+(?:had|has|have|was|were|is|are|said|says|reported|advised|noted|stated|explained|confirmed|agreed|asked|felt|contacted|[a-z]+ed)\b")
+
+
+def _subject_of(text: str, people: PeopleIndex) -> str | None:
+    m = _SUBJECT.match(text)
+    if not m:
+        return None
+    owners = owner_phrase(m.group(1), people)
+    return owners[0] if owners and len(owners) == 1 else None

@@ -1,0 +1,278 @@
+"""The pipeline, from bytes to :class:`~minutes_parser.model.Minutes`, stage by stage.
+
+1. **read** (``readers/``): detect the format from the bytes and turn the document into blocks:
+   headings, paragraphs, list items, table rows, item boundaries.
+2. **segment** (``segment.py``): find the meeting header, attendance and agenda items; rebuild
+   paragraphs (hard wraps, sentences broken by blank lines, labels such as "Decision:").
+3. **classify** (``classify.py``): split paragraphs into sentences with spaCy and run the ordered
+   decision and action rules on each clause; record the cue that fired.
+4. **extract** (``extract/``): meeting date and body; owners resolved against the people the
+   document defines; due dates resolved against the meeting date; follow-up reports.
+5. **assemble**: freeze everything into the model with provenance (item, paragraph, span).
+   ``export/`` renders the result as JSON, CSV, Markdown or a rich table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import stat
+from pathlib import Path
+
+from .classify import ClassifiedParagraph, classify_paragraph
+from .errors import DocumentTooLargeError, InputError
+from .extract.dates import DateContext, find_due, find_next_meeting
+from .extract.followups import find_follow_up
+from .extract.meeting import document_kind, header_facts
+from .extract.owners import PeopleIndex, margin_owners, owner_phrase
+from .model import (
+    Action,
+    AgendaItem,
+    Decision,
+    DueDate,
+    Meeting,
+    Minutes,
+    Owner,
+    Paragraph,
+    ParagraphKind,
+    Provenance,
+    ReadDocument,
+    Source,
+)
+from .nlp import sentence_spans
+from .readers import ReadOptions, detect_format, read_bytes
+from .segment import ItemDraft, ParagraphDraft, segment
+
+MAX_INPUT_BYTES = 256 * 1024 * 1024
+
+_OWNER_COLUMN = re.compile(r"\b(owner|owners|responsible|who|by whom|lead|assigned|person)\b", re.I)
+_TASK_COLUMN = re.compile(r"\b(action|task|item|description|what)\b", re.I)
+_DUE_COLUMN = re.compile(r"\b(due|deadline|by when|when|date|target)\b", re.I)
+
+
+def parse_file(
+    path: str | os.PathLike[str],
+    *,
+    meeting_date: dt.date | None = None,
+    password: str | None = None,
+    ocr: bool = False,
+    display_path: str | None = None,
+) -> Minutes:
+    """Parse one file. Raises a :class:`~minutes_parser.errors.MinutesParserError` subclass."""
+    shown = display_path or os.fspath(path)
+    file_path = Path(path)
+    try:
+        info = file_path.stat()
+    except FileNotFoundError:
+        raise InputError("no such file", shown) from None
+    except PermissionError:
+        raise InputError("permission denied", shown) from None
+    except OSError as exc:
+        raise InputError(exc.strerror or "cannot read file", shown) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("is a directory, not a file", shown)
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError("not a regular file", shown)
+    if info.st_size > MAX_INPUT_BYTES:
+        raise DocumentTooLargeError(f"{info.st_size} bytes is over the {MAX_INPUT_BYTES} byte limit", shown)
+    try:
+        data = file_path.read_bytes()
+    except PermissionError:
+        raise InputError("permission denied", shown) from None
+    except OSError as exc:
+        raise InputError(exc.strerror or "cannot read file", shown) from None
+    return parse_bytes(data, name=shown, meeting_date=meeting_date, password=password, ocr=ocr)
+
+
+def parse_text(text: str, *, name: str = "<text>", meeting_date: dt.date | None = None) -> Minutes:
+    """Parse minutes held in a string; the dialect (plain, Markdown, rST, ModernGov) is detected."""
+    return parse_bytes(text.encode("utf-8"), name=name, meeting_date=meeting_date)
+
+
+def parse_bytes(
+    data: bytes,
+    *,
+    name: str = "<input>",
+    meeting_date: dt.date | None = None,
+    password: str | None = None,
+    ocr: bool = False,
+    fmt: str | None = None,
+) -> Minutes:
+    """Run the whole pipeline on ``data``; ``name`` is used for messages and the file-name date."""
+    from .errors import MinutesParserError
+
+    options = ReadOptions(name=name, password=password, ocr=ocr)
+    try:
+        document = read_bytes(data, options, fmt or detect_format(data, name))
+    except MinutesParserError as exc:
+        exc.path = exc.path or name
+        raise
+    sha = hashlib.sha256(data).hexdigest()
+    return assemble(document, name=name, sha256=sha, meeting_date=meeting_date)
+
+
+def assemble(document: ReadDocument, *, name: str, sha256: str, meeting_date: dt.date | None = None) -> Minutes:
+    """Stages 2-5 on a read document."""
+    segmented = segment(document.blocks)
+    header = ([segmented.title] if segmented.title else []) + segmented.header
+    facts = header_facts(header, document.text[:3000], name, meeting_date)
+    warnings = list(document.warnings) + list(facts.warnings)
+    people = PeopleIndex.build(segmented.attendees, document.text)
+    next_meeting = find_next_meeting(document.text, facts.date)
+    context = DateContext(meeting_date=facts.date, next_meeting=next_meeting)
+
+    drafts = segmented.items
+    texts = [p.text for item in drafts for p in item.paragraphs]
+    spans = iter(sentence_spans(texts)) if texts else iter(())
+
+    items: list[AgendaItem] = []
+    decisions: list[Decision] = []
+    actions: list[Action] = []
+    for item_index, draft in enumerate(drafts):
+        paragraphs: list[Paragraph] = []
+        last_subject: str | None = None
+        table_header: tuple[str, ...] | None = None
+        for paragraph_index, para in enumerate(draft.paragraphs):
+            sentences = next(spans)
+            provenance_item = draft.number or draft.key
+            if not para.text:
+                paragraphs.append(Paragraph(ParagraphKind.DISCUSSION, "", ("label:" + para.label,) if para.label else (), label=para.label))
+                continue
+            if para.cells:
+                if para.header_row or (table_header is None and _looks_like_action_header(para.cells)):
+                    table_header = para.cells
+                    paragraphs.append(Paragraph(ParagraphKind.DISCUSSION, para.text, ("table:header",)))
+                    continue
+                row_action = _table_action(para, table_header, people, context, item_index, paragraph_index, provenance_item)
+                if row_action is not None:
+                    actions.append(row_action)
+                    paragraphs.append(Paragraph(ParagraphKind.ACTION, para.text, row_action.cues, margin=para.margin))
+                    continue
+            classified, last_subject = classify_paragraph(
+                para.text, sentences, label=para.label, people=people, margin=para.margin, last_subject=last_subject
+            )
+            kind = ParagraphKind(classified.kind)
+            paragraphs.append(
+                Paragraph(kind, para.text, classified.cues, label=para.label, list_marker=para.list_marker, margin=para.margin)
+            )
+            _collect(classified, para, people, context, item_index, paragraph_index, provenance_item, decisions, actions, warnings)
+        items.append(
+            AgendaItem(title=draft.title or (draft.key or ""), number=draft.number, key=draft.key, paragraphs=tuple(paragraphs), appendix=draft.appendix)
+        )
+    kind = document_kind(header, document.text, len(items), len(decisions) + len(actions))
+    meeting = Meeting(
+        body=facts.body,
+        title=segmented.title,
+        date=facts.date,
+        time=facts.time,
+        venue=facts.venue,
+        attendees=tuple(segmented.attendees),
+        next_meeting=next_meeting,
+        date_source=facts.date_source,
+    )
+    source = Source(path=name, format=document.format, sha256=sha256, dialect=document.dialect, pages=document.pages)
+    return Minutes(
+        source=source,
+        kind=kind,
+        meeting=meeting,
+        items=tuple(items),
+        decisions=tuple(decisions),
+        actions=tuple(actions),
+        warnings=tuple(dict.fromkeys(warnings)),
+    )
+
+
+def _collect(
+    classified: ClassifiedParagraph,
+    para: ParagraphDraft,
+    people: PeopleIndex,
+    context: DateContext,
+    item_index: int,
+    paragraph_index: int,
+    item_ref: str | None,
+    decisions: list[Decision],
+    actions: list[Action],
+    warnings: list[str],
+) -> None:
+    # Under a label, the whole paragraph is one decision / one action (one commitment).
+    whole = para.label in ("Action", "Decision", "RESOLVED", "Agreed") and len(classified.clauses) > 1 and para.list_marker is None and len(para.text) < 400
+    clauses = classified.clauses
+    for clause in clauses:
+        provenance = Provenance(item_index, paragraph_index, clause.start, clause.end, item_ref)
+        if clause.decision and not (whole and decisions and decisions[-1].provenance.paragraph == paragraph_index and decisions[-1].provenance.item_index == item_index):
+            text = para.text if whole else clause.text
+            decisions.append(Decision(_clean(text), provenance if not whole else Provenance(item_index, paragraph_index, 0, len(para.text), item_ref), (clause.decision.cue,)))
+        if clause.action:
+            if whole and para.label == "Action" and actions and actions[-1].provenance.paragraph == paragraph_index and actions[-1].provenance.item_index == item_index:
+                continue
+            text = para.text if whole and para.label == "Action" else clause.text
+            span_start = 0 if text is para.text else clause.start
+            owners = _owners(clause.action.owners, clause.action.owner_span, people, clause.action.cue, span_start if text is para.text else 0)
+            due = find_due(text, context)
+            if due is not None and text is not para.text:
+                due = DueDate(due.text, due.value, due.date, due.cue, due.start, due.end)
+            if due is not None and due.value.startswith("XXXX"):
+                warnings.append(f"due date {due.text!r} has no year and the meeting date is unknown")
+            follow_up = find_follow_up(text)
+            action_provenance = Provenance(item_index, paragraph_index, span_start, span_start + len(text), item_ref)
+            cues = (clause.action.cue,) + ((due.cue,) if due else ()) + ((follow_up.cue,) if follow_up else ())
+            actions.append(Action(_clean(text), action_provenance, owners, due, follow_up, cues))
+
+
+def _owners(written: tuple[str, ...], span: tuple[int, int] | None, people: PeopleIndex, cue: str, offset: int) -> tuple[Owner, ...]:
+    out: list[Owner] = []
+    seen: set[str] = set()
+    for name in written:
+        resolved = people.resolve(name.strip())
+        if resolved.lower() in seen:
+            continue
+        seen.add(resolved.lower())
+        start, end = (span[0] + offset, span[1] + offset) if span else (0, 0)
+        out.append(Owner(name=resolved, written=name.strip(), cue=cue, start=start, end=end))
+    return tuple(out)
+
+
+def _clean(text: str) -> str:
+    return text.strip().lstrip("•·-–* ").strip()
+
+
+def _looks_like_action_header(cells: tuple[str, ...]) -> bool:
+    return any(_OWNER_COLUMN.search(c) for c in cells) and any(_TASK_COLUMN.search(c) for c in cells) and all(len(c) < 40 for c in cells)
+
+
+def _table_action(
+    para: ParagraphDraft,
+    header: tuple[str, ...] | None,
+    people: PeopleIndex,
+    context: DateContext,
+    item_index: int,
+    paragraph_index: int,
+    item_ref: str | None,
+) -> Action | None:
+    """A row of an action table ("Action | Owner | Due") as an action."""
+    if header is None or not _looks_like_action_header(header):
+        return None
+    cells = para.cells
+    task_col = next((i for i, c in enumerate(header) if _TASK_COLUMN.search(c)), 0)
+    owner_col = next((i for i, c in enumerate(header) if _OWNER_COLUMN.search(c)), None)
+    due_col = next((i for i, c in enumerate(header) if _DUE_COLUMN.search(c) and i not in (task_col, owner_col)), None)
+    if task_col >= len(cells) or not cells[task_col].strip():
+        return None
+    task = cells[task_col].strip()
+    written: list[str] = []
+    if owner_col is not None and owner_col < len(cells):
+        cell = cells[owner_col].strip().rstrip("?")
+        cell = re.sub(r"\((?:possibly|probably|tbc)\)", "", cell, flags=re.I).strip()
+        parsed = owner_phrase(cell, people) or (margin_owners(cell) if re.fullmatch(r"[A-Z]{2,4}(?:\s*[/,&]\s*[A-Z]{2,4})*", cell) else None)
+        written = parsed if parsed else ([cell] if cell and len(cell) < 60 else [])
+    due = None
+    if due_col is not None and due_col < len(cells) and cells[due_col].strip():
+        due = find_due("by " + cells[due_col].strip(), context)
+    provenance = Provenance(item_index, paragraph_index, 0, len(para.text), item_ref)
+    cues = ("table:action row",) + ((due.cue,) if due else ())
+    return Action(task, provenance, _owners(tuple(written), None, people, "table:owner column", 0), due, find_follow_up(task), cues)
+
+
+__all__ = ["ItemDraft", "assemble", "parse_bytes", "parse_file", "parse_text"]

@@ -1,0 +1,111 @@
+"""Minutes as the JSON object that OUTPUT.md specifies, plus provenance and cues.
+
+Fields beyond the contract (``provenance``, ``cues``, ``owner_details``, ``appendix`` …) are
+additions the contract allows; consumers that do not know them ignore them.
+"""
+
+from __future__ import annotations
+
+import json as _json
+from typing import Any
+
+from ..model import Action, AgendaItem, Attendee, Decision, DueDate, Minutes, Provenance
+
+
+def _provenance(p: Provenance) -> dict[str, Any]:
+    return {"item_index": p.item_index, "paragraph": p.paragraph, "start": p.start, "end": p.end}
+
+
+def _due(due: DueDate | None) -> dict[str, Any] | None:
+    if due is None:
+        return None
+    return {
+        "text": due.text,
+        "value": due.value,
+        "date": due.date.isoformat() if due.date else None,
+        "cue": due.cue,
+        "span": [due.start, due.end],
+    }
+
+
+def _attendee(a: Attendee) -> dict[str, Any]:
+    return {
+        "name": a.name,
+        "role": a.role,
+        "organisation": a.organisation,
+        "status": a.status.value,
+        "initials": a.initials,
+    }
+
+
+def _item(item: AgendaItem) -> dict[str, Any]:
+    return {
+        "number": item.number,
+        "key": item.key,
+        "title": item.title,
+        "appendix": item.appendix,
+        "paragraphs": [
+            {"kind": p.kind.value, "text": p.text, "cues": list(p.cues), **({"label": p.label} if p.label else {}),
+             **({"margin": p.margin} if p.margin else {})}
+            for p in item.paragraphs
+            if p.text
+        ],
+    }
+
+
+def _decision(d: Decision) -> dict[str, Any]:
+    return {"item": d.item, "text": d.text, "cues": list(d.cues), "provenance": _provenance(d.provenance)}
+
+
+def _action(a: Action) -> dict[str, Any]:
+    return {
+        "item": a.item,
+        "text": a.text,
+        "owners": [o.name for o in a.owners],
+        "due": _due(a.due),
+        "follow_up": (
+            {"kind": a.follow_up.kind.value, "to": a.follow_up.to, "topic": a.follow_up.topic}
+            if a.follow_up
+            else None
+        ),
+        "cues": list(a.cues),
+        "owner_details": [
+            {"name": o.name, "written": o.written, "cue": o.cue, "span": [o.start, o.end]} for o in a.owners
+        ],
+        "provenance": _provenance(a.provenance),
+    }
+
+
+def minutes_to_dict(minutes: Minutes) -> dict[str, Any]:
+    """The OUTPUT.md object for one document."""
+    m = minutes.meeting
+    return {
+        "schema_version": minutes.schema_version,
+        "source": {
+            "path": minutes.source.path,
+            "format": minutes.source.format.value,
+            "sha256": minutes.source.sha256,
+            "dialect": minutes.source.dialect,
+            "pages": minutes.source.pages,
+        },
+        "kind": minutes.kind.value,
+        "meeting": {
+            "body": m.body,
+            "title": m.title,
+            "date": m.date.isoformat() if m.date else None,
+            "date_source": m.date_source,
+            "time": m.time,
+            "venue": m.venue,
+            "next_meeting": m.next_meeting.isoformat() if m.next_meeting else None,
+            "attendees": [_attendee(a) for a in m.attendees],
+        },
+        "items": [_item(i) for i in minutes.items if not i.appendix],
+        "appendices": [_item(i) for i in minutes.items if i.appendix],
+        "decisions": [_decision(d) for d in minutes.decisions],
+        "actions": [_action(a) for a in minutes.actions],
+        "warnings": list(minutes.warnings),
+    }
+
+
+def minutes_to_json(minutes: Minutes, *, indent: int | None = 2) -> str:
+    return _json.dumps(minutes_to_dict(minutes), ensure_ascii=False, indent=indent)

@@ -1,0 +1,50 @@
+"""Minutes as a Markdown summary: header, decisions, and an action table."""
+
+from __future__ import annotations
+
+from ..model import Minutes
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def minutes_to_markdown(minutes: Minutes) -> str:
+    m = minutes.meeting
+    lines = [f"# {m.body or m.title or minutes.source.path}", ""]
+    lines.append(f"- Source: `{minutes.source.path}` ({minutes.source.format.value})")
+    lines.append(f"- Date: {m.date.isoformat() if m.date else 'unknown'}")
+    if m.venue:
+        lines.append(f"- Venue: {m.venue}")
+    present = [a.name for a in m.attendees if a.status.value == "present"]
+    if present:
+        lines.append(f"- Present: {', '.join(present)}")
+    lines.append("")
+    if minutes.decisions:
+        lines += ["## Decisions", ""]
+        lines += [f"- {'**' + d.item + '** ' if d.item else ''}{d.text}" for d in minutes.decisions]
+        lines.append("")
+    lines += ["## Actions", ""]
+    if minutes.actions:
+        lines += ["| Item | Action | Owners | Due | Follow-up |", "|---|---|---|---|---|"]
+        for a in minutes.actions:
+            follow = a.follow_up
+            lines.append(
+                "| "
+                + " | ".join(
+                    _cell(x)
+                    for x in (
+                        a.item or "",
+                        a.text,
+                        ", ".join(o.name for o in a.owners),
+                        f"{a.due.value} ({a.due.text})" if a.due else "",
+                        f"{follow.kind.value} to {follow.to or '?'}" if follow else "",
+                    )
+                )
+                + " |"
+            )
+    else:
+        lines.append("No actions found.")
+    if minutes.warnings:
+        lines += ["", "## Warnings", ""] + [f"- {w}" for w in minutes.warnings]
+    return "\n".join(lines) + "\n"

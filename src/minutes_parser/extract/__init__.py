@@ -1,0 +1,1 @@
+"""Extraction of facts from classified paragraphs: owners, due dates, follow-ups."""

@@ -1,0 +1,883 @@
+"""Dates and deadlines in minutes text, resolved against the meeting date, never today's date.
+
+``find_due`` returns the deadline an action states as a TIMEX3-style ``due.value``
+(``docs``/OUTPUT.md): "2018-12-15", "2018-11", "2018-Q4", "2019-SU", "2018-W44", "2018",
+"NEXT_MEETING", or "XXXX-12-15" when the meeting date is unknown. It is conservative: a date
+counts only when a deadline cue ties it to the action ("by", "before", "deadline", "on",
+"within", "end of", "next meeting", ...), because a wrong deadline is worse than none.
+
+Choices the contract leaves open (documented here and in the tests):
+
+- A year-less date resolves to the first such date on or after the meeting date.
+- "the June meeting" / "the June agenda": ``MONTH_MEETING_USES_NEXT_MEETING_DATE`` decides
+  whether a known next-meeting date in that month is used or the month ("2018-06") is kept.
+  Months 1-7 ahead only (a month-named meeting further out is usually a past one).
+- Financial years are UK ones (1 April - 31 March): financial Q1 = April-June, so "Q3 2024/25"
+  is calendar "2024-Q4"; "the end of the financial year" is "YYYY-03" ending 31 March.
+- School terms (UK): autumn ends "YYYY-12", spring "YYYY-04" (Easter falls in late March or
+  April, so April is the bound that always holds), summer "YYYY-07".
+- Seasons (meteorological): SP Mar-May, SU Jun-Aug, FA Sep-Nov, WI Dec-Feb; the first
+  season not over at the meeting date.
+- "in the new year" is January of the year after the meeting.
+- Durations ("within two weeks", "in 14 days") need a known meeting date; working days skip
+  weekends only. A quarter without a year ("end of Q2") is not resolved (calendar or financial?).
+- "next Friday" and "by Friday" both mean the first Friday after the meeting.
+
+Everything is a pure function of its arguments. ``find_due`` uses its own exact rules only
+(dateparser's search finds dates in "may", "march", "now" and minute numbers such as "18/45");
+dateparser, imported lazily, reads short odd date strings in ``parse_full_date``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import PurePath
+from typing import Any, TypeVar
+
+from minutes_parser.model import DueDate
+
+__all__ = [
+    "MONTH_MEETING_USES_NEXT_MEETING_DATE",
+    "DateContext",
+    "date_from_filename",
+    "find_due",
+    "find_explicit_dates",
+    "find_next_meeting",
+    "parse_full_date",
+]
+
+# "the June meeting" when the next meeting is known to be on 6 June: "2018-06-06" (True) or
+# "2018-06" (False, the precision the words state).
+MONTH_MEETING_USES_NEXT_MEETING_DATE = False
+
+
+@dataclass(frozen=True)
+class DateContext:
+    """What relative dates resolve against."""
+
+    meeting_date: dt.date | None
+    next_meeting: dt.date | None = None  # "Date of next meeting: ..." found elsewhere
+
+
+_T = TypeVar("_T")
+
+# --------------------------------------------------------------------------------------------
+# Vocabulary. Patterns are case-sensitive unless scoped with (?i:...), so that "may" (modal),
+# "march" (verb) and lower-case "sun"/"wed" never read as dates.
+
+_MONTH_NUMBERS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_WEEKDAY_NUMBERS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "fourteen": 14, "fifteen": 15, "twenty": 20, "twenty-one": 21, "twenty-eight": 28,
+    "thirty": 30, "sixty": 60, "ninety": 90, "a couple of": 2, "couple of": 2,
+}  # fmt: skip
+_NUMBER_WORD_RE = "|".join(
+    re.escape(w).replace(r"\ ", r"\s{1,3}") for w in sorted(_NUMBER_WORDS, key=len, reverse=True)
+)
+
+
+def _month(group: str) -> str:
+    return (
+        rf"(?<![A-Za-z])(?P<{group}>(?i:jan(?:uary)?|feb(?:ruary)?|apr(?:il)?|june?|july?"
+        r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+        r"|Mar(?:ch)?|MAR(?:CH)?|May|MAY)(?![A-Za-z])"
+    )
+
+
+_WEEKDAY_ANY = (
+    r"(?<![A-Za-z])(?P<wd>(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    r"|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?![A-Za-z])\.?"
+)
+_WEEKDAY_FULL = r"(?<![A-Za-z])(?P<wd>(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day))(?![A-Za-z])"
+_YEAR = r"(?:19|20)\d{2}(?![\d/]|-\d)"
+_ORD = r"(?i:st|nd|rd|th)?"
+_DAY = rf"(?<![\d£$€.,/:])(?P<day>[0-3]?\d){_ORD}(?!\d)"
+_S = r"\s{1,3}"  # bounded whitespace: no unbounded repetition anywhere
+_END_OF = rf"(?P<endof>(?:the{_S})?(?i:end|close)(?:{_S}|-)(?i:of)(?:{_S}|-)(?:the{_S})?)"
+
+_DMY = re.compile(
+    rf"(?:{_WEEKDAY_ANY},?{_S}(?:the{_S})?)?{_DAY}(?:{_S}(?i:of))?(?:{_S}|-){_month('month')}"
+    rf"(?:\.?(?:,?{_S}|-)(?P<year>{_YEAR}))?"
+)
+_MDY = re.compile(
+    rf"(?:{_WEEKDAY_ANY},?{_S})?{_month('month')}\.?{_S}(?:the{_S})?(?P<day>[0-3]?\d){_ORD}(?!\d)"
+    rf"(?:,?{_S}(?P<year>{_YEAR}))?"
+)
+_NUMERIC_DMY = re.compile(
+    r"(?<![\d/.\-A-Za-z])(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})"
+    r"(?!\d|[/.\-]\d)"
+)
+_NUMERIC_ISO = re.compile(
+    r"(?<![\d/.\-])(?P<year>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
+    r"(?!\d|[/.\-]\d)"
+)
+_NUMERIC_DM = re.compile(r"(?<![\d/.\-A-Za-z])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/]|\.\d)")
+_DAY_LIST = re.compile(
+    rf"(?<![\d£$€.,/])[0-3]?\d{_ORD}"
+    rf"(?:\s{{0,2}}(?:,(?:\s{{0,2}}(?i:or|and))?|(?i:or|and|to)|&|-|–)\s{{0,2}}(?:the{_S})?[0-3]?\d{_ORD}){{1,6}}"
+    rf"(?:{_S}(?i:of))?(?:{_S}|-){_month('month')}(?:\.?,?{_S}(?P<year>{_YEAR}))?"
+)
+_MONTH_ONLY = re.compile(rf"(?:{_END_OF})?{_month('month')}(?:\.?,?{_S}(?P<year>{_YEAR}))?")
+_MONTH_PART = re.compile(
+    rf"(?P<part>(?i:mid|early|late|(?:the{_S})?(?:beginning|start|middle){_S}of))"
+    rf"(?:\s{{0,3}}-\s{{0,3}}|{_S})(?:the{_S})?{_month('month')}(?:\.?,?{_S}(?P<year>{_YEAR}))?"
+)
+_MONTH_MEETING = re.compile(
+    rf"(?:the{_S})?{_month('month')}(?:{_S}(?P<year>{_YEAR}))?{_S}"
+    rf"(?:(?:[A-Z][A-Za-z&]{{1,20}}|(?i:board|committee|council|parish|panel|full|ordinary)){_S}){{0,2}}"
+    r"(?i:meeting|agenda)(?![A-Za-z])"
+)
+_NEXT_MEETING = re.compile(
+    rf"(?i:next){_S}(?:(?i:scheduled|ordinary|full|formal|regular|monthly|quarterly|public){_S})?"
+    rf"(?:(?:[A-Z][A-Za-z&]{{1,20}}|(?i:board|committee|council|parish|panel|cabinet|group|team)){_S}){{0,3}}"
+    r"(?:(?i:meeting|agenda)(?![A-Za-z])(?:'s)?|(?i:board|committee|council|panel|cabinet)"
+    r"(?=\s{0,3}(?:[.,;:)\]]|$|(?i:on|in|for|and|to|at|with|when|if|as|about)\b)))"
+)
+_AFTER_NEXT_MEETING = re.compile(
+    rf"(?:{_S}(?i:of|for){_S}(?:the{_S})?(?:[A-Za-z&'-]{{1,20}}{_S}){{0,3}}?[A-Za-z&'-]{{1,20}})?"
+    rf",?\s{{0,3}}(?:(?i:which{_S}is|to{_S}be{_S}held|scheduled{_S}for|due{_S}to{_S}be{_S}held){_S})?"
+    rf"(?:(?i:on|in)|\(|–|-)\s{{0,3}}(?:the{_S})?"
+)
+_DURATION = re.compile(
+    rf"(?<![A-Za-z])(?P<cue>(?i:within|in)){_S}(?:(?P<next>(?i:the{_S}(?:next|coming|following))){_S})?"
+    rf"(?:(?P<n>\d{{1,3}}|(?i:{_NUMBER_WORD_RE})){_S})?"
+    rf"(?P<unit>(?i:(?:(?:working|business|calendar|clear){_S})?days?|weeks?|fortnights?|months?|years?))"
+    rf"(?![A-Za-z])(?:(?i:'s|s'|')?{_S}(?i:time))?(?:{_S}(?i:or{_S}(?:less|sooner|earlier)))?"
+)
+_DURATION_ANCHOR = re.compile(rf"\s{{0,3}}(?i:of|after|from|following){_S}(?P<what>[A-Za-z]{{1,12}}(?:{_S}[A-Za-z]{{1,12}})?)")
+_RELATIVE_PERIOD = re.compile(
+    rf"(?:{_END_OF})?(?:(?P<mod>(?i:later|earlier|early|late)){_S})?"
+    rf"(?P<which>(?i:this|next|the{_S}coming|the))(?:{_S}|-)(?P<unit>(?i:week|month|year))(?![A-Za-z])"
+)
+_YEAR_END = re.compile(rf"(?:the{_S})?(?:(?P<fin>(?i:financial|fiscal)){_S})?(?i:year)(?:{_S}|-)?(?i:end)(?![A-Za-z])")
+_END_OF_YEAR_NUMBER = re.compile(rf"{_END_OF}(?P<year>{_YEAR})")
+_BARE_YEAR = re.compile(rf"(?<![\d/£$€.,])(?P<year>{_YEAR})(?!\s{{0,2}}[/-]\s{{0,2}}\d)")
+_FINANCIAL_YEAR = re.compile(
+    rf"{_END_OF}(?:(?P<fy1>(?:19|20)\d{{2}})\s{{0,2}}[/-]\s{{0,2}}(?P<fy2>\d{{2}}(?:\d{{2}})?)(?!\d)"
+    rf"(?:{_S}(?i:financial|fiscal){_S}(?i:year))?"
+    rf"|(?:(?P<next>(?i:next|following)){_S}|(?i:this|current){_S})?(?i:financial|fiscal){_S}(?i:year)"
+    rf"(?:{_S}(?P<fy3>(?:19|20)\d{{2}})\s{{0,2}}[/-]\s{{0,2}}\d{{2}}(?:\d{{2}})?(?!\d))?)"
+)
+_QUARTER = re.compile(
+    rf"(?:{_END_OF})?(?:(?<![A-Za-z0-9])(?i:q)(?P<q>[1-4])(?![0-9])|(?i:quarter){_S}(?P<qn>[1-4]|(?i:one|two|three|four))"
+    rf"|(?P<qo>(?i:first|second|third|fourth)){_S}(?i:quarter))"
+    rf"(?:{_S}(?:(?i:of){_S})?(?:(?i:fy)\s?)?(?P<y1>(?:19|20)\d{{2}})(?:\s{{0,2}}[/-]\s{{0,2}}(?P<y2>\d{{2}}(?:\d{{2}})?))?(?!\d))?"
+)
+_SEASON = re.compile(
+    rf"(?:{_END_OF})?(?P<the>the{_S})?(?P<season>(?i:spring|summer|autumn|fall|winter))(?![A-Za-z])"
+    rf"(?:{_S}(?P<year>{_YEAR}))?"
+    rf"(?!{_S}(?i:concert|fayre|fair|f[eê]te|show|festival|event|edition|school|camp|party|programme"
+    r"|program|term|solstice|season|scheme|newsletter|trip|outing|games|months)\b)"
+)
+_TERM = re.compile(
+    rf"{_END_OF}(?:(?:the|this){_S})?(?:(?P<term>(?i:autumn|spring|summer|christmas|michaelmas|lent|trinity)){_S})?"
+    r"(?i:term)(?![A-Za-z])"
+)
+_WEEKDAY_ALONE = re.compile(
+    rf"(?:(?P<rel>(?i:next|this|the{_S}coming|coming)){_S})?{_WEEKDAY_FULL}(?:'s)?"
+)
+_NEW_YEAR = re.compile(rf"(?:(?i:early){_S})?(?i:in{_S}the{_S}new{_S}year)(?![A-Za-z])")
+_TOMORROW = re.compile(r"(?<![A-Za-z])(?i:tomorrow)(?![A-Za-z])")
+_CHRISTMAS = re.compile(r"(?<![A-Za-z])(?:Christmas|CHRISTMAS|Xmas)(?![A-Za-z])")
+
+# What may stand right before an expression, read backwards from its start.
+_STRONG_CUE = (
+    r"(?:by|before|until|till|prior\s{1,3}to|ahead\s{1,3}of|(?:no|not)\s{1,3}later\s{1,3}than"
+    r"|in\s{1,3}time\s{1,3}for|due(?:\s{1,3}(?:on|by|in|for|at))?|(?:on|at|by)\s{1,3}or\s{1,3}before"
+    r"|close\s{1,3}of\s{1,3}(?:play|business)(?:\s{1,3}on)?|deadline(?:\s{1,3}date)?(?:\s{1,3}(?:of|is|on))?)"
+)
+_CUE_BEFORE = re.compile(
+    rf"(?:\b(?P<strong>{_STRONG_CUE})|\b(?P<weak>on|for|at|in|during|towards|around)|(?P<punct>[–—:(\[]|\s-|^))"
+    r"\s{0,3}(?:the\s{1,3})?$",
+    re.IGNORECASE,
+)
+_DEADLINE_BEFORE = re.compile(r"\bdeadline\b[^.;!?\n]{0,40}$", re.IGNORECASE)
+_WEEK_COMMENCING_BEFORE = re.compile(
+    r"(?:\bw/?c|\bweek\s{1,3}(?:commencing|beginning|starting|of))\.?\s{0,3}(?:the\s{1,3})?$", re.I
+)
+_NEXT_MEETING_HEADER_BEFORE = re.compile(r"\bdate\s{1,3}(?:and\s{1,3}time\s{1,3})?of\s{1,3}(?:the\s{1,3})?$", re.I)
+_PAST_MARKER = re.compile(r"\b(?:was|were|had|did|met|took\s{1,3}place|last|previous)\b", re.I)
+_FUTURE_MARKER = re.compile(
+    r"\b(?:will|would|shall|should|must|to|be|is|are|going|plan|plans|next|'ll)\b|'ll\b", re.I
+)
+_SENTENCE_START = re.compile(r"[.;!?\n][^.;!?\n]{0,160}$")
+
+# Cue classes a candidate accepts (besides a strong cue, which every rule accepts).
+_DAY_CUES = frozenset({"on", "for", "at", "punct"})
+_MONTH_CUES = frozenset({"in", "for", "during"})
+_PERIOD_CUES = frozenset({"in", "during"})
+_END_OF_CUES = frozenset({"at", "for", "towards", "around", "punct"})
+
+
+# --------------------------------------------------------------------------------------------
+# Calendar arithmetic.
+
+
+def _month_number(word: str) -> int:
+    return _MONTH_NUMBERS[word[:3].lower()]
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _two_digit_year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:
+        year += 2000 if year < 70 else 1900
+    return year
+
+
+def _day_on_or_after(month: int, day: int, reference: dt.date) -> dt.date | None:
+    for year in range(reference.year, reference.year + 9):  # 29 February may need 8 years
+        found = _safe_date(year, month, day)
+        if found is not None and found >= reference:
+            return found
+    return None
+
+
+def _month_on_or_after(month: int, reference: dt.date, *, strictly_after: bool = False) -> int:
+    """The year of the first ``month`` whose end is not before ``reference``."""
+    if month > reference.month or (month == reference.month and not strictly_after):
+        return reference.year
+    return reference.year + 1
+
+
+def _iso_week(day: dt.date) -> tuple[str, dt.date]:
+    year, week, weekday = day.isocalendar()
+    return f"{year}-W{week:02d}", day + dt.timedelta(days=7 - weekday)
+
+
+def _add_working_days(day: dt.date, count: int) -> dt.date:
+    while count > 0:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:
+            count -= 1
+    return day
+
+
+def _full(day: dt.date) -> tuple[str, dt.date]:
+    return day.isoformat(), day
+
+
+def _month_value(year: int | None, month: int) -> tuple[str, dt.date | None]:
+    if year is None:
+        return f"XXXX-{month:02d}", None
+    return f"{year}-{month:02d}", _month_end(year, month)
+
+
+# --------------------------------------------------------------------------------------------
+# Explicit dates (with a year): meeting dates, next-meeting dates, file names.
+
+
+def _dmy_match_date(match: re.Match[str], year: int | None) -> dt.date | None:
+    if year is None:
+        return None
+    return _safe_date(year, _month_number(match["month"]), int(match["day"]))
+
+
+def _numeric_date(first: int, second: int, year: int) -> dt.date | None:
+    """DD/MM/YYYY (UK order), falling back to MM/DD/YYYY only when DMY cannot be a date."""
+    return _safe_date(year, second, first) or _safe_date(year, first, second)
+
+
+def find_explicit_dates(text: str) -> list[tuple[int, int, dt.date]]:
+    """Full dates written with a year: spans and values, in text order, not overlapping."""
+    found: list[tuple[int, int, dt.date]] = []
+    for pattern in (_DMY, _MDY):
+        for match in pattern.finditer(text):
+            if match["year"]:
+                value = _dmy_match_date(match, int(match["year"]))
+                if value is not None:
+                    found.append((match.start(), match.end(), value))
+    for match in _NUMERIC_ISO.finditer(text):
+        value = _safe_date(int(match["year"]), int(match["m"]), int(match["d"]))
+        if value is not None:
+            found.append((match.start(), match.end(), value))
+    for match in _NUMERIC_DMY.finditer(text):
+        value = _numeric_date(int(match["a"]), int(match["b"]), _two_digit_year(match["year"]))
+        if value is not None:
+            found.append((match.start(), match.end(), value))
+    return _without_overlaps(found, lambda item: (item[0], item[1], False))
+
+
+def parse_full_date(text: str) -> dt.date | None:
+    """The first explicit date (with a year) in ``text``; dateparser reads short odd forms."""
+    dates = find_explicit_dates(text)
+    if dates:
+        return dates[0][2]
+    if len(text) > 60 or not re.search(r"\d{4}", text) or not re.search(r"[A-Za-z]", text):
+        return None
+    parsed = _dateparser_parse(text.strip(), None, ("day", "month", "year"))
+    return parsed
+
+
+_FILENAME_YMD = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<s>[-_.]?)(?P<m>0[1-9]|1[0-2])(?P=s)(?P<d>0[1-9]|[12]\d|3[01])(?!\d)"
+)
+_FILENAME_DMY = re.compile(
+    r"(?<!\d)(?P<d>\d{1,2})(?P<s>[-_.])(?P<m>\d{1,2})(?P=s)(?P<y>(?:19|20)\d{2})(?!\d)"
+)
+
+
+def date_from_filename(name: str) -> dt.date | None:
+    """A date written in a file name: "x_2015-10-15.docx", "minutes_20150115.pdf", "15.10.2015"."""
+    base = PurePath(name.replace("\\", "/")).name
+    for match in _FILENAME_YMD.finditer(base):
+        value = _safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
+        if value is not None:
+            return value
+    for match in _FILENAME_DMY.finditer(base):
+        value = _safe_date(int(match["y"]), int(match["m"]), int(match["d"]))
+        if value is not None:
+            return value
+    dates = find_explicit_dates(re.sub(r"[_+]", " ", base))
+    return dates[0][2] if dates else None
+
+
+_NEXT_MEETING_LINE = re.compile(
+    r"(?i:\bnext\s{1,3}(?:[A-Za-z&]{1,20}\s{1,3}){0,3}?meeting)(?P<rest>[^\n]{0,160})"
+)
+
+
+def find_next_meeting(text: str, meeting_date: dt.date | None) -> dt.date | None:
+    """The date a "Date of next meeting: ..." style line gives, after ``meeting_date``.
+
+    A year-less date ("NEXT MEETING MONDAY 5 FEBRUARY") resolves to the first such date after
+    the meeting; without a meeting date only dates with a year count.
+    """
+    for match in _NEXT_MEETING_LINE.finditer(text):
+        rest = match["rest"]
+        found = _first_day_date(rest, meeting_date)
+        if found is None:
+            continue
+        start, value = found
+        # "approval at the next Meeting  Annual Meeting of the Council 2 May 2018": a title.
+        if start < 80 and not _ANOTHER_MEETING.search(rest[:start]):
+            return value
+    return None
+
+
+_ANOTHER_MEETING = re.compile(r"(?i:meeting\s{1,3}of|minutes)")
+
+
+def _first_day_date(text: str, after: dt.date | None) -> tuple[int, dt.date] | None:
+    """The first day date in ``text`` later than ``after``; year-less ones need ``after``."""
+    found: list[tuple[int, dt.date]] = [
+        (start, value) for start, _end, value in find_explicit_dates(text) if after is None or value > after
+    ]
+    if after is not None:
+        for pattern in (_DMY, _MDY):
+            for day_match in pattern.finditer(text):
+                if not day_match["year"]:
+                    month = _month_number(day_match["month"])
+                    resolved = _day_on_or_after(month, int(day_match["day"]), after)
+                    if resolved is not None and resolved > after:
+                        found.append((day_match.start(), resolved))
+    return min(found, default=None, key=lambda item: item[0])
+
+
+# --------------------------------------------------------------------------------------------
+# Deadlines.
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    value: str  # "" for a blocker: a date expression that is not a deadline here
+    date: dt.date | None
+    rule: str
+    strong: bool  # tied to "by", "before", "deadline", ... : preferred over other candidates
+
+
+def _blocked(match: re.Match[str]) -> _Candidate:
+    """Keeps the parts of a rejected expression ("the December meeting") from being read alone."""
+    return _Candidate(match.start(), match.end(), "", None, "", False)
+
+
+def _make(match: re.Match[str], value: tuple[str, dt.date | None], rule: str, strong: bool) -> _Candidate:
+    return _Candidate(match.start(), match.end(), value[0], value[1], rule, strong)
+
+
+@dataclass(frozen=True)
+class _Cue:
+    kind: str  # "strong", a weak cue word ("on", "in", ...), "punct", or "" for none
+    deadline: bool  # "deadline ... is/of" earlier in the sentence
+
+    @property
+    def strong(self) -> bool:
+        return self.kind == "strong" or self.deadline
+
+    def accepts(self, weak: frozenset[str]) -> bool:
+        return self.strong or self.kind in weak
+
+
+def _cue_before(text: str, start: int) -> _Cue:
+    window = text[max(0, start - 60) : start]
+    deadline = _DEADLINE_BEFORE.search(window) is not None
+    match = _CUE_BEFORE.search(window)
+    if match is None or (match["punct"] == "" and start > 60):
+        return _Cue("", deadline)
+    if match["strong"]:
+        return _Cue("strong", deadline)
+    if match["weak"]:
+        return _Cue(match["weak"].lower(), deadline)
+    return _Cue("punct", deadline)
+
+
+def _end_of_cue(text: str, match: re.Match[str]) -> _Cue | None:
+    """The cue of an "end of ..." expression, or None when it is not a deadline.
+
+    "by the end of May", "at the end of May" and a bare "end of May" are deadlines; the
+    adjective "end-of-year" without a cue ("work died down end-of-year") is not.
+    """
+    cue = _cue_before(text, match.start())
+    if cue.accepts(_END_OF_CUES) or (cue.kind == "" and "-" not in match["endof"]):
+        return cue
+    return None
+
+
+def _sounds_past(text: str, start: int) -> bool:
+    """The clause before ``start`` is in the past tense ("was discussed on", "met in")."""
+    window = text[max(0, start - 160) : start]
+    boundary = _SENTENCE_START.search(window)
+    clause = window[boundary.start() + 1 :] if boundary else window
+    clause = re.split(r",\s|\band\b|\bbut\b", clause)[-1]
+    return _PAST_MARKER.search(clause) is not None and _FUTURE_MARKER.search(clause) is None
+
+
+def _day_candidate(
+    text: str, match: re.Match[str], day: dt.date | None, month: int, day_number: int,
+    meeting: dt.date | None, *, weekday: str | None = None,
+) -> _Candidate | None:  # fmt: skip
+    """A day date (``day`` set when the year is written) if a cue makes it a deadline."""
+    cue = _cue_before(text, match.start())
+    if _WEEK_COMMENCING_BEFORE.search(text[max(0, match.start() - 20) : match.start()]):
+        resolved = day or (_day_on_or_after(month, day_number, meeting) if meeting else None)
+        return _make(match, _iso_week(resolved), "due:week-commencing", cue.strong) if resolved else None
+    if not cue.accepts(_DAY_CUES):
+        return _blocked(match)
+    if day is not None:  # the year is written: past dates count only after "by"/"before"
+        if meeting is not None and day < meeting and not cue.strong:
+            return _blocked(match)
+        return _make(match, _full(day), "due:date", cue.strong)
+    if meeting is None:
+        if not cue.strong and _sounds_past(text, match.start()):
+            return _blocked(match)
+        return _make(match, (f"XXXX-{month:02d}-{day_number:02d}", None), "due:date", cue.strong)
+    resolved = _day_on_or_after(month, day_number, meeting)
+    if resolved is None:
+        return None
+    if weekday is not None and not cue.strong:
+        wanted = _WEEKDAY_NUMBERS[weekday[:3].lower()]
+        if resolved.weekday() == wanted:  # the weekday confirms the year: a future event
+            return _make(match, _full(resolved), "due:date", cue.strong)
+        earlier = _safe_date(resolved.year - 1, month, day_number)
+        if earlier is not None and earlier.weekday() == wanted:
+            return _blocked(match)  # "on Tuesday 1 October" that fell before the meeting
+    if not cue.strong and _sounds_past(text, match.start()):
+        return _blocked(match)
+    return _make(match, _full(resolved), "due:date", cue.strong)
+
+
+def _date_candidates(text: str, meeting: dt.date | None) -> list[_Candidate]:
+    found: list[_Candidate | None] = []
+    for pattern in (_DMY, _MDY):
+        for match in pattern.finditer(text):
+            day_number, month = int(match["day"]), _month_number(match["month"])
+            year = int(match["year"]) if match["year"] else None
+            day = _safe_date(year, month, day_number) if year else None
+            if not 1 <= day_number <= 31 or (year and day is None):
+                continue
+            found.append(_day_candidate(text, match, day, month, day_number, meeting, weekday=match["wd"]))
+    for match in _NUMERIC_ISO.finditer(text):
+        day = _safe_date(int(match["year"]), int(match["m"]), int(match["d"]))
+        if day is not None:
+            found.append(_day_candidate(text, match, day, day.month, day.day, meeting))
+    for match in _NUMERIC_DMY.finditer(text):
+        day = _numeric_date(int(match["a"]), int(match["b"]), _two_digit_year(match["year"]))
+        if day is not None:
+            found.append(_day_candidate(text, match, day, day.month, day.day, meeting))
+    for match in _NUMERIC_DM.finditer(text):
+        # "by 15/12" only after a strong cue: a bare "18/10" is a minute number.
+        day_number, month = int(match["a"]), int(match["b"])
+        if 1 <= month <= 12 and 1 <= day_number <= 31 and _cue_before(text, match.start()).strong:
+            found.append(_day_candidate(text, match, None, month, day_number, meeting))
+    return [candidate for candidate in found if candidate is not None]
+
+
+def _month_candidates(text: str, context: DateContext) -> list[_Candidate]:
+    """Months: "November 2018", "by the end of November", "mid-December", "20th or 21st Jan"."""
+    meeting = context.meeting_date
+    found: list[_Candidate] = []
+    patterns = ((_DAY_LIST, "due:day-list"), (_MONTH_ONLY, "due:month"), (_MONTH_PART, "due:part-of-month"))
+    for pattern, rule in patterns:
+        for match in pattern.finditer(text):
+            month = _month_number(match["month"])
+            groups = match.groupdict()
+            cue: _Cue | None = _cue_before(text, match.start())
+            assert cue is not None
+            if rule == "due:part-of-month" and match["part"].lower() == "mid":
+                rule_name = "due:mid-month"
+            elif groups.get("endof"):
+                rule_name, cue = "due:end-of-month", _end_of_cue(text, match)
+            else:
+                weak = _DAY_CUES | _MONTH_CUES if rule == "due:day-list" else _MONTH_CUES
+                rule_name = rule
+                if not cue.accepts(weak):
+                    cue = None
+            if cue is None:
+                if rule != "due:month":
+                    found.append(_blocked(match))
+                continue
+            year: int | None = int(match["year"]) if match["year"] else None
+            if year is not None:
+                past = meeting is not None and _month_end(year, month) < meeting
+            else:
+                past = not cue.strong and _sounds_past(text, match.start())
+                year = _month_on_or_after(month, meeting) if meeting else None
+            if past and not cue.strong:
+                found.append(_blocked(match))
+                continue
+            found.append(_make(match, _month_value(year, month), rule_name, cue.strong))
+    return found
+
+
+def _meeting_candidates(text: str, context: DateContext) -> list[_Candidate]:
+    """ "the next meeting", "next Board meeting on 15 December", "the June meeting/agenda"."""
+    meeting, next_meeting = context.meeting_date, context.next_meeting
+    if meeting is not None and next_meeting is not None and next_meeting <= meeting:
+        next_meeting = None
+    found: list[_Candidate] = []
+    for match in _NEXT_MEETING.finditer(text):
+        if _NEXT_MEETING_HEADER_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
+            found.append(_blocked(match))
+            continue
+        strong = _cue_before(text, match.start()).strong
+        stated = _stated_after_next_meeting(text, match.end(), context)
+        if stated is not None:
+            end, value, date = stated
+            found.append(_Candidate(match.start(), end, value, date, "due:next-meeting-stated", strong))
+        elif next_meeting is not None:
+            found.append(_make(match, _full(next_meeting), "due:next-meeting", strong))
+        else:
+            found.append(_make(match, ("NEXT_MEETING", None), "due:next-meeting", strong))
+    for match in _MONTH_MEETING.finditer(text):
+        month = _month_number(match["month"])
+        year = int(match["year"]) if match["year"] else None
+        if meeting is not None:
+            year = year or _month_on_or_after(month, meeting, strictly_after=True)
+            ahead = (year - meeting.year) * 12 + month - meeting.month
+            # This meeting's own month, a past meeting, or too far off to be a deadline; a
+            # meeting months ahead must be spoken of in the future ("was at the April meeting").
+            if not 1 <= ahead <= 7 or (ahead > 3 and _sounds_past(text, match.start())):
+                found.append(_blocked(match))
+                continue
+        elif _sounds_past(text, match.start()):
+            found.append(_blocked(match))
+            continue
+        strong = _cue_before(text, match.start()).strong
+        if (
+            MONTH_MEETING_USES_NEXT_MEETING_DATE
+            and next_meeting is not None
+            and next_meeting.month == month
+            and next_meeting.year == (year or next_meeting.year)
+        ):
+            found.append(_make(match, _full(next_meeting), "due:month-meeting", strong))
+        else:
+            found.append(_make(match, _month_value(year, month), "due:month-meeting", strong))
+    return found
+
+
+def _stated_after_next_meeting(
+    text: str, position: int, context: DateContext
+) -> tuple[int, str, dt.date | None] | None:
+    """ "the next meeting (of the Board) on 15 December" / "... in December": the stated date."""
+    lead = _AFTER_NEXT_MEETING.match(text, position, min(len(text), position + 90))
+    if lead is None:
+        return None
+    at, meeting = lead.end(), context.meeting_date
+    for pattern in (_DMY, _MDY):
+        match = pattern.match(text, at)
+        if match is None:
+            continue
+        day_number, month = int(match["day"]), _month_number(match["month"])
+        if match["year"]:
+            day = _safe_date(int(match["year"]), month, day_number)
+            return (match.end(), *_full(day)) if day else None
+        if meeting is None:
+            return match.end(), f"XXXX-{month:02d}-{day_number:02d}", None
+        resolved = _day_on_or_after(month, day_number, meeting)
+        return (match.end(), *_full(resolved)) if resolved else None
+    match = _MONTH_ONLY.match(text, at)
+    if match is None or match["endof"]:
+        return None
+    month = _month_number(match["month"])
+    year = int(match["year"]) if match["year"] else None
+    if year is None and meeting is not None:
+        year = _month_on_or_after(month, meeting)
+    known = context.next_meeting
+    if known is not None and known.month == month and known.year == (year or known.year):
+        return (match.end(), *_full(known))
+    return (match.end(), *_month_value(year, month))
+
+
+def _duration_candidates(text: str, meeting: dt.date | None) -> list[_Candidate]:
+    """ "within two weeks", "in 14 days", "within the next ten days": the meeting plus that."""
+    found: list[_Candidate] = []
+    for match in _DURATION.finditer(text):
+        cue_word, unit = match["cue"].lower(), match["unit"].lower()
+        count_text = re.sub(r"\s+", " ", (match["n"] or "").lower())
+        count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS.get(count_text)
+        if count is None and cue_word == "within" and match["next"]:
+            count = 1  # "within the next month"
+        anchor = _DURATION_ANCHOR.match(text, match.end())
+        if (
+            count is None  # "in days", "within weeks"
+            or (cue_word == "in" and match["next"])  # "in the next 4 weeks": a period
+            or (anchor and not re.fullmatch(r"(?i:(?:this|the)\s+meeting|today|now)", anchor["what"]))
+            or meeting is None  # "within 28 days of receipt": counted from something else
+            or not 0 < count <= 1000
+        ):
+            found.append(_blocked(match))
+            continue
+        if "working" in unit or "business" in unit:
+            day = _add_working_days(meeting, count)
+        elif "day" in unit:
+            day = meeting + dt.timedelta(days=count)
+        elif unit.startswith("week"):
+            day = meeting + dt.timedelta(weeks=count)
+        elif unit.startswith("fortnight"):
+            day = meeting + dt.timedelta(weeks=2 * count)
+        else:
+            day = _add_months(meeting, count * (1 if unit.startswith("month") else 12))
+        found.append(_make(match, _full(day), "due:within", True))
+    return found
+
+
+def _relative_candidates(text: str, context: DateContext) -> list[_Candidate]:
+    """This/next week, month and year; year ends; weekdays; "tomorrow"; "in the new year"."""
+    meeting = context.meeting_date
+    found: list[_Candidate] = []
+    for match in _RELATIVE_PERIOD.finditer(text):
+        which = re.sub(r"\s+", " ", (match["which"] or "").lower())
+        unit, modifier = match["unit"].lower(), (match["mod"] or "").lower()
+        cue = _end_of_cue(text, match) if match["endof"] else _cue_before(text, match.start())
+        if (
+            cue is None
+            or modifier == "earlier"
+            or meeting is None
+            or (which in ("the", "") and not match["endof"])  # "the week", "month"
+        ):
+            found.append(_blocked(match))
+            continue
+        step = 1 if which in ("next", "the coming") else 0
+        if unit == "week":
+            value, sunday = _iso_week(meeting + dt.timedelta(weeks=step))
+            found.append(_make(match, (value, sunday), "due:week", cue.strong))
+        elif unit == "month":
+            first = _add_months(meeting.replace(day=1), step)
+            found.append(_make(match, _month_value(first.year, first.month), "due:month-relative", cue.strong))
+        elif match["endof"] or modifier == "later" or (step and (cue.strong or modifier in ("early", "late"))):
+            year = meeting.year + step  # "this year" alone ("published this year") is no deadline
+            found.append(_make(match, (str(year), dt.date(year, 12, 31)), "due:year", cue.strong))
+        else:
+            found.append(_blocked(match))
+    for match in _YEAR_END.finditer(text):
+        if meeting is None or not _cue_before(text, match.start()).strong:
+            continue
+        if match["fin"]:
+            year = meeting.year if meeting <= dt.date(meeting.year, 3, 31) else meeting.year + 1
+            found.append(_make(match, _month_value(year, 3), "due:financial-year-end", True))
+        else:
+            found.append(_make(match, (str(meeting.year), dt.date(meeting.year, 12, 31)), "due:year", True))
+    for pattern in (_END_OF_YEAR_NUMBER, _BARE_YEAR):
+        for match in pattern.finditer(text):
+            end_cue = _end_of_cue(text, match) if pattern is _END_OF_YEAR_NUMBER else None
+            cue = end_cue or _cue_before(text, match.start())
+            if end_cue is not None or cue.strong:  # "by 2025", "end of 2024"; never "in 2025"
+                year = int(match["year"])
+                found.append(_make(match, (str(year), dt.date(year, 12, 31)), "due:year", cue.strong))
+            else:
+                found.append(_blocked(match))
+    for match in _NEW_YEAR.finditer(text):
+        found.append(_make(match, _month_value(meeting.year + 1 if meeting else None, 1), "due:new-year", False))
+    if meeting is None:
+        return found
+    for match in _TOMORROW.finditer(text):
+        tomorrow = _full(meeting + dt.timedelta(days=1))
+        found.append(_make(match, tomorrow, "due:tomorrow", _cue_before(text, match.start()).strong))
+    for match in _CHRISTMAS.finditer(text):
+        christmas = _day_on_or_after(12, 25, meeting)
+        if christmas is not None and _cue_before(text, match.start()).strong:
+            found.append(_make(match, _full(christmas), "due:christmas", True))
+    for match in _WEEKDAY_ALONE.finditer(text):
+        cue = _cue_before(text, match.start())
+        if not (cue.strong or match["rel"] or cue.kind == "on") or (
+            cue.kind == "on" and not match["rel"] and _sounds_past(text, match.start())
+        ):
+            found.append(_blocked(match))  # "the previous Friday", "met on Friday"
+            continue
+        wanted = _WEEKDAY_NUMBERS[match["wd"][:3].lower()]
+        day = meeting + dt.timedelta(days=(wanted - meeting.weekday() - 1) % 7 + 1)
+        found.append(_make(match, _full(day), "due:weekday", cue.strong))
+    return found
+
+
+_SEASONS = {"spring": ("SP", 5), "summer": ("SU", 8), "autumn": ("FA", 11), "fall": ("FA", 11), "winter": ("WI", 2)}
+_TERM_END_MONTHS = {"autumn": 12, "christmas": 12, "michaelmas": 12, "spring": 4, "lent": 4, "summer": 7, "trinity": 7}
+_ORDINAL_QUARTERS = {"one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _period_candidates(text: str, context: DateContext) -> list[_Candidate]:
+    """Financial years, quarters, seasons and school terms."""
+    meeting = context.meeting_date
+    found: list[_Candidate] = []
+    for match in _FINANCIAL_YEAR.finditer(text):
+        cue = _end_of_cue(text, match)
+        if cue is None:
+            continue
+        if match["fy1"] or match["fy3"]:
+            year = int(match["fy1"] or match["fy3"]) + 1
+        elif meeting is None:
+            continue
+        else:  # the financial year running at the meeting ends on the next 31 March
+            year = meeting.year + (0 if meeting.month <= 3 else 1) + (1 if match["next"] else 0)
+        found.append(_make(match, _month_value(year, 3), "due:financial-year-end", cue.strong))
+
+    for match in _QUARTER.finditer(text):
+        cue = _end_of_cue(text, match) if match["endof"] else _cue_before(text, match.start())
+        if not match["y1"] or cue is None or not (match["endof"] or cue.accepts(_PERIOD_CUES)):
+            found.append(_blocked(match))  # "the end of Q2": calendar or financial? unresolved
+            continue
+        raw = (match["q"] or match["qn"] or match["qo"]).lower()
+        quarter, year, rule = int(raw) if raw.isdigit() else _ORDINAL_QUARTERS[raw], int(match["y1"]), "due:quarter"
+        if match["y2"]:  # "Q3 2024/25": a financial quarter, April-June being Q1
+            rule = "due:financial-quarter"
+            quarter, year = (quarter + 1, year) if quarter < 4 else (1, year + 1)
+        found.append(_make(match, (f"{year}-Q{quarter}", _month_end(year, quarter * 3)), rule, cue.strong))
+
+    for match in _SEASON.finditer(text):
+        name = match["season"].lower()
+        cue = _end_of_cue(text, match) if match["endof"] else _cue_before(text, match.start())
+        if cue is None or not (cue.strong or match["endof"]) or (name == "fall" and not (match["the"] or match["endof"])):
+            continue  # "in the summer" (past or vague) is no deadline; "fall behind" no season
+        code, last_month = _SEASONS[name]
+        if match["year"] or meeting is not None:
+            year = int(match["year"]) if match["year"] else meeting.year - 1  # type: ignore[union-attr]
+            while meeting is not None and not match["year"] and _season_end(year, code, last_month) < meeting:
+                year += 1
+            found.append(_make(match, (f"{year}-{code}", _season_end(year, code, last_month)), "due:season", cue.strong))
+        else:
+            found.append(_make(match, (f"XXXX-{code}", None), "due:season", cue.strong))
+
+    for match in _TERM.finditer(text):
+        cue = _end_of_cue(text, match)
+        if meeting is None or cue is None:
+            continue
+        if match["term"]:
+            month = _TERM_END_MONTHS[match["term"].lower()]
+        else:  # "the end of term": the term the meeting falls in
+            month = 12 if meeting.month >= 8 else 4 if meeting.month <= 3 else 7
+        year = _month_on_or_after(month, meeting)
+        found.append(_make(match, _month_value(year, month), "due:end-of-term", cue.strong))
+    return found
+
+
+def _season_end(year: int, code: str, last_month: int) -> dt.date:
+    # Winter YYYY runs December YYYY - February YYYY+1.
+    return _month_end(year + 1 if code == "WI" else year, last_month)
+
+
+@lru_cache(maxsize=1)
+def _dateparser_module() -> Any:
+    import dateparser  # slow import: only when a rule falls through
+
+    return dateparser
+
+
+def _dateparser_parse(text: str, reference: dt.date | None, parts: tuple[str, ...]) -> dt.date | None:
+    settings: dict[str, Any] = {
+        "DATE_ORDER": "DMY",
+        "PREFER_DATES_FROM": "future",
+        "REQUIRE_PARTS": list(parts),
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        # Never the clock: without a meeting date a fixed base keeps results reproducible.
+        "RELATIVE_BASE": dt.datetime.combine(reference or dt.date(2000, 1, 1), dt.time()),
+    }
+    try:
+        parsed = _dateparser_module().parse(text, languages=["en"], settings=settings)
+    except (ValueError, OverflowError):
+        return None
+    return parsed.date() if parsed is not None else None
+
+
+def _without_overlaps(items: list[_T], span: Callable[[_T], tuple[int, int, bool]]) -> list[_T]:
+    """Earliest first, the longest of those starting together; whatever overlaps it is dropped.
+
+    ``span`` gives (start, end, weaker): of two equal spans the weaker (a blocker) loses.
+    """
+    kept: list[_T] = []
+    last_end = -1
+    for item in sorted(items, key=lambda it: (span(it)[0], -span(it)[1], span(it)[2])):
+        start, end, _weaker = span(item)
+        if start >= last_end:
+            kept.append(item)
+            last_end = end
+    return kept
+
+
+_MAY_HOLD_A_DATE = re.compile(
+    r"\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|next|end|mid"
+    r"|summer|spring|autumn|winter|fall|term|quarter|q[1-4]|christmas|xmas|tomorrow)"
+)
+
+
+def find_due(text: str, context: DateContext) -> DueDate | None:
+    """The deadline an action's text states, resolved against the meeting date; None if none.
+
+    Every date expression is read with its cue; of those that are deadlines, the first one
+    tied to a strong cue ("by", "before", "deadline", "within", ...) wins, else the first.
+    """
+    if not _MAY_HOLD_A_DATE.search(text):
+        return None
+    meeting = context.meeting_date
+    candidates = (
+        _date_candidates(text, meeting)
+        + _month_candidates(text, context)
+        + _meeting_candidates(text, context)
+        + _duration_candidates(text, meeting)
+        + _relative_candidates(text, context)
+        + _period_candidates(text, context)
+    )
+    kept = _without_overlaps(candidates, lambda c: (c.start, c.end, not c.value))
+    deadlines = [c for c in kept if c.value]
+    if not deadlines:
+        return None
+    best = next((c for c in deadlines if c.strong), deadlines[0])
+    words = text[best.start : best.end]
+    return DueDate(text=words, value=best.value, date=best.date, cue=best.rule, start=best.start, end=best.end)

@@ -1,0 +1,130 @@
+"""The meeting header: body, date, time, venue; and what kind of document this is.
+
+The date comes from the document's header lines, each candidate scored by what surrounds it
+(a weekday, a time, "meeting"/"held"), so a posting date or a file date in a heading loses to
+the line that says when the meeting sat. Only where the text has none does a date in the file
+name stand in, with a warning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import DocumentKind
+from .dates import date_from_filename, find_explicit_dates
+
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b", re.I)
+_TIME = re.compile(r"\b\d{1,2}[.:]\d{2}\b|\b\d{1,2}\s?(?:a\.?m|p\.?m)\b|\b\d{1,2}:\d{2}\b", re.I)
+_MEETING_WORDS = re.compile(r"\b(meeting|minutes|held|date:|notes? of|dated?)\b", re.I)
+_NEXT = re.compile(r"\b(next meeting|date of next|future meeting|following meeting|previous meeting|last meeting)\b", re.I)
+_ISO_ONLY = re.compile(r"\s*\d{4}-\d{2}-\d{2}\s*")
+_BODY = re.compile(
+    r"((?:[A-Z][\w&’'.\-]*|&|and|of|the|for|on)(?:\s+(?:[A-Z][\w&’'.()\-]*|&|and|of|the|for|on)){0,8}\s+"
+    r"(?:Parish Council|Town Council|Community Council|County Council|City Council|Borough Council|District Council|"
+    r"Council|Board|Committee|Sub-Committee|Cabinet|Panel|Commission|Trustees|Forum|Steering Group|Working Group|"
+    r"Group|Assembly|Executive|Authority|Partnership)(?:\s+\([A-Z]{2,6}\))?)"
+)
+_BODY_LEAD = frozenset(
+    "note notes minutes of the meeting draft annual general ordinary extraordinary special last a an and for on monthly".split()
+)
+_VENUE = re.compile(r"(?:^|\b)(?:venue|location|place|held (?:in|at))\s*[:\-]?\s*(.{3,120})", re.I)
+_REPORT_HINTS = re.compile(r"\b(purpose of (?:the )?report|recommendations?:?$|contact officer|for (?:information|discussion|decision)\b|summary$)", re.I | re.M)
+_MINUTES_HINTS = re.compile(r"\b(minutes|meeting|present|apologies|attendance|resolved|agenda|board|council|committee)\b", re.I)
+
+
+@dataclass(frozen=True)
+class HeaderFacts:
+    body: str | None
+    date: dt.date | None
+    time: str | None
+    venue: str | None
+    date_source: str | None
+    warnings: tuple[str, ...]
+
+
+def _score_line(line: str) -> int:
+    score = 1
+    if _WEEKDAY.search(line):
+        score += 2
+    if _TIME.search(line):
+        score += 2
+    if _MEETING_WORDS.search(line):
+        score += 2
+    if _ISO_ONLY.fullmatch(line):
+        score -= 1
+    if _NEXT.search(line):
+        score -= 10
+    return score
+
+
+def meeting_date_from(lines: Sequence[str]) -> dt.date | None:
+    best: tuple[int, int, dt.date] | None = None
+    for position, line in enumerate(lines):
+        for start, _end, value in find_explicit_dates(line):
+            if _NEXT.search(line[max(0, start - 60) : start]):
+                continue
+            score = _score_line(line)
+            if best is None or score > best[0]:
+                best = (score, -position, value)
+    return best[2] if best and best[0] > -5 else None
+
+
+def body_from(lines: Sequence[str]) -> str | None:
+    for line in lines:
+        for m in _BODY.finditer(line[:300]):
+            words = m.group(1).split()
+            while words and (words[0].lower() in _BODY_LEAD or words[0][:1].islower()):
+                words = words[1:]
+            if len(words) >= 2:
+                body = " ".join(words)
+                return body.title() if body.isupper() else body
+    return None
+
+
+def header_facts(header: Sequence[str], text_head: str, file_name: str, override: dt.date | None) -> HeaderFacts:
+    warnings: list[str] = []
+    lines = [line for entry in header for line in entry.split("\n") if line.strip()]
+    # A cell pair ("Date:" then "Thursday 25 October 2018") reads as one line.
+    joined: list[str] = []
+    for line in lines:
+        if joined and joined[-1].rstrip().endswith(":") and len(joined[-1]) < 20:
+            joined[-1] = joined[-1] + " " + line
+        else:
+            joined.append(line)
+    date = meeting_date_from(joined)
+    source = "text" if date else None
+    if date is None and not joined:
+        date = meeting_date_from([line for line in text_head.split("\n")[:15] if line.strip()])
+        source = "text" if date else None
+    if date is None:
+        date = date_from_filename(file_name)
+        if date is not None:
+            source = "filename"
+            warnings.append(f"no meeting date in the text: took {date.isoformat()} from the file name")
+    if override is not None:
+        if date is not None and date != override:
+            warnings.append(f"meeting date {date.isoformat()} overridden by {override.isoformat()}")
+        date, source = override, "override"
+    time_match = next((m for line in joined for m in [_TIME.search(line)] if m and (_WEEKDAY.search(line) or "time" in line.lower() or "held" in line.lower() or "/" in line)), None)
+    venue = None
+    for line in joined:
+        m = _VENUE.search(line)
+        if m:
+            venue = m.group(1).strip(" .")
+            break
+    return HeaderFacts(body_from(joined), date, time_match.group(0) if time_match else None, venue, source, tuple(warnings))
+
+
+def document_kind(header: Sequence[str], text: str, item_count: int, fact_count: int) -> DocumentKind:
+    head = text[:6000]
+    report_hits = len(_REPORT_HINTS.findall(head))
+    if report_hits >= 2 and not re.search(r"\b(minutes|present:|apologies)\b", head, re.I):
+        return DocumentKind.REPORT
+    if item_count or fact_count or _MINUTES_HINTS.search(" ".join(header)) or _MINUTES_HINTS.search(head[:2000]):
+        if item_count == 0 and fact_count == 0 and not re.search(r"\b(minutes|meeting|present|apologies|agenda)\b", head, re.I):
+            return DocumentKind.UNKNOWN
+        return DocumentKind.MINUTES
+    return DocumentKind.UNKNOWN

@@ -1,0 +1,167 @@
+"""Owners: who is to do an action, as written, resolved to the people the document defines.
+
+``PeopleIndex`` holds what the document says about its people: attendees, initials defined as
+"Mia Shelton (MS)", first names and surnames that point to one person only. ``owner_phrase``
+decides whether the words before a commitment cue ("Officers and Lead Members", "MS", "The
+Fellowship Committee", "Cllr Daphne Clements") name owners, and splits them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..model import Attendee
+
+_DEFINED_INITIALS = re.compile(
+    r"\b((?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s)?[A-Z][a-z'’\-]{1,20}(?:\s[A-Z][a-z'’\-]{1,20}){1,3})\s?\(([A-Z]{2,4})\)"
+)
+
+# Nouns that name roles and groups: an owner phrase ends in one of these.
+ROLE_NOUNS = frozenset(
+    """officer officers member members clerk chair chairman chairwoman chairperson chairs vice-chair
+    vice-chairman secretary treasurer board committee council councils councillor councillors cllr
+    trustee trustees director directors manager managers head lead leads leader leaders team teams group
+    groups panel staff representative representatives rep reps everyone everybody all volunteers volunteer
+    executive executives cabinet mayor warden wardens governors governor partners administrator
+    coordinator co-ordinator convener convenor president vice-president editor organisers organizers
+    organiser organizer chief adviser advisor advisers advisors lawyer solicitor auditor accountant
+    moderators moderator maintainers maintainer owners owner webmaster steward stewards subcommittee
+    sub-committee working-group tsc core contractor clerks minute-taker parish town community
+    foundation society association authority department service""".split()
+)
+_DETERMINERS = frozenset("the a an our all both each every any those their his her this".split())
+_NOT_OWNERS = frozenset(
+    """it this that there these those which what who when where if as while although though because
+    some many most several councils funding work government report reports paper item items minutes
+    meeting meetings document documents letter matter issue issues question questions proposal
+    proposals discussion discussions progress time people residents nothing none one no you i""".split()
+)
+_PRONOUNS = frozenset(["he", "she", "they", "we"])
+_TITLE = re.compile(r"(?:Cllrs?|Councillor|Mayor|Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev(?:d)?)\.?$")
+_NAME_WORD = re.compile(r"(?:[A-Z][a-zà-ÿ'’\-]{1,30}|[A-Z]{2,5}|@[\w-]{1,40}|Mc[A-Z][a-z]{1,20}|O'[A-Z][a-z]{1,20})$")
+_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*|\s+plus\s+")
+_LEADING_NOISE = re.compile(
+    r"^(?:(?:action|actions|action point|todo)\b\s*[:\-–—]?\s*|(?:and|but|so|then|also|that|which)\s+|[•·\-*]\s*)",
+    re.I,
+)
+
+
+@dataclass
+class PeopleIndex:
+    """Names the document defines, for recognising and resolving owners."""
+
+    full_names: dict[str, str] = field(default_factory=dict)  # lower-cased alias -> full name
+    initials: dict[str, str] = field(default_factory=dict)  # "MS" -> "Mia Shelton"
+    known_acronyms: set[str] = field(default_factory=set)  # roles/groups the document uses: "TSC"
+
+    @classmethod
+    def build(cls, attendees: Iterable[Attendee], text: str) -> PeopleIndex:
+        index = cls()
+        first_names: dict[str, set[str]] = {}
+        surnames: dict[str, set[str]] = {}
+        for person in attendees:
+            name = _strip_title(person.name)
+            words = name.split()
+            if not words:
+                continue
+            index.full_names[name.lower()] = name
+            index.full_names[person.name.lower()] = name
+            if person.initials:
+                index.initials[person.initials] = name
+            if len(words) >= 2:
+                first_names.setdefault(words[0].lower(), set()).add(name)
+                surnames.setdefault(words[-1].lower(), set()).add(name)
+            if person.role:
+                for token in re.findall(r"\b[A-Z]{2,6}\b", person.role):
+                    index.known_acronyms.add(token)
+        for m in _DEFINED_INITIALS.finditer(text[:500_000]):
+            name = _strip_title(m.group(1))
+            index.initials.setdefault(m.group(2), name)
+            index.full_names.setdefault(name.lower(), name)
+            words = name.split()
+            first_names.setdefault(words[0].lower(), set()).add(name)
+            surnames.setdefault(words[-1].lower(), set()).add(name)
+        for alias, names in list(first_names.items()) + list(surnames.items()):
+            if len(names) == 1:
+                index.full_names.setdefault(alias, next(iter(names)))
+        return index
+
+    def resolve(self, written: str) -> str:
+        """The document's name for ``written``: initials it defines, else the text as written."""
+        bare = written.strip()
+        if bare in self.initials:
+            return self.initials[bare]
+        return bare
+
+    def is_known(self, word_or_name: str) -> bool:
+        bare = _strip_title(word_or_name).lower()
+        return bare in self.full_names or word_or_name in self.initials or word_or_name in self.known_acronyms
+
+
+def _strip_title(name: str) -> str:
+    words = name.split()
+    while words and _TITLE.match(words[0]):
+        words = words[1:]
+    return " ".join(words) or name
+
+
+def clean_subject(text: str) -> str:
+    previous = None
+    text = text.strip(" ,;:-–—")
+    while previous != text:
+        previous = text
+        text = _LEADING_NOISE.sub("", text).strip(" ,;:-–—(")
+    return text
+
+
+def owner_part(part: str, people: PeopleIndex, *, allow_unknown_names: bool = True) -> bool:
+    """Does ``part`` (one conjunct) name a person, initials, role or group?"""
+    words = part.split()
+    if not words or len(words) > 7:
+        return False
+    first = words[0].lower()
+    if first in _NOT_OWNERS or first in _PRONOUNS:
+        return False
+    if people.is_known(part):
+        return True
+    if len(words) == 1 and re.fullmatch(r"[A-Z]{2,5}", part):
+        return allow_unknown_names or part in people.initials or part in people.known_acronyms
+    core = words[1:] if first in _DETERMINERS else words
+    if not core:
+        return False
+    last = core[-1].lower().strip(".,")
+    if last in ROLE_NOUNS or (core[0].lower() in ("everyone", "those", "anyone", "all") and len(core) <= 5):
+        # "Officers", "Lead Members", "the Fellowship Committee", "NAO representatives", "Laser team"
+        return all(w[:1].isupper() or w.lower() in ROLE_NOUNS or w.lower() in ("of", "for", "and") or w[:1].isdigit() for w in core[:-1]) or core[0].lower() in ("everyone", "those", "anyone", "all")
+    if first in _DETERMINERS:
+        return False
+    # A personal name: optional title, then one to four capitalised words.
+    name_words = words[1:] if _TITLE.match(words[0]) else words
+    if not name_words or len(name_words) > 4:
+        return False
+    if not all(_NAME_WORD.match(w) for w in name_words):
+        return False
+    if not allow_unknown_names:
+        return any(people.is_known(w) for w in name_words) or people.is_known(" ".join(name_words))
+    return True
+
+
+def owner_phrase(text: str, people: PeopleIndex, *, allow_unknown_names: bool = True) -> list[str] | None:
+    """Owners named by a subject phrase, or None when it does not name owners."""
+    subject = clean_subject(text)
+    if not subject or len(subject) > 90:
+        return None
+    parts = [p.strip(" .") for p in _SPLIT.split(subject) if p.strip(" .")]
+    if not parts or len(parts) > 6:
+        return None
+    for part in parts:
+        if not owner_part(part, people, allow_unknown_names=allow_unknown_names):
+            return None
+    return parts
+
+
+def margin_owners(margin: str) -> list[str]:
+    """Owners written in an action column: "JS", "JS/MC", "All", "Clerk"."""
+    return [p.strip() for p in re.split(r"\s*[/,&+]\s*|\s+and\s+|\s+", margin.strip()) if p.strip()]

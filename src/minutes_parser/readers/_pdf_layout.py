@@ -1,0 +1,412 @@
+"""Page geometry for the PDF reader: text segments from pdfium, visual lines, page furniture.
+
+pdfium's text page already orders characters, splits them into lines and inserts the spaces the
+geometry implies. We take its lines one call at a time and ask for per-character boxes only where
+a line holds several text runs (a tab gap, a font change, an action-column entry), which keeps
+the reader an order of magnitude faster than walking every character.
+
+Coordinates are PDF points with y growing upwards (``top > bottom``).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import pypdfium2.raw as pdfium_c
+
+# A gap wider than this many line heights separates two segments (table cells, the action column).
+SEGMENT_GAP = 0.9
+# A gap wider than this many line heights is a missing space between words.
+WORD_GAP = 0.22
+_FURNITURE_BAND = 0.1  # share of the page height at top and bottom where headers/footers live
+_SOFT_HYPHENS = "\x02\ufffe\u00ad"
+_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+_PAGE_NUMBER = re.compile(
+    r"(?:page|p\.|pg\.?)?\s{0,3}[-–(\[]?\s{0,2}\d{1,4}\s{0,2}[-–)\]]?"
+    r"(?:\s{0,3}(?:of|/)\s{0,3}\d{1,4})?(?:\s{0,3}\|\s{0,3}page)?",
+    re.I,
+)
+_DIGITS = re.compile(r"\d{1,12}")
+
+
+@dataclass
+class Segment:
+    """A run of text on one line with no wide gap inside it."""
+
+    text: str
+    x0: float
+    x1: float
+    bottom: float
+    top: float
+    size: float  # line height of the run's font (pdfium's loose box), a proxy for font size
+    bold: bool
+
+    @property
+    def height(self) -> float:
+        return max(self.top - self.bottom, 1.0)
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass
+class Line:
+    """Segments sharing a baseline, left to right, plus what sits in the margin level with them.
+
+    The geometric properties are cached: build a new Line rather than editing ``segments``.
+    """
+
+    segments: list[Segment]
+    page: int
+    margin: list[str] = field(default_factory=list)
+
+    @cached_property
+    def x0(self) -> float:
+        return self.segments[0].x0
+
+    @cached_property
+    def x1(self) -> float:
+        return self.segments[-1].x1
+
+    @cached_property
+    def top(self) -> float:
+        return max(s.top for s in self.segments)
+
+    @cached_property
+    def bottom(self) -> float:
+        return min(s.bottom for s in self.segments)
+
+    @cached_property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @cached_property
+    def size(self) -> float:
+        # The longest run's size: a bullet glyph from a symbol font is often taller than the text.
+        return max(self.segments, key=lambda s: len(s.text)).size
+
+    @cached_property
+    def bold(self) -> bool:
+        return all(s.bold for s in self.segments)
+
+    @cached_property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.segments)
+
+
+@dataclass
+class Page:
+    number: int  # 1-based
+    width: float
+    height: float
+    lines: list[Line]
+
+
+class _CharReader:
+    """Per-character calls into pdfium with reusable ctypes out-parameters."""
+
+    def __init__(self, textpage_handle: object) -> None:
+        self.handle = textpage_handle
+        self.rect = pdfium_c.FS_RECTF()
+        self.rect_ref = ctypes.byref(self.rect)
+        self.name = ctypes.create_string_buffer(128)
+        self.flags = ctypes.c_int()
+        self.flags_ref = ctypes.byref(self.flags)
+        self._bold_by_name: dict[bytes, bool] = {}
+
+    def box(self, index: int) -> tuple[float, float, float, float]:
+        pdfium_c.FPDFText_GetLooseCharBox(self.handle, index, self.rect_ref)
+        r = self.rect
+        return r.left, r.right, r.bottom, r.top
+
+    def bold(self, index: int) -> bool:
+        weight = pdfium_c.FPDFText_GetFontWeight(self.handle, index)
+        if 600 <= weight <= 1000:  # some producers write nonsense weights (4140)
+            return True
+        pdfium_c.FPDFText_GetFontInfo(self.handle, index, self.name, 128, self.flags_ref)
+        name = self.name.value
+        known = self._bold_by_name.get(name)
+        if known is None:
+            known = bool(_BOLD_NAME.search(name.decode("latin-1")))
+            self._bold_by_name[name] = known
+        return known
+
+
+def page_segments(textpage: object, text: str) -> list[Segment]:
+    """Segments of one page, read line by line from pdfium's text page."""
+    handle = textpage.raw  # type: ignore[attr-defined]
+    chars = _CharReader(handle)
+    left, top, right, bottom = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    rect_refs = (ctypes.byref(left), ctypes.byref(top), ctypes.byref(right), ctypes.byref(bottom))
+    segments: list[Segment] = []
+    start = 0
+    length = len(text)
+    while start < length:
+        end = text.find("\n", start)
+        if end < 0:
+            end = length
+        line_end = end - 1 if end > start and text[end - 1] == "\r" else end
+        line_text = text[start:line_end]
+        if line_text.strip():
+            runs = pdfium_c.FPDFText_CountRects(handle, start, line_end - start)
+            boxes: list[tuple[float, float, float, float]] = []
+            for run in range(min(runs, 64)):
+                pdfium_c.FPDFText_GetRect(handle, run, *rect_refs)
+                boxes.append((left.value, right.value, bottom.value, top.value))
+            if boxes and "   " not in line_text and not _has_wide_gap(boxes):
+                x0 = min(b[0] for b in boxes)
+                x1 = max(b[1] for b in boxes)
+                low = min(b[2] for b in boxes)
+                high = max(b[3] for b in boxes)
+                segments.append(_single_run(chars, line_text, start, x0, x1, low, high))
+            elif boxes:
+                segments.extend(_split_runs(chars, line_text, start))
+        start = end + 1
+    return segments
+
+
+def _has_wide_gap(boxes: list[tuple[float, float, float, float]]) -> bool:
+    """Whether pdfium's runs on one line leave a gap wide enough to part two segments."""
+    if len(boxes) == 1:
+        return False
+    ordered = sorted(boxes)
+    height = max(max(b[3] - b[2] for b in boxes), 1.0)
+    reach = ordered[0][1]
+    for box in ordered[1:]:
+        if box[0] - reach > SEGMENT_GAP * height:
+            return True
+        reach = max(reach, box[1])
+    return False
+
+
+def _sample_indexes(line_text: str, offset: int) -> tuple[int, int, int]:
+    """First, middle and last visible characters: edges, a typical glyph, and enough to tell
+    a bold line from a mixed one."""
+    first = len(line_text) - len(line_text.lstrip())
+    last = len(line_text.rstrip()) - 1
+    middle = (first + last) // 2
+    while middle < last and line_text[middle].isspace():
+        middle += 1
+    return offset + first, offset + middle, offset + last
+
+
+def _single_run(
+    chars: _CharReader, line_text: str, offset: int, x0: float, x1: float, bottom: float, top: float
+) -> Segment:
+    first, middle, last = _sample_indexes(line_text, offset)
+    # The run's rectangle may include leading or trailing spaces; the visible glyphs set the edges.
+    first_x0 = chars.box(first)[0]
+    _, _, char_bottom, char_top = chars.box(middle)
+    last_x1 = chars.box(last)[1]
+    if first_x0 < last_x1:
+        x0, x1 = first_x0, last_x1
+    size = char_top - char_bottom if char_top > char_bottom else top - bottom
+    bold = chars.bold(first) and chars.bold(middle) and chars.bold(last)
+    return Segment(line_text.strip(), x0, x1, bottom, top, size, bold)
+
+
+def _split_runs(chars: _CharReader, line_text: str, offset: int) -> list[Segment]:
+    """Walk a multi-run line character by character, cutting at wide gaps, adding lost spaces."""
+    out: list[Segment] = []
+    pieces: list[str] = []
+    heights: list[float] = []
+    first = last_index = -1
+    x0 = x1 = bottom = top = 0.0
+    pending_space = False
+
+    def close() -> None:
+        if first >= 0 and pieces:
+            text = "".join(pieces).strip()
+            if text:
+                bold = chars.bold(first) and chars.bold(last_index)
+                heights.sort()
+                out.append(Segment(text, x0, x1, bottom, top, heights[len(heights) // 2], bold))
+
+    for i, ch in enumerate(line_text):
+        if ch.isspace():
+            pending_space = True
+            continue
+        cx0, cx1, cb, ct = chars.box(offset + i)
+        if first >= 0:
+            height = max(top - bottom, ct - cb, 1.0)
+            gap = cx0 - x1
+            vertical_jump = cb > top or ct < bottom
+            if gap > SEGMENT_GAP * height or gap < -height * 2 or vertical_jump:
+                close()
+                first = -1
+            elif pending_space or gap > WORD_GAP * height:
+                pieces.append(" ")
+        if first < 0:
+            first = offset + i
+            pieces = []
+            heights = []
+            x0, x1, bottom, top = cx0, cx1, cb, ct
+        else:
+            x1 = max(x1, cx1)
+            bottom = min(bottom, cb)
+            top = max(top, ct)
+        pieces.append(ch)
+        heights.append(ct - cb)
+        last_index = offset + i
+        pending_space = False
+    close()
+    return out
+
+
+def group_lines(segments: list[Segment], page: int) -> list[Line]:
+    """Visual lines: segments whose vertical middles agree, sorted top to bottom, left to right."""
+    ordered = sorted(segments, key=lambda s: -s.middle)
+    groups: list[list[Segment]] = []
+    for seg in ordered:
+        placed = False
+        # Only the last few lines can share this baseline (ordered by height on the page).
+        for group in reversed(groups[-4:]):
+            anchor = group[0]
+            overlap = min(anchor.top, seg.top) - max(anchor.bottom, seg.bottom)
+            if overlap >= 0.6 * min(seg.height, anchor.height):
+                group.append(seg)
+                placed = True
+                break
+        if not placed:
+            groups.append([seg])
+    lines = [Line(_merge_close(sorted(group, key=lambda s: s.x0)), page) for group in groups]
+    lines.sort(key=lambda ln: -ln.middle)
+    return lines
+
+
+def _merge_close(segments: list[Segment]) -> list[Segment]:
+    """Join runs pdfium reported apart (font change mid-word, a bullet) when no real gap parts them."""
+    merged = [segments[0]]
+    for seg in segments[1:]:
+        prev = merged[-1]
+        height = max(prev.height, seg.height)
+        gap = seg.x0 - prev.x1
+        if gap <= SEGMENT_GAP * height:
+            joiner = " " if gap > WORD_GAP * height and not prev.text.endswith(" ") else ""
+            merged[-1] = Segment(
+                prev.text + joiner + seg.text,
+                prev.x0,
+                max(prev.x1, seg.x1),
+                min(prev.bottom, seg.bottom),
+                max(prev.top, seg.top),
+                prev.size if len(prev.text) >= len(seg.text) else seg.size,
+                prev.bold and seg.bold,
+            )
+        else:
+            merged.append(seg)
+    return merged
+
+
+def furniture_key(line: Line, page: Page) -> tuple[str, int] | None:
+    """How a running header or footer is recognised across pages: its text and band position."""
+    from_top = page.height - line.top
+    if from_top > page.height * _FURNITURE_BAND and line.bottom > page.height * _FURNITURE_BAND:
+        return None
+    text = _DIGITS.sub("#", line.text.lower())
+    return text, round(line.middle / 6)
+
+
+def remove_furniture(pages: list[Page]) -> int:
+    """Drop page numbers and lines repeated at the same place on many pages; return how many."""
+    counts: Counter[tuple[str, int]] = Counter()
+    keys: list[list[tuple[str, int] | None]] = []
+    for page in pages:
+        page_keys = [furniture_key(line, page) for line in page.lines]
+        keys.append(page_keys)
+        counts.update({k for k in page_keys if k is not None})
+    need = max(2, (len(pages) + 1) // 2)
+    removed = 0
+    for page, page_keys in zip(pages, keys, strict=False):
+        kept: list[Line] = []
+        for line, key in zip(page.lines, page_keys, strict=False):
+            if key is not None and (counts[key] >= need or _PAGE_NUMBER.fullmatch(line.text.strip())):
+                removed += 1
+                continue
+            kept.append(line)
+        page.lines = kept
+    return removed
+
+
+def order_columns(page: Page) -> None:
+    """Two-column pages: read the left column, then the right, between full-width lines."""
+    body = [ln for ln in page.lines if len(ln.text) >= 3]
+    if len(body) < 10:
+        return
+    gutter = _find_gutter(body, page.width)
+    if gutter is None:
+        return
+    ordered: list[Line] = []
+    left: list[Line] = []
+    right: list[Line] = []
+    for line in page.lines:
+        if any(s.x0 < gutter < s.x1 for s in line.segments):
+            ordered.extend(left)
+            ordered.extend(right)
+            left, right = [], []
+            ordered.append(line)
+            continue
+        left_part = [s for s in line.segments if s.x1 <= gutter]
+        right_part = [s for s in line.segments if s.x0 >= gutter]
+        if left_part:
+            left.append(Line(left_part, line.page, list(line.margin) if not right_part else []))
+        if right_part:
+            right.append(Line(right_part, line.page, list(line.margin)))
+    ordered.extend(left)
+    ordered.extend(right)
+    page.lines = ordered
+
+
+def _find_gutter(lines: list[Line], width: float) -> float | None:
+    """A vertical strip in the middle third that almost no text crosses, prose on both sides."""
+    step = 4.0
+    first_x = width * 0.3
+    slots = int(width * 0.4 / step) + 1
+    crossing = [0] * (slots + 1)
+    for line in lines:
+        covered: set[int] = set()
+        for seg in line.segments:
+            lo = max(0, int((seg.x0 - first_x) / step) + 1)
+            hi = min(slots, int((seg.x1 - first_x) / step) + 1)
+            covered.update(range(lo, hi))
+        for slot in covered:
+            crossing[slot] += 1
+    limit = len(lines) * 0.08
+    best: tuple[int, float] | None = None
+    run_start: float | None = None
+    for slot in range(slots):
+        x = first_x + slot * step
+        if crossing[slot] <= limit:
+            if run_start is None:
+                run_start = x
+        elif run_start is not None:
+            best = _wider(best, run_start, x - step)
+            run_start = None
+    if run_start is not None:
+        best = _wider(best, run_start, first_x + (slots - 1) * step)
+    if best is None or best[0] < 8:
+        return None
+    gutter = best[1]
+    left = [s for ln in lines for s in ln.segments if s.x1 <= gutter]
+    right = [s for ln in lines for s in ln.segments if s.x0 >= gutter]
+    if len(left) < 5 or len(right) < 5:
+        return None
+    # Tables and action columns have short cells; two-column prose has long lines on both sides.
+    if sum(len(s.text) for s in left) / len(left) < 25 or sum(len(s.text) for s in right) / len(right) < 25:
+        return None
+    return gutter
+
+
+def _wider(best: tuple[int, float] | None, start: float, end: float) -> tuple[int, float]:
+    width = int(end - start)
+    if best is None or width > best[0]:
+        return width, (start + end) / 2
+    return best
+
+
+def soft_hyphen_end(text: str) -> bool:
+    return bool(text) and text[-1] in _SOFT_HYPHENS

@@ -1,0 +1,361 @@
+"""DOCX reader: the body of a Word document as blocks, in reading order.
+
+The XML of the main document part is walked directly with lxml (python-docx's own parser is lxml
+with entities off; its object layer is slow for this job and drops tracked insertions): paragraphs
+and tables interleaved as in the body, heading styles as HEADING blocks, list numbers recomputed
+from numbering.xml, tracked changes read as accepted (insertions kept, deletions dropped), headers,
+footers, footnotes and comments left out because they live in other parts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..errors import EmptyDocumentError, UnsupportedFormatError
+from ..model import BlockKind, ReadDocument, SourceFormat
+from ._docx_blocks import CELL_SEPARATOR, BlockBuilder
+from ._docx_numbering import Numbering, StyleMap, on_off, w
+from ._docx_package import open_docx
+
+if TYPE_CHECKING:
+    from . import ReadOptions
+
+__all__ = ["read"]
+
+# Run content that is not document text, or not the accepted version of it.
+_SKIPPED_INLINE = frozenset(
+    w(tag)
+    for tag in (
+        "del", "moveFrom", "pPr", "rPr", "instrText", "delText", "delInstrText", "sdtPr",
+        "footnoteReference", "endnoteReference", "commentReference", "drawing", "pict", "object",
+    )
+)
+_SKIPPED_INLINE_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_CONTAINERS = frozenset(w(tag) for tag in ("sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag"))
+_P, _TBL, _TR, _TC, _R, _T = w("p"), w("tbl"), w("tr"), w("tc"), w("r"), w("t")
+
+_HEADER_WORDS = re.compile(
+    r"^(?:actions?(?:\s+(?:points?|required|by|owner))?|owners?|by\s+whom|who|responsib(?:le|ility)|lead|due(?:\s+date)?|"
+    r"dates?|deadline|by\s+when|when|target(?:\s+date)?|status|progress|item|no\.?|ref\.?|minute|notes?|"
+    r"comments?|task|description|name|person|outcome|update|timescale|completed?)$",
+    re.I,
+)
+_LABEL_ONLY = re.compile(r"^(?:resolved|resolutions?|decisions?|actions?|agreed|noted|recommendations?)\W{0,3}$", re.I)
+_SENTENCE_END = re.compile(r"[.;:,!?]$")
+_MAX_TITLE_CHARS = 100
+_MAX_TITLE_WORDS = 14
+
+
+@dataclass
+class _ParagraphText:
+    text: str
+    bold_chars: int = 0
+    plain_chars: int = 0
+
+    @property
+    def all_bold(self) -> bool:
+        return self.bold_chars > 0 and self.plain_chars == 0
+
+
+class _DocxWalker:
+    def __init__(self, styles: StyleMap, numbering: Numbering) -> None:
+        self.styles = styles
+        self.numbering = numbering
+        self.builder = BlockBuilder()
+        self.insertions = 0
+        self.deletions = 0
+
+    # -- body ---------------------------------------------------------------------------------
+
+    def block_elements(self, container: Any) -> list[Any]:
+        """Paragraphs and tables of a container in order, through content controls."""
+        found: list[Any] = []
+        stack = list(reversed(container))
+        while stack:
+            element = stack.pop()
+            tag = element.tag
+            if tag == _P or tag == _TBL:
+                found.append(element)
+            elif tag in _CONTAINERS:
+                stack.extend(reversed(element))
+            elif tag in (w("del"), w("moveFrom")):
+                self.deletions += 1
+        return found
+
+    def walk(self, container: Any) -> None:
+        for element in self.block_elements(container):
+            if element.tag == _P:
+                self.emit_paragraph(element)
+            else:
+                self.emit_table(element)
+
+    # -- paragraphs ---------------------------------------------------------------------------
+
+    def paragraph_text(self, paragraph: Any, default_bold: bool) -> _ParagraphText:
+        pieces: list[str] = []
+        result = _ParagraphText("")
+        stack = list(reversed(paragraph))
+        while stack:
+            element = stack.pop()
+            tag = element.tag
+            if not isinstance(tag, str) or tag in _SKIPPED_INLINE or tag == _SKIPPED_INLINE_MC:
+                if tag in (w("del"), w("moveFrom")):
+                    self.deletions += 1
+                continue
+            if tag == _R:
+                run_text = _run_text(element)
+                if run_text:
+                    pieces.append(run_text)
+                    rpr = element.find(w("rPr"))
+                    bold_el = rpr.find(w("b")) if rpr is not None else None
+                    bold = on_off(bold_el) if bold_el is not None else default_bold
+                    visible = len(run_text.strip())
+                    if bold:
+                        result.bold_chars += visible
+                    else:
+                        result.plain_chars += visible
+                continue
+            if tag in (w("ins"), w("moveTo")):
+                self.insertions += 1
+            stack.extend(reversed(element))
+        result.text = "".join(pieces)
+        return result
+
+    def paragraph_parts(self, paragraph: Any) -> tuple[_ParagraphText, str | None, int | None, int]:
+        """Text, list marker, heading level and list level of one paragraph."""
+        ppr = paragraph.find(w("pPr"))
+        style_id: str | None = None
+        num_id: str | None = None
+        ilvl: int | None = None
+        outline: int | None = None
+        if ppr is not None:
+            style_el = ppr.find(w("pStyle"))
+            style_id = style_el.get(w("val")) if style_el is not None else None
+            num_pr = ppr.find(w("numPr"))
+            if num_pr is not None:
+                num_el = num_pr.find(w("numId"))
+                ilvl_el = num_pr.find(w("ilvl"))
+                num_id = num_el.get(w("val")) if num_el is not None else None
+                ilvl = _to_int(ilvl_el.get(w("val"))) if ilvl_el is not None else None
+            outline_el = ppr.find(w("outlineLvl"))
+            if outline_el is not None:
+                outline = _to_int(outline_el.get(w("val")))
+        style = self.styles.get(style_id)
+        if num_id is None and style is not None and style.num_id is not None:
+            num_id = style.num_id
+            ilvl = style.ilvl if ilvl is None else ilvl
+        ilvl = ilvl or 0
+        heading_level = style.heading_level if style is not None else None
+        if outline is not None and outline < 9:
+            heading_level = outline + 1
+        marker = self.numbering.next_marker(num_id, ilvl) if num_id is not None else None
+        text = self.paragraph_text(paragraph, default_bold=style.bold if style is not None else False)
+        return text, marker, heading_level, ilvl
+
+    def emit_paragraph(self, paragraph: Any) -> None:
+        parts, marker, heading_level, ilvl = self.paragraph_parts(paragraph)
+        body, margin = split_margin(parts.text)
+        body = _tidy(body)
+        if not body:
+            return
+        # A numbered title keeps its number in the text ("5. Minutes"); bullets are not numbers.
+        is_number = marker is not None and any(ch.isalnum() for ch in marker)
+        numbered_body = f"{marker} {body}" if is_number else body
+        if heading_level is not None:
+            self.builder.add(BlockKind.HEADING, numbered_body, level=min(heading_level, 6), marker=marker, margin=margin)
+        elif parts.all_bold and _looks_like_title(body):
+            # Word minutes often set item titles as bold (often numbered) Normal paragraphs.
+            level = min(ilvl + 2, 6) if marker else 3
+            self.builder.add(BlockKind.HEADING, numbered_body, level=level, marker=marker, margin=margin)
+        elif marker:
+            self.builder.add(BlockKind.LIST_ITEM, body, level=ilvl + 1, marker=marker, margin=margin)
+        else:
+            self.builder.add(BlockKind.PARAGRAPH, body, margin=margin)
+
+    # -- tables -------------------------------------------------------------------------------
+
+    def cell_text(self, cell: Any) -> tuple[str, bool]:
+        """A cell's paragraphs joined by newlines (markers kept), and whether it is all bold."""
+        lines: list[str] = []
+        all_bold = True
+        for element in self.block_elements(cell):
+            if element.tag == _P:
+                parts, marker, _heading, _ilvl = self.paragraph_parts(element)
+                line = _tidy(parts.text.replace("\t", " "))
+                if line:
+                    lines.append(f"{marker} {line}" if marker else line)
+                    all_bold = all_bold and parts.all_bold
+            else:
+                for row_cells, _bold, _deleted in self.table_rows(element):
+                    line = CELL_SEPARATOR.join(c.replace("\n", " ") for c in row_cells if c)
+                    if line:
+                        lines.append(line)
+                        all_bold = False
+        return "\n".join(lines), all_bold and bool(lines)
+
+    def table_rows(self, table: Any) -> list[tuple[list[str], bool, bool]]:
+        """(cells, every cell bold, marked as a repeating header row) per row, deleted rows dropped."""
+        rows: list[tuple[list[str], bool, bool]] = []
+        for row in self.block_like(table, _TR):
+            trpr = row.find(w("trPr"))
+            if trpr is not None and trpr.find(w("del")) is not None:
+                self.deletions += 1
+                continue
+            is_header = trpr is not None and on_off(trpr.find(w("tblHeader")))
+            cells: list[str] = []
+            bold_flags: list[bool] = []
+            for cell in self.block_like(row, _TC):
+                tcpr = cell.find(w("tcPr"))
+                if tcpr is not None:
+                    vmerge = tcpr.find(w("vMerge"))
+                    hmerge = tcpr.find(w("hMerge"))
+                    if hmerge is not None and hmerge.get(w("val")) != "restart":
+                        continue  # legacy horizontal merge: the first cell holds the text
+                    if vmerge is not None and vmerge.get(w("val")) != "restart":
+                        cells.append("")  # continuation of a vertical merge: counted once, above
+                        continue
+                text, bold = self.cell_text(cell)
+                cells.append(text)
+                if text:
+                    bold_flags.append(bold)
+            rows.append((cells, bool(bold_flags) and all(bold_flags), is_header))
+        return rows
+
+    def block_like(self, parent: Any, tag: str) -> list[Any]:
+        found: list[Any] = []
+        stack = list(reversed(parent))
+        while stack:
+            element = stack.pop()
+            if element.tag == tag:
+                found.append(element)
+            elif element.tag in _CONTAINERS:
+                stack.extend(reversed(element))
+        return found
+
+    def emit_table(self, table: Any) -> None:
+        rows_xml = self.block_like(table, _TR)
+        if rows_xml and all(len(self.block_like(row, _TC)) <= 1 for row in rows_xml):
+            # A one-column table is a box around text (a layout device): read its content as body.
+            for row in rows_xml:
+                for cell in self.block_like(row, _TC):
+                    self.walk(cell)
+            return
+        rows = self.table_rows(table)
+        for index, (cells, all_bold, marked_header) in enumerate(rows):
+            header = marked_header or (index == 0 and len(rows) > 1 and _looks_like_header(cells, all_bold))
+            self.builder.add(BlockKind.TABLE_ROW, "", cells=tuple(cells), header_row=header)
+
+
+def _run_text(run: Any) -> str:
+    pieces: list[str] = []
+    for child in run:
+        tag = child.tag
+        if tag == _T:
+            pieces.append(child.text or "")
+        elif tag == w("tab") or tag == w("ptab"):
+            pieces.append("\t")
+        elif tag == w("br") or tag == w("cr"):
+            pieces.append("\n")
+        elif tag == w("noBreakHyphen"):
+            pieces.append("-")
+        elif tag == w("sym"):
+            pieces.append(_symbol(child.get(w("char"), "")))
+    return "".join(pieces)
+
+
+def _symbol(code: str) -> str:
+    try:
+        value = int(code, 16)
+    except ValueError:
+        return ""
+    if 0xF000 <= value <= 0xF0FF:
+        value -= 0xF000
+    return chr(value) if 32 <= value < 0x110000 and value not in (0x7F,) else ""
+
+
+def _to_int(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+_SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]{1,1000}")
+_SPACED_NEWLINE = re.compile(r" ?\n ?")
+_MARGIN_GAP = re.compile(r"\t[ \t]{0,200}")
+
+
+def _tidy(text: str) -> str:
+    text = _SPACES.sub(" ", text.replace("\u00ad", ""))
+    return _SPACED_NEWLINE.sub("\n", text).strip()
+
+
+def split_margin(text: str) -> tuple[str, str | None]:
+    """Split off a short name set at the right margin after a tab (the action column in Word).
+
+    "The Clerk would write to the Council.<tab><tab>Clerk" -> ("The Clerk would ...", "Clerk").
+    """
+    if "\t" not in text:
+        return text, None
+    gaps = list(_MARGIN_GAP.finditer(text.rstrip()))
+    if not gaps:
+        return text, None
+    last = gaps[-1]
+    main, tail = text[: last.start()].strip(), text[last.end() :].strip()
+    if (
+        1 <= len(tail) <= 40
+        and len(tail.split()) <= 5
+        and tail[0].isupper()
+        and "\n" not in tail
+        and len(main) >= 25
+        and not tail.endswith((".", ",", ";"))
+        and not any(ch.isdigit() for ch in tail)
+    ):
+        return main, tail
+    return text, None
+
+
+def _looks_like_title(text: str) -> bool:
+    return (
+        len(text) <= _MAX_TITLE_CHARS
+        and len(text.split()) <= _MAX_TITLE_WORDS
+        and "\n" not in text
+        and not _SENTENCE_END.search(text)
+        and not _LABEL_ONLY.match(text)
+    )
+
+
+def _looks_like_header(cells: list[str], all_bold: bool) -> bool:
+    filled = [cell for cell in cells if cell.strip()]
+    if len(filled) < 2 or any(len(cell) > 40 or "\n" in cell for cell in filled):
+        return False
+    named = sum(1 for cell in filled if _HEADER_WORDS.match(cell.strip().rstrip(":")))
+    return named >= 2 or (named >= 1 and all_bold) or (all_bold and all(len(cell.split()) <= 3 for cell in filled))
+
+
+def read(data: bytes, *, options: ReadOptions) -> ReadDocument:
+    """Read a DOCX into blocks; typed errors for corrupt, oversized or empty documents."""
+    parts = open_docx(data, options.max_unzipped_bytes)
+    body = parts.document.find(w("body"))
+    if body is None:
+        raise UnsupportedFormatError("corrupt DOCX: the main document part has no body")
+    walker = _DocxWalker(StyleMap(parts.styles), Numbering(parts.numbering))
+    walker.walk(body)
+    if not walker.builder.blocks:
+        raise EmptyDocumentError("DOCX document holds no text")
+    warnings: list[str] = []
+    if walker.insertions or walker.deletions:
+        warnings.append(
+            f"tracked changes read as accepted ({walker.insertions} insertions kept, "
+            f"{walker.deletions} deletions dropped)"
+        )
+    blocks = tuple(walker.builder.blocks)
+    return ReadDocument(
+        format=SourceFormat.DOCX,
+        blocks=blocks,
+        text=walker.builder.text,
+        warnings=tuple(warnings),
+    )
+

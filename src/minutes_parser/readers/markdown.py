@@ -1,0 +1,189 @@
+"""Markdown minutes (CommonMark/GFM and pandoc/WordPress exports).
+
+Headings become HEADING blocks, bullets and ordered/lettered lists LIST_ITEMs, pipe tables and the
+inline HTML tables that Google-Docs converters emit become TABLE_ROWs. Links are reduced to their
+text, emphasis markers and escapes dropped. A line that is wholly bold is a weak heading (level 6,
+marker "bold"): minutes often set sub-item titles that way. YAML front matter gives its ``title``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Block, BlockKind, ReadDocument, SourceFormat
+from . import ReadOptions
+from ._lines import Line, build_blocks, normalise_newlines, split_lines
+from .decode import decode_text
+
+_ATX = re.compile(r" {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*")
+_SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*")
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_LIST = re.compile(r"([ \t]{0,24})([-*+]|\d{1,3}[.)]|[a-zA-Z][.)]|\([a-z]{1,3}\))[ \t]{1,8}(?=\S)")
+_QUOTE = re.compile(r"[ \t]{0,3}>[ \t]?")
+_PIPE_ROW = re.compile(r"[ \t]{0,3}\|.*\|[ \t]*")
+_PIPE_RULE = re.compile(r"[ \t]{0,3}\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*){0,40}\|?[ \t]*")
+_HR = re.compile(r" {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
+_WHOLE_BOLD = re.compile(r"[ \t]{0,3}(\*\*|__)(?=\S)([^\n]{1,150}?)(?<=\S)?\s*\1[ \t:]*")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_TABLE = re.compile(r"<table\b[^>]*>(.*?)</table>", re.S | re.I)
+_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.S | re.I)
+_CELL = re.compile(r"<t([dh])\b[^>]*>(.*?)</t[dh]>", re.S | re.I)
+
+_IMAGE = re.compile(r"!\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
+_LINK = re.compile(r"\[([^\]\n]{0,500})\]\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)")
+_REF_LINK = re.compile(r"\[([^\]\n]{1,500})\]\[[^\]\n]{0,100}\]")
+_AUTOLINK = re.compile(r"<((?:https?|mailto|ftp):[^>\s]{1,2000})>")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,1000}?)(?<=\S)\1")
+_EM_STAR = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{1,1000}?)(?<=\S)\*(?![\w*])")
+_EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=\S)([^_\n]{1,1000}?)(?<=\S)_(?![\w_])")
+_CODE = re.compile(r"`{1,3}([^`\n]{1,1000})`{1,3}")
+_SUPERSCRIPT = re.compile(r"\^([^\s^]{1,8})\^")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~^'\"])")
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,300}>")
+_STRAY_EMPHASIS = re.compile(r"(?<!\w)(?:\*\*|__)(?!\w)|(?<=\w)(?:\*\*|__)(?!\w)|(?<!\w)(?:\*\*|__)(?=\w)")
+
+_HTML_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&nbsp;": " "}
+
+
+def clean_inline(text: str) -> str:
+    """Markdown inline markup reduced to the words a reader sees."""
+    if not any(ch in text for ch in "[]*_`\\<>^&"):
+        return text
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _REF_LINK.sub(r"\1", text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _CODE.sub(r"\1", text)
+    for _ in range(2):  # nested strong/emphasis
+        text = _STRONG.sub(r"\2", text)
+    text = _EM_STAR.sub(r"\1", text)
+    text = _EM_UNDERSCORE.sub(r"\1", text)
+    text = _STRAY_EMPHASIS.sub("", text)
+    text = _SUPERSCRIPT.sub(r"\1", text)
+    text = _TAG.sub("", text)
+    text = _ESCAPE.sub(r"\1", text)
+    for entity, char in _HTML_ENTITIES.items():
+        text = text.replace(entity, char)
+    return text
+
+
+def _front_matter(text: str) -> tuple[int, str | None]:
+    """Length of a leading YAML front matter block and its ``title``."""
+    if not text.startswith("---\n"):
+        return 0, None
+    end = text.find("\n---", 4)
+    if end < 0 or end > 20000:
+        return 0, None
+    title = None
+    for line in text[4:end].split("\n"):
+        if line.startswith("title:"):
+            title = line[6:].strip().strip("\"'") or None
+    close = text.find("\n", end + 4)
+    return (close + 1 if close >= 0 else len(text)), title
+
+
+def _blank_out(text: str, pattern: re.Pattern[str]) -> str:
+    """Replace matches with spaces of the same length (newlines kept) so offsets stay valid."""
+    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def _html_table_rows(text: str) -> list[Block]:
+    rows: list[Block] = []
+    for table in _TABLE.finditer(text):
+        for number, row in enumerate(_ROW.finditer(table.group(1))):
+            cells = tuple(
+                " ".join(clean_inline(_TAG.sub(" ", cell.group(2))).split()) for cell in _CELL.finditer(row.group(1))
+            )
+            if any(cells):
+                start = table.start() + row.start()
+                is_header = number == 0 or all(c.group(1).lower() == "h" for c in _CELL.finditer(row.group(1)))
+                rows.append(
+                    Block(BlockKind.TABLE_ROW, " | ".join(cells), start, start + len(row.group(0)), cells=cells, header_row=is_header)
+                )
+    return rows
+
+
+def _markdown_lines(text: str, skip: int, front_title: str | None) -> list[Line | Block]:
+    out: list[Line | Block] = []
+    if front_title:
+        out.append(Block(BlockKind.HEADING, clean_inline(front_title), 0, skip, level=1, marker="front-matter"))
+    raw_lines = list(split_lines(text))
+    in_fence = False
+    index = 0
+    while index < len(raw_lines):
+        line = raw_lines[index]
+        index += 1
+        if line.start < skip:
+            continue
+        raw = line.text
+        if _FENCE.match(raw):
+            in_fence = not in_fence
+            out.append(Line("", line.start, line.end))
+            continue
+        if in_fence:
+            out.append(Line(raw, line.start, line.end, break_before=True))
+            continue
+        quote = _QUOTE.match(raw)
+        if quote:
+            raw = raw[quote.end() :]
+        nxt = raw_lines[index].text if index < len(raw_lines) else ""
+        atx = _ATX.fullmatch(raw)
+        if atx:
+            out.append(Line(clean_inline(atx.group(2)), line.start, line.end, heading_level=len(atx.group(1))))
+            continue
+        if raw.strip() and not _LIST.match(raw) and _SETEXT.fullmatch(nxt) and not _PIPE_ROW.fullmatch(raw):
+            level = 1 if nxt.strip().startswith("=") else 2
+            out.append(Line(clean_inline(raw.strip()), line.start, raw_lines[index].end, heading_level=level))
+            index += 1
+            continue
+        if _HR.fullmatch(raw):
+            out.append(Line("", line.start, line.end))
+            continue
+        if _PIPE_RULE.fullmatch(raw) and "|" in raw:
+            continue
+        if _PIPE_ROW.fullmatch(raw):
+            cells = tuple(clean_inline(c.strip()) for c in raw.strip().strip("|").split("|"))
+            header = bool(_PIPE_RULE.fullmatch(nxt)) and "|" in nxt
+            out.append(Block(BlockKind.TABLE_ROW, " | ".join(cells), line.start, line.end, cells=cells, header_row=header))
+            continue
+        bold = _WHOLE_BOLD.fullmatch(raw)
+        if bold and len(raw) < 160:
+            out.append(Line(clean_inline(bold.group(2)).strip(), line.start, line.end, heading_level=6, marker="bold"))
+            continue
+        hard_break = raw.endswith("\\") or raw.endswith("  ")
+        listed = _LIST.match(raw)
+        if listed:
+            indent = len(listed.group(1).replace("\t", "    "))
+            body = clean_inline(raw[listed.end() :].rstrip("\\").rstrip())
+            out.append(Line(body, line.start, line.end, indent=indent, marker=listed.group(2)))
+        else:
+            out.append(Line(clean_inline(raw.rstrip("\\").rstrip()), line.start, line.end, indent=line.indent))
+        if hard_break and index < len(raw_lines):
+            # A hard line break ends a title line: keep what follows on a line of its own.
+            following = raw_lines[index]
+            raw_lines[index] = Line(following.text, following.start, following.end, following.indent, break_before=True)
+    return out
+
+
+def read(data: bytes, *, options: ReadOptions) -> ReadDocument:
+    decoded = decode_text(data)
+    text = normalise_newlines(decoded.text)
+    skip, front_title = _front_matter(text)
+    table_rows = _html_table_rows(text) if "<table" in text.lower() else []
+    scan = _blank_out(text, _COMMENT) if "<!--" in text else text
+    if table_rows:
+        scan = _blank_out(scan, _TABLE)
+    blocks: list[Block] = []
+    pending: list[Line] = []
+    for entry in _markdown_lines(scan, skip, front_title):
+        if isinstance(entry, Block):
+            blocks.extend(build_blocks(pending))
+            pending = []
+            blocks.append(entry)
+        else:
+            pending.append(entry)
+    blocks.extend(build_blocks(pending))
+    if table_rows:
+        blocks = sorted(blocks + table_rows, key=lambda b: b.start)
+    warnings = (decoded.warning,) if decoded.warning else ()
+    return ReadDocument(SourceFormat.TEXT, tuple(blocks), text, dialect="markdown", warnings=warnings)

@@ -1,0 +1,179 @@
+"""PDF reader: pypdfium2 text and geometry turned into the same blocks the text readers produce.
+
+pdfium gives each page's text in reading order with line breaks and inferred spaces; the layout
+module adds per-line geometry (runs, gaps, font height and weight) and the block module makes
+paragraphs, headings, list items, table rows and action-column margins out of it. Running headers
+and footers, page numbers, hyphenation and ligatures are dealt with on the way.
+
+A text layer that decodes to garbage (fonts without a Unicode map) or no text at all raises
+:class:`NoTextLayerError`; with ``options.ocr`` and ``tesseract`` on PATH such pages are OCR'd.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+import pypdfium2 as pdfium
+
+from ..errors import (
+    DocumentTooLargeError,
+    EmptyDocumentError,
+    EncryptedDocumentError,
+    NoTextLayerError,
+    UnsupportedFormatError,
+)
+from ..model import ReadDocument, SourceFormat
+from . import ReadOptions
+from ._pdf_blocks import BlockAssembler, assign_margins
+from ._pdf_layout import Page, group_lines, order_columns, page_segments, remove_furniture
+from ._pdf_ocr import OcrUnavailableError, ocr_page_segments
+
+__all__ = ["NO_TEXT_MESSAGE", "read"]
+
+NO_TEXT_MESSAGE = "no usable text layer; OCR needed (install tesseract and use --ocr)"
+_MAX_BYTES = 500 * 1024 * 1024
+# pdfium is not thread-safe: one document at a time per process.
+_PDFIUM_LOCK = threading.Lock()
+_CID = re.compile(r"\(cid:\d{1,6}\)")
+_WHITESPACE = re.compile(r"\s")
+_CONTROL = re.compile(r"[\x00\x01\x03-\x08\x0e-\x1f\ufffd]")  # \x02: pdfium's soft hyphen
+_LETTER = re.compile(r"[^\W\d_]")
+_VOWEL = re.compile(r"[aeiouyAEIOUYàáâäèéêëìíîïòóôöùúûüÀ-Ö]")
+_PDFIUM_PASSWORD_ERROR = 4
+_PDFIUM_SECURITY_ERROR = 5
+
+
+def read(data: bytes, *, options: ReadOptions) -> ReadDocument:
+    """Read a PDF into blocks; typed errors for encrypted, damaged, textless or empty PDFs."""
+    if len(data) > _MAX_BYTES:
+        raise DocumentTooLargeError(f"PDF of {len(data) // (1024 * 1024)} MB is over the 500 MB limit")
+    with _PDFIUM_LOCK:
+        document = _open(data, options)
+        try:
+            pages, warnings, total = _read_pages(document, options)
+        finally:
+            document.close()
+    if not any(page.lines for page in pages):
+        raise EmptyDocumentError("PDF holds no text")
+    removed = remove_furniture(pages)
+    for page in pages:
+        assign_margins(page)
+        order_columns(page)
+    assembler = BlockAssembler(pages)
+    blocks = assembler.run()
+    if not blocks:
+        raise EmptyDocumentError("PDF holds no text")
+    if removed:
+        warnings.append(f"removed {removed} running header, footer and page-number lines")
+    return ReadDocument(
+        format=SourceFormat.PDF,
+        blocks=tuple(blocks),
+        text=assembler.builder.text,
+        warnings=tuple(warnings),
+        pages=total,
+    )
+
+
+def _open(data: bytes, options: ReadOptions) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data, password=options.password)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == _PDFIUM_PASSWORD_ERROR:
+            if options.password:
+                raise EncryptedDocumentError("encrypted PDF: the password given does not open it") from None
+            raise EncryptedDocumentError("encrypted PDF: a password is needed (--password)") from None
+        if code == _PDFIUM_SECURITY_ERROR:
+            raise EncryptedDocumentError("PDF uses an unsupported security handler") from None
+        raise UnsupportedFormatError(f"damaged or truncated PDF ({_pdfium_reason(exc)})") from None
+
+
+def _pdfium_reason(exc: Exception) -> str:
+    text = str(exc)
+    match = re.search(r"PDFium: ([^)]{1,80})", text)
+    return match.group(1).strip().rstrip(".").lower() if match else "pdfium could not load it"
+
+
+def _read_pages(document: pdfium.PdfDocument, options: ReadOptions) -> tuple[list[Page], list[str], int]:
+    total = len(document)
+    if total == 0:
+        raise EmptyDocumentError("PDF has no pages")
+    limit = min(total, max(options.max_pages, 1))
+    warnings: list[str] = []
+    if limit < total:
+        warnings.append(f"read only the first {limit} of {total} pages (page limit)")
+    pages: list[Page] = []
+    unreadable: list[int] = []
+    for index in range(limit):
+        try:
+            page = document[index]
+        except pdfium.PdfiumError:
+            warnings.append(f"page {index + 1} could not be loaded and was skipped")
+            continue
+        try:
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            try:
+                count = textpage.count_chars()
+                text = textpage.get_text_range(0, count) if count > 0 else ""
+                if len(text) != count:
+                    # Characters outside the BMP shift pdfium's indexes; read them one by one.
+                    text = "".join(textpage.get_text_range(i, 1)[:1] or " " for i in range(count))
+                usable = _usable_text(text)
+                segments = page_segments(textpage, text) if usable else []
+            finally:
+                textpage.close()
+            if not usable:
+                unreadable.append(index)
+            pages.append(Page(index + 1, width, height, group_lines(segments, index + 1)))
+        finally:
+            page.close()
+    if unreadable:
+        _recover_unreadable(document, pages, unreadable, options, warnings)
+    return pages, warnings, total
+
+
+def _recover_unreadable(
+    document: pdfium.PdfDocument,
+    pages: list[Page],
+    unreadable: list[int],
+    options: ReadOptions,
+    warnings: list[str],
+) -> None:
+    """OCR pages without a usable text layer when asked; otherwise fail or warn."""
+    readable = len(pages) - len(unreadable)
+    if options.ocr:
+        try:
+            for index in unreadable:
+                page = document[index]
+                try:
+                    segments = ocr_page_segments(page)
+                finally:
+                    page.close()
+                target = next(p for p in pages if p.number == index + 1)
+                target.lines = group_lines(segments, index + 1)
+        except OcrUnavailableError as exc:
+            raise NoTextLayerError(f"no usable text layer; OCR needed, but {exc.reason}") from None
+        warnings.append(f"{len(unreadable)} page(s) read by OCR (tesseract); expect recognition errors")
+        return
+    if readable == 0 or len(unreadable) * 2 >= len(pages):
+        raise NoTextLayerError(NO_TEXT_MESSAGE)
+    numbers = ", ".join(str(i + 1) for i in unreadable[:10])
+    warnings.append(f"page(s) {numbers} have no usable text layer and were skipped (use --ocr)")
+
+
+def _usable_text(text: str) -> bool:
+    """False for an empty page or one whose fonts decode to garbage ((cid:N), control codes)."""
+    visible_count = len(text) - len(_WHITESPACE.findall(text))
+    if visible_count < 3:
+        return False
+    if "(cid:" in text and len(_CID.findall(text)) * 6 > visible_count * 0.2:
+        return False
+    if len(_CONTROL.findall(text)) > visible_count * 0.02:
+        return False
+    letters = len(_LETTER.findall(text))
+    if visible_count >= 40 and letters < visible_count * 0.35:
+        return False
+    # Letters but hardly a vowel anywhere: a shifted encoding, not words.
+    return not (letters >= 80 and len(_VOWEL.findall(text)) < letters * 0.12)

@@ -1,0 +1,493 @@
+"""Stage 2: blocks -> meeting header, attendance, agenda items and rebuilt paragraphs.
+
+Item starts are recognised from several conventions, each a small function: ModernGov ``<AIn>``
+boundaries, headings, numbered or lettered titles ("5.", "5a", "12.3", "a)"), minute numbers
+("26/16 Title ..."), "Agenda item" lines, top-level bullets of an "Agenda" section. Paragraphs are
+rebuilt: hard-wrapped lines joined, sentences broken by blank lines rejoined, inline bullets split,
+and labels ("Decision:", "Action:", "RESOLVED:") attached to what they govern.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .attendance import AttendanceBuilder, attendance_heading, attendance_start
+from .model import Attendee, Block, BlockKind
+
+# --- labels -----------------------------------------------------------------------------------
+
+_LABEL_WORDS = {
+    "decision": "Decision",
+    "decisions": "Decision",
+    "decision made": "Decision",
+    "decisions made": "Decision",
+    "resolved": "RESOLVED",
+    "resolution": "RESOLVED",
+    "resolutions": "RESOLVED",
+    "agreed": "Agreed",
+    "consented decisions": "Decision",
+    "action": "Action",
+    "actions": "Action",
+    "action items": "Action",
+    "action item": "Action",
+    "action points": "Action",
+    "action point": "Action",
+    "actions agreed": "Action",
+    "actions arising": "Action",
+    "next steps": "Action",
+    "to do": "Action",
+    "todo": "Action",
+}
+_PURE_LABEL = re.compile(r"\s*\(?([A-Za-z][A-Za-z ]{1,22}?)\)?\s*[:\-–—.]?\s*")
+_INLINE_LABEL = re.compile(r"(RESOLVED|Resolved|DECISION|Decision|AGREED|ACTION|Action)\s*(?:[:\-–—]\s*|\s+(?=(?:[Tt]hat|\d\)|\([a-z0-9]\))\b))")
+
+_ITEM_TITLE_MAX = 160
+
+
+def pure_label(text: str) -> str | None:
+    """The label a paragraph consists of, e.g. "Decision:" -> "Decision"; None otherwise."""
+    if len(text) > 30:
+        return None
+    m = _PURE_LABEL.fullmatch(text)
+    if not m:
+        return None
+    return _LABEL_WORDS.get(m.group(1).strip().lower())
+
+
+def inline_label(text: str) -> tuple[str, str] | None:
+    """("RESOLVED", rest) for "RESOLVED: That ..."; None when the paragraph has no leading label."""
+    m = _INLINE_LABEL.match(text)
+    if not m:
+        return None
+    rest = text[m.end() :].strip()
+    if not rest:
+        return None
+    word = m.group(1).lower()
+    return _LABEL_WORDS.get(word, m.group(1)), rest
+
+
+# --- item titles --------------------------------------------------------------------------------
+
+_MINUTE_NUMBER = re.compile(r"\d{1,4}/\d{2,4}")
+_ITEM_NUMBER = re.compile(r"(?:Item\s+)?(\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?|[A-Z])[.)]?", re.I)
+_NUMBERED_TITLE = re.compile(
+    r"(?:(?:Agenda\s+)?Item\s+)?(\d{1,4}/\d{2,4}|\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)[.):]?[ \t\u00a0]{1,8}(?=\S)(.{2,400})",
+    re.I | re.S,
+)
+_ITEM_LINE = re.compile(r"\(?\s*(?:Agenda\s+)?Item\s+(\d{1,3}[a-z]?(?:\.\d{1,2})?)\s*\)?", re.I)
+# Words that start a sentence of minute text after a title run on the same line ("91/18 Apologies
+# and Welcome There were apologies ..."): the title ends where such a sentence begins.
+_SENTENCE_STARTERS = frozenset(
+    """the there it this these those cllr cllrs councillor councillors members member mr mrs ms dr
+    he she they we no following both our all an as in a following apologies nothing none councils
+    following clerk chair chairman resolved agreed proposed minutes""".split()
+)
+_TITLE_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with vs via de".split())
+_TERMINAL = re.compile(r"[.!?;:)\]\"'”’]\s*$")
+_LOWER_START = re.compile(r"[a-z(\[]")
+_HEADER_HINT = re.compile(
+    r"\b(minutes|meeting|agenda|notes|held|present|venue|date|time)\b|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}|\d{4}-\d{2}-\d{2}",
+    re.I,
+)
+_CONTAINER_HEADINGS = frozenset(
+    """agenda minutes links resources references notes summary attendees attendance contents
+    meeting minutes meeting notes actions decisions""".split("\n")[0].split()
+) | {"action items", "consented decisions", "meeting minutes", "meeting notes", "table of contents", "agenda items"}
+_AGENDA_HEADING = re.compile(r"(?:agenda|agenda items|items? for discussion)\s*:?", re.I)
+_APPENDIX_START = re.compile(r"(supporting documents|appendix\b|annex\b|appendices)", re.I)
+
+
+@dataclass
+class ParagraphDraft:
+    text: str
+    label: str | None = None
+    list_marker: str | None = None
+    margin: str | None = None
+    cells: tuple[str, ...] = ()
+    header_row: bool = False
+    level: int = 0
+    title_like: bool = False
+
+
+@dataclass
+class ItemDraft:
+    title: str
+    number: str | None = None
+    key: str | None = None
+    paragraphs: list[ParagraphDraft] = field(default_factory=list)
+    appendix: bool = False
+    heading_level: int = 0
+    label: str | None = None  # a label that governs the whole item ("Action items" heading)
+
+
+@dataclass
+class Segmented:
+    header: list[str]
+    items: list[ItemDraft]
+    appendices: list[ItemDraft]
+    attendees: list[Attendee]
+    title: str | None = None
+
+
+def split_title(text: str) -> tuple[str, str]:
+    """Split "Apologies and Welcome There were apologies ..." into (title, rest)."""
+    first_line, _, remainder = text.partition("\n")
+    if remainder and len(first_line) <= _ITEM_TITLE_MAX and not first_line.rstrip().endswith((",", "-")):
+        if not _LOWER_START.match(remainder.lstrip()):
+            title, rest = _split_run_on_title(first_line)
+            return title, (rest + " " + remainder).strip() if rest else remainder.strip()
+    return _split_run_on_title(text.replace("\n", " "))
+
+
+def _split_run_on_title(text: str) -> tuple[str, str]:
+    words = text.split(" ")
+    consumed = 0
+    for index, word in enumerate(words):
+        bare = word.strip("“\"'(").lower()
+        if index >= 2 and bare in _SENTENCE_STARTERS and word[:1].isupper():
+            nxt = words[index + 1] if index + 1 < len(words) else ""
+            previous = words[index - 1].lower()
+            if previous not in _TITLE_SMALL_WORDS and previous not in ("–", "-") and nxt[:1].islower():
+                return " ".join(words[:index]).strip(" -–:"), " ".join(words[index:]).strip()
+        if word.endswith((".", ":")) and index >= 1 and index + 1 < len(words) and words[index + 1][:1].isupper():
+            candidate = " ".join(words[: index + 1]).rstrip(".:")
+            tail = " ".join(words[index + 1 :])
+            if len(tail) > 20 and not _MINUTE_NUMBER.fullmatch(word.rstrip(".:")) and len(word) > 3:
+                return candidate, tail
+        consumed += len(word) + 1
+        if consumed > _ITEM_TITLE_MAX:
+            break
+    if len(text) <= _ITEM_TITLE_MAX:
+        return text.strip(), ""
+    return "", text
+
+
+def is_title_like(text: str) -> bool:
+    """A short line that reads as a title: no sentence end, few words, mostly capitalised."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > 120 or "\n" in stripped:
+        return False
+    if stripped.endswith((".", ",", ";")) and not stripped.isupper():
+        return False
+    words = [w for w in re.split(r"\s+", stripped) if w]
+    if len(words) > 16:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS)
+    return capitalised >= max(1, int(len(words) * 0.6)) or stripped.isupper()
+
+
+def _joinable(previous: ParagraphDraft, text: str) -> bool:
+    """Does ``text`` continue ``previous`` (a sentence broken by a blank line)?"""
+    prev = previous.text
+    if previous.label and not prev or previous.cells or previous.title_like:
+        return False
+    if _TERMINAL.search(prev) or pure_label(text) or inline_label(text):
+        return False
+    if _LOWER_START.match(text):
+        return True
+    return len(prev) >= 55 and len(text) >= 25 and not is_title_like(text)
+
+
+_INLINE_BULLET = re.compile(r"\s+[•·●▪]\s+")
+_RESOLVED_CLAUSES = re.compile(r"\s(?=\d\)\s+That\b|\([a-z0-9]\)\s+That\b)")
+
+
+def rebuild_paragraph(text: str) -> str:
+    """Hard-wrapped lines joined into one line of text."""
+    if "\n" not in text:
+        return " ".join(text.split()) if "  " in text or "\t" in text else text
+    lines = [line.strip() for line in text.split("\n")]
+    out = lines[0]
+    for line in lines[1:]:
+        if not line:
+            continue
+        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
+            out += line  # a word split at the line end keeps its hyphen: "drop-\nin" -> "drop-in"
+        else:
+            out += " " + line
+    return " ".join(out.split())
+
+
+def split_inline_bullets(text: str) -> list[tuple[str | None, str]]:
+    """A paragraph with bullets run into it ("... raised: • A • B") as (marker, text) pieces."""
+    pieces: list[tuple[str | None, str]] = []
+    parts = _INLINE_BULLET.split(text)
+    for index, part in enumerate(parts):
+        part = part.strip()
+        if part:
+            pieces.append(("•" if index else None, part))
+    return pieces
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.header: list[str] = []
+        self.items: list[ItemDraft] = []
+        self.appendices: list[ItemDraft] = []
+        self.attendance = AttendanceBuilder()
+        self.current: ItemDraft | None = None
+        self.scope_label: str | None = None
+        self.in_trailer = False
+        self.title: str | None = None
+        self.pending_boundary: ItemDraft | None = None
+        self.agenda_level: int | None = None  # heading level of an open "Agenda" section
+        self.last_number_parent: str | None = None
+        self.expect_title_after_agenda_line = False
+
+    # item management
+    def open_item(self, title: str, number: str | None = None, key: str | None = None, level: int = 0) -> ItemDraft:
+        item = ItemDraft(title=title.strip(), number=number, key=key, heading_level=level)
+        if self.in_trailer:
+            item.appendix = True
+            self.appendices.append(item)
+        else:
+            self.items.append(item)
+        self.current = item
+        self.scope_label = None
+        if number and re.fullmatch(r"\d{1,3}", number):
+            self.last_number_parent = number
+        return item
+
+    def add_paragraph(self, para: ParagraphDraft) -> None:
+        if self.current is None:
+            self.header.append(para.text)
+            return
+        paragraphs = self.current.paragraphs
+        label = pure_label(para.text)
+        if label and not para.cells:
+            self.scope_label = label
+            paragraphs.append(ParagraphDraft(text="", label=label))
+            return
+        inline = inline_label(para.text) if not para.cells else None
+        if inline:
+            para.label, para.text = inline[0], inline[1]
+        elif self.scope_label:
+            para.label = self.scope_label
+        elif self.current.label:
+            para.label = self.current.label
+        if paragraphs and not para.list_marker and not para.cells and not para.label:
+            previous = paragraphs[-1]
+            if not previous.list_marker and _joinable(previous, para.text):
+                previous.text = previous.text + " " + para.text
+                return
+        paragraphs.append(para)
+
+
+def _number_of(marker: str | None) -> str | None:
+    if not marker:
+        return None
+    m = _ITEM_NUMBER.fullmatch(marker.strip().rstrip(".)"))
+    if _MINUTE_NUMBER.fullmatch(marker.strip()):
+        return marker.strip()
+    return m.group(1) if m else None
+
+
+def segment(blocks: tuple[Block, ...]) -> Segmented:
+    b = _Builder()
+    index = 0
+    count = len(blocks)
+    while index < count:
+        block = blocks[index]
+        index += 1
+        kind = block.kind
+        if kind is BlockKind.SECTION_BREAK:
+            b.in_trailer = True
+            b.current = None
+            continue
+        if kind is BlockKind.ITEM_BOUNDARY:
+            b.pending_boundary = b.open_item("", key=block.key)
+            continue
+        text = block.text.strip()
+        if not text and kind is not BlockKind.TABLE_ROW:
+            continue
+
+        # ModernGov: the cells after <AIn> give the number, then the title.
+        pending = b.pending_boundary
+        if pending is not None and kind in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+            if pending.number is None and not pending.title and _ITEM_NUMBER.fullmatch(text):
+                pending.number = _ITEM_NUMBER.fullmatch(text).group(1)  # type: ignore[union-attr]
+                continue
+            if not pending.title and len(text) <= 200 and "\n" not in text:
+                pending.title = text
+                b.pending_boundary = None
+                continue
+            b.pending_boundary = None
+
+        # Attendance sections, anywhere before the first item or in the trailer.
+        if b.current is None or b.in_trailer or b.attendance.active:
+            if b.attendance.feed(block, in_header=b.current is None):
+                continue
+
+        if kind is BlockKind.HEADING:
+            _on_heading(b, block, text)
+            continue
+        if kind is BlockKind.TABLE_ROW:
+            if b.in_trailer and b.attendance.feed_table(block):
+                continue
+            b.add_paragraph(ParagraphDraft(text=" | ".join(c for c in block.cells if c), cells=block.cells, header_row=block.header_row, margin=block.margin))
+            continue
+        if kind is BlockKind.LIST_ITEM:
+            if _on_list_item(b, block, text, blocks, index):
+                continue
+            b.add_paragraph(ParagraphDraft(text=rebuild_paragraph(text), list_marker=block.marker, margin=block.margin, level=block.level))
+            continue
+        # PARAGRAPH
+        if _on_paragraph_title(b, block, text):
+            continue
+        _add_running_text(b, block, text)
+    return Segmented(
+        header=b.header,
+        items=[item for item in b.items if item.title or item.paragraphs],
+        appendices=b.appendices,
+        attendees=b.attendance.attendees(),
+        title=b.title,
+    )
+
+
+def _add_running_text(b: _Builder, block: Block, text: str) -> None:
+    # A label alone on one line of a wrapped paragraph splits it ("... made.\nAction:\n...").
+    lines = text.split("\n")
+    chunk: list[str] = []
+    for line in lines:
+        if pure_label(line.strip()):
+            if chunk:
+                _add_text_pieces(b, "\n".join(chunk), block)
+                chunk = []
+            _add_text_pieces(b, line.strip(), block)
+        else:
+            chunk.append(line)
+    if chunk:
+        _add_text_pieces(b, "\n".join(chunk), block)
+
+
+def _add_text_pieces(b: _Builder, text: str, block: Block) -> None:
+    joined = rebuild_paragraph(text)
+    if b.current is not None and _APPENDIX_START.match(joined) and len(joined) < 80 and not b.in_trailer:
+        if joined.lower().startswith("supporting documents"):
+            b.in_trailer = True
+            b.open_item(joined.rstrip(":"))
+            return
+    for marker, piece in split_inline_bullets(joined):
+        for clause in _RESOLVED_CLAUSES.split(piece) if piece.startswith(("RESOLVED", "Resolved")) else [piece]:
+            b.add_paragraph(
+                ParagraphDraft(
+                    text=clause.strip(),
+                    list_marker=marker or (block.marker if block.marker != "cell" else None),
+                    margin=block.margin,
+                    title_like=block.marker == "cell" and is_title_like(clause) and len(clause) < 60,
+                )
+            )
+
+
+def _on_heading(b: _Builder, block: Block, text: str) -> None:
+    lowered = text.lower().strip(" :")
+    if block.marker == "front-matter":
+        b.title = b.title or text
+        b.header.append(text)
+        return
+    if b.current is None and not b.items and (_HEADER_HINT.search(text) or (block.level == 1 and not b.header)):
+        if not _AGENDA_HEADING.fullmatch(text) and lowered not in _CONTAINER_HEADINGS:
+            b.title = b.title or text
+            b.header.append(text)
+            return
+    label = pure_label(text)
+    if _AGENDA_HEADING.fullmatch(text):
+        b.agenda_level = block.level
+        b.current = b.current if b.current else None
+        return
+    if b.agenda_level is not None and block.level <= b.agenda_level:
+        b.agenda_level = None
+    if lowered in _CONTAINER_HEADINGS or (label and block.marker != "bold"):
+        if label and b.current is not None:
+            b.scope_label = label
+            b.current.paragraphs.append(ParagraphDraft(text="", label=label))
+        elif label:
+            holder = b.open_item(text)
+            holder.label = label
+            b.items.remove(holder) if holder in b.items else None
+            b.current = holder
+            b.scope_label = label
+        return
+    if attendance_heading(text):
+        b.attendance.open(text)
+        return
+    m = _NUMBERED_TITLE.fullmatch(text)
+    number = None
+    title = text
+    if m and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        number, title = m.group(1), m.group(2)
+    item = b.open_item(title, number=number, level=block.level)
+    if label:
+        item.label = label
+        b.scope_label = label
+    if re.search(r"\b(approved|decisions?|resolutions?|agreed)\b", lowered) and not label:
+        item.label = "Decision"
+
+
+def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...], index: int) -> bool:
+    """Open an item for a numbered/lettered title or an agenda bullet; True when consumed."""
+    marker = (block.marker or "").strip()
+    number = _number_of(marker)
+    first, _, rest = text.partition("\n")
+    if b.agenda_level is not None and block.level == 0 and marker in ("-", "*", "+", "•"):
+        has_children = index < len(blocks) and blocks[index].kind is BlockKind.LIST_ITEM and blocks[index].level > block.level
+        previous = blocks[index - 2] if index >= 2 else None
+        directly_under = previous is not None and previous.kind is BlockKind.HEADING and _AGENDA_HEADING.fullmatch(previous.text.strip()) is not None
+        if has_children or directly_under or "#" in text or b.current is None or (b.current and not b.current.paragraphs and b.current.heading_level == 0):
+            b.open_item(rebuild_paragraph(text))
+            return True
+        return False
+    if number is None or block.level > 1:
+        return False
+    is_letter = bool(re.fullmatch(r"[a-z]", number))
+    if _MINUTE_NUMBER.fullmatch(marker):
+        title, body = split_title(text)
+        if not title:
+            return False
+        item = b.open_item(title, number=marker)
+        if body:
+            _add_running_text(b, block, body)
+        return item is not None
+    title, body = (first, rest) if rest else split_title(text)
+    if not title or not is_title_like(title) and not (title.isupper() and len(title) < 120):
+        return False
+    if is_letter:
+        parent = b.last_number_parent
+        if parent is None:
+            return False
+        number = parent + number
+    elif "." in number and b.current is not None and b.current.number and not number.startswith(b.current.number.split(".")[0] + "."):
+        return False
+    b.open_item(title, number=number)
+    if is_letter and b.last_number_parent is None:
+        return False
+    if body:
+        _add_running_text(b, block, body)
+    return True
+
+
+def _on_paragraph_title(b: _Builder, block: Block, text: str) -> bool:
+    """Plain-text item titles: "Agenda item" + title lines, "(Item 4)", numbered title lines."""
+    if text.lower().strip(" :") in ("agenda item", "agenda item:"):
+        b.expect_title_after_agenda_line = True
+        return True
+    if b.expect_title_after_agenda_line:
+        b.expect_title_after_agenda_line = False
+        if len(text) <= 200:
+            b.open_item(rebuild_paragraph(text))
+            return True
+    item_line = _ITEM_LINE.fullmatch(text)
+    if item_line and b.current is not None:
+        if b.current.number is None and not b.current.paragraphs:
+            b.current.number = item_line.group(1)
+        return True
+    if block.marker == "cell" or "\n" in text:
+        return False
+    if text.isupper() and 3 < len(text) <= 100 and len(text.split()) >= 2 and not pure_label(text):
+        if b.current is None and (not b.header or _HEADER_HINT.search(text) or len(b.header) < 2):
+            b.header.append(text)
+            return True
+        b.open_item(text.title() if False else text)
+        return True
+    return False
