@@ -77,20 +77,30 @@ ACTION_RULES = RuleSet()
 DECISION_RULES = RuleSet()
 
 
+_BOUNDARY = re.compile(r"(?:,|;|\band\b|\bthat\b|\bbut\b|\bso\b|\bwhile\b|\bwhereas\b)\s+")
+
+
 def _owners_before(clause: Clause, end: int, *, allow_unknown: bool = True) -> tuple[list[str], tuple[int, int]] | None:
+    """Owners named by the words before a cue: the whole lead-in, else its longest tail after a
+    clause boundary ("There was a list ..., the Clerk agreed to" -> "the Clerk")."""
     raw = clause.text[:end]
-    subject = clean_subject(raw)
-    if not subject:
-        return None
-    lowered = subject.lower()
-    if lowered in ("he", "she", "they", "we") and clause.last_subject:
-        start = raw.rfind(subject)
-        return [clause.last_subject], (start, start + len(subject))
-    owners = owner_phrase(subject, clause.people, allow_unknown_names=allow_unknown)
-    if owners is None:
-        return None
-    start = raw.rfind(subject)
-    return owners, (start, start + len(subject))
+    if re.search(r"[-–—:]\s*$", raw):
+        return None  # "Trello - agreed to continue": a topic label, not an owner
+    starts = [0] + [m.end() for m in _BOUNDARY.finditer(raw)]
+    for start in starts:
+        subject = clean_subject(raw[start:])
+        if not subject:
+            continue
+        if subject.lower() in ("he", "she", "they") :
+            if clause.last_subject:
+                at = raw.rfind(subject)
+                return [clause.last_subject], (at, at + len(subject))
+            return None
+        owners = owner_phrase(subject, clause.people, allow_unknown_names=allow_unknown)
+        if owners is not None:
+            at = raw.rfind(subject)
+            return owners, (at, at + len(subject))
+    return None
 
 
 def _verb_ok(word: str) -> bool:
@@ -121,8 +131,8 @@ def owner_to_verb(clause: Clause) -> Finding | None:
 _COMMIT = re.compile(
     r"\s+(?:has\s+|have\s+|had\s+)?(agreed|undertook|offered|volunteered|promised|was asked|were asked|"
     r"has been asked|have been asked|is asked|are asked|was tasked|were tasked|was requested|were requested|"
-    r"was invited|were invited|plans|planned|intends|intended|hopes|hoped|is going|are going|will need|"
-    r"needs|need|is due|are due)\s+to\s+([A-Za-z]+)\b"
+    r"was invited|were invited|plans|planned|intends|intended|hopes|hoped|is going|are going|"
+    r"will be required|will be asked|would be asked|will be expected|is due|are due)\s+to\s+([A-Za-z]+)\b"
 )
 
 
@@ -135,7 +145,7 @@ def owner_agreed_to(clause: Clause) -> Finding | None:
         found = _owners_before(clause, m.start())
         if found is None:
             # "James says work ... died down, plans to pick up this month": the sentence's subject.
-            found = _leading_person(clause)
+            found = _main_subject(clause, m.start())
         if found:
             return Finding(f"pattern:OWNER {m.group(1)} to VERB", tuple(found[0]), found[1])
     return None
@@ -160,7 +170,7 @@ def owner_will_verb(clause: Clause) -> Finding | None:
             # "The Board has read the thread, and will look into it": the main subject.
             before = clause.text[: m.start()]
             if re.search(r",?\s+and\s*$|,\s*$", before) or re.search(r"\band\s+", before[-25:]):
-                found = _leading_person(clause)
+                found = _main_subject(clause, m.start())
         if found:
             return Finding("pattern:OWNER will VERB", tuple(found[0]), found[1])
     return None
@@ -170,6 +180,28 @@ _REPORTED = re.compile(
     r"\s+(?:stated|said|says|advised|confirmed|reported|explained|indicated|added|undertook|informed\s+\w+|told\s+\w+)\s+(?:that\s+)?"
     r"(he|she|they)\s+(?:[^.;]{0,140}?\s)?(?:would|will|was going to|were going to|plans? to|planned to|hoped to|hopes to|intends? to|intended to)\s+(?!be\s+(?:able|happy|pleased)\b)([a-z]+)"
 )
+
+
+_OWNS = re.compile(r"\s+(?:owns|will own|takes|has taken|took)\s+(?:the\s+|this\s+|that\s+)?action\b")
+
+
+@ACTION_RULES.add("pattern:OWNER owns the action")
+def owner_owns_action(clause: Clause) -> Finding | None:
+    """"Mara owns the action item." """
+    m = _OWNS.search(clause.text)
+    if not m:
+        return None
+    found = _owners_before(clause, m.start())
+    return Finding("pattern:OWNER owns the action", tuple(found[0]), found[1]) if found else None
+
+
+_SUBJECTLESS_WILL = re.compile(r"^(?:Will|Going to|Plan to|Plans to)\s+(?:be\s+[a-z]+ing|[a-z]+)\b")
+
+
+@ACTION_RULES.add("pattern:Will VERB")
+def subjectless_will(clause: Clause) -> Finding | None:
+    """Note-style "Will be pushing to get consensus on this within 1 week": the subject is implied."""
+    return Finding("pattern:Will VERB") if _SUBJECTLESS_WILL.match(clause.text) else None
 
 
 @ACTION_RULES.add("pattern:OWNER said they would VERB")
@@ -209,7 +241,7 @@ def resolution_directs(clause: Clause) -> Finding | None:
 _REPORT_BACK = re.compile(
     r"\b(?:report|update|paper|item|proposal|options?|recommendations?|briefing)\b[^.;]{0,80}?\b(?:be|is to be|are to be|would be|will be|should be)\s+"
     r"(?:brought|presented|submitted|provided|circulated|taken|tabled|reported|sent|made available|considered)\b"
-    r"|\b(?:bring|brings|report|come)\s+(?:a\s+report\s+|an\s+update\s+|it\s+|this\s+|them\s+)?back\s+to\b"
+    r"|\b(?:bring|brings|report)\s+(?:a\s+report\s+|an\s+update\s+|it\s+|this\s+|them\s+)?back\s+to\b"
 )
 _AVAILABLE_FOR = re.compile(
     r"\b(?:would|will)\s+be\s+(?:available|on the [A-Za-z]+ agenda|brought|circulated|presented|tabled|added to the agenda|considered|discussed|reviewed)\b[^.;]{0,60}?\b(?:meeting|agenda)\b"
@@ -284,6 +316,26 @@ def checklist(clause: Clause) -> Finding | None:
     return None
 
 
+_IMPERSONAL_BEFORE = re.compile(r"\b(?:it|there|this|which|who|someone|anyone)\b|\b(?:was|were|is|are|been|be)\s*$", re.I)
+_PERSON_MENTION = re.compile(
+    r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}|\b[Tt]he\s+(?:Clerk|Chair(?:man|person)?|Secretary|Treasurer|Board|Committee)\b"
+)
+
+
+def _main_subject(clause: Clause, cue_start: int) -> tuple[list[str], tuple[int, int]] | None:
+    """The person a commitment cue belongs to when no subject stands right before it: the last
+    person named before the cue, provided no reported clause ("advised that ...") or impersonal
+    subject ("it was", "someone") intervenes."""
+    before = clause.text[:cue_start]
+    if re.search(r"\bthat\b|\bif\b|\bwhen\b", before, re.I) or _IMPERSONAL_BEFORE.search(before):
+        return None
+    for m in reversed(list(_PERSON_MENTION.finditer(before))):
+        owners = owner_phrase(m.group(0), clause.people)
+        if owners:
+            return owners, (m.start(), m.end())
+    return None
+
+
 _LEAD = re.compile(r"^((?:[A-Z][\w’'\-.]*|@[\w-]+)(?:\s+(?:[A-Z][\w’'\-.]*|of|and|&)){0,5})\s+(?=[a-z(])")
 
 
@@ -307,7 +359,7 @@ def _leading_person(clause: Clause) -> tuple[list[str], tuple[int, int]] | None:
 
 _RESOLVED = re.compile(r"\bRESOLVED\b|\b[Rr]esolved\s+(?:that|to|:)|\bRESOLUTION\b")
 _PASSIVE = re.compile(
-    r"\b(?:was|were|been|be|is|are)\s+(?:unanimously\s+|formally\s+|duly\s+|therefore\s+|then\s+|all\s+)?"
+    r"\b(?:was|were|(?:has|have|had)\s+been)\s+(?:unanimously\s+|formally\s+|duly\s+|therefore\s+|then\s+|all\s+)?"
     r"(agreed|approved|resolved|adopted|ratified|endorsed|accepted|carried|passed|confirmed|elected|re-elected|"
     r"appointed|co-opted|moved as correct|signed as a (?:true|correct) record|rejected|refused|defeated|declined|deferred|noted)\b"
     r"(?!\s+that\b)",
@@ -329,12 +381,12 @@ _NOTED_OBJECT = re.compile(
     re.I,
 )
 _LEADING_DECISION = re.compile(
-    r"^(?:[A-Z][a-z]+:\s+)?(Agreed|Approved|Resolved|Noted|Decided|Endorsed|Adopted|Ratified|Consented|Agreement|Decision|Unanimously)\b(?!\s+(?:with|by)\b)"
+    r"^(?:[A-Z][a-z]+:\s+)?(Agreed|Approved|Resolved|Noted|Decided|Endorsed|Adopted|Ratified|Consented|Agreement|Decision(?=\s*[-:–—])|Unanimously)\b(?!\s+(?:with|by)\b)"
 )
 _VOTE = re.compile(
     r"\b(?:seconded|all (?:were )?in favour|all agreed|unanimously|motion (?:was )?(?:carried|lost|fell|defeated)|"
-    r"\d{1,3}\s+(?:votes?\s+)?(?:for|in favour|agreed|against|abstained|abstentions?)|voted (?:for|against|in favour)|"
-    r"show of hands|no objections?,?\s+agreed|carried unanimously|nem\.?\s*con)\b",
+    r"\d{1,2}\s+(?:votes?\s+)?(?:in favour|agreed|against|abstained|abstentions?)\b|(?:\d{1,2}|\w+)\s+votes?\s+(?:for|against)|"
+    r"(?:members|councillors|all|everyone|trustees|board)\s+voted\b|show of hands|no objections?,?\s+agreed|carried unanimously|nem\.?\s*con)\b",
     re.I,
 )
 _AGREED_THAT = re.compile(r"\b(?:it was|was|were|all|we|also|formally)?\s*(?:agreed|AGREED|decided)\s+(?:that|we|to|it|on|in principle)\b")
@@ -399,11 +451,30 @@ def agreed_that(clause: Clause) -> Finding | None:
     if not m:
         return None
     before = clause.text[: m.start()].strip()
-    # "The Clerk agreed to contact" is a person's undertaking, not the meeting's decision.
-    if before and not re.search(r"(?:\bit\b|\bwas\b|\bwere\b|\ball\b|\bwe\b|" + _BODY + r"|[:\-–—,])\s*$", before, re.I):
-        if owner_phrase(before, clause.people) is not None:
+    if before and not re.search(r"(?:\bit\b|\bwas\b|\bwere\b|\ball\b|\bwe\b|\bthey\b|" + _BODY + r"|[:\-–—])\s*$", before, re.I):
+        # "The Clerk agreed to contact" is a person's undertaking, not the meeting's decision.
+        tail = _BOUNDARY.split(before)[-1].strip()
+        owners = owner_phrase(tail, clause.people) if tail else None
+        if owners is None and re.search(r"\band\s*$", before):
+            subject = _main_subject(clause, m.start())
+            owners = subject[0] if subject else None
+        if owners and not any(_is_body(o) for o in owners):
             return None
     return Finding("pattern:agreed that")
+
+
+def _is_body(owner: str) -> bool:
+    last = owner.lower().split()[-1] if owner.split() else ""
+    return re.fullmatch(_BODY, last) is not None
+
+
+@DECISION_RULES.add("pattern:OWNER to be appointed")
+def to_be_appointed(clause: Clause) -> Finding | None:
+    """"Ross, Mike and Ellen to be appointed to companies house as Directors"."""
+    m = re.search(r"\s+to\s+be\s+(appointed|elected|co-opted|nominated|approved|adopted|reappointed|re-elected)\b", clause.text)
+    if m and owner_phrase(clause.text[: m.start()], clause.people) is not None:
+        return Finding("pattern:OWNER to be appointed")
+    return None
 
 
 @DECISION_RULES.add("pattern:question answered")

@@ -90,6 +90,7 @@ _HEADER_HINT = re.compile(
     r"\b(minutes|meeting|agenda|notes|held|present|venue|date|time)\b|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}|\d{4}-\d{2}-\d{2}",
     re.I,
 )
+_BODY_HINT = re.compile(r"\b(council|board|committee|cabinet|panel|commission|trustees|forum|assembly)\b", re.I)
 _CONTAINER_HEADINGS = frozenset(
     """agenda minutes links resources references notes summary attendees attendance contents
     meeting minutes meeting notes actions decisions""".split("\n")[0].split()
@@ -108,6 +109,7 @@ class ParagraphDraft:
     header_row: bool = False
     level: int = 0
     title_like: bool = False
+    last_line: int = 0  # length of the paragraph's last source line: a wrapped width invites a join
 
 
 @dataclass
@@ -130,17 +132,22 @@ class Segmented:
     title: str | None = None
 
 
-def split_title(text: str) -> tuple[str, str]:
+def split_title(text: str, *, at_colon: bool = False) -> tuple[str, str]:
     """Split "Apologies and Welcome There were apologies ..." into (title, rest)."""
     first_line, _, remainder = text.partition("\n")
     if remainder and len(first_line) <= _ITEM_TITLE_MAX and not first_line.rstrip().endswith((",", "-")):
         if not _LOWER_START.match(remainder.lstrip()):
-            title, rest = _split_run_on_title(first_line)
+            title, rest = _split_run_on_title(first_line, at_colon)
             return title, (rest + " " + remainder).strip() if rest else remainder.strip()
-    return _split_run_on_title(text.replace("\n", " "))
+    return _split_run_on_title(text.replace("\n", " "), at_colon)
 
 
-def _split_run_on_title(text: str) -> tuple[str, str]:
+def _split_run_on_title(text: str, at_colon: bool = False) -> tuple[str, str]:
+    if at_colon:
+        head, sep, tail = text.partition(": ")
+        if sep and len(head.split()) <= 6 and len(tail) > 10:
+            return head.strip(), text
+
     words = text.split(" ")
     consumed = 0
     for index, word in enumerate(words):
@@ -148,9 +155,9 @@ def _split_run_on_title(text: str) -> tuple[str, str]:
         if index >= 2 and bare in _SENTENCE_STARTERS and word[:1].isupper():
             nxt = words[index + 1] if index + 1 < len(words) else ""
             previous = words[index - 1].lower()
-            if previous not in _TITLE_SMALL_WORDS and previous not in ("–", "-") and nxt[:1].islower():
+            if previous not in _TITLE_SMALL_WORDS and previous not in ("–", "-") and (nxt[:1].islower() or bare in ("the", "there", "it", "this", "cllr", "councillor")):
                 return " ".join(words[:index]).strip(" -–:"), " ".join(words[index:]).strip()
-        if word.endswith((".", ":")) and index >= 1 and index + 1 < len(words) and words[index + 1][:1].isupper():
+        if word.endswith(".") and index >= 1 and index + 1 < len(words) and words[index + 1][:1].isupper():
             candidate = " ".join(words[: index + 1]).rstrip(".:")
             tail = " ".join(words[index + 1 :])
             if len(tail) > 20 and not _MINUTE_NUMBER.fullmatch(word.rstrip(".:")) and len(word) > 3:
@@ -186,7 +193,8 @@ def _joinable(previous: ParagraphDraft, text: str) -> bool:
         return False
     if _LOWER_START.match(text):
         return True
-    return len(prev) >= 55 and len(text) >= 25 and not is_title_like(text)
+    # A blank line inside a sentence of hard-wrapped text: the previous line has a wrapped width.
+    return 55 <= previous.last_line <= 90 and len(text) >= 25 and not is_title_like(text)
 
 
 _INLINE_BULLET = re.compile(r"\s+[•·●▪]\s+")
@@ -232,6 +240,7 @@ class _Builder:
         self.title: str | None = None
         self.pending_boundary: ItemDraft | None = None
         self.agenda_level: int | None = None  # heading level of an open "Agenda" section
+        self.agenda_direct = False  # bullets directly under the "Agenda" heading are its items
         self.last_number_parent: str | None = None
         self.expect_title_after_agenda_line = False
 
@@ -270,6 +279,7 @@ class _Builder:
             previous = paragraphs[-1]
             if not previous.list_marker and _joinable(previous, para.text):
                 previous.text = previous.text + " " + para.text
+                previous.last_line = para.last_line
                 return
         paragraphs.append(para)
 
@@ -376,17 +386,21 @@ def _add_text_pieces(b: _Builder, text: str, block: Block) -> None:
                     list_marker=marker or (block.marker if block.marker != "cell" else None),
                     margin=block.margin,
                     title_like=block.marker == "cell" and is_title_like(clause) and len(clause) < 60,
+                    last_line=len(text.rsplit("\n", 1)[-1].strip()),
                 )
             )
 
 
 def _on_heading(b: _Builder, block: Block, text: str) -> None:
     lowered = text.lower().strip(" :")
+    if block.marker == "bold" and not is_title_like(text):
+        _add_running_text(b, block, text)
+        return
     if block.marker == "front-matter":
         b.title = b.title or text
         b.header.append(text)
         return
-    if b.current is None and not b.items and (_HEADER_HINT.search(text) or (block.level == 1 and not b.header)):
+    if b.current is None and not b.items and (_HEADER_HINT.search(text) or _BODY_HINT.search(text) or (block.level == 1 and not b.header)):
         if not _AGENDA_HEADING.fullmatch(text) and lowered not in _CONTAINER_HEADINGS:
             b.title = b.title or text
             b.header.append(text)
@@ -394,8 +408,9 @@ def _on_heading(b: _Builder, block: Block, text: str) -> None:
     label = pure_label(text)
     if _AGENDA_HEADING.fullmatch(text):
         b.agenda_level = block.level
-        b.current = b.current if b.current else None
+        b.agenda_direct = True
         return
+    b.agenda_direct = False
     if b.agenda_level is not None and block.level <= b.agenda_level:
         b.agenda_level = None
     if lowered in _CONTAINER_HEADINGS or (label and block.marker != "bold"):
@@ -432,9 +447,7 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
     first, _, rest = text.partition("\n")
     if b.agenda_level is not None and block.level == 0 and marker in ("-", "*", "+", "•"):
         has_children = index < len(blocks) and blocks[index].kind is BlockKind.LIST_ITEM and blocks[index].level > block.level
-        previous = blocks[index - 2] if index >= 2 else None
-        directly_under = previous is not None and previous.kind is BlockKind.HEADING and _AGENDA_HEADING.fullmatch(previous.text.strip()) is not None
-        if has_children or directly_under or "#" in text or b.current is None or (b.current and not b.current.paragraphs and b.current.heading_level == 0):
+        if b.agenda_direct or has_children or "#" in text:
             b.open_item(rebuild_paragraph(text))
             return True
         return False
@@ -449,8 +462,10 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
         if body:
             _add_running_text(b, block, body)
         return item is not None
-    title, body = (first, rest) if rest else split_title(text)
-    if not title or not is_title_like(title) and not (title.isupper() and len(title) < 120):
+    if rest and _LOWER_START.match(rest.lstrip()) and not first.rstrip().endswith((".", ":")):
+        first, rest = first + " " + rest.replace("\n", " "), ""  # a title wrapped onto a second line
+    title, body = (first, rest) if rest else split_title(text.replace("\n", " ") if not rest else text, at_colon=is_letter)
+    if not title or not _title_ok(title):
         return False
     if is_letter:
         parent = b.last_number_parent
@@ -465,6 +480,19 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
     if body:
         _add_running_text(b, block, body)
     return True
+
+
+_FINITE_IN_TITLE = re.compile(r"\b(?:was|were|is|are|had|has|have|will|would|should|could|did)\b")
+
+
+def _title_ok(title: str) -> bool:
+    """A numbered or lettered line that reads as an item title rather than a numbered sentence."""
+    stripped = title.strip()
+    if not stripped or stripped.endswith((".", ";", ",")) and not stripped.isupper():
+        return False
+    if len(stripped.split()) > 18:
+        return False
+    return is_title_like(stripped) or stripped.isupper() or _FINITE_IN_TITLE.search(stripped) is None
 
 
 def _on_paragraph_title(b: _Builder, block: Block, text: str) -> bool:
@@ -484,7 +512,7 @@ def _on_paragraph_title(b: _Builder, block: Block, text: str) -> bool:
         return True
     if block.marker == "cell" or "\n" in text:
         return False
-    if text.isupper() and 3 < len(text) <= 100 and len(text.split()) >= 2 and not pure_label(text):
+    if text.isupper() and 3 < len(text) <= 100 and len(re.findall(r"[A-Z]{2,}", text)) >= 2 and not pure_label(text):
         if b.current is None and (not b.header or _HEADER_HINT.search(text) or len(b.header) < 2):
             b.header.append(text)
             return True

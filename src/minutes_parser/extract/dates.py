@@ -106,38 +106,50 @@ _S = r"\s{1,3}"  # bounded whitespace: no unbounded repetition anywhere
 _END_OF = rf"(?P<endof>(?:the{_S})?(?i:end|close)(?:{_S}|-)(?i:of)(?:{_S}|-)(?:the{_S})?)"
 
 _DMY = re.compile(
+    "(?=[0-9MTWFSmtwfs])"
     rf"(?:{_WEEKDAY_ANY},?{_S}(?:the{_S})?)?{_DAY}(?:{_S}(?i:of))?(?:{_S}|-){_month('month')}"
     rf"(?:\.?(?:,?{_S}|-)(?P<year>{_YEAR}))?"
 )
 _MDY = re.compile(
+    "(?=[MTWFSmtwfsJjAaOoNnDd])"
     rf"(?:{_WEEKDAY_ANY},?{_S})?{_month('month')}\.?{_S}(?:the{_S})?(?P<day>[0-3]?\d){_ORD}(?!\d)"
     rf"(?:,?{_S}(?P<year>{_YEAR}))?"
 )
 _NUMERIC_DMY = re.compile(
-    r"(?<![\d/.\-A-Za-z])(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})"
+    "(?=[0-9])"
+    r"(?<![\d/.\-A-Za-z])(?<!(?i:version|release)\s)(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})"
     r"(?!\d|[/.\-]\d)"
 )
 _NUMERIC_ISO = re.compile(
+    "(?=[12])"
     r"(?<![\d/.\-])(?P<year>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
     r"(?!\d|[/.\-]\d)"
 )
-_NUMERIC_DM = re.compile(r"(?<![\d/.\-A-Za-z])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/]|\.\d)")
+_NUMERIC_DM = re.compile(
+    "(?=[0-9])"
+    r"(?<![\d/.\-A-Za-z])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/]|\.\d)")
 _DAY_LIST = re.compile(
+    "(?=[0-9])"
     rf"(?<![\d£$€.,/])[0-3]?\d{_ORD}"
     rf"(?:\s{{0,2}}(?:,(?:\s{{0,2}}(?i:or|and))?|(?i:or|and|to)|&|-|–)\s{{0,2}}(?:the{_S})?[0-3]?\d{_ORD}){{1,6}}"
     rf"(?:{_S}(?i:of))?(?:{_S}|-){_month('month')}(?:\.?,?{_S}(?P<year>{_YEAR}))?"
 )
-_MONTH_ONLY = re.compile(rf"(?:{_END_OF})?{_month('month')}(?:\.?,?{_S}(?P<year>{_YEAR}))?")
+_MONTH_ONLY = re.compile(
+    "(?=[TtEeCcJjFfMmAaSsOoNnDd])"
+    rf"(?:{_END_OF})?{_month('month')}(?:\.?,?{_S}(?P<year>{_YEAR}))?")
 _MONTH_PART = re.compile(
+    "(?=[MmEeLlTtBbSs])"
     rf"(?P<part>(?i:mid|early|late|(?:the{_S})?(?:beginning|start|middle){_S}of))"
     rf"(?:\s{{0,3}}-\s{{0,3}}|{_S})(?:the{_S})?{_month('month')}(?:\.?,?{_S}(?P<year>{_YEAR}))?"
 )
 _MONTH_MEETING = re.compile(
+    "(?=[TtJjFfMmAaSsOoNnDd])"
     rf"(?:the{_S})?{_month('month')}(?:{_S}(?P<year>{_YEAR}))?{_S}"
     rf"(?:(?:[A-Z][A-Za-z&]{{1,20}}|(?i:board|committee|council|parish|panel|full|ordinary)){_S}){{0,2}}"
     r"(?i:meeting|agenda)(?![A-Za-z])"
 )
 _NEXT_MEETING = re.compile(
+    "(?=[Nn])"
     rf"(?i:next){_S}(?:(?i:scheduled|ordinary|full|formal|regular|monthly|quarterly|public){_S})?"
     rf"(?:(?:[A-Z][A-Za-z&]{{1,20}}|(?i:board|committee|council|parish|panel|cabinet|group|team)){_S}){{0,3}}"
     r"(?:(?i:meeting|agenda)(?![A-Za-z])(?:'s)?|(?i:board|committee|council|panel|cabinet)"
@@ -149,6 +161,7 @@ _AFTER_NEXT_MEETING = re.compile(
     rf"(?:(?i:on|in)|\(|–|-)\s{{0,3}}(?:the{_S})?"
 )
 _DURATION = re.compile(
+    "(?=[WwIi])"
     rf"(?<![A-Za-z])(?P<cue>(?i:within|in)){_S}(?:(?P<next>(?i:the{_S}(?:next|coming|following))){_S})?"
     rf"(?:(?P<n>\d{{1,3}}|(?i:{_NUMBER_WORD_RE})){_S})?"
     rf"(?P<unit>(?i:(?:(?:working|business|calendar|clear){_S})?days?|weeks?|fortnights?|months?|years?))"
@@ -156,39 +169,57 @@ _DURATION = re.compile(
 )
 _DURATION_ANCHOR = re.compile(rf"\s{{0,3}}(?i:of|after|from|following){_S}(?P<what>[A-Za-z]{{1,12}}(?:{_S}[A-Za-z]{{1,12}})?)")
 _RELATIVE_PERIOD = re.compile(
+    "(?=[TtEeCcLlNn])"
     rf"(?:{_END_OF})?(?:(?P<mod>(?i:later|earlier|early|late)){_S})?"
     rf"(?P<which>(?i:this|next|the{_S}coming|the))(?:{_S}|-)(?P<unit>(?i:week|month|year))(?![A-Za-z])"
 )
-_YEAR_END = re.compile(rf"(?:the{_S})?(?:(?P<fin>(?i:financial|fiscal)){_S})?(?i:year)(?:{_S}|-)?(?i:end)(?![A-Za-z])")
-_END_OF_YEAR_NUMBER = re.compile(rf"{_END_OF}(?P<year>{_YEAR})")
-_BARE_YEAR = re.compile(rf"(?<![\d/£$€.,])(?P<year>{_YEAR})(?!\s{{0,2}}[/-]\s{{0,2}}\d)")
+_YEAR_END = re.compile(
+    "(?=[TtFfYy])"
+    rf"(?:the{_S})?(?:(?P<fin>(?i:financial|fiscal)){_S})?(?i:year)(?:{_S}|-)?(?i:end)(?![A-Za-z])")
+_END_OF_YEAR_NUMBER = re.compile(
+    "(?=[TtEeCc])"
+    rf"{_END_OF}(?P<year>{_YEAR})")
+_BARE_YEAR = re.compile(
+    "(?=[12])"
+    rf"(?<![\d/£$€.,])(?P<year>{_YEAR})(?!\s{{0,2}}[/-]\s{{0,2}}\d)")
 _FINANCIAL_YEAR = re.compile(
+    "(?=[TtEeCc])"
     rf"{_END_OF}(?:(?P<fy1>(?:19|20)\d{{2}})\s{{0,2}}[/-]\s{{0,2}}(?P<fy2>\d{{2}}(?:\d{{2}})?)(?!\d)"
     rf"(?:{_S}(?i:financial|fiscal){_S}(?i:year))?"
     rf"|(?:(?P<next>(?i:next|following)){_S}|(?i:this|current){_S})?(?i:financial|fiscal){_S}(?i:year)"
     rf"(?:{_S}(?P<fy3>(?:19|20)\d{{2}})\s{{0,2}}[/-]\s{{0,2}}\d{{2}}(?:\d{{2}})?(?!\d))?)"
 )
 _QUARTER = re.compile(
+    "(?=[TtEeCcQqFfSs])"
     rf"(?:{_END_OF})?(?:(?<![A-Za-z0-9])(?i:q)(?P<q>[1-4])(?![0-9])|(?i:quarter){_S}(?P<qn>[1-4]|(?i:one|two|three|four))"
     rf"|(?P<qo>(?i:first|second|third|fourth)){_S}(?i:quarter))"
     rf"(?:{_S}(?:(?i:of){_S})?(?:(?i:fy)\s?)?(?P<y1>(?:19|20)\d{{2}})(?:\s{{0,2}}[/-]\s{{0,2}}(?P<y2>\d{{2}}(?:\d{{2}})?))?(?!\d))?"
 )
 _SEASON = re.compile(
+    "(?=[TtEeCcSsAaFfWw])"
     rf"(?:{_END_OF})?(?P<the>the{_S})?(?P<season>(?i:spring|summer|autumn|fall|winter))(?![A-Za-z])"
     rf"(?:{_S}(?P<year>{_YEAR}))?"
     rf"(?!{_S}(?i:concert|fayre|fair|f[eê]te|show|festival|event|edition|school|camp|party|programme"
     r"|program|term|solstice|season|scheme|newsletter|trip|outing|games|months)\b)"
 )
 _TERM = re.compile(
+    "(?=[TtEeCc])"
     rf"{_END_OF}(?:(?:the|this){_S})?(?:(?P<term>(?i:autumn|spring|summer|christmas|michaelmas|lent|trinity)){_S})?"
     r"(?i:term)(?![A-Za-z])"
 )
 _WEEKDAY_ALONE = re.compile(
+    "(?=[NnTtCcMWFSmwfs])"
     rf"(?:(?P<rel>(?i:next|this|the{_S}coming|coming)){_S})?{_WEEKDAY_FULL}(?:'s)?"
 )
-_NEW_YEAR = re.compile(rf"(?:(?i:early){_S})?(?i:in{_S}the{_S}new{_S}year)(?![A-Za-z])")
-_TOMORROW = re.compile(r"(?<![A-Za-z])(?i:tomorrow)(?![A-Za-z])")
-_CHRISTMAS = re.compile(r"(?<![A-Za-z])(?:Christmas|CHRISTMAS|Xmas)(?![A-Za-z])")
+_NEW_YEAR = re.compile(
+    "(?=[EeIi])"
+    rf"(?:(?i:early){_S})?(?i:in{_S}the{_S}new{_S}year)(?![A-Za-z])")
+_TOMORROW = re.compile(
+    "(?=[Tt])"
+    r"(?<![A-Za-z])(?i:tomorrow)(?![A-Za-z])")
+_CHRISTMAS = re.compile(
+    "(?=[CX])"
+    r"(?<![A-Za-z])(?:Christmas|CHRISTMAS|Xmas)(?![A-Za-z])")
 
 # What may stand right before an expression, read backwards from its start.
 _STRONG_CUE = (
@@ -206,11 +237,20 @@ _WEEK_COMMENCING_BEFORE = re.compile(
     r"(?:\bw/?c|\bweek\s{1,3}(?:commencing|beginning|starting|of))\.?\s{0,3}(?:the\s{1,3})?$", re.I
 )
 _NEXT_MEETING_HEADER_BEFORE = re.compile(r"\bdate\s{1,3}(?:and\s{1,3}time\s{1,3})?of\s{1,3}(?:the\s{1,3})?$", re.I)
-_PAST_MARKER = re.compile(r"\b(?:was|were|had|did|met|took\s{1,3}place|last|previous)\b", re.I)
-_FUTURE_MARKER = re.compile(
-    r"\b(?:will|would|shall|should|must|to|be|is|are|going|plan|plans|next|'ll)\b|'ll\b", re.I
+_PAST_MARKER = re.compile(
+    r"\b(?:was|were|had|did|met|took\s{1,3}place|last|previous|ago|since|held|announced|reported"
+    r"|discussed|received|attended|visited|appeared|joined|released|published|elected|happened)\b",
+    re.I,
 )
-_SENTENCE_START = re.compile(r"[.;!?\n][^.;!?\n]{0,160}$")
+_FUTURE_MARKER = re.compile(
+    r"\b(?:will|would|shall|should|must|to|be|is|are|going|plans?|planned|next|scheduled|expected"
+    r"|due|aim|aims|intends?|hopes?|target|needs?|asked|agreed)\b|'ll\b",
+    re.I,
+)
+_SENTENCE_BEFORE = re.compile(r"[.;!?\n][^.;!?\n]{0,160}$")
+_SENTENCE_AFTER = re.compile(r"[^.;!?\n]{0,160}")
+_NUMBER_AFTER = re.compile(r"[/.\-]?\s{0,2}\d")
+_AS_AT_BEFORE = re.compile(r"\bas\s{1,3}(?:at|of)\s{1,3}$", re.I)  # "as at end of September": a status date
 
 # Cue classes a candidate accepts (besides a strong cue, which every rule accepts).
 _DAY_CUES = frozenset({"on", "for", "at", "punct"})
@@ -376,12 +416,13 @@ def find_next_meeting(text: str, meeting_date: dt.date | None) -> dt.date | None
             continue
         start, value = found
         # "approval at the next Meeting  Annual Meeting of the Council 2 May 2018": a title.
-        if start < 80 and not _ANOTHER_MEETING.search(rest[:start]):
+        if start < 80 and not _ANOTHER_MEETING.search(rest[:start]) and not _SENTENCE_END.search(rest[:start]):
             return value
     return None
 
 
 _ANOTHER_MEETING = re.compile(r"(?i:meeting\s{1,3}of|minutes)")
+_SENTENCE_END = re.compile(r"[.;!?]\s")
 
 
 def _first_day_date(text: str, after: dt.date | None) -> tuple[int, dt.date] | None:
@@ -461,13 +502,20 @@ def _end_of_cue(text: str, match: re.Match[str]) -> _Cue | None:
     return None
 
 
-def _sounds_past(text: str, start: int) -> bool:
-    """The clause before ``start`` is in the past tense ("was discussed on", "met in")."""
-    window = text[max(0, start - 160) : start]
-    boundary = _SENTENCE_START.search(window)
-    clause = window[boundary.start() + 1 :] if boundary else window
-    clause = re.split(r",\s|\band\b|\bbut\b", clause)[-1]
-    return _PAST_MARKER.search(clause) is not None and _FUTURE_MARKER.search(clause) is None
+def _tense(text: str, match: re.Match[str]) -> str:
+    """ "future" if the sentence around ``match`` speaks of what will be, "past" if only of what
+    was ("the payments for May were presented"), else ""."""
+    window = text[max(0, match.start() - 160) : match.start()]
+    boundary = _SENTENCE_BEFORE.search(window)
+    after = _SENTENCE_AFTER.match(text, match.end())
+    sentence = (window[boundary.start() + 1 :] if boundary else window) + " " + (after[0] if after else "")
+    if _FUTURE_MARKER.search(sentence):
+        return "future"
+    return "past" if _PAST_MARKER.search(sentence) else ""
+
+
+def _sounds_past(text: str, match: re.Match[str]) -> bool:
+    return _tense(text, match) == "past"
 
 
 def _day_candidate(
@@ -486,7 +534,7 @@ def _day_candidate(
             return _blocked(match)
         return _make(match, _full(day), "due:date", cue.strong)
     if meeting is None:
-        if not cue.strong and _sounds_past(text, match.start()):
+        if not cue.strong and _sounds_past(text, match):
             return _blocked(match)
         return _make(match, (f"XXXX-{month:02d}-{day_number:02d}", None), "due:date", cue.strong)
     resolved = _day_on_or_after(month, day_number, meeting)
@@ -499,7 +547,7 @@ def _day_candidate(
         earlier = _safe_date(resolved.year - 1, month, day_number)
         if earlier is not None and earlier.weekday() == wanted:
             return _blocked(match)  # "on Tuesday 1 October" that fell before the meeting
-    if not cue.strong and _sounds_past(text, match.start()):
+    if not cue.strong and _sounds_past(text, match):
         return _blocked(match)
     return _make(match, _full(resolved), "due:date", cue.strong)
 
@@ -511,7 +559,7 @@ def _date_candidates(text: str, meeting: dt.date | None) -> list[_Candidate]:
             day_number, month = int(match["day"]), _month_number(match["month"])
             year = int(match["year"]) if match["year"] else None
             day = _safe_date(year, month, day_number) if year else None
-            if not 1 <= day_number <= 31 or (year and day is None):
+            if not 1 <= day_number <= 31 or (year and day is None) or _NUMBER_AFTER.match(text, match.end()):
                 continue
             found.append(_day_candidate(text, match, day, month, day_number, meeting, weekday=match["wd"]))
     for match in _NUMERIC_ISO.finditer(text):
@@ -558,7 +606,7 @@ def _month_candidates(text: str, context: DateContext) -> list[_Candidate]:
             if year is not None:
                 past = meeting is not None and _month_end(year, month) < meeting
             else:
-                past = not cue.strong and _sounds_past(text, match.start())
+                past = not cue.strong and _sounds_past(text, match)
                 year = _month_on_or_after(month, meeting) if meeting else None
             if past and not cue.strong:
                 found.append(_blocked(match))
@@ -594,10 +642,10 @@ def _meeting_candidates(text: str, context: DateContext) -> list[_Candidate]:
             ahead = (year - meeting.year) * 12 + month - meeting.month
             # This meeting's own month, a past meeting, or too far off to be a deadline; a
             # meeting months ahead must be spoken of in the future ("was at the April meeting").
-            if not 1 <= ahead <= 7 or (ahead > 3 and _sounds_past(text, match.start())):
+            if not 1 <= ahead <= 7 or (ahead > 3 and _sounds_past(text, match)):
                 found.append(_blocked(match))
                 continue
-        elif _sounds_past(text, match.start()):
+        elif _sounds_past(text, match):
             found.append(_blocked(match))
             continue
         strong = _cue_before(text, match.start()).strong
@@ -738,7 +786,7 @@ def _relative_candidates(text: str, context: DateContext) -> list[_Candidate]:
     for match in _WEEKDAY_ALONE.finditer(text):
         cue = _cue_before(text, match.start())
         if not (cue.strong or match["rel"] or cue.kind == "on") or (
-            cue.kind == "on" and not match["rel"] and _sounds_past(text, match.start())
+            cue.kind == "on" and not match["rel"] and _sounds_past(text, match)
         ):
             found.append(_blocked(match))  # "the previous Friday", "met on Friday"
             continue

@@ -29,7 +29,8 @@ ROLE_NOUNS = frozenset(
     organiser organizer chief adviser advisor advisers advisors lawyer solicitor auditor accountant
     moderators moderator maintainers maintainer owners owner webmaster steward stewards subcommittee
     sub-committee working-group tsc core contractor clerks minute-taker parish town community
-    foundation society association authority department service""".split()
+    foundation society association authority department service resident residents parishioner
+    parishioners""".split()
 )
 _DETERMINERS = frozenset("the a an our all both each every any those their his her this".split())
 _NOT_OWNERS = frozenset(
@@ -41,6 +42,17 @@ _NOT_OWNERS = frozenset(
 _PRONOUNS = frozenset(["he", "she", "they", "we"])
 _TITLE = re.compile(r"(?:Cllrs?|Councillor|Mayor|Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev(?:d)?)\.?$")
 _NAME_WORD = re.compile(r"(?:[A-Z][a-zà-ÿ'’\-]{1,30}|[A-Z]{2,5}|@[\w-]{1,40}|Mc[A-Z][a-z]{1,20}|O'[A-Z][a-z]{1,20})$")
+_MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;] )([A-Z][a-zà-ÿ'’\-]{1,30})\b")
+_SPEAKER_NAME = re.compile(r"(?m)^[ \t*\-•]{0,8}([A-Z][a-zà-ÿ'’\-]{1,30})(?: [A-Z][a-zà-ÿ'’\-]{1,30})?:\s")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]{1,30}\b")
+# Words that end a capitalised phrase naming a thing or place, not a person: "Lark Road".
+_THING_WORDS = re.compile(
+    r"\b(?:Road|Street|Lane|Avenue|Drive|Close|Way|Hall|Centre|Center|Park|Field|House|Square|Court|Place|Farm|"
+    r"Church|School|Library|Office|Plan|Process|Policy|Report|Scheme|Area|Account|Accounts|Budget|Fund|Grant|"
+    r"Strategy|Programme|Program|Project|Update|Review|Meeting|Minutes|Agenda|Item|Issue|Form|List|Document|"
+    r"Committee|Board|Council|Group|Foundation|Association|Society|Steering|Services?|Department|System|Server|Stream|Creation)\b"
+)
+_NON_NAME_SUFFIX = re.compile(r"(?:ed|ly|ing|tion|sion|ment|ness|ity|ance|ence|ive|ous|ful|less|able|ible|ise|ize|ism|ist|ship)$")
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*|\s+plus\s+")
 _LEADING_NOISE = re.compile(
     r"^(?:(?:action|actions|action point|todo)\b\s*[:\-–—]?\s*|(?:and|but|so|then|also|that|which)\s+|[•·\-*]\s*)",
@@ -55,6 +67,10 @@ class PeopleIndex:
     full_names: dict[str, str] = field(default_factory=dict)  # lower-cased alias -> full name
     initials: dict[str, str] = field(default_factory=dict)  # "MS" -> "Mia Shelton"
     known_acronyms: set[str] = field(default_factory=set)  # roles/groups the document uses: "TSC"
+    # Capitalised words the document uses as names: after a lower-case word mid-sentence, or as a
+    # speaker ("Ryan: ..."). A word seen only at sentence starts ("Reported", "Reluctant") is not.
+    attested: set[str] = field(default_factory=set)
+    lower_words: set[str] = field(default_factory=set)
 
     @classmethod
     def build(cls, attendees: Iterable[Attendee], text: str) -> PeopleIndex:
@@ -78,11 +94,17 @@ class PeopleIndex:
                     index.known_acronyms.add(token)
         for m in _DEFINED_INITIALS.finditer(text[:500_000]):
             name = _strip_title(m.group(1))
+            if not _initials_fit(m.group(2), name) or _THING_WORDS.search(name):
+                continue
             index.initials.setdefault(m.group(2), name)
             index.full_names.setdefault(name.lower(), name)
             words = name.split()
             first_names.setdefault(words[0].lower(), set()).add(name)
             surnames.setdefault(words[-1].lower(), set()).add(name)
+        sample = text[:2_000_000]
+        index.attested.update(m.group(1) for m in _MID_SENTENCE_NAME.finditer(sample))
+        index.attested.update(m.group(1) for m in _SPEAKER_NAME.finditer(sample))
+        index.lower_words.update(_LOWER_WORD.findall(sample))
         for alias, names in list(first_names.items()) + list(surnames.items()):
             if len(names) == 1:
                 index.full_names.setdefault(alias, next(iter(names)))
@@ -98,6 +120,12 @@ class PeopleIndex:
     def is_known(self, word_or_name: str) -> bool:
         bare = _strip_title(word_or_name).lower()
         return bare in self.full_names or word_or_name in self.initials or word_or_name in self.known_acronyms
+
+
+def _initials_fit(initials: str, name: str) -> bool:
+    """"MS" fits "Mia Shelton"; "TSC" does not fit "Anna Henningsen"."""
+    letters = [w[0].upper() for w in name.replace("-", " ").split() if w[:1].isalpha()]
+    return len(initials) >= 2 and initials[0] == letters[0] and initials[-1] == letters[-1] and len(initials) <= len(letters) + 1
 
 
 def _strip_title(name: str) -> str:
@@ -143,9 +171,28 @@ def owner_part(part: str, people: PeopleIndex, *, allow_unknown_names: bool = Tr
         return False
     if not all(_NAME_WORD.match(w) for w in name_words):
         return False
+    if any(people.is_known(w) for w in name_words) or people.is_known(" ".join(name_words)):
+        return True
     if not allow_unknown_names:
-        return any(people.is_known(w) for w in name_words) or people.is_known(" ".join(name_words))
-    return True
+        return False
+    return _plausible_name(name_words, titled=name_words is not words, people=people)
+
+
+def _plausible_name(words: list[str], *, titled: bool, people: PeopleIndex) -> bool:
+    """An unknown capitalised phrase read as a personal name only with some evidence."""
+    if _THING_WORDS.search(" ".join(words)):
+        return False
+    if titled:
+        return True
+    if len(words) == 1:
+        word = words[0]
+        if re.fullmatch(r"[A-Z]{2,5}", word):
+            return True
+        lowered = word.lower()
+        if lowered in people.lower_words or _NON_NAME_SUFFIX.search(lowered):
+            return False
+        return word in people.attested
+    return all(w.lower() not in people.lower_words for w in words)
 
 
 def owner_phrase(text: str, people: PeopleIndex, *, allow_unknown_names: bool = True) -> list[str] | None:

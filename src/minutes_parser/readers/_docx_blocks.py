@@ -7,10 +7,37 @@ row's cell separators are written too, so the rebuilt text reads like the docume
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from ..model import Block, BlockKind
 
 BLOCK_SEPARATOR = "\n\n"
 CELL_SEPARATOR = " | "
+
+# A line that is only a label for what follows ("Resolved:", "Decision:", "Actions").
+LABEL_ONLY = re.compile(
+    r"^(?:resolved|resolutions?|decisions?|actions?(?: points)?|agreed|noted|recommendations?)"
+    r"(?:\s{1,3}\(?[0-9][0-9./a-z]{0,20}\)?)?\W{0,3}$",
+    re.I,
+)
+_MONEY = re.compile(r"[£$€]\s?[0-9]")
+_TITLE_BAD_END = re.compile(r"[.;,!?]$")
+_MAX_TITLE_CHARS = 100
+_MAX_TITLE_WORDS = 14
+
+
+def looks_like_title(text: str) -> bool:
+    """A short one-line text that reads as a title when set in bold ("Planning", "5. Finance:")."""
+    return (
+        len(text) <= _MAX_TITLE_CHARS
+        and len(text.split()) <= _MAX_TITLE_WORDS
+        and "\n" not in text
+        and not _TITLE_BAD_END.search(text)
+        and not LABEL_ONLY.match(text)
+        and any(ch.isalpha() for ch in text)
+        and not _MONEY.search(text)
+    )
 
 
 class BlockBuilder:
@@ -18,6 +45,7 @@ class BlockBuilder:
         self._parts: list[str] = []
         self._length = 0
         self.blocks: list[Block] = []
+        self._held_label: str | None = None
 
     def _write(self, piece: str) -> int:
         start = self._length
@@ -37,6 +65,12 @@ class BlockBuilder:
         header_row: bool = False,
     ) -> Block | None:
         """Append a block; empty text (and, for rows, all-empty cells) is dropped."""
+        if self._held_label is not None and (text.strip() or any(c.strip() for c in cells)):
+            label, self._held_label = self._held_label, None
+            if kind is BlockKind.PARAGRAPH:
+                text = f"{label} {text}"
+            else:
+                self.add(BlockKind.PARAGRAPH, label)
         if kind is BlockKind.TABLE_ROW:
             if not any(cell.strip() for cell in cells):
                 return None
@@ -62,9 +96,30 @@ class BlockBuilder:
         self.blocks.append(block)
         return block
 
-    def replace_last(self, block: Block) -> None:
-        """Swap the last block for an amended copy with the same text and span."""
-        self.blocks[-1] = block
+    def hold_label(self, label: str) -> None:
+        """Keep a label line ("Decision:") to lead the next paragraph, where the classifier reads it.
+
+        Before anything other than a paragraph (a list, a table) it stays a paragraph of its own.
+        """
+        if self._held_label is not None:
+            self.add(BlockKind.PARAGRAPH, self._held_label)
+            self._held_label = None
+        self._held_label = label.strip()
+
+    def finish(self) -> list[Block]:
+        if self._held_label is not None:
+            label, self._held_label = self._held_label, None
+            self.add(BlockKind.PARAGRAPH, label)
+        return self.blocks
+
+    def add_margin_to_last(self, margin: str) -> bool:
+        """Attach margin text (an action-column owner) to the last block; spans are unchanged."""
+        if not self.blocks or self.blocks[-1].kind is BlockKind.TABLE_ROW:
+            return False
+        last = self.blocks[-1]
+        combined = f"{last.margin}; {margin}" if last.margin else margin
+        self.blocks[-1] = replace(last, margin=combined)
+        return True
 
     @property
     def text(self) -> str:

@@ -93,7 +93,11 @@ class StyleMap:
                     ilvl_el = num_pr.find(w("ilvl"))
                     num_id = num_id_el.get(w("val")) if num_id_el is not None else None
                     ilvl = _int(ilvl_el.get(w("val")), 0) if ilvl_el is not None else None
-            bold = on_off(rpr.find(w("b"))) if rpr is not None and rpr.find(w("b")) is not None else None
+            bold = (
+                on_off(rpr.find(w("b")))
+                if rpr is not None and rpr.find(w("b")) is not None
+                else None
+            )
             self._raw[style_id] = _RawStyle(
                 name=name_el.get(w("val"), style_id) if name_el is not None else style_id,
                 based_on=based_el.get(w("val")) if based_el is not None else None,
@@ -117,7 +121,12 @@ class StyleMap:
         chain: list[_RawStyle] = []
         current: str | None = style_id
         seen: set[str] = set()
-        while current is not None and current in self._raw and current not in seen and len(chain) < _MAX_BASED_ON_DEPTH:
+        while (
+            current is not None
+            and current in self._raw
+            and current not in seen
+            and len(chain) < _MAX_BASED_ON_DEPTH
+        ):
             seen.add(current)
             chain.append(self._raw[current])
             current = self._raw[current].based_on
@@ -190,7 +199,8 @@ class Numbering:
             if abstract_id is None:
                 continue
             self._abstract_levels[abstract_id] = {
-                _int(lvl.get(w("ilvl")), 0): _level_format(lvl) for lvl in abstract.findall(w("lvl"))
+                _int(lvl.get(w("ilvl")), 0): _level_format(lvl)
+                for lvl in abstract.findall(w("lvl"))
             }
             link = abstract.find(w("styleLink"))
             if link is not None and link.get(w("val")):
@@ -282,7 +292,21 @@ def _bullet(lvl_text: str) -> str:
     return _BULLET_LOOKS.get(text, text)
 
 
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+_ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
 
 
 def _roman(value: int) -> str:

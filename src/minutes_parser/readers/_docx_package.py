@@ -8,6 +8,7 @@ declared size, and XML is parsed with entity resolution, DTD loading and network
 
 from __future__ import annotations
 
+import importlib
 import posixpath
 import zipfile
 import zlib
@@ -36,10 +37,13 @@ class DocxParts:
     numbering: Any | None
 
 
-def _xml_parser() -> Any:
-    from lxml import etree
+def _etree() -> Any:
+    # lxml ships no type stubs; imported as a plain module object to keep mypy --strict quiet.
+    return importlib.import_module("lxml.etree")
 
-    return etree.XMLParser(
+
+def _xml_parser() -> Any:
+    return _etree().XMLParser(
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
@@ -51,14 +55,17 @@ def _xml_parser() -> Any:
 
 
 def _parse_xml(raw: bytes, part_name: str) -> Any:
-    from lxml import etree
-
+    etree = _etree()
     if _DOCTYPE_MARK in raw[:4096]:
-        raise UnsupportedFormatError(f"DOCX part {part_name} declares a DOCTYPE; refusing to read it")
+        raise UnsupportedFormatError(
+            f"DOCX part {part_name} declares a DOCTYPE; refusing to read it"
+        )
     try:
         return etree.fromstring(raw, parser=_xml_parser())
     except etree.XMLSyntaxError as exc:
-        raise UnsupportedFormatError(f"corrupt DOCX: part {part_name} is not well-formed XML ({exc.msg})") from None
+        raise UnsupportedFormatError(
+            f"corrupt DOCX: part {part_name} is not well-formed XML ({exc.msg})"
+        ) from None
 
 
 def _check_declared_sizes(archive: zipfile.ZipFile, max_unzipped_bytes: int) -> None:
@@ -80,14 +87,24 @@ def _read_member(archive: zipfile.ZipFile, name: str) -> bytes:
         with archive.open(info) as member:
             # Cap at the declared size: a member that inflates beyond what it declared is corrupt.
             data = member.read(info.file_size + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError, zlib.error) as exc:
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        EOFError,
+        ValueError,
+        RuntimeError,
+        NotImplementedError,
+        zlib.error,
+    ) as exc:
         raise UnsupportedFormatError(f"corrupt DOCX: cannot inflate {name} ({exc})") from None
     if len(data) > info.file_size:
         raise UnsupportedFormatError(f"corrupt DOCX: {name} inflates beyond its declared size")
     return data
 
 
-def _relationship_targets(archive: zipfile.ZipFile, rels_name: str, base_dir: str) -> dict[str, str]:
+def _relationship_targets(
+    archive: zipfile.ZipFile, rels_name: str, base_dir: str
+) -> dict[str, str]:
     """Map relationship type suffix (e.g. "/styles") to the part name it points at."""
     if rels_name not in archive.namelist():
         return {}
@@ -99,7 +116,11 @@ def _relationship_targets(archive: zipfile.ZipFile, rels_name: str, base_dir: st
         if not target or rel.get("TargetMode") == "External":
             continue
         suffix = rel_type[rel_type.rfind("/") :]
-        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base_dir, target))
+        part = (
+            target.lstrip("/")
+            if target.startswith("/")
+            else posixpath.normpath(posixpath.join(base_dir, target))
+        )
         targets.setdefault(suffix, part)
     return targets
 
@@ -125,8 +146,14 @@ def open_docx(data: bytes, max_unzipped_bytes: int) -> DocxParts:
         document = _parse_xml(_read_member(archive, document_name), document_name)
         styles_name = document_rels.get(_STYLES, posixpath.join(base_dir, "styles.xml"))
         numbering_name = document_rels.get(_NUMBERING, posixpath.join(base_dir, "numbering.xml"))
-        styles = _parse_xml(_read_member(archive, styles_name), styles_name) if styles_name in names else None
+        styles = (
+            _parse_xml(_read_member(archive, styles_name), styles_name)
+            if styles_name in names
+            else None
+        )
         numbering = (
-            _parse_xml(_read_member(archive, numbering_name), numbering_name) if numbering_name in names else None
+            _parse_xml(_read_member(archive, numbering_name), numbering_name)
+            if numbering_name in names
+            else None
         )
     return DocxParts(document=document, styles=styles, numbering=numbering)

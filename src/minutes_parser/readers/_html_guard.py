@@ -10,15 +10,71 @@ from __future__ import annotations
 
 import re
 
-_TOKEN = re.compile(r"<!--|<(/?)([a-zA-Z][a-zA-Z0-9:-]{0,30})\b[^>]{0,4000}>")
+_TOKEN = re.compile(r"<!--|<(/?)([a-zA-Z][a-zA-Z0-9:-]{0,30})\b[^<>]{0,4000}>")
 _RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "plaintext"})
 _VOID = frozenset(
-    "area base br col embed hr img input link meta param source track wbr basefont bgsound frame keygen".split()
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "basefont",
+        "bgsound",
+        "frame",
+        "keygen",
+    ]
 )
 # Opening one of these closes an open <p> (HTML's "close a p element" rule, simplified).
 _CLOSES_P = frozenset(
-    "address article aside blockquote center details dialog dir div dl fieldset figcaption figure footer form "
-    "h1 h2 h3 h4 h5 h6 header hgroup hr li main menu nav ol p pre section summary table ul dd dt".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "center",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "ul",
+        "dd",
+        "dt",
+    ]
 )
 # tag -> tags that bound the search for an open sibling it implicitly closes.
 _IMPLIED_SIBLING = {
@@ -30,7 +86,12 @@ _IMPLIED_SIBLING = {
     "th": frozenset({"tr", "table"}),
     "option": frozenset({"select"}),
 }
-_SIBLING_ALTERNATES = {"dt": ("dt", "dd"), "dd": ("dt", "dd"), "td": ("td", "th"), "th": ("td", "th")}
+_SIBLING_ALTERNATES = {
+    "dt": ("dt", "dd"),
+    "dd": ("dt", "dd"),
+    "td": ("td", "th"),
+    "th": ("td", "th"),
+}
 _SEARCH_WINDOW = 64  # how far down the open-element stack an end tag may reach
 
 
@@ -114,3 +175,42 @@ def _close_sibling(stack: list[str], siblings: tuple[str, ...], bounds: frozense
         if entry in siblings:
             del stack[-offset:]
             return
+
+
+_LIST_TAG = re.compile(r"<(/?)(ol|ul)\b[^<>]{0,4000}>", re.I)
+
+
+def repair_list_end_tags(html: str) -> tuple[str, int]:
+    """Make ``</ul>`` that closes an open ``<ol>`` (and the reverse) close it, as the author meant.
+
+    Browsers ignore a mismatched list end tag, which leaves the list open and renumbers every
+    following agenda item inside it (a council page closing ``<ol class="roman">`` with ``</ul>``
+    shows item 13 as "11."). Only end tags whose own kind is not open at all are rewritten.
+    """
+    lowered = html.lower()
+    if lowered.count("<ol") == lowered.count("</ol") and lowered.count("<ul") == lowered.count(
+        "</ul"
+    ):
+        return html, 0
+    stack: list[str] = []
+    fixes: list[tuple[int, int, str]] = []
+    for match in _LIST_TAG.finditer(html):
+        kind = match.group(2).lower()
+        if not match.group(1):
+            stack.append(kind)
+            continue
+        if kind in stack:
+            while stack and stack.pop() != kind:
+                pass
+        elif stack:
+            fixes.append((match.start(), match.end(), f"</{stack.pop()}>"))
+    if not fixes:
+        return html, 0
+    pieces: list[str] = []
+    kept_from = 0
+    for start, end, replacement in fixes:
+        pieces.append(html[kept_from:start])
+        pieces.append(replacement)
+        kept_from = end
+    pieces.append(html[kept_from:])
+    return "".join(pieces), len(fixes)

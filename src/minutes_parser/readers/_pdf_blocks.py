@@ -14,7 +14,6 @@ import statistics
 from dataclasses import dataclass, field, replace
 
 from ..model import Block, BlockKind
-from ._docx_blocks import BlockBuilder
 from ._lines import list_marker
 from ._pdf_layout import Line, Page, Segment
 
@@ -49,7 +48,7 @@ def clean_text(text: str) -> str:
     """Ligatures expanded, symbol-font bullets mapped, a line-end hyphen marked as soft."""
     if text and text[-1] in "\x02\ufffe":
         text = text[:-1] + _SOFT_HYPHEN
-    text = text.translate(_LIGATURES)
+    text = text.translate(_LIGATURES).replace("\ufffe", "-").replace("\x02", "-")
     if _CONTROL.search(text):
         text = _CONTROL.sub("", text)
     return text
@@ -108,6 +107,45 @@ def _nearest_line(lines: list[Line], seg: Segment) -> Line | None:
         if distance < best_distance:
             best, best_distance = line, distance
     return best
+
+
+_BLOCK_SEPARATOR = "\n\n"
+_CELL_SEPARATOR = " | "
+
+
+class TextBuilder:
+    """Blocks and the text they index into: blocks "\\n\\n"-separated, list markers written
+    before their item, table cells joined by " | ", so ``text[b.start:b.end] == b.text``."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._length = 0
+        self.blocks: list[Block] = []
+
+    def _write(self, piece: str) -> int:
+        start = self._length
+        self._parts.append(piece)
+        self._length += len(piece)
+        return start
+
+    def add(self, block: Block) -> None:
+        text = block.text
+        if block.kind is BlockKind.TABLE_ROW:
+            if not any(cell.strip() for cell in block.cells):
+                return
+            text = _CELL_SEPARATOR.join(block.cells)
+        if not text.strip():
+            return
+        if self.blocks:
+            self._write(_BLOCK_SEPARATOR)
+        if block.marker and block.kind is BlockKind.LIST_ITEM:
+            self._write(block.marker + " ")
+        start = self._write(text)
+        self.blocks.append(replace(block, text=text, start=start, end=start + len(text)))
+
+    @property
+    def text(self) -> str:
+        return "".join(self._parts)
 
 
 @dataclass
@@ -212,15 +250,20 @@ def _table_runs(lines: list[Line]) -> set[int]:
 
 
 def _join(texts: list[str]) -> str:
-    """Lines of one block: hyphenated words mended, hard breaks kept as "\\n"."""
+    """Lines of one block: words hyphenated over a break mended, other hard breaks kept as "\\n".
+
+    "impor-" + "tant" gives "important"; "UK-" + "France" and "10-21-" + "98" keep the hyphen.
+    """
     out = ""
     for text in texts:
         if not out:
             out = text
-        elif out.endswith(_SOFT_HYPHEN) or (out.endswith("-") and len(out) >= 2 and out[-2].isalpha() and text[:1].islower()):
+            continue
+        hyphenated = out.endswith((_SOFT_HYPHEN, "-")) and len(out) >= 2 and out[-2].isalnum()
+        if hyphenated and text[:1].islower():
             out = out[:-1] + text
-        elif out.endswith("-") and len(out) >= 2 and out[-2].isdigit() and text[:1].isdigit():
-            out = out + text
+        elif hyphenated and text[:1].isalnum():
+            out = out[:-1] + "-" + text
         else:
             out = out + "\n" + text
     return out.replace(_SOFT_HYPHEN, "")
@@ -232,7 +275,7 @@ class BlockAssembler:
     def __init__(self, pages: list[Page]) -> None:
         self.pages = pages
         self.style = _document_style(pages)
-        self.builder = BlockBuilder()
+        self.builder = TextBuilder()
         self.open: _Open | None = None
         self.prev_line: Line | None = None
 
@@ -408,6 +451,6 @@ class BlockAssembler:
         margin: list[str] | None = None,
     ) -> None:
         margin_text = ", ".join(dict.fromkeys(margin)) if margin else None
-        block = self.builder.add(kind, text, level=level, marker=marker, cells=cells, margin=margin_text, header_row=header_row)
-        if block is not None:
-            self.builder.replace_last(replace(block, page=page))
+        self.builder.add(
+            Block(kind, text, level=level, marker=marker, cells=cells, page=page, margin=margin_text, header_row=header_row)
+        )

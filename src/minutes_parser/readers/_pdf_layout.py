@@ -14,7 +14,6 @@ import ctypes
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
 
 import pypdfium2.raw as pdfium_c
 
@@ -31,6 +30,7 @@ _PAGE_NUMBER = re.compile(
     re.I,
 )
 _DIGITS = re.compile(r"\d{1,12}")
+_HYPHEN_BREAK = re.compile(r"[\x02\ufffe](?=[^\r\n])")
 
 
 @dataclass
@@ -54,49 +54,30 @@ class Segment:
         return (self.top + self.bottom) / 2
 
 
-@dataclass
 class Line:
     """Segments sharing a baseline, left to right, plus what sits in the margin level with them.
 
-    The geometric properties are cached: build a new Line rather than editing ``segments``.
+    The geometry is computed once: build a new Line rather than editing ``segments``.
     """
 
-    segments: list[Segment]
-    page: int
-    margin: list[str] = field(default_factory=list)
+    __slots__ = ("bold", "bottom", "margin", "middle", "page", "segments", "size", "text", "top", "x0", "x1")
 
-    @cached_property
-    def x0(self) -> float:
-        return self.segments[0].x0
-
-    @cached_property
-    def x1(self) -> float:
-        return self.segments[-1].x1
-
-    @cached_property
-    def top(self) -> float:
-        return max(s.top for s in self.segments)
-
-    @cached_property
-    def bottom(self) -> float:
-        return min(s.bottom for s in self.segments)
-
-    @cached_property
-    def middle(self) -> float:
-        return (self.top + self.bottom) / 2
-
-    @cached_property
-    def size(self) -> float:
+    def __init__(self, segments: list[Segment], page: int, margin: list[str] | None = None) -> None:
+        self.segments = segments
+        self.page = page
+        self.margin: list[str] = margin if margin is not None else []
+        self.x0 = segments[0].x0
+        self.x1 = segments[-1].x1
+        self.top = max(s.top for s in segments)
+        self.bottom = min(s.bottom for s in segments)
+        self.middle = (self.top + self.bottom) / 2
         # The longest run's size: a bullet glyph from a symbol font is often taller than the text.
-        return max(self.segments, key=lambda s: len(s.text)).size
+        self.size = max(segments, key=lambda s: len(s.text)).size
+        self.bold = all(s.bold for s in segments)
+        self.text = " ".join(s.text for s in segments)
 
-    @cached_property
-    def bold(self) -> bool:
-        return all(s.bold for s in self.segments)
-
-    @cached_property
-    def text(self) -> str:
-        return " ".join(s.text for s in self.segments)
+    def __repr__(self) -> str:
+        return f"Line(page={self.page}, x0={self.x0:.1f}, top={self.top:.1f}, text={self.text!r})"
 
 
 @dataclass
@@ -150,7 +131,15 @@ def page_segments(textpage: object, text: str) -> list[Segment]:
         end = text.find("\n", start)
         if end < 0:
             end = length
-        line_end = end - 1 if end > start and text[end - 1] == "\r" else end
+        # pdfium joins a word hyphenated over a line break, marking the break with U+FFFE or 0x02.
+        hyphen = _HYPHEN_BREAK.search(text, start, end)
+        while hyphen is not None and not _breaks_line(chars, hyphen.start()):
+            hyphen = _HYPHEN_BREAK.search(text, hyphen.end(), end)  # a real hyphen: "UK-France"
+        if hyphen is not None:
+            end = hyphen.start()
+            line_end = end + 1
+        else:
+            line_end = end - 1 if end > start and text[end - 1] == "\r" else end
         line_text = text[start:line_end]
         if line_text.strip():
             runs = pdfium_c.FPDFText_CountRects(handle, start, line_end - start)
@@ -168,6 +157,13 @@ def page_segments(textpage: object, text: str) -> list[Segment]:
                 segments.extend(_split_runs(chars, line_text, start))
         start = end + 1
     return segments
+
+
+def _breaks_line(chars: _CharReader, hyphen_index: int) -> bool:
+    """Whether the text after a pdfium hyphen mark starts back at the left, on a lower line."""
+    hx0, _, hbottom, _ = chars.box(hyphen_index)
+    nx0, _, _, ntop = chars.box(hyphen_index + 1)
+    return nx0 < hx0 and ntop <= hbottom + 1
 
 
 def _has_wide_gap(boxes: list[tuple[float, float, float, float]]) -> bool:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import EmptyDocumentError, UnsupportedFormatError
 from ..model import BlockKind, ReadDocument, SourceFormat
-from ._docx_blocks import CELL_SEPARATOR, BlockBuilder
+from ._docx_blocks import CELL_SEPARATOR, LABEL_ONLY, BlockBuilder, looks_like_title
 from ._docx_numbering import Numbering, StyleMap, on_off, w
 from ._docx_package import open_docx
 
@@ -28,12 +28,26 @@ __all__ = ["read"]
 _SKIPPED_INLINE = frozenset(
     w(tag)
     for tag in (
-        "del", "moveFrom", "pPr", "rPr", "instrText", "delText", "delInstrText", "sdtPr",
-        "footnoteReference", "endnoteReference", "commentReference", "drawing", "pict", "object",
+        "del",
+        "moveFrom",
+        "pPr",
+        "rPr",
+        "instrText",
+        "delText",
+        "delInstrText",
+        "sdtPr",
+        "footnoteReference",
+        "endnoteReference",
+        "commentReference",
+        "drawing",
+        "pict",
+        "object",
     )
 )
 _SKIPPED_INLINE_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_CONTAINERS = frozenset(w(tag) for tag in ("sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag"))
+_CONTAINERS = frozenset(
+    w(tag) for tag in ("sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag")
+)
 _P, _TBL, _TR, _TC, _R, _T = w("p"), w("tbl"), w("tr"), w("tc"), w("r"), w("t")
 
 _HEADER_WORDS = re.compile(
@@ -42,10 +56,6 @@ _HEADER_WORDS = re.compile(
     r"comments?|task|description|name|person|outcome|update|timescale|completed?)$",
     re.I,
 )
-_LABEL_ONLY = re.compile(r"^(?:resolved|resolutions?|decisions?|actions?|agreed|noted|recommendations?)\W{0,3}$", re.I)
-_SENTENCE_END = re.compile(r"[.;:,!?]$")
-_MAX_TITLE_CHARS = 100
-_MAX_TITLE_WORDS = 14
 
 
 @dataclass
@@ -76,7 +86,7 @@ class _DocxWalker:
         while stack:
             element = stack.pop()
             tag = element.tag
-            if tag == _P or tag == _TBL:
+            if tag in (_P, _TBL):
                 found.append(element)
             elif tag in _CONTAINERS:
                 stack.extend(reversed(element))
@@ -151,7 +161,9 @@ class _DocxWalker:
         if outline is not None and outline < 9:
             heading_level = outline + 1
         marker = self.numbering.next_marker(num_id, ilvl) if num_id is not None else None
-        text = self.paragraph_text(paragraph, default_bold=style.bold if style is not None else False)
+        text = self.paragraph_text(
+            paragraph, default_bold=style.bold if style is not None else False
+        )
         return text, marker, heading_level, ilvl
 
     def emit_paragraph(self, paragraph: Any) -> None:
@@ -164,13 +176,25 @@ class _DocxWalker:
         is_number = marker is not None and any(ch.isalnum() for ch in marker)
         numbered_body = f"{marker} {body}" if is_number else body
         if heading_level is not None:
-            self.builder.add(BlockKind.HEADING, numbered_body, level=min(heading_level, 6), marker=marker, margin=margin)
-        elif parts.all_bold and _looks_like_title(body):
+            self.builder.add(
+                BlockKind.HEADING,
+                numbered_body,
+                level=min(heading_level, 6),
+                marker=marker,
+                margin=margin,
+            )
+        elif parts.all_bold and not marker and LABEL_ONLY.match(body):
+            self.builder.hold_label(body)
+        elif parts.all_bold and looks_like_title(body):
             # Word minutes often set item titles as bold (often numbered) Normal paragraphs.
             level = min(ilvl + 2, 6) if marker else 3
-            self.builder.add(BlockKind.HEADING, numbered_body, level=level, marker=marker, margin=margin)
+            self.builder.add(
+                BlockKind.HEADING, numbered_body, level=level, marker=marker, margin=margin
+            )
         elif marker:
-            self.builder.add(BlockKind.LIST_ITEM, body, level=ilvl + 1, marker=marker, margin=margin)
+            self.builder.add(
+                BlockKind.LIST_ITEM, body, level=ilvl + 1, marker=marker, margin=margin
+            )
         else:
             self.builder.add(BlockKind.PARAGRAPH, body, margin=margin)
 
@@ -244,7 +268,9 @@ class _DocxWalker:
             return
         rows = self.table_rows(table)
         for index, (cells, all_bold, marked_header) in enumerate(rows):
-            header = marked_header or (index == 0 and len(rows) > 1 and _looks_like_header(cells, all_bold))
+            header = marked_header or (
+                index == 0 and len(rows) > 1 and _looks_like_header(cells, all_bold)
+            )
             self.builder.add(BlockKind.TABLE_ROW, "", cells=tuple(cells), header_row=header)
 
 
@@ -317,22 +343,16 @@ def split_margin(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-def _looks_like_title(text: str) -> bool:
-    return (
-        len(text) <= _MAX_TITLE_CHARS
-        and len(text.split()) <= _MAX_TITLE_WORDS
-        and "\n" not in text
-        and not _SENTENCE_END.search(text)
-        and not _LABEL_ONLY.match(text)
-    )
-
-
 def _looks_like_header(cells: list[str], all_bold: bool) -> bool:
     filled = [cell for cell in cells if cell.strip()]
     if len(filled) < 2 or any(len(cell) > 40 or "\n" in cell for cell in filled):
         return False
     named = sum(1 for cell in filled if _HEADER_WORDS.match(cell.strip().rstrip(":")))
-    return named >= 2 or (named >= 1 and all_bold) or (all_bold and all(len(cell.split()) <= 3 for cell in filled))
+    return (
+        named >= 2
+        or (named >= 1 and all_bold)
+        or (all_bold and all(len(cell.split()) <= 3 for cell in filled))
+    )
 
 
 def read(data: bytes, *, options: ReadOptions) -> ReadDocument:
@@ -343,19 +363,18 @@ def read(data: bytes, *, options: ReadOptions) -> ReadDocument:
         raise UnsupportedFormatError("corrupt DOCX: the main document part has no body")
     walker = _DocxWalker(StyleMap(parts.styles), Numbering(parts.numbering))
     walker.walk(body)
-    if not walker.builder.blocks:
-        raise EmptyDocumentError("DOCX document holds no text")
     warnings: list[str] = []
     if walker.insertions or walker.deletions:
         warnings.append(
             f"tracked changes read as accepted ({walker.insertions} insertions kept, "
             f"{walker.deletions} deletions dropped)"
         )
-    blocks = tuple(walker.builder.blocks)
+    blocks = tuple(walker.builder.finish())
+    if not blocks:
+        raise EmptyDocumentError("DOCX document holds no text")
     return ReadDocument(
         format=SourceFormat.DOCX,
         blocks=blocks,
         text=walker.builder.text,
         warnings=tuple(warnings),
     )
-

@@ -71,11 +71,11 @@ def _front_matter(text: str) -> tuple[int, str | None]:
     """Length of a leading YAML front matter block and its ``title``."""
     if not text.startswith("---\n"):
         return 0, None
-    end = text.find("\n---", 4)
+    end = 3 if text.startswith("---\n---") else text.find("\n---", 4)
     if end < 0 or end > 20000:
         return 0, None
     title = None
-    for line in text[4:end].split("\n"):
+    for line in text[4:max(4, end)].split("\n"):
         if line.startswith("title:"):
             title = line[6:].strip().strip("\"'") or None
     close = text.find("\n", end + 4)

@@ -36,7 +36,6 @@ _MAX_BYTES = 500 * 1024 * 1024
 # pdfium is not thread-safe: one document at a time per process.
 _PDFIUM_LOCK = threading.Lock()
 _CID = re.compile(r"\(cid:\d{1,6}\)")
-_WHITESPACE = re.compile(r"\s")
 _CONTROL = re.compile(r"[\x00\x01\x03-\x08\x0e-\x1f\ufffd]")  # \x02: pdfium's soft hyphen
 _LETTER = re.compile(r"[^\W\d_]")
 _VOWEL = re.compile(r"[aeiouyAEIOUYàáâäèéêëìíîïòóôöùúûüÀ-Ö]")
@@ -165,15 +164,16 @@ def _recover_unreadable(
 
 def _usable_text(text: str) -> bool:
     """False for an empty page or one whose fonts decode to garbage ((cid:N), control codes)."""
-    visible_count = len(text) - len(_WHITESPACE.findall(text))
+    sample = text[:4000]  # a page's first few thousand characters tell garbage from text
+    visible_count = len(sample) - sample.count(" ") - sample.count("\r") - sample.count("\n") - sample.count("\t")
     if visible_count < 3:
         return False
-    if "(cid:" in text and len(_CID.findall(text)) * 6 > visible_count * 0.2:
+    if "(cid:" in sample and len(_CID.findall(sample)) * 6 > visible_count * 0.2:
         return False
-    if len(_CONTROL.findall(text)) > visible_count * 0.02:
+    if len(_CONTROL.findall(sample)) > visible_count * 0.02:
         return False
-    letters = len(_LETTER.findall(text))
+    letters = len(_LETTER.findall(sample))
     if visible_count >= 40 and letters < visible_count * 0.35:
         return False
     # Letters but hardly a vowel anywhere: a shifted encoding, not words.
-    return not (letters >= 80 and len(_VOWEL.findall(text)) < letters * 0.12)
+    return not (letters >= 80 and len(_VOWEL.findall(sample)) < letters * 0.12)
