@@ -37,6 +37,11 @@ _NAME_WORD = re.compile(r"[A-Z][A-Za-z'’\-]{0,30}\.?|[A-Z]\.?|(?:de|van|von|de
 _NOT_NAMES = frozenset("none nil apologies present also minutes members of the public".split())
 
 
+def _initials_fit(initials: str, name: str) -> bool:
+    letters = [w[0].upper() for w in re.sub(r"@[\w-]+", "", name).replace("-", " ").split() if w[:1].isalpha()]
+    return bool(letters) and initials[0] == letters[0] and initials[-1] == letters[-1]
+
+
 def attendance_heading(text: str) -> bool:
     """A heading or label line that opens an attendance list."""
     m = _SECTION.fullmatch(text.strip())
@@ -67,7 +72,7 @@ def parse_person(raw: str, status: AttendanceStatus) -> Attendee | None:
     paren = _PAREN.search(text)
     if paren:
         inside = paren.group(1).strip()
-        if re.fullmatch(r"[A-Z]{2,4}", inside):
+        if re.fullmatch(r"[A-Z]{2,4}", inside) and _initials_fit(inside, text[: paren.start()]):
             initials = inside
         elif _ORG_WORDS.search(inside) and not re.search(r"\b(Director|Head|Officer|Manager|Chair|Clerk)\b", inside):
             organisation = inside

@@ -80,13 +80,18 @@ DECISION_RULES = RuleSet()
 _BOUNDARY = re.compile(r"(?:,|;|\band\b|\bthat\b|\bbut\b|\bso\b|\bwhile\b|\bwhereas\b)\s+")
 
 
-def _owners_before(clause: Clause, end: int, *, allow_unknown: bool = True) -> tuple[list[str], tuple[int, int]] | None:
+_TIGHT_BOUNDARY = re.compile(r"[,;]\s+")
+
+
+def _owners_before(
+    clause: Clause, end: int, *, allow_unknown: bool = True, tight: bool = False
+) -> tuple[list[str], tuple[int, int]] | None:
     """Owners named by the words before a cue: the whole lead-in, else its longest tail after a
     clause boundary ("There was a list ..., the Clerk agreed to" -> "the Clerk")."""
     raw = clause.text[:end]
     if re.search(r"[-–—:]\s*$", raw):
         return None  # "Trello - agreed to continue": a topic label, not an owner
-    starts = [0] + [m.end() for m in _BOUNDARY.finditer(raw)]
+    starts = [0] + [m.end() for m in (_TIGHT_BOUNDARY if tight else _BOUNDARY).finditer(raw)]
     for start in starts:
         subject = clean_subject(raw[start:])
         if not subject:
@@ -110,6 +115,8 @@ def _verb_ok(word: str) -> bool:
 
 # --- action rules, in order ---------------------------------------------------------------------
 
+# "asked to consider and approve", "Members to note": what the meeting itself is to decide.
+_DELIBERATIVE = frozenset("note consider approve agree endorse comment discuss decide ratify adopt".split())
 _TO_VERB = re.compile(r"\s+to\s+(?:be\s+)?([A-Za-z]+)\b")
 
 
@@ -121,7 +128,9 @@ def owner_to_verb(clause: Clause) -> Finding | None:
             return None
         if not _verb_ok(m.group(1)):
             continue
-        found = _owners_before(clause, m.start())
+        if m.group(1).lower() in _DELIBERATIVE:
+            return None  # "Members to note the report": a recommendation to the meeting
+        found = _owners_before(clause, m.start(), tight=True)
         if found:
             return Finding("pattern:OWNER to VERB", tuple(found[0]), found[1])
         return None
@@ -140,12 +149,14 @@ _COMMIT = re.compile(
 def owner_agreed_to(clause: Clause) -> Finding | None:
     """"The Clerk agreed to contact", "NAO representatives agreed to explore", "was asked to"."""
     for m in _COMMIT.finditer(clause.text):
-        if not _verb_ok(m.group(2)):
+        if not _verb_ok(m.group(2)) or (m.group(2).lower() in _DELIBERATIVE and "asked" in m.group(1)):
             continue
         found = _owners_before(clause, m.start())
         if found is None:
             # "James says work ... died down, plans to pick up this month": the sentence's subject.
             found = _main_subject(clause, m.start())
+        if found and m.group(1) == "agreed" and all(_is_meeting_body(o) for o in found[0]):
+            return None  # "The Parish Council ... agreed to make a return": the meeting's decision
         if found:
             return Finding(f"pattern:OWNER {m.group(1)} to VERB", tuple(found[0]), found[1])
     return None
@@ -296,7 +307,7 @@ def action_column(clause: Clause) -> Finding | None:
 @ACTION_RULES.add("label:Action")
 def action_label(clause: Clause) -> Finding | None:
     """A paragraph under "Action:" / "Action items": an action even without a verb pattern."""
-    if clause.label != "Action":
+    if clause.label != "Action" or clause.text.rstrip().endswith(":"):
         return None
     if clause.speaker and owner_part(clause.speaker, clause.people):
         return Finding("label:Action", (clause.speaker,))
@@ -316,7 +327,10 @@ def checklist(clause: Clause) -> Finding | None:
     return None
 
 
-_IMPERSONAL_BEFORE = re.compile(r"\b(?:it|there|this|which|who|someone|anyone)\b|\b(?:was|were|is|are|been|be)\s*$", re.I)
+_IMPERSONAL_BEFORE = re.compile(
+    r"(?:\bit\s+(?:was|is|has\s+been)|\bthere\s+(?:was|is)|\b(?:which|who|someone|anyone)(?:\s+(?:was|were|is|are))?|\b(?:was|were|is|are|been|be)|[-–—:])\s*$",
+    re.I,
+)
 _PERSON_MENTION = re.compile(
     r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}|\b[Tt]he\s+(?:Clerk|Chair(?:man|person)?|Secretary|Treasurer|Board|Committee)\b"
 )
@@ -327,7 +341,7 @@ def _main_subject(clause: Clause, cue_start: int) -> tuple[list[str], tuple[int,
     person named before the cue, provided no reported clause ("advised that ...") or impersonal
     subject ("it was", "someone") intervenes."""
     before = clause.text[:cue_start]
-    if re.search(r"\bthat\b|\bif\b|\bwhen\b", before, re.I) or _IMPERSONAL_BEFORE.search(before):
+    if re.search(r"\bthat\b|\bif\b|\bwhen\b", before, re.I) or _IMPERSONAL_BEFORE.search(before.rstrip(" ,")):
         return None
     for m in reversed(list(_PERSON_MENTION.finditer(before))):
         owners = owner_phrase(m.group(0), clause.people)
@@ -359,10 +373,10 @@ def _leading_person(clause: Clause) -> tuple[list[str], tuple[int, int]] | None:
 
 _RESOLVED = re.compile(r"\bRESOLVED\b|\b[Rr]esolved\s+(?:that|to|:)|\bRESOLUTION\b")
 _PASSIVE = re.compile(
-    r"\b(?:was|were|(?:has|have|had)\s+been)\s+(?:unanimously\s+|formally\s+|duly\s+|therefore\s+|then\s+|all\s+)?"
+    r"\b(?:was|were)\s+(?:unanimously\s+|formally\s+|duly\s+|therefore\s+|then\s+|all\s+)?"
     r"(agreed|approved|resolved|adopted|ratified|endorsed|accepted|carried|passed|confirmed|elected|re-elected|"
     r"appointed|co-opted|moved as correct|signed as a (?:true|correct) record|rejected|refused|defeated|declined|deferred|noted)\b"
-    r"(?!\s+that\b)",
+    r"(?!\s+that\b|\s+out\b)",
     re.I,
 )
 _BODY = (
@@ -384,7 +398,7 @@ _LEADING_DECISION = re.compile(
     r"^(?:[A-Z][a-z]+:\s+)?(Agreed|Approved|Resolved|Noted|Decided|Endorsed|Adopted|Ratified|Consented|Agreement|Decision(?=\s*[-:–—])|Unanimously)\b(?!\s+(?:with|by)\b)"
 )
 _VOTE = re.compile(
-    r"\b(?:seconded|all (?:were )?in favour|all agreed|unanimously|motion (?:was )?(?:carried|lost|fell|defeated)|"
+    r"\b(?:[Ss]econded\s+(?:by\s+)?(?:Cllr|Councillor|Mr|Mrs|Ms|Dr|[A-Z])|SECONDED|all (?:were )?in favour|all agreed|unanimously|motion (?:was )?(?:carried|lost|fell|defeated)|"
     r"\d{1,2}\s+(?:votes?\s+)?(?:in favour|agreed|against|abstained|abstentions?)\b|(?:\d{1,2}|\w+)\s+votes?\s+(?:for|against)|"
     r"(?:members|councillors|all|everyone|trustees|board)\s+voted\b|show of hands|no objections?,?\s+agreed|carried unanimously|nem\.?\s*con)\b",
     re.I,
@@ -395,7 +409,7 @@ _ANSWERED = re.compile(r"\?\s*(?:Yes|Agreed|Approved|Carried)\.?\s*$")
 
 @DECISION_RULES.add("label:Decision")
 def decision_label(clause: Clause) -> Finding | None:
-    if clause.label in ("Decision", "RESOLVED", "Agreed"):
+    if clause.label in ("Decision", "RESOLVED", "Agreed") and not clause.text.rstrip().endswith(":"):
         return Finding(f"label:{clause.label}")
     return None
 
@@ -463,6 +477,11 @@ def agreed_that(clause: Clause) -> Finding | None:
     return Finding("pattern:agreed that")
 
 
+def _is_meeting_body(owner: str) -> bool:
+    last = owner.lower().split()[-1] if owner.split() else ""
+    return last in ("board", "committee", "council", "cabinet", "panel", "commission", "forum", "meeting", "group", "trustees", "assembly")
+
+
 def _is_body(owner: str) -> bool:
     last = owner.lower().split()[-1] if owner.split() else ""
     return re.fullmatch(_BODY, last) is not None
@@ -498,6 +517,10 @@ _LEADING_LABEL = re.compile(r"^(?:ACTION|Action|Actions|RESOLVED|Resolved|Decisi
 _OWNER_ONLY = re.compile(r"^[\s\-–—:]*\(?\s*(?:possibly\s+|probably\s+)?([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})\s*\)?\s*\??\s*$")
 
 
+_ENDS_WITH_NAME = re.compile(r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}$")
+_ANSWER = re.compile(r"(?:Yes|No|Agreed|Approved|Carried)\.?")
+
+
 @dataclass(frozen=True)
 class ClauseResult:
     text: str
@@ -528,8 +551,10 @@ def _clauses(sentence: str, start: int, label: str | None, people: PeopleIndex, 
     for m in _CLAUSE_BREAK.finditer(sentence):
         tail = sentence[m.end() :]
         probe = Clause(tail, None, people, last_subject, None)
-        if owner_to_verb(probe) or owner_will_verb(probe):
+        if owner_to_verb(probe) or owner_will_verb(probe) or owner_agreed_to(probe):
             head = sentence[cursor : m.start() + 1]
+            if _ENDS_WITH_NAME.search(head.rstrip(",; ")) and owner_phrase(_ENDS_WITH_NAME.search(head.rstrip(",; ")).group(0), people):  # type: ignore[union-attr]
+                continue  # "... for Cllr Sue Lintern, Cllr Trudy Mann and Cllr Jim McNeill to attend": one list
             probe_head = Clause(head, label, people, last_subject, margin)
             if ACTION_RULES.first(probe_head) is not None:
                 pieces.append((head, start + cursor))
@@ -561,6 +586,12 @@ def classify_paragraph(
         sentence_label = label
         if body is not stripped and label is None:
             sentence_label = "Action" if stripped[:1] in "Aa" else ("RESOLVED" if stripped[:1] in "Rr" else "Decision")
+        if _ANSWER.fullmatch(stripped) and results:
+            prev = results[-1]
+            merged = text[prev.start : s_end].strip()
+            clause = Clause(merged, label, people, last_subject, margin, speaker)
+            results[-1] = ClauseResult(merged, prev.start, s_end, classify_clause(clause)[0], prev.action)
+            continue
         # "... for the Lathe Action - Greg?": an owner alone belongs to the previous clause.
         only = _OWNER_ONLY.match(body)
         if only and results and sentence_label == "Action" and owner_part(only.group(1), people):
@@ -579,6 +610,10 @@ def classify_paragraph(
             use_text = body_no_speaker if clause_text == body and body_no_speaker is not body else clause_text
             clause = Clause(use_text, sentence_label, people, last_subject, margin, speaker)
             decision, action = classify_clause(clause)
+            if decision and decision.cue == "pattern:vote" and results and results[-1].decision and action is None:
+                # "Proposed Cllr A, seconded Cllr B, all in favour" records the vote on the decision just made.
+                results.append(ClauseResult(clause_text, clause_start, clause_start + len(clause_text), None, None))
+                continue
             results.append(ClauseResult(clause_text, clause_start, clause_start + len(clause_text), decision, action))
             subject = _subject_of(use_text, people)
             if action and action.owners:

@@ -123,7 +123,7 @@ def assemble(document: ReadDocument, *, name: str, sha256: str, meeting_date: dt
     next_meeting = find_next_meeting(document.text, facts.date)
     context = DateContext(meeting_date=facts.date, next_meeting=next_meeting)
 
-    drafts = segmented.items
+    drafts = ([segmented.preamble] if segmented.preamble.paragraphs else []) + segmented.items
     texts = [p.text for item in drafts for p in item.paragraphs]
     spans = iter(sentence_spans(texts)) if texts else iter(())
 
@@ -159,9 +159,16 @@ def assemble(document: ReadDocument, *, name: str, sha256: str, meeting_date: dt
             )
             _collect(classified, para, people, context, item_index, paragraph_index, provenance_item, decisions, actions, warnings)
         items.append(
-            AgendaItem(title=draft.title or (draft.key or ""), number=draft.number, key=draft.key, paragraphs=tuple(paragraphs), appendix=draft.appendix)
+            AgendaItem(
+                title=draft.title or (draft.key or ""),
+                number=draft.number,
+                key=draft.key,
+                paragraphs=tuple(paragraphs),
+                appendix=draft.appendix,
+                preamble=draft.preamble,
+            )
         )
-    kind = document_kind(header, document.text, len(items), len(decisions) + len(actions))
+    kind = document_kind(header, document.text, sum(1 for i in items if not i.preamble), len(decisions) + len(actions))
     meeting = Meeting(
         body=facts.body,
         title=segmented.title,

@@ -151,6 +151,7 @@ class AgendaItem:
     key: str | None = None
     paragraphs: tuple[Paragraph, ...] = ()
     appendix: bool = False  # supporting documents / appendices after the minutes
+    preamble: bool = False  # text before the first agenda item (a report, an untitled note)
 
     @property
     def ref(self) -> str | None:

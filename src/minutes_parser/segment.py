@@ -121,11 +121,13 @@ class ItemDraft:
     appendix: bool = False
     heading_level: int = 0
     label: str | None = None  # a label that governs the whole item ("Action items" heading)
+    preamble: bool = False  # text before the first item (reports, single-item notes)
 
 
 @dataclass
 class Segmented:
     header: list[str]
+    preamble: ItemDraft
     items: list[ItemDraft]
     appendices: list[ItemDraft]
     attendees: list[Attendee]
@@ -243,6 +245,10 @@ class _Builder:
         self.agenda_direct = False  # bullets directly under the "Agenda" heading are its items
         self.last_number_parent: str | None = None
         self.expect_title_after_agenda_line = False
+        self.preamble = ItemDraft(title="", preamble=True)
+        self.scope_level: int | None = None  # list level a label's scope applies to
+        self.scope_lists_only = False  # an intro line ("The following need to be corrected:") governs its list only
+        self.scope_spent = False  # the label's paragraph has been seen; the next plain paragraph ends it
 
     # item management
     def open_item(self, title: str, number: str | None = None, key: str | None = None, level: int = 0) -> ItemDraft:
@@ -253,7 +259,7 @@ class _Builder:
         else:
             self.items.append(item)
         self.current = item
-        self.scope_label = None
+        self._open_scope(None)
         if number and re.fullmatch(r"\d{1,3}", number):
             self.last_number_parent = number
         return item
@@ -261,20 +267,26 @@ class _Builder:
     def add_paragraph(self, para: ParagraphDraft) -> None:
         if self.current is None:
             self.header.append(para.text)
-            return
-        paragraphs = self.current.paragraphs
+            target = self.preamble
+        else:
+            target = self.current
+        paragraphs = target.paragraphs
         label = pure_label(para.text)
         if label and not para.cells:
-            self.scope_label = label
+            self._open_scope(label)
             paragraphs.append(ParagraphDraft(text="", label=label))
             return
+        if self.scope_label and not para.list_marker and (self.scope_lists_only or self.scope_spent or para.cells or para.title_like):
+            self._open_scope(None)  # a label governs its next paragraph, or the list it introduces
         inline = inline_label(para.text) if not para.cells else None
         if inline:
             para.label, para.text = inline[0], inline[1]
-        elif self.scope_label:
+        elif self.scope_label and self._in_scope(para):
             para.label = self.scope_label
-        elif self.current.label:
-            para.label = self.current.label
+            if not para.list_marker and not para.text.rstrip().endswith(":"):
+                self.scope_spent = True
+        elif target.label and self._in_scope(para):
+            para.label = target.label
         if paragraphs and not para.list_marker and not para.cells and not para.label:
             previous = paragraphs[-1]
             if not previous.list_marker and _joinable(previous, para.text):
@@ -282,6 +294,29 @@ class _Builder:
                 previous.last_line = para.last_line
                 return
         paragraphs.append(para)
+        if not para.list_marker and _TASK_LIST_INTRO.search(para.text):
+            self._open_scope("Action", lists_only=True)
+
+    def _open_scope(self, label: str | None, *, lists_only: bool = False) -> None:
+        self.scope_label = label
+        self.scope_level = None
+        self.scope_lists_only = lists_only
+        self.scope_spent = False
+
+    def _in_scope(self, para: ParagraphDraft) -> bool:
+        """A label governs the list it introduces, not the notes nested under its entries."""
+        if not para.list_marker:
+            return True
+        if self.scope_level is None:
+            self.scope_level = para.level
+        return para.level <= self.scope_level
+
+
+_TASK_LIST_INTRO = re.compile(
+    r"\b(?:need(?:s)?\s+to\s+be|to\s+be\s+(?:done|corrected|fixed|updated|actioned|completed)|should\s+be\s+(?:done|corrected|fixed|updated)|"
+    r"actions?\s+(?:are|were|agreed|arising)|following\s+actions?)\b[^.]{0,60}:\s*$",
+    re.I,
+)
 
 
 def _number_of(marker: str | None) -> str | None:
@@ -348,6 +383,7 @@ def segment(blocks: tuple[Block, ...]) -> Segmented:
         _add_running_text(b, block, text)
     return Segmented(
         header=b.header,
+        preamble=b.preamble,
         items=[item for item in b.items if item.title or item.paragraphs],
         appendices=b.appendices,
         attendees=b.attendance.attendees(),
@@ -415,14 +451,14 @@ def _on_heading(b: _Builder, block: Block, text: str) -> None:
         b.agenda_level = None
     if lowered in _CONTAINER_HEADINGS or (label and block.marker != "bold"):
         if label and b.current is not None:
-            b.scope_label = label
+            b._open_scope(label)
             b.current.paragraphs.append(ParagraphDraft(text="", label=label))
         elif label:
             holder = b.open_item(text)
             holder.label = label
             b.items.remove(holder) if holder in b.items else None
             b.current = holder
-            b.scope_label = label
+            b._open_scope(label)
         return
     if attendance_heading(text):
         b.attendance.open(text)
@@ -435,7 +471,7 @@ def _on_heading(b: _Builder, block: Block, text: str) -> None:
     item = b.open_item(title, number=number, level=block.level)
     if label:
         item.label = label
-        b.scope_label = label
+        b._open_scope(label)
     if re.search(r"\b(approved|decisions?|resolutions?|agreed)\b", lowered) and not label:
         item.label = "Decision"
 

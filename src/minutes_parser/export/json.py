@@ -12,8 +12,20 @@ from typing import Any
 from ..model import Action, AgendaItem, Attendee, Decision, DueDate, Minutes, Provenance
 
 
-def _provenance(p: Provenance) -> dict[str, Any]:
-    return {"item_index": p.item_index, "paragraph": p.paragraph, "start": p.start, "end": p.end}
+def _sections(minutes: Minutes) -> list[tuple[str, int]]:
+    """Where each model item lands in the JSON: ("items", i), ("preamble", 0) or ("appendices", i)."""
+    out: list[tuple[str, int]] = []
+    counts = {"items": 0, "appendices": 0, "preamble": 0}
+    for item in minutes.items:
+        section = "preamble" if item.preamble else ("appendices" if item.appendix else "items")
+        out.append((section, counts[section]))
+        counts[section] += 1
+    return out
+
+
+def _provenance(p: Provenance, sections: list[tuple[str, int]]) -> dict[str, Any]:
+    section, index = sections[p.item_index] if 0 <= p.item_index < len(sections) else ("items", p.item_index)
+    return {"section": section, "item_index": index, "paragraph": p.paragraph, "start": p.start, "end": p.end}
 
 
 def _due(due: DueDate | None) -> dict[str, Any] | None:
@@ -53,11 +65,11 @@ def _item(item: AgendaItem) -> dict[str, Any]:
     }
 
 
-def _decision(d: Decision) -> dict[str, Any]:
-    return {"item": d.item, "text": d.text, "cues": list(d.cues), "provenance": _provenance(d.provenance)}
+def _decision(d: Decision, sections: list[tuple[str, int]]) -> dict[str, Any]:
+    return {"item": d.item, "text": d.text, "cues": list(d.cues), "provenance": _provenance(d.provenance, sections)}
 
 
-def _action(a: Action) -> dict[str, Any]:
+def _action(a: Action, sections: list[tuple[str, int]]) -> dict[str, Any]:
     return {
         "item": a.item,
         "text": a.text,
@@ -72,13 +84,15 @@ def _action(a: Action) -> dict[str, Any]:
         "owner_details": [
             {"name": o.name, "written": o.written, "cue": o.cue, "span": [o.start, o.end]} for o in a.owners
         ],
-        "provenance": _provenance(a.provenance),
+        "provenance": _provenance(a.provenance, sections),
     }
 
 
 def minutes_to_dict(minutes: Minutes) -> dict[str, Any]:
     """The OUTPUT.md object for one document."""
     m = minutes.meeting
+    sections = _sections(minutes)
+    preamble = [i for i in minutes.items if i.preamble]
     return {
         "schema_version": minutes.schema_version,
         "source": {
@@ -99,10 +113,11 @@ def minutes_to_dict(minutes: Minutes) -> dict[str, Any]:
             "next_meeting": m.next_meeting.isoformat() if m.next_meeting else None,
             "attendees": [_attendee(a) for a in m.attendees],
         },
-        "items": [_item(i) for i in minutes.items if not i.appendix],
+        "preamble": _item(preamble[0])["paragraphs"] if preamble else [],
+        "items": [_item(i) for i in minutes.items if not i.appendix and not i.preamble],
         "appendices": [_item(i) for i in minutes.items if i.appendix],
-        "decisions": [_decision(d) for d in minutes.decisions],
-        "actions": [_action(a) for a in minutes.actions],
+        "decisions": [_decision(d, sections) for d in minutes.decisions],
+        "actions": [_action(a, sections) for a in minutes.actions],
         "warnings": list(minutes.warnings),
     }
 

@@ -167,11 +167,14 @@ _DURATION = re.compile(
     rf"(?P<unit>(?i:(?:(?:working|business|calendar|clear){_S})?days?|weeks?|fortnights?|months?|years?))"
     rf"(?![A-Za-z])(?:(?i:'s|s'|')?{_S}(?i:time))?(?:{_S}(?i:or{_S}(?:less|sooner|earlier)))?"
 )
-_DURATION_ANCHOR = re.compile(rf"\s{{0,3}}(?i:of|after|from|following){_S}(?P<what>[A-Za-z]{{1,12}}(?:{_S}[A-Za-z]{{1,12}})?)")
+_DURATION_ANCHOR = re.compile(
+    rf"\s{{0,3}}(?:(?i:of|after|from|following){_S}(?P<what>[A-Za-z]{{1,12}}(?:{_S}[A-Za-z]{{1,12}})?)"
+    r"|(?i:thereafter|afterwards|after\s{1,3}that))"
+)
 _RELATIVE_PERIOD = re.compile(
     "(?=[TtEeCcLlNn])"
     rf"(?:{_END_OF})?(?:(?P<mod>(?i:later|earlier|early|late)){_S})?"
-    rf"(?P<which>(?i:this|next|the{_S}coming|the))(?:{_S}|-)(?P<unit>(?i:week|month|year))(?![A-Za-z])"
+    rf"(?:(?P<which>(?i:this|next|the{_S}coming|the))(?:{_S}|-))?(?P<unit>(?i:week|month|year))(?![A-Za-z])"
 )
 _YEAR_END = re.compile(
     "(?=[TtFfYy])"
@@ -210,6 +213,7 @@ _TERM = re.compile(
 _WEEKDAY_ALONE = re.compile(
     "(?=[NnTtCcMWFSmwfs])"
     rf"(?:(?P<rel>(?i:next|this|the{_S}coming|coming)){_S})?{_WEEKDAY_FULL}(?:'s)?"
+    rf"(?!{_S}(?i:evenings|mornings|afternoons|nights))"
 )
 _NEW_YEAR = re.compile(
     "(?=[EeIi])"
@@ -238,18 +242,24 @@ _WEEK_COMMENCING_BEFORE = re.compile(
 )
 _NEXT_MEETING_HEADER_BEFORE = re.compile(r"\bdate\s{1,3}(?:and\s{1,3}time\s{1,3})?of\s{1,3}(?:the\s{1,3})?$", re.I)
 _PAST_MARKER = re.compile(
-    r"\b(?:was|were|had|did|met|took\s{1,3}place|last|previous|ago|since|held|announced|reported"
-    r"|discussed|received|attended|visited|appeared|joined|released|published|elected|happened)\b",
+    r"\b(?:was|were|had|did|met|took\s{1,3}place|last|previous|ago|since|held|began|sent|made|gave)\b"
+    # any past participle but those of planning ("scheduled for", "booked for", "moved to")
+    r"|\b(?!(?:schedul|plann|arrang|book|postpon|defer|mov|expect|need|requir|ask|request|invit|agre"
+    r"|propos|intend|aim|reserv|fix|confirm|target|reschedul|deleg|task|charg)ed\b)[a-z]{3,20}ed\b",
     re.I,
 )
 _FUTURE_MARKER = re.compile(
-    r"\b(?:will|would|shall|should|must|to|be|is|are|going|plans?|planned|next|scheduled|expected"
-    r"|due|aim|aims|intends?|hopes?|target|needs?|asked|agreed)\b|'ll\b",
+    r"\b(?:will|would|shall|should|must|be|is|are|going|plans?|planned|next|scheduled|expected"
+    r"|due|aim|aims|intends?|hopes?|target|needs?|asked|agreed)\b|'ll\b"
+    r"|\bto\s{1,3}(?!(?:the|a|an|his|her|their|our|all|each|every|this|that|these|those)\b)[a-z]{2,}",
     re.I,
 )
 _SENTENCE_BEFORE = re.compile(r"[.;!?\n][^.;!?\n]{0,160}$")
 _SENTENCE_AFTER = re.compile(r"[^.;!?\n]{0,160}")
-_NUMBER_AFTER = re.compile(r"[/.\-]?\s{0,2}\d")
+# A number right after a day date ("April 18 309.76", "December 10/12/2024"), unless a time.
+_NUMBER_AFTER = re.compile(
+    r"[/.\-]\d|\s{0,2}(?!\d{1,2}(?:[:.]\d{2})?\s?(?i:[ap]\.?m|hrs?\b|o'clock)|\d{1,2}:\d{2})\d"
+)
 _AS_AT_BEFORE = re.compile(r"\bas\s{1,3}(?:at|of)\s{1,3}$", re.I)  # "as at end of September": a status date
 
 # Cue classes a candidate accepts (besides a strong cue, which every rule accepts).
@@ -339,9 +349,13 @@ def _dmy_match_date(match: re.Match[str], year: int | None) -> dt.date | None:
     return _safe_date(year, _month_number(match["month"]), int(match["day"]))
 
 
-def _numeric_date(first: int, second: int, year: int) -> dt.date | None:
+def _numeric_date(match: re.Match[str]) -> dt.date | None:
     """DD/MM/YYYY (UK order), falling back to MM/DD/YYYY only when DMY cannot be a date."""
-    return _safe_date(year, second, first) or _safe_date(year, first, second)
+    first, second, year = match["a"], match["b"], match["year"]
+    if match["sep"] == "." and len(year) == 2 and len(first) == len(second) == 1:
+        return None  # "Struts 2.3.20": a version number more often than a date
+    day, month, full_year = int(first), int(second), _two_digit_year(year)
+    return _safe_date(full_year, month, day) or _safe_date(full_year, day, month)
 
 
 def find_explicit_dates(text: str) -> list[tuple[int, int, dt.date]]:
@@ -358,7 +372,7 @@ def find_explicit_dates(text: str) -> list[tuple[int, int, dt.date]]:
         if value is not None:
             found.append((match.start(), match.end(), value))
     for match in _NUMERIC_DMY.finditer(text):
-        value = _numeric_date(int(match["a"]), int(match["b"]), _two_digit_year(match["year"]))
+        value = _numeric_date(match)
         if value is not None:
             found.append((match.start(), match.end(), value))
     return _without_overlaps(found, lambda item: (item[0], item[1], False))
@@ -466,7 +480,7 @@ def _make(match: re.Match[str], value: tuple[str, dt.date | None], rule: str, st
 
 @dataclass(frozen=True)
 class _Cue:
-    kind: str  # "strong", a weak cue word ("on", "in", ...), "punct", or "" for none
+    kind: str  # "strong", a weak cue word ("on", "in", ...), "punct", "as-at", or "" for none
     deadline: bool  # "deadline ... is/of" earlier in the sentence
 
     @property
@@ -480,6 +494,8 @@ class _Cue:
 def _cue_before(text: str, start: int) -> _Cue:
     window = text[max(0, start - 60) : start]
     deadline = _DEADLINE_BEFORE.search(window) is not None
+    if _AS_AT_BEFORE.search(window):
+        return _Cue("as-at", deadline)
     match = _CUE_BEFORE.search(window)
     if match is None or (match["punct"] == "" and start > 60):
         return _Cue("", deadline)
@@ -567,7 +583,7 @@ def _date_candidates(text: str, meeting: dt.date | None) -> list[_Candidate]:
         if day is not None:
             found.append(_day_candidate(text, match, day, day.month, day.day, meeting))
     for match in _NUMERIC_DMY.finditer(text):
-        day = _numeric_date(int(match["a"]), int(match["b"]), _two_digit_year(match["year"]))
+        day = _numeric_date(match)
         if day is not None:
             found.append(_day_candidate(text, match, day, day.month, day.day, meeting))
     for match in _NUMERIC_DM.finditer(text):
@@ -596,7 +612,9 @@ def _month_candidates(text: str, context: DateContext) -> list[_Candidate]:
             else:
                 weak = _DAY_CUES | _MONTH_CUES if rule == "due:day-list" else _MONTH_CUES
                 rule_name = rule
-                if not cue.accepts(weak):
+                # "in March" is a deadline in "to be prepared for issue in March", not in
+                # "In December, 57 forms were received" or "357 emails in December".
+                if not cue.accepts(weak) or (not cue.strong and _tense(text, match) != "future"):
                     cue = None
             if cue is None:
                 if rule != "due:month":
@@ -706,8 +724,8 @@ def _duration_candidates(text: str, meeting: dt.date | None) -> list[_Candidate]
         anchor = _DURATION_ANCHOR.match(text, match.end())
         if (
             count is None  # "in days", "within weeks"
-            or (cue_word == "in" and match["next"])  # "in the next 4 weeks": a period
-            or (anchor and not re.fullmatch(r"(?i:(?:this|the)\s+meeting|today|now)", anchor["what"]))
+            or (cue_word == "in" and (match["next"] or unit.startswith("year")))  # "in the next 4 weeks"
+            or (anchor and not re.fullmatch(r"(?i:(?:this|the)\s+meeting|today|now)", anchor["what"] or ""))
             or meeting is None  # "within 28 days of receipt": counted from something else
             or not 0 < count <= 1000
         ):
@@ -734,16 +752,19 @@ def _relative_candidates(text: str, context: DateContext) -> list[_Candidate]:
     for match in _RELATIVE_PERIOD.finditer(text):
         which = re.sub(r"\s+", " ", (match["which"] or "").lower())
         unit, modifier = match["unit"].lower(), (match["mod"] or "").lower()
+        if which in ("the", "") and not match["endof"]:
+            continue  # "the week", "month": no period named
         cue = _end_of_cue(text, match) if match["endof"] else _cue_before(text, match.start())
+        step = 1 if which in ("next", "the coming") else 0
         if (
             cue is None
             or modifier == "earlier"
             or meeting is None
-            or (which in ("the", "") and not match["endof"])  # "the week", "month"
+            # "this month" in "joined us this month" is a report, in "to finish this month" a plan
+            or (not step and not modifier and not match["endof"] and not cue.strong and _sounds_past(text, match))
         ):
             found.append(_blocked(match))
             continue
-        step = 1 if which in ("next", "the coming") else 0
         if unit == "week":
             value, sunday = _iso_week(meeting + dt.timedelta(weeks=step))
             found.append(_make(match, (value, sunday), "due:week", cue.strong))
@@ -767,8 +788,9 @@ def _relative_candidates(text: str, context: DateContext) -> list[_Candidate]:
         for match in pattern.finditer(text):
             end_cue = _end_of_cue(text, match) if pattern is _END_OF_YEAR_NUMBER else None
             cue = end_cue or _cue_before(text, match.start())
-            if end_cue is not None or cue.strong:  # "by 2025", "end of 2024"; never "in 2025"
-                year = int(match["year"])
+            year = int(match["year"])
+            past = meeting is not None and year < meeting.year and not cue.strong
+            if (end_cue is not None or cue.strong) and not past:  # "by 2025", "end of 2024"; not "in 2025"
                 found.append(_make(match, (str(year), dt.date(year, 12, 31)), "due:year", cue.strong))
             else:
                 found.append(_blocked(match))
