@@ -193,7 +193,7 @@ def test_running_headers_footers_and_page_numbers_are_removed() -> None:
     for number in (1, 2, 3):
         pages.append([
             Text(72, 810, "Little Snoring Parish Council - Minutes of 5 March 2024", size=9),
-            *lines_at(72, 760, [f"Body text of page {number} that says something about the agenda item."]),
+            *lines_at(72, 700, [f"Body text of page {number} that says something about the agenda item."]),
             Text(280, 30, f"Page {number} of 3", size=9),
         ])
     doc = read_pdf(make_pdf(pages))
@@ -334,7 +334,7 @@ def test_garbage_bytes_with_pdf_header_fail_cleanly() -> None:
 
 
 def test_page_cap_reads_only_the_first_pages_and_warns() -> None:
-    pages = [lines_at(72, 760, [f"Minute {n}: the council noted the report."]) for n in range(1, 4)]
+    pages = [lines_at(72, 600, [f"Minute {n}: the council noted the report."]) for n in range(1, 4)]
     doc = read_pdf(make_pdf(pages), max_pages=2)
     assert doc.pages == 3
     assert "Minute 3" not in doc.text
@@ -377,6 +377,8 @@ def test_corpus_ayton_initials_are_margins(name: str) -> None:
     assert all(looks_like_owner(part) for m in margins for part in m.split(", "))
     # Initials at the margin never end a line of block text.
     for block in doc.blocks:
+        if block.kind is BlockKind.TABLE_ROW:
+            continue
         for line in block.text.split("\n"):
             assert not (line.endswith((" JS", " RB", " DN", " ALL")) and len(line) > 40), line
     rows = [b for b in doc.blocks if b.kind is BlockKind.TABLE_ROW]

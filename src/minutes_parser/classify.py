@@ -22,7 +22,7 @@ _NOT_VERBS = frozenset(
     four five six seven eight nine ten some no more most other another further following previous
     next last first which what whom where when how why a. mr mrs ms dr cllr councillor january february
     march april may june july august september october november december monday tuesday wednesday
-    thursday friday saturday sunday""".split()
+    thursday friday saturday sunday of for in on at to with from by and or as into onto about""".split()
 )
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|did|does|said|says|stated|advised|reported|noted|explained|"
@@ -80,6 +80,9 @@ DECISION_RULES = RuleSet()
 _BOUNDARY = re.compile(r"(?:,|;|\band\b|\bthat\b|\bbut\b|\bso\b|\bwhile\b|\bwhereas\b)\s+")
 
 
+_REPORTER = re.compile(
+    r"^(.{2,80}?)\s+(?:said|stated|advised|confirmed|reported|explained|indicated|added|agreed|undertook|informed\s+\w+|told\s+\w+)\b"
+)
 _TIGHT_BOUNDARY = re.compile(r"[,;]\s+")
 
 
@@ -91,12 +94,22 @@ def _owners_before(
     raw = clause.text[:end]
     if re.search(r"[-–—:]\s*$", raw):
         return None  # "Trello - agreed to continue": a topic label, not an owner
-    starts = [0] + [m.end() for m in (_TIGHT_BOUNDARY if tight else _BOUNDARY).finditer(raw)]
+    starts = [0]
+    for boundary in (_TIGHT_BOUNDARY if tight else _BOUNDARY).finditer(raw):
+        named = _ENDS_WITH_NAME.search(raw[: boundary.start()].rstrip())
+        if boundary.group(0).startswith(",") and named and owner_phrase(named.group(0), clause.people):
+            continue  # "for Cllr Sue Lintern, Cllr Trudy Mann and ...": a list of names, not a new subject
+        starts.append(boundary.end())
     for start in starts:
         subject = clean_subject(raw[start:])
         if not subject:
             continue
-        if subject.lower() in ("he", "she", "they") :
+        if subject.lower() in ("he", "she", "they"):
+            reporter = _REPORTER.match(raw)
+            if reporter:
+                owners = owner_phrase(reporter.group(1), clause.people)
+                if owners:
+                    return owners, (reporter.start(1), reporter.end(1))
             if clause.last_subject:
                 at = raw.rfind(subject)
                 return [clause.last_subject], (at, at + len(subject))
@@ -188,7 +201,7 @@ def owner_will_verb(clause: Clause) -> Finding | None:
 
 
 _REPORTED = re.compile(
-    r"\s+(?:stated|said|says|advised|confirmed|reported|explained|indicated|added|undertook|informed\s+\w+|told\s+\w+)\s+(?:that\s+)?"
+    r"\s+(?:stated|said|says|advised|confirmed|reported|explained|indicated|added|undertook|informed\s+\w+|told\s+\w+)\s+(?:that\s+)?(?:[^.;]{0,160}?\band\s+that\s+)?"
     r"(he|she|they)\s+(?:[^.;]{0,140}?\s)?(?:would|will|was going to|were going to|plans? to|planned to|hoped to|hopes to|intends? to|intended to)\s+(?!be\s+(?:able|happy|pleased)\b)([a-z]+)"
 )
 
@@ -232,21 +245,42 @@ def reported_commitment(clause: Clause) -> Finding | None:
 _SUBJUNCTIVE = re.compile(r"^(?:that\s+)?((?:the\s+)?[A-Za-z][\w’'\-]*(?:\s+[A-Za-z][\w’'\-]*){0,5}?)\s+([a-z]+)\b", re.I)
 
 
+_THAT_CLAUSE = re.compile(r"\b(?:agreed|AGREED|resolved|RESOLVED|decided|recommended)\s*:?\s+that\s+(?=\S)|(?:,|;)\s+and\s+that\s+(?=\S)")
+
+
 @ACTION_RULES.add("pattern:RESOLVED that OWNER VERB")
 def resolution_directs(clause: Clause) -> Finding | None:
-    """"RESOLVED that the Clerk write to Highways": a resolution that directs someone."""
-    if clause.label not in ("RESOLVED", "Decision", "Agreed"):
-        return None
-    m = _SUBJUNCTIVE.match(clause.text)
-    if not m:
-        return None
-    verb = m.group(2)
-    if verb.endswith(("ed", "s")) or not _verb_ok(verb) or verb in ("be", "is", "are", "was", "were", "has", "have", "had"):
-        return None
-    owners = owner_phrase(m.group(1), clause.people)
-    if not owners:
-        return None
-    return Finding("pattern:RESOLVED that OWNER VERB", tuple(owners), (m.start(1), m.end(1)))
+    """"RESOLVED that the Clerk write to Highways", "(c) the Director report the outturn to Cabinet",
+    "It was agreed ... and that the Head of Community Services report on take-up"."""
+    starts = [0] if clause.label in ("RESOLVED", "Decision", "Agreed") else []
+    starts += [m.end() for m in _THAT_CLAUSE.finditer(clause.text)]
+    for start in starts:
+        m = _SUBJUNCTIVE.match(clause.text[start:])
+        if not m:
+            continue
+        verb = m.group(2)
+        tail = clause.text[start + m.end() :]
+        if verb == "be" and re.match(r"\s+(?:asked|requested|instructed|authorised|authorized|delegated)\s+to\s+[a-z]", tail):
+            pass  # "the Director of Public Health be asked to bring a revised plan"
+        elif verb.endswith(("ed", "s")) or not _verb_ok(verb) or verb in ("be", "is", "are", "was", "were", "has", "have", "had", "may", "can"):
+            continue
+        owners = owner_phrase(m.group(1), clause.people)
+        if owners:
+            return Finding("pattern:RESOLVED that OWNER VERB", tuple(owners), (start + m.start(1), start + m.end(1)))
+    return None
+
+
+_TO_BE_DONE = re.compile(
+    r"^(?:[A-Z][\w’'\-]*|[a-z][\w’'\-]*)(?:\s+[\w’'\-]+){0,6}?\s+to\s+be\s+(?:sent|circulated|drafted|prepared|arranged|published|updated|"
+    r"ordered|booked|given|made|taken|written|submitted|returned|posted|placed|installed|fitted|repaired|replaced|"
+    r"chased|checked|reviewed|confirmed|obtained|collected|issued|shared|provided|delivered|organised|organized)\b"
+)
+
+
+@ACTION_RULES.add("pattern:to be done")
+def to_be_done(clause: Clause) -> Finding | None:
+    """"Nominations to be sent to the Secretary by 31 October": a task stated without its owner."""
+    return Finding("pattern:to be done") if _TO_BE_DONE.match(clause.text) else None
 
 
 _REPORT_BACK = re.compile(
@@ -256,7 +290,7 @@ _REPORT_BACK = re.compile(
 )
 _AVAILABLE_FOR = re.compile(
     r"\b(?:would|will)\s+be\s+(?:available|on the [A-Za-z]+ agenda|brought|circulated|presented|tabled|added to the agenda|considered|discussed|reviewed)\b[^.;]{0,60}?\b(?:meeting|agenda)\b"
-    r"|\bwould be on the [A-Za-z]+ agenda\b"
+    r"|\bwould be (?:on|an item on) the [A-Za-z]+ (?:meeting'?s? )?agenda\b"
 )
 
 
@@ -291,16 +325,6 @@ def impersonal_agreed(clause: Clause) -> Finding | None:
     """"It was AGREED to write to the Scottish government": agreed work with no named owner."""
     if _IMPERSONAL_AGREED.search(clause.text):
         return Finding("pattern:agreed to VERB")
-    return None
-
-
-@ACTION_RULES.add("margin:action-column")
-def action_column(clause: Clause) -> Finding | None:
-    """Initials in an action column level with the paragraph."""
-    if clause.margin:
-        from .extract.owners import margin_owners
-
-        return Finding("margin:action-column", tuple(margin_owners(clause.margin)))
     return None
 
 
@@ -385,7 +409,8 @@ _BODY = (
 )
 _BODY_VERB = re.compile(
     r"^(?:the\s+)?(?:[\w&’'\-]+\s+){0,6}?" + _BODY + r"\s+(?:also\s+|formally\s+|unanimously\s+|then\s+|further\s+|therefore\s+)?"
-    r"(agreed|approved|resolved|endorsed|adopted|accepted|ratified|supported|decided|voted|appointed|elected|confirmed|noted|AGREED|NOTED|RESOLVED)\b",
+    r"(agreed|approved|resolved|endorsed|adopted|accepted|ratified|supported|decided|voted|appointed|elected|confirmed|noted|"
+    r"objected|opposed|recommended|AGREED|NOTED|RESOLVED)\b",
     re.I,
 )
 _NOTED_OBJECT = re.compile(
@@ -403,7 +428,10 @@ _VOTE = re.compile(
     r"(?:members|councillors|all|everyone|trustees|board)\s+voted\b|show of hands|no objections?,?\s+agreed|carried unanimously|nem\.?\s*con)\b",
     re.I,
 )
-_AGREED_THAT = re.compile(r"\b(?:it was|was|were|all|we|also|formally)?\s*(?:agreed|AGREED|decided)\s+(?:that|we|to|it|on|in principle)\b")
+_AGREED_THAT = re.compile(
+    r"(?<!\bhad )(?<!\bhas )(?<!\bhave )\b(?:it was|was|were|all|we|also|formally)?\s*(?:agreed|AGREED|decided)\s+(?:that|we|to|it|on|in principle)\b"
+    r"|\b(?:agreed|approved|accepted|signed)\s+as\s+(?:a\s+)?(?:true|correct|accurate)\b"
+)
 _ANSWERED = re.compile(r"\?\s*(?:Yes|Agreed|Approved|Carried)\.?\s*$")
 
 
@@ -453,8 +481,8 @@ def passive_decision(clause: Clause) -> Finding | None:
     m = _PASSIVE.search(clause.text)
     if not m:
         return None
-    if m.group(1).lower() == "noted" and not re.match(r"^(?:this|these|that|it|which)\s+was\s+noted\.?$", clause.text.strip(), re.I) and not _NOTED_OBJECT.search(clause.text):
-        return None
+    if m.group(1).lower() == "noted" and re.search(r"\b(?:it|which)\s+(?:was|were)\s+(?:\w+\s+)?noted\b", clause.text, re.I):
+        return None  # "It was noted (that) ...": a record of discussion, not a decision
     return Finding(f"pattern:was {m.group(1).lower()}")
 
 
@@ -469,6 +497,9 @@ def agreed_that(clause: Clause) -> Finding | None:
         # "The Clerk agreed to contact" is a person's undertaking, not the meeting's decision.
         tail = _BOUNDARY.split(before)[-1].strip()
         owners = owner_phrase(tail, clause.people) if tail else None
+        named = _ENDS_WITH_NAME.search(before)
+        if owners is None and named:
+            owners = owner_phrase(named.group(0), clause.people)
         if owners is None and re.search(r"\band\s*$", before):
             subject = _main_subject(clause, m.start())
             owners = subject[0] if subject else None
@@ -479,7 +510,7 @@ def agreed_that(clause: Clause) -> Finding | None:
 
 def _is_meeting_body(owner: str) -> bool:
     last = owner.lower().split()[-1] if owner.split() else ""
-    return last in ("board", "committee", "council", "cabinet", "panel", "commission", "forum", "meeting", "group", "trustees", "assembly")
+    return last in ("board", "committee", "council", "cabinet", "panel", "commission", "forum", "meeting", "group", "trustees", "assembly", "members")
 
 
 def _is_body(owner: str) -> bool:
@@ -528,6 +559,12 @@ class ClauseResult:
     end: int
     decision: Finding | None
     action: Finding | None
+    anchor: int = -1  # where the clause the rules saw starts, when context was prepended
+
+    @property
+    def rule_start(self) -> int:
+        """Offset of the text the rules matched in: owner spans are relative to it."""
+        return self.anchor if self.anchor >= 0 else self.start
 
 
 @dataclass(frozen=True)
@@ -610,7 +647,7 @@ def classify_paragraph(
             use_text = body_no_speaker if clause_text == body and body_no_speaker is not body else clause_text
             clause = Clause(use_text, sentence_label, people, last_subject, margin, speaker)
             decision, action = classify_clause(clause)
-            if decision and decision.cue == "pattern:vote" and results and results[-1].decision and action is None:
+            if decision and decision.cue == "pattern:vote" and action is None and _vote_only(use_text) and _last_decision_near(results):
                 # "Proposed Cllr A, seconded Cllr B, all in favour" records the vote on the decision just made.
                 results.append(ClauseResult(clause_text, clause_start, clause_start + len(clause_text), None, None))
                 continue
@@ -620,6 +657,9 @@ def classify_paragraph(
                 last_subject = action.owners[0]
             elif subject:
                 last_subject = subject
+    if margin:
+        results = _apply_margin(results, margin)
+    results = [_with_context(text, r, results[i - 1] if i else None) for i, r in enumerate(results)]
     cues: list[str] = []
     kind = "discussion"
     for result in results:
@@ -631,6 +671,62 @@ def classify_paragraph(
         elif result.decision and kind == "discussion":
             kind = "decision"
     return ClassifiedParagraph(kind, tuple(cues), tuple(results)), last_subject
+
+
+def _apply_margin(results: list[ClauseResult], margin: str) -> list[ClauseResult]:
+    """Owners in an action column belong to the paragraph's action: the clauses that state one,
+    else the last clause that is not a bare record of a decision."""
+    from .extract.owners import margin_owners
+
+    owners = tuple(margin_owners(margin))
+    if not owners:
+        return results
+    out = list(results)
+    if any(r.action for r in out):
+        for i, r in enumerate(out):
+            if r.action and not r.action.owners:
+                out[i] = ClauseResult(r.text, r.start, r.end, r.decision, Finding(r.action.cue + "+margin", owners))
+        return out
+    for i in range(len(out) - 1, -1, -1):
+        r = out[i]
+        if r.decision is None or i == 0:
+            out[i] = ClauseResult(r.text, r.start, r.end, r.decision, Finding("margin:action-column", owners))
+            break
+    return out
+
+
+_VOTE_WORDS = frozenset(
+    """proposed seconded by and all in favour were was agreed abstained abstention abstentions against it
+    the unanimously carried with votes vote for motion cllr councillor mr mrs ms dr of members""".split()
+)
+
+
+def _vote_only(text: str) -> bool:
+    """"Proposed Cllr A, seconded Cllr B, all in favour": a tally with no content of its own."""
+    words = re.findall(r"[A-Za-z][a-z'’\-]*", text)
+    content = [w for w in words if not w[:1].isupper() and w.lower() not in _VOTE_WORDS]
+    return not content
+
+
+def _last_decision_near(results: list[ClauseResult]) -> bool:
+    for previous in reversed(results[-3:]):
+        if previous.decision:
+            return True
+        if len(previous.text.split()) > 3:
+            return False
+    return False
+
+
+_SHORT_ACTION_WORDS = 6
+
+
+def _with_context(text: str, result: ClauseResult, previous: ClauseResult | None) -> ClauseResult:
+    """"The Clerk to chase." says little alone: an action this short takes the sentence before it."""
+    if result.action is None or previous is None or previous.action is not None or previous.decision is not None:
+        return result
+    if len(result.text.split()) >= _SHORT_ACTION_WORDS:
+        return result
+    return ClauseResult(text[previous.start : result.end].strip(), previous.start, result.end, result.decision, result.action, result.start)
 
 
 _SUBJECT = re.compile(r"^((?:The\s+|Our\s+)?(?:[A-Z][\w'’\-.]*|[a-z]+\s+team)(?:\s+[A-Z][\w'’\-.]*){0,3})\s+(?:had|has|have|was|were|is|are|said|says|reported|advised|noted|stated|explained|confirmed|agreed|asked|felt|contacted|[a-z]+ed)\b")

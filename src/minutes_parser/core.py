@@ -216,7 +216,7 @@ def _collect(
                 continue
             text = para.text if whole and para.label == "Action" else clause.text
             span_start = 0 if text is para.text else clause.start
-            owners = _owners(clause.action.owners, clause.action.owner_span, people, clause.action.cue, span_start if text is para.text else 0)
+            owners = _owners(clause.action.owners, clause.action.owner_span, people, clause.action.cue, clause.rule_start)
             due = find_due(text, context)
             if due is not None and text is not para.text:
                 due = DueDate(due.text, due.value, due.date, due.cue, due.start, due.end)

@@ -40,7 +40,9 @@ _LABEL_WORDS = {
     "todo": "Action",
 }
 _PURE_LABEL = re.compile(r"\s*\(?([A-Za-z][A-Za-z ]{1,22}?)\)?\s*[:\-–—.]?\s*")
-_INLINE_LABEL = re.compile(r"(RESOLVED|Resolved|DECISION|Decision|AGREED|ACTION|Action)\s*(?:[:\-–—]\s*|\s+(?=(?:[Tt]hat|\d\)|\([a-z0-9]\))\b))")
+_INLINE_LABEL = re.compile(
+    r"(RESOLVED|Resolved|DECISION|Decision|AGREED|ACTION|Action|Agreed|Actions?\s+agreed)\s*(?:[:\-–—]\s*|\s+(?=(?:[Tt]hat|\d\)|\([a-z0-9]\))))"
+)
 
 _ITEM_TITLE_MAX = 160
 
@@ -64,6 +66,8 @@ def inline_label(text: str) -> tuple[str, str] | None:
     if not rest:
         return None
     word = m.group(1).lower()
+    if word == "agreed" and not re.match(r"Agreed\s*[:\-–—]|AGREED\b", text):
+        return None  # "Agreed to take it back to GitHub" is a sentence, not a label
     return _LABEL_WORDS.get(word, m.group(1)), rest
 
 
@@ -200,6 +204,7 @@ def _joinable(previous: ParagraphDraft, text: str) -> bool:
 
 
 _INLINE_BULLET = re.compile(r"\s+[•·●▪]\s+")
+_CLAUSE_NUMBER = re.compile(r"(\d\)|\([a-z0-9]\))\s+")
 _RESOLVED_CLAUSES = re.compile(r"\s(?=\d\)\s+That\b|\([a-z0-9]\)\s+That\b)")
 
 
@@ -281,6 +286,8 @@ class _Builder:
         inline = inline_label(para.text) if not para.cells else None
         if inline:
             para.label, para.text = inline[0], inline[1]
+            if para.text.rstrip().endswith(":"):
+                self._open_scope(para.label, lists_only=True)  # "RESOLVED that:" then (a), (b), (c)
         elif self.scope_label and self._in_scope(para):
             para.label = self.scope_label
             if not para.list_marker and not para.text.rstrip().endswith(":"):
@@ -296,6 +303,8 @@ class _Builder:
         paragraphs.append(para)
         if not para.list_marker and _TASK_LIST_INTRO.search(para.text):
             self._open_scope("Action", lists_only=True)
+        elif para.label in ("Decision", "RESOLVED", "Agreed") and para.text.rstrip().endswith(":") and not inline:
+            self._open_scope(para.label, lists_only=True)  # "The Improvement and Innovation Board:" then bullets
 
     def _open_scope(self, label: str | None, *, lists_only: bool = False) -> None:
         self.scope_label = label
@@ -416,10 +425,14 @@ def _add_text_pieces(b: _Builder, text: str, block: Block) -> None:
             return
     for marker, piece in split_inline_bullets(joined):
         for clause in _RESOLVED_CLAUSES.split(piece) if piece.startswith(("RESOLVED", "Resolved")) else [piece]:
+            numbered = _CLAUSE_NUMBER.match(clause.strip())
+            clause_marker = numbered.group(1) if numbered else None
+            if numbered:
+                clause = clause.strip()[numbered.end() :]
             b.add_paragraph(
                 ParagraphDraft(
                     text=clause.strip(),
-                    list_marker=marker or (block.marker if block.marker != "cell" else None),
+                    list_marker=clause_marker or marker or (block.marker if block.marker != "cell" else None),
                     margin=block.margin,
                     title_like=block.marker == "cell" and is_title_like(clause) and len(clause) < 60,
                     last_line=len(text.rsplit("\n", 1)[-1].strip()),
@@ -508,8 +521,10 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
         if parent is None:
             return False
         number = parent + number
-    elif "." in number and b.current is not None and b.current.number and not number.startswith(b.current.number.split(".")[0] + "."):
-        return False
+    elif "." in number and b.current is not None and b.current.number and number.startswith(b.current.number.split(".")[0] + "."):
+        # "24.3  Mrs Kowalczyk asked ..." under item 24: a numbered paragraph unless it is a bare title.
+        if rest or not is_title_like(title) or len(title) > 80:
+            return False
     b.open_item(title, number=number)
     if is_letter and b.last_number_parent is None:
         return False
@@ -525,6 +540,8 @@ def _title_ok(title: str) -> bool:
     """A numbered or lettered line that reads as an item title rather than a numbered sentence."""
     stripped = title.strip()
     if not stripped or stripped.endswith((".", ";", ",")) and not stripped.isupper():
+        return False
+    if not (stripped[:1].isupper() or stripped[:1].isdigit() or stripped[:1] in "\"'“‘("):
         return False
     if len(stripped.split()) > 18:
         return False

@@ -42,7 +42,7 @@ _NOT_OWNERS = frozenset(
 _PRONOUNS = frozenset(["he", "she", "they", "we"])
 _TITLE = re.compile(r"(?:Cllrs?|Councillor|Mayor|Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev(?:d)?)\.?$")
 _NAME_WORD = re.compile(r"(?:[A-Z][a-zà-ÿ'’\-]{1,30}|[A-Z]{2,5}|@[\w-]{1,40}|Mc[A-Z][a-z]{1,20}|O'[A-Z][a-z]{1,20})$")
-_MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;] )([A-Z][a-zà-ÿ'’\-]{1,30})\b")
+_MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;\-–] )([A-Z][a-zà-ÿ'’\-]{1,30})\b")
 _SPEAKER_NAME = re.compile(r"(?m)^[ \t*\-•]{0,8}([A-Z][a-zà-ÿ'’\-]{1,30})(?: [A-Z][a-zà-ÿ'’\-]{1,30})?:\s")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]{1,30}\b")
 # Words that end a capitalised phrase naming a thing or place, not a person: "Lark Road".
@@ -149,16 +149,23 @@ def owner_part(part: str, people: PeopleIndex, *, allow_unknown_names: bool = Tr
     words = part.split()
     if not words or len(words) > 7:
         return False
+    if people.is_known(part):
+        return True
     first = words[0].lower()
     if first in _NOT_OWNERS or first in _PRONOUNS:
         return False
-    if people.is_known(part):
-        return True
     if len(words) == 1 and re.fullmatch(r"[A-Z]{2,5}", part):
         return allow_unknown_names or part in people.initials or part in people.known_acronyms
     core = words[1:] if first in _DETERMINERS else words
     if not core:
         return False
+    # "Director of Public Health", "Head of Legal Services", "Cabinet Member for Communities".
+    for position, word in enumerate(core[:-1]):
+        if word.lower() in ROLE_NOUNS and core[position + 1].lower() in ("of", "for") and position + 2 < len(core):
+            qualifiers_ok = all(w[:1].isupper() or w.lower() in ROLE_NOUNS for w in core[:position])
+            object_ok = all(w[:1].isupper() or w.lower() in ("and", "&", "the", "of") for w in core[position + 2 :])
+            if qualifiers_ok and object_ok:
+                return True
     last = core[-1].lower().strip(".,")
     if last in ROLE_NOUNS or (core[0].lower() in ("everyone", "those", "anyone", "all") and len(core) <= 5):
         # "Officers", "Lead Members", "the Fellowship Committee", "NAO representatives", "Laser team"

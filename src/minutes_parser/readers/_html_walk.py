@@ -124,7 +124,7 @@ _NUMBER_CELL = re.compile(
 )
 _HEADER_WORDS = re.compile(
     r"^(?:actions?(?:\s+by)?|owners?|by\s+whom|who|responsib(?:le|ility)|lead|due(?:\s+date)?|dates?|"
-    r"deadline|by\s+when|when|status|progress|item|no\.?|ref\.?|minute|notes?|comments?|task|description|name)$",
+    r"deadline|by\s+when|when|status|progress|item|no\.?|ref\.?|minute|notes?|comments?|task|description|name|details|discussion|subject|topic|minutes|summary|agenda\s+item|decisions?)$",
     re.I,
 )
 # Words an italic tail states as the outcome ("... Balance of £6,564.21  <em>Noted</em>"): text, not owners.
@@ -527,7 +527,7 @@ class HtmlWalker:
         events: list[tuple[int, Any]] = []
         for (row, _in_head), infos in zip(rows, texts, strict=True):
             filled = [(cell, info) for cell, info in zip(row, infos, strict=True) if info.text]
-            if not filled:
+            if not filled or _is_column_titles([info.text for _cell, info in filled]):
                 continue
             main_index = max(range(len(filled)), key=lambda k: len(filled[k][1].text))
             margins: list[str] = []
@@ -547,6 +547,12 @@ class HtmlWalker:
                 events.append((_ENTER, cell))
             events.extend((_MARGIN, margin) for margin in margins)
         return events
+
+
+def _is_column_titles(texts: list[str]) -> bool:
+    """A layout grid's title row ("Item | Minute | Action"): nothing to read."""
+    named = sum(1 for text in texts if _HEADER_WORDS.match(text.rstrip(":")))
+    return all(len(text.split()) <= 3 for text in texts) and named * 2 >= len(texts)
 
 
 def _lines_with_breaks(text: str) -> list[str]:

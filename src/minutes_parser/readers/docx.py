@@ -50,10 +50,16 @@ _CONTAINERS = frozenset(
 )
 _P, _TBL, _TR, _TC, _R, _T = w("p"), w("tbl"), w("tr"), w("tc"), w("r"), w("t")
 
+_NUMBER_CELL = re.compile(
+    r"^(?:item\s{1,3})?\(?[0-9]{1,4}[a-z]?(?:[./][0-9]{1,4}){0,3}[.)]?$|^\(?[ivxlc]{1,6}[.)]$|^\(?[a-z][.)]$",
+    re.I,
+)
+_LAYOUT_CELL_CHARS = 300
+_MARGIN_CELL_CHARS = 60
 _HEADER_WORDS = re.compile(
     r"^(?:actions?(?:\s+(?:points?|required|by|owner))?|owners?|by\s+whom|who|responsib(?:le|ility)|lead|due(?:\s+date)?|"
     r"dates?|deadline|by\s+when|when|target(?:\s+date)?|status|progress|item|no\.?|ref\.?|minute|notes?|"
-    r"comments?|task|description|name|person|outcome|update|timescale|completed?)$",
+    r"comments?|task|description|name|details|discussion|subject|topic|minutes|summary|agenda\s+item|decisions?|person|outcome|update|timescale|completed?)$",
     re.I,
 )
 
@@ -76,6 +82,7 @@ class _DocxWalker:
         self.builder = BlockBuilder()
         self.insertions = 0
         self.deletions = 0
+        self.pending_number: str | None = None
 
     # -- body ---------------------------------------------------------------------------------
 
@@ -115,10 +122,12 @@ class _DocxWalker:
                     self.deletions += 1
                 continue
             if tag == _R:
+                rpr = element.find(w("rPr"))
+                if rpr is not None and on_off(rpr.find(w("vanish"))):
+                    continue  # hidden text is not printed
                 run_text = _run_text(element)
                 if run_text:
                     pieces.append(run_text)
-                    rpr = element.find(w("rPr"))
                     bold_el = rpr.find(w("b")) if rpr is not None else None
                     bold = on_off(bold_el) if bold_el is not None else default_bold
                     visible = len(run_text.strip())
@@ -172,6 +181,10 @@ class _DocxWalker:
         body = _tidy(body)
         if not body:
             return
+        if marker is None and self.pending_number is not None:
+            # The number cell of a layout-table row numbers the first paragraph of its text cell.
+            marker, ilvl = self.pending_number, 0
+        self.pending_number = None
         # A numbered title keeps its number in the text ("5. Minutes"); bullets are not numbers.
         is_number = marker is not None and any(ch.isalnum() for ch in marker)
         numbered_body = f"{marker} {body}" if is_number else body
@@ -266,12 +279,91 @@ class _DocxWalker:
                 for cell in self.block_like(row, _TC):
                     self.walk(cell)
             return
+        if self.is_layout_table(rows_xml):
+            for row in rows_xml:
+                self.emit_layout_row(row)
+            return
         rows = self.table_rows(table)
         for index, (cells, all_bold, marked_header) in enumerate(rows):
             header = marked_header or (
                 index == 0 and len(rows) > 1 and _looks_like_header(cells, all_bold)
             )
             self.builder.add(BlockKind.TABLE_ROW, "", cells=tuple(cells), header_row=header)
+
+    def is_layout_table(self, rows_xml: list[Any]) -> bool:
+        """A grid that lays out running minutes ("No. | Minute | Action"), not a table of data."""
+        if rows_xml:
+            first = [_tidy("".join(cell_texts(c))) for c in self.block_like(rows_xml[0], _TC)]
+            named = sum(1 for text in first if _HEADER_WORDS.match(text.rstrip(":")))
+            if named >= 2 and any(
+                re.match(
+                    r"(?:owners?|due|by whom|responsib|who\b|lead\b|deadline|by when|target|date)",
+                    t,
+                    re.I,
+                )
+                for t in first
+            ):
+                return False  # an action table, however long its entries
+        for row in rows_xml:
+            for cell in self.block_like(row, _TC):
+                paragraphs = [p for p in cell.iter(_P) if "".join(cell_texts(p)).strip()]
+                length = sum(len("".join(cell_texts(p))) for p in paragraphs)
+                if len(paragraphs) >= 3 or length > _LAYOUT_CELL_CHARS:
+                    return True
+        return False
+
+    def emit_layout_row(self, row: Any) -> None:
+        cells = [c for c in self.block_like(row, _TC) if "".join(cell_texts(c)).strip()]
+        if not cells:
+            return
+        texts = [_tidy("".join(cell_texts(c))) for c in cells]
+        if _is_column_titles(texts):
+            return
+        lengths = [len(text) for text in texts]
+        main_index = lengths.index(max(lengths))
+        margins: list[str] = []
+        for index, cell in enumerate(cells):
+            lines = [
+                _tidy("".join(cell_texts(p)))
+                for p in cell.iter(_P)
+                if _tidy("".join(cell_texts(p)))
+            ]
+            numbers = [line for line in lines if not _HEADER_WORDS.match(line.rstrip(":"))]
+            if index < main_index and all(_NUMBER_CELL.match(line) for line in numbers):
+                if len(numbers) == 1:
+                    self.pending_number = numbers[0]
+                continue  # several numbers cannot be aligned with the text: dropped
+            if index > main_index and lengths[index] <= _MARGIN_CELL_CHARS and len(lines) <= 3:
+                owner = " ".join(lines)
+                if not _HEADER_WORDS.match(owner.rstrip(":")):
+                    margins.append(owner)
+                continue
+            self.walk(cell)
+        self.pending_number = None
+        for margin in margins:
+            self.builder.add_margin_to_last(margin)
+
+
+def _is_column_titles(texts: list[str]) -> bool:
+    """A layout grid's title row ("Minute | Details | Action"): nothing to read."""
+    named = sum(1 for text in texts if _HEADER_WORDS.match(text.rstrip(":")))
+    return all(len(text.split()) <= 3 for text in texts) and named * 2 >= len(texts)
+
+
+def cell_texts(element: Any) -> list[str]:
+    """Visible text pieces under an element (accepted revisions only), for sizing cells."""
+    pieces: list[str] = []
+    for node in element.iter(_T):
+        ancestor = node.getparent()
+        deleted = False
+        while ancestor is not None and ancestor is not element:
+            if ancestor.tag in (w("del"), w("moveFrom")):
+                deleted = True
+                break
+            ancestor = ancestor.getparent()
+        if not deleted:
+            pieces.append(node.text or "")
+    return pieces
 
 
 def _run_text(run: Any) -> str:

@@ -50,6 +50,19 @@ def _declared_charset(data: bytes) -> str | None:
 def decode_html(data: bytes) -> tuple[str, str | None]:
     """Bytes -> text and an optional warning about how the encoding was chosen."""
     declared = None if data.startswith(_BOMS) else _declared_charset(data)
+    if (
+        declared is not None
+        and declared.replace("-", "").replace("_", "") != "utf8"
+        and not data.isascii()
+    ):
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            # Non-ASCII bytes that are valid UTF-8 are UTF-8 whatever the page claims (a CMS
+            # template left saying windows-1252 would otherwise turn "£" into "Â£").
+            return text, f"page declares {declared} but its bytes are UTF-8; read as UTF-8"
     if declared is not None:
         try:
             return data.decode(declared), None

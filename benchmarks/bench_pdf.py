@@ -1,0 +1,102 @@
+"""PDF throughput: pdfplumber's extract_text against our reader and the whole pipeline, in one run.
+
+Every readable PDF of ../shared/corpus (and, with --archive, ../shared/archive/ayton) is read
+``--repeat`` times by each contender; pages per second are total pages over total wall time.
+PDFs that fail (no text layer) are left out of all three so the figures compare like with like.
+
+    .venv/bin/python benchmarks/bench_pdf.py [--repeat 3] [--archive]
+
+Target (issue 3): end-to-end parsing at least 12x faster than pdfplumber's extract_text alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+TARGET_RATIO = 12.0
+
+
+def corpus_pdfs(archive: bool) -> list[Path]:
+    paths = sorted((SHARED / "corpus").glob("*.pdf"))
+    if archive:
+        paths += sorted((SHARED / "archive" / "ayton").glob("*.pdf"))
+    return paths
+
+
+def time_pages(label: str, datas: list[tuple[Path, bytes]], run: Callable[[Path, bytes], int], repeat: int) -> float:
+    pages = 0
+    started = time.perf_counter()
+    for _ in range(repeat):
+        for path, data in datas:
+            pages += run(path, data)
+    elapsed = time.perf_counter() - started
+    rate = pages / elapsed if elapsed else float("inf")
+    print(f"{label:<34} {pages:>6} pages  {elapsed:8.3f} s  {rate:9.1f} pages/s")
+    return rate
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--repeat", type=int, default=3, help="passes over the files for our reader (pdfplumber: 1)")
+    parser.add_argument("--archive", action="store_true", help="also time ../shared/archive/ayton")
+    args = parser.parse_args(argv)
+
+    paths = corpus_pdfs(args.archive)
+    if not paths:
+        print(f"skipped: no PDFs under {SHARED} (the shared corpus is not available)")
+        return 0
+
+    import pdfplumber
+
+    from minutes_parser.errors import MinutesParserError
+    from minutes_parser.readers import ReadOptions
+    from minutes_parser.readers.pdf import read
+
+    datas: list[tuple[Path, bytes]] = []
+    for path in paths:
+        data = path.read_bytes()
+        try:
+            read(data, options=ReadOptions(name=path.name))
+        except MinutesParserError as exc:
+            print(f"left out {path.name}: {exc}")
+            continue
+        datas.append((path, data))
+
+    def plumber(path: Path, data: bytes) -> int:
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+            return len(pdf.pages)
+
+    def reader(path: Path, data: bytes) -> int:
+        return read(data, options=ReadOptions(name=path.name)).pages or 0
+
+    print(f"{len(datas)} PDFs from {SHARED.resolve()}")
+    plumber_rate = time_pages("pdfplumber extract_text", datas, plumber, 1)
+    reader_rate = time_pages("minutes_parser.readers.pdf", datas, reader, args.repeat)
+    print(f"reader / pdfplumber: {reader_rate / plumber_rate:.1f}x")
+
+    try:
+        from minutes_parser.core import parse_bytes
+    except ImportError:
+        print("end-to-end: minutes_parser.core not available yet")
+        return 0
+
+    def pipeline(path: Path, data: bytes) -> int:
+        return parse_bytes(data, name=path.name).source.pages or 0
+
+    pipeline(*datas[0])  # load spaCy and friends outside the timing
+    e2e_rate = time_pages("end-to-end parse_bytes", datas, pipeline, args.repeat)
+    ratio = e2e_rate / plumber_rate
+    verdict = "meets" if ratio >= TARGET_RATIO else "MISSES"
+    print(f"end-to-end / pdfplumber: {ratio:.1f}x ({verdict} the {TARGET_RATIO:.0f}x target)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
