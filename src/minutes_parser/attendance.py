@@ -16,7 +16,7 @@ _SECTION = re.compile(
     r"(?:present|attendance|attendees|in attendance|also present|also,? in attendance|also attending|"
     r"apologies(?: for absence)?(?: received(?: and accepted)?)?(?: from)?|absent|not present|"
     r"officers(?: present| in attendance)?|(?:board |committee )?members in attendance(?: were)?)"
-    r"(?: were)?)\s*(?:[:\-–—]|\s(?=[A-Z])|$)(?P<rest>.*)",
+    r"(?: were)?)\s*(?:[:\-–—]|\s(?=(?-i:[A-Z]))|$)(?P<rest>.*)",
     re.I | re.S,
 )
 _STATUS_WORDS = (

@@ -167,7 +167,7 @@ def owner_agreed_to(clause: Clause) -> Finding | None:
         found = _owners_before(clause, m.start())
         if found is None:
             # "James says work ... died down, plans to pick up this month": the sentence's subject.
-            found = _main_subject(clause, m.start())
+            found = _main_subject(clause, m.start(), coordinated=m.group(1) in ("agreed", "offered", "undertook", "volunteered", "promised"))
         if found and m.group(1) == "agreed" and all(_is_meeting_body(o) for o in found[0]):
             return None  # "The Parish Council ... agreed to make a return": the meeting's decision
         if found:
@@ -202,7 +202,7 @@ def owner_will_verb(clause: Clause) -> Finding | None:
 
 _REPORTED = re.compile(
     r"\s+(?:stated|said|says|advised|confirmed|reported|explained|indicated|added|undertook|informed\s+\w+|told\s+\w+)\s+(?:that\s+)?(?:[^.;]{0,160}?\band\s+that\s+)?"
-    r"(he|she|they)\s+(?:[^.;]{0,140}?\s)?(?:would|will|was going to|were going to|plans? to|planned to|hoped to|hopes to|intends? to|intended to)\s+(?!be\s+(?:able|happy|pleased)\b)([a-z]+)"
+    r"(he|she|they)\s+(?:(?:(?!\bthat\b)[^.;]){0,140}?\s)?(?:would|will|was going to|were going to|plans? to|planned to|hoped to|hopes to|intends? to|intended to)\s+(?!be\s+(?:able|happy|pleased)\b)([a-z]+)"
 )
 
 
@@ -217,6 +217,45 @@ def owner_owns_action(clause: Clause) -> Finding | None:
         return None
     found = _owners_before(clause, m.start())
     return Finding("pattern:OWNER owns the action", tuple(found[0]), found[1]) if found else None
+
+
+_PASSIVE_FUTURE = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to)\s+(?:now\s+|also\s+|then\s+)?be\s+([a-z]+(?:ed|en|t))\b(?:\s+(?:on|up|out|off|forward))?"
+    r"(?:[^.;]{0,60}?\s+by\s+((?:the\s+)?[A-Z@][^.;,]{0,60}?|(?:members|officers|the\s+\w+)[^.;,]{0,40}?))?(?=[.;,]|\s+(?:by|before|in|on|at|for|to|once|when)\b|$)"
+)
+_NOT_TASKS = frozenset(
+    """held needed required based expected involved affected closed located aimed used delayed given
+    seen known shown kept left met found told felt meant paid spent sent""".split()
+)
+
+
+@ACTION_RULES.add("pattern:will be done by OWNER")
+def passive_future(clause: Clause) -> Finding | None:
+    """"Syncing will be worked on by Darren and Dan", "JUnit tests will be created"."""
+    m = _PASSIVE_FUTURE.search(clause.text)
+    if not m or m.group(1) in _NOT_TASKS:
+        return None
+    agent = m.group(2)
+    if agent:
+        owners = owner_phrase(agent.strip(), clause.people)
+        if owners:
+            return Finding("pattern:will be done by OWNER", tuple(owners), (m.start(2), m.end(2)))
+        if not re.match(r"(?:members|officers|staff|volunteers)\b", agent.strip(), re.I):
+            return None
+        return Finding("pattern:will be done by OWNER", (agent.strip(),), (m.start(2), m.end(2)))
+    if m.group(1) not in _DELIVERABLE_VERBS:
+        return None
+    return Finding("pattern:will be done")
+
+
+_DELIVERABLE_VERBS = frozenset(
+    """created written drafted prepared circulated submitted updated fixed posted published arranged organised
+    organized booked ordered installed repaired distributed emailed uploaded completed finalised finalized
+    replaced tested reviewed investigated costed""".split()
+)
+
+
+_DASH_OWNER = re.compile(r"^((?:[A-Z][\w'’.\-]+|[A-Z]{2,4})(?:\s*/\s*(?:[A-Z][\w'’.\-]+|[A-Z]{2,4})){0,4})\s*[–—\-:]\s+(?=[A-Z])")
 
 
 _SUBJECTLESS_WILL = re.compile(r"^(?:Will|Going to|Plan to|Plans to)\s+(?:be\s+[a-z]+ing|[a-z]+)\b")
@@ -262,7 +301,7 @@ def resolution_directs(clause: Clause) -> Finding | None:
         tail = clause.text[start + m.end() :]
         if verb == "be" and re.match(r"\s+(?:asked|requested|instructed|authorised|authorized|delegated)\s+to\s+[a-z]", tail):
             pass  # "the Director of Public Health be asked to bring a revised plan"
-        elif verb.endswith(("ed", "s")) or not _verb_ok(verb) or verb in ("be", "is", "are", "was", "were", "has", "have", "had", "may", "can"):
+        elif verb.endswith(("ed", "s")) or not _verb_ok(verb) or verb in _DELIBERATIVE or verb in ("be", "is", "are", "was", "were", "has", "have", "had", "may", "can"):
             continue
         owners = owner_phrase(m.group(1), clause.people)
         if owners:
@@ -273,14 +312,21 @@ def resolution_directs(clause: Clause) -> Finding | None:
 _TO_BE_DONE = re.compile(
     r"^(?:[A-Z][\w’'\-]*|[a-z][\w’'\-]*)(?:\s+[\w’'\-]+){0,6}?\s+to\s+be\s+(?:sent|circulated|drafted|prepared|arranged|published|updated|"
     r"ordered|booked|given|made|taken|written|submitted|returned|posted|placed|installed|fitted|repaired|replaced|"
-    r"chased|checked|reviewed|confirmed|obtained|collected|issued|shared|provided|delivered|organised|organized)\b"
+    r"chased|checked|reviewed|confirmed|obtained|collected|issued|shared|provided|delivered|organised|organized|"
+    r"signed|completed|forwarded|displayed|erected|cleared|cut|painted|cleaned|investigated|costed|inspected|emailed|contacted)\b"
 )
 
 
 @ACTION_RULES.add("pattern:to be done")
 def to_be_done(clause: Clause) -> Finding | None:
     """"Nominations to be sent to the Secretary by 31 October": a task stated without its owner."""
-    return Finding("pattern:to be done") if _TO_BE_DONE.match(clause.text) else None
+    m = _TO_BE_DONE.match(clause.text)
+    if not m:
+        return None
+    subject = clause.text[: clause.text.find(" to be ")]
+    if _FINITE.search(subject) or "n't" in subject or "wish" in subject:
+        return None  # "The Council wouldn't wish for trees to be cut down": not a task
+    return Finding("pattern:to be done")
 
 
 _REPORT_BACK = re.compile(
@@ -335,6 +381,11 @@ def action_label(clause: Clause) -> Finding | None:
         return None
     if clause.speaker and owner_part(clause.speaker, clause.people):
         return Finding("label:Action", (clause.speaker,))
+    dash = _DASH_OWNER.match(clause.text)
+    if dash:
+        names = [n.strip() for n in dash.group(1).split("/")]
+        if all(owner_part(n, clause.people) for n in names):
+            return Finding("label:Action", tuple(names), (dash.start(1), dash.end(1)))
     lead = _leading_person(clause)
     if lead:
         return Finding("label:Action", tuple(lead[0]), lead[1])
@@ -360,12 +411,20 @@ _PERSON_MENTION = re.compile(
 )
 
 
-def _main_subject(clause: Clause, cue_start: int) -> tuple[list[str], tuple[int, int]] | None:
+def _main_subject(clause: Clause, cue_start: int, *, coordinated: bool = False) -> tuple[list[str], tuple[int, int]] | None:
     """The person a commitment cue belongs to when no subject stands right before it: the last
     person named before the cue, provided no reported clause ("advised that ...") or impersonal
-    subject ("it was", "someone") intervenes."""
+    subject ("it was", "someone") intervenes. With ``coordinated`` ("... and offered to"), the
+    sentence's own subject, whatever clause came between."""
     before = clause.text[:cue_start]
-    if re.search(r"\bthat\b|\bif\b|\bwhen\b", before, re.I) or _IMPERSONAL_BEFORE.search(before.rstrip(" ,")):
+    if _IMPERSONAL_BEFORE.search(before.rstrip(" ,")) or re.search(r"\b(?:what|how|whether|why|where|which)\b", before, re.I):
+        return None
+    coordinated = coordinated and re.search(r"\band\s*$", before) is not None
+    if coordinated:
+        lead = _leading_person(clause)
+        if lead:
+            return lead
+    elif re.search(r"\bthat\b|\bif\b|\bwhen\b", before, re.I):
         return None
     for m in reversed(list(_PERSON_MENTION.finditer(before))):
         owners = owner_phrase(m.group(0), clause.people)
@@ -481,6 +540,8 @@ def passive_decision(clause: Clause) -> Finding | None:
     m = _PASSIVE.search(clause.text)
     if not m:
         return None
+    if re.search(r"\b(?:until|when|once|if|after|before|whether|unless|since|because|as)\b(?:(?![,;]).){0,60}$", clause.text[: m.start()], re.I):
+        return None  # "... until their status was confirmed": a circumstance, not a decision
     if m.group(1).lower() == "noted" and re.search(r"\b(?:it|which)\s+(?:was|were)\s+(?:\w+\s+)?noted\b", clause.text, re.I):
         return None  # "It was noted (that) ...": a record of discussion, not a decision
     return Finding(f"pattern:was {m.group(1).lower()}")
@@ -527,6 +588,18 @@ def to_be_appointed(clause: Clause) -> Finding | None:
     return None
 
 
+_RECORDED = re.compile(
+    r"(?:\bNoted|\bNOTED|\bAGREED|\bAPPROVED|\bCARRIED)\.?\s*$|\bNO\s+(?:OBJECTIONS?|OBSERVATIONS?|COMMENTS?)\b|"
+    r"\bAPPROVED\b|\b[Aa]pproved\s*[–—\-:]|\((?:motion|second|seconded|moved)\)"
+)
+
+
+@DECISION_RULES.add("pattern:recorded outcome")
+def recorded_outcome(clause: Clause) -> Finding | None:
+    """Outcomes written as a tag: "... Balance of £6,564.21 Noted", "NO OBJECTIONS", "APPROVED – 2018 budget"."""
+    return Finding("pattern:recorded outcome") if _RECORDED.search(clause.text) else None
+
+
 @DECISION_RULES.add("pattern:question answered")
 def question_answered(clause: Clause) -> Finding | None:
     """"Should we build an application for minutes? Yes." """
@@ -549,6 +622,7 @@ _OWNER_ONLY = re.compile(r"^[\s\-–—:]*\(?\s*(?:possibly\s+|probably\s+)?([A-
 
 
 _ENDS_WITH_NAME = re.compile(r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}$")
+_TITLES = frozenset(["Cllr", "Councillor", "Mr", "Mrs", "Ms", "Dr", "Cllr.", "Mr.", "Mrs.", "Dr."])
 _ANSWER = re.compile(r"(?:Yes|No|Agreed|Approved|Carried)\.?")
 
 
@@ -590,7 +664,8 @@ def _clauses(sentence: str, start: int, label: str | None, people: PeopleIndex, 
         probe = Clause(tail, None, people, last_subject, None)
         if owner_to_verb(probe) or owner_will_verb(probe) or owner_agreed_to(probe):
             head = sentence[cursor : m.start() + 1]
-            if _ENDS_WITH_NAME.search(head.rstrip(",; ")) and owner_phrase(_ENDS_WITH_NAME.search(head.rstrip(",; ")).group(0), people):  # type: ignore[union-attr]
+            named = _ENDS_WITH_NAME.search(head.rstrip(",; "))
+            if named and (named.group(0).split()[0] in _TITLES or owner_phrase(named.group(0), people, allow_unknown_names=False)):
                 continue  # "... for Cllr Sue Lintern, Cllr Trudy Mann and Cllr Jim McNeill to attend": one list
             probe_head = Clause(head, label, people, last_subject, margin)
             if ACTION_RULES.first(probe_head) is not None:
@@ -717,14 +792,20 @@ def _last_decision_near(results: list[ClauseResult]) -> bool:
     return False
 
 
-_SHORT_ACTION_WORDS = 6
+_SHORT_CLAUSE_WORDS = 7
+
+
+_ANAPHOR = re.compile(r"\b(?:this|it|that|them|these|those|so)\b|\b(?:to|will|would)\s+[a-z]+\.?$", re.I)
 
 
 def _with_context(text: str, result: ClauseResult, previous: ClauseResult | None) -> ClauseResult:
-    """"The Clerk to chase." says little alone: an action this short takes the sentence before it."""
-    if result.action is None or previous is None or previous.action is not None or previous.decision is not None:
+    """"DN and NR to organise this." or "This was agreed by the CC." says little alone: a clause this
+    short that points back takes the sentence before it."""
+    if previous is None or (result.action is None and result.decision is None):
         return result
-    if len(result.text.split()) >= _SHORT_ACTION_WORDS:
+    if previous.action is not None or (previous.decision is not None and result.decision is not None):
+        return result
+    if len(result.text.split()) > _SHORT_CLAUSE_WORDS or not _ANAPHOR.search(result.text):
         return result
     return ClauseResult(text[previous.start : result.end].strip(), previous.start, result.end, result.decision, result.action, result.start)
 

@@ -40,6 +40,7 @@ from .model import (
     Provenance,
     ReadDocument,
     Source,
+    SourceFormat,
 )
 from .nlp import sentence_spans
 from .readers import ReadOptions, detect_format, read_bytes
@@ -115,7 +116,7 @@ def parse_bytes(
 
 def assemble(document: ReadDocument, *, name: str, sha256: str, meeting_date: dt.date | None = None) -> Minutes:
     """Stages 2-5 on a read document."""
-    segmented = segment(document.blocks)
+    segmented = segment(document.blocks, join_wrapped=document.format in (SourceFormat.TEXT, SourceFormat.MODERNGOV))
     header = ([segmented.title] if segmented.title else []) + segmented.header
     facts = header_facts(header, document.text[:3000], name, meeting_date)
     warnings = list(document.warnings) + list(facts.warnings)
@@ -217,7 +218,7 @@ def _collect(
             text = para.text if whole and para.label == "Action" else clause.text
             span_start = 0 if text is para.text else clause.start
             owners = _owners(clause.action.owners, clause.action.owner_span, people, clause.action.cue, clause.rule_start)
-            due = find_due(text, context)
+            due = _deadline_or_none(find_due(text, context), text)
             if due is not None and text is not para.text:
                 due = DueDate(due.text, due.value, due.date, due.cue, due.start, due.end)
             if due is not None and due.value.startswith("XXXX"):
@@ -226,6 +227,23 @@ def _collect(
             action_provenance = Provenance(item_index, paragraph_index, span_start, span_start + len(text), item_ref)
             cues = (clause.action.cue,) + ((due.cue,) if due else ()) + ((follow_up.cue,) if follow_up else ())
             actions.append(Action(_clean(text), action_provenance, owners, due, follow_up, cues))
+
+
+_EVENT_BEFORE = re.compile(
+    r"\b(?:committee|meeting|panel|board|conference|event|session|hearing|inquiry|fayre|fair|show|festival|visit)\s+(?:on|of)\s+(?:the\s+)?$",
+    re.I,
+)
+_AT_THE_EVENT = re.compile(r"\b(?:attend|attending|present|presenting|speak|speaking|man|host|hold|run|report|bring|take|table)\b", re.I)
+
+
+def _deadline_or_none(due: DueDate | None, text: str) -> DueDate | None:
+    """A date that names when an event happens ("the Planning Committee on 4th June") is the
+    deadline only for what is done at that event (attend, present, report to it)."""
+    if due is None or due.cue != "due:date":
+        return due
+    if _EVENT_BEFORE.search(text[max(0, due.start - 60) : due.start]) and not _AT_THE_EVENT.search(text[: due.start]):
+        return None
+    return due
 
 
 def _owners(written: tuple[str, ...], span: tuple[int, int] | None, people: PeopleIndex, cue: str, offset: int) -> tuple[Owner, ...]:

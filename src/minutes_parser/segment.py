@@ -251,6 +251,8 @@ class _Builder:
         self.last_number_parent: str | None = None
         self.expect_title_after_agenda_line = False
         self.preamble = ItemDraft(title="", preamble=True)
+        self.join_wrapped = True
+        self.table_items: tuple[int, int, int | None] | None = None  # (number col, text col, action col)
         self.scope_level: int | None = None  # list level a label's scope applies to
         self.scope_lists_only = False  # an intro line ("The following need to be corrected:") governs its list only
         self.scope_spent = False  # the label's paragraph has been seen; the next plain paragraph ends it
@@ -296,7 +298,7 @@ class _Builder:
             para.label = target.label
         if paragraphs and not para.list_marker and not para.cells and not para.label:
             previous = paragraphs[-1]
-            if not previous.list_marker and _joinable(previous, para.text):
+            if self.join_wrapped and not previous.list_marker and _joinable(previous, para.text):
                 previous.text = previous.text + " " + para.text
                 previous.last_line = para.last_line
                 return
@@ -337,8 +339,11 @@ def _number_of(marker: str | None) -> str | None:
     return m.group(1) if m else None
 
 
-def segment(blocks: tuple[Block, ...]) -> Segmented:
+def segment(blocks: tuple[Block, ...], *, join_wrapped: bool = True) -> Segmented:
+    """Segment ``blocks``. ``join_wrapped`` rejoins sentences a blank line broke; it suits plain
+    text, where line breaks are the writer's, and not DOCX, HTML or PDF, whose paragraphs are real."""
     b = _Builder()
+    b.join_wrapped = join_wrapped
     index = 0
     count = len(blocks)
     while index < count:
@@ -378,6 +383,8 @@ def segment(blocks: tuple[Block, ...]) -> Segmented:
             continue
         if kind is BlockKind.TABLE_ROW:
             if b.in_trailer and b.attendance.feed_table(block):
+                continue
+            if _on_table_item_row(b, block):
                 continue
             b.add_paragraph(ParagraphDraft(text=" | ".join(c for c in block.cells if c), cells=block.cells, header_row=block.header_row, margin=block.margin))
             continue
@@ -438,6 +445,44 @@ def _add_text_pieces(b: _Builder, text: str, block: Block) -> None:
                     last_line=len(text.rsplit("\n", 1)[-1].strip()),
                 )
             )
+
+
+_NUMBER_HEADER = re.compile(r"(?:no\.?|number|#|item\s+no\.?|minute(?:\s+no\.?)?|ref\.?)", re.I)
+_ITEM_HEADER = re.compile(r"(?:item|items|subject|business|minutes?|details|discussion|matter|agenda item)", re.I)
+_ACTION_HEADER = re.compile(r"(?:action|actions|action by|by whom|who|owner|responsible)", re.I)
+
+
+def _on_table_item_row(b: _Builder, block: Block) -> bool:
+    """Minutes laid out as a table: | No. | Item | Action |. Each row is an item; the short last
+    column names who acts (an action column)."""
+    cells = block.cells
+    if block.header_row:
+        number_col = next((i for i, c in enumerate(cells) if _NUMBER_HEADER.fullmatch(c.strip())), None)
+        text_col = next((i for i, c in enumerate(cells) if _ITEM_HEADER.fullmatch(c.strip())), None)
+        if number_col is not None and text_col is not None:
+            action_col = next((i for i, c in enumerate(cells) if _ACTION_HEADER.fullmatch(c.strip())), None)
+            b.table_items = (number_col, text_col, action_col)
+            return True
+        b.table_items = None
+        return False
+    if b.table_items is None:
+        return False
+    number_col, text_col, action_col = b.table_items
+    if max(number_col, text_col) >= len(cells):
+        return False
+    number = cells[number_col].strip().rstrip(".") or None
+    body = cells[text_col].strip()
+    margin = cells[action_col].strip() if action_col is not None and action_col < len(cells) else ""
+    head, sep, rest = body.partition(". ")
+    if sep and len(head.split()) <= 10:
+        title, body = head, rest
+    else:
+        title, body = split_title(body, at_colon=True)
+    b.open_item(title or body[:60], number=number)
+    if body:
+        margin_block = Block(BlockKind.PARAGRAPH, body, block.start, block.end, margin=margin or None)
+        _add_running_text(b, margin_block, body)
+    return True
 
 
 def _on_heading(b: _Builder, block: Block, text: str) -> None:

@@ -124,3 +124,12 @@ def minutes_to_dict(minutes: Minutes) -> dict[str, Any]:
 
 def minutes_to_json(minutes: Minutes, *, indent: int | None = 2) -> str:
     return _json.dumps(minutes_to_dict(minutes), ensure_ascii=False, indent=indent)
+
+
+def schema() -> dict[str, Any]:
+    """The published JSON Schema of this output (shipped in the package)."""
+    from importlib.resources import files
+
+    text = files("minutes_parser").joinpath("schema/minutes-1.0.schema.json").read_text(encoding="utf-8")
+    result: dict[str, Any] = _json.loads(text)
+    return result

@@ -217,5 +217,13 @@ def owner_phrase(text: str, people: PeopleIndex, *, allow_unknown_names: bool = 
 
 
 def margin_owners(margin: str) -> list[str]:
-    """Owners written in an action column: "JS", "JS/MC", "All", "Clerk"."""
-    return [p.strip() for p in re.split(r"\s*[/,&+]\s*|\s+and\s+|\s+", margin.strip()) if p.strip()]
+    """Owners written in an action column: "JS", "JS/MC", "RC AC", "All", "Clerk", "Cllr. O. Williams"."""
+    parts = [p.strip(" .;:") for p in re.split(r"\s*[/,&+;]\s*|\s+and\s+", margin.strip()) if p.strip(" .;:")]
+    out: list[str] = []
+    for part in parts:
+        tokens = part.split()
+        if len(tokens) > 1 and all(re.fullmatch(r"[A-Z]{2,4}", t) for t in tokens):
+            out.extend(tokens)  # "RC AC": initials side by side
+        elif part:
+            out.append(part)
+    return out
