@@ -1,0 +1,90 @@
+"""Throughput of the text pipeline, and its cost against a bare spaCy baseline.
+
+Prints, for the text-like documents (.md/.rst/.txt) of ../shared/corpus and ../shared/seeds (or
+any files given on the command line; falls back to corpora/ when ../shared is absent):
+
+- in-process parsing throughput in MB/s (pipeline warm, spaCy loaded once);
+- wall time of one ``minutes-parse --format jsonl`` process over all the files;
+- wall time of one process that imports spaCy and runs ``spacy.blank("en")`` over the same files,
+  and the ratio of the two (issue target: at most 3x);
+- wall time of ``minutes-parse --help`` (target: at most 0.3 s).
+
+Usage: python benchmarks/bench_text.py [FILE ...] [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+TEXT_SUFFIXES = {".md", ".rst", ".txt"}
+
+BASELINE = """
+import sys, spacy
+nlp = spacy.blank("en")
+for name in sys.argv[1:]:
+    with open(name, "rb") as handle:
+        nlp(handle.read().decode("utf-8", errors="replace"))
+"""
+
+
+def default_files() -> list[Path]:
+    found: list[Path] = []
+    for folder in (SHARED / "corpus", SHARED / "seeds"):
+        if folder.is_dir():
+            found += sorted(p for p in folder.iterdir() if p.suffix in TEXT_SUFFIXES and p.is_file())
+    if not found:
+        found = sorted(p for p in (ROOT / "corpora").rglob("*") if p.suffix in TEXT_SUFFIXES and p.is_file())
+    return found
+
+
+def timed(command: list[str], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*", type=Path)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    files = args.files or default_files()
+    if not files:
+        print("no text documents found", file=sys.stderr)
+        return 1
+    size = sum(p.stat().st_size for p in files)
+    cli = [sys.executable, "-m", "minutes_parser"]
+
+    from minutes_parser.core import parse_file
+
+    parse_file(files[0])  # load spaCy and the readers once
+    start = time.perf_counter()
+    for path in files:
+        parse_file(path)
+    in_process = time.perf_counter() - start
+
+    names = [str(p) for p in files]
+    ours = timed([*cli, "--format", "jsonl", *names], args.repeat)
+    baseline = timed([sys.executable, "-c", BASELINE, *names], args.repeat)
+    help_time = timed([*cli, "--help"], args.repeat)
+    print(f"documents            {len(files)} ({size / 1e6:.2f} MB)")
+    print(f"in-process parse     {in_process:.2f} s = {size / 1e6 / in_process:.2f} MB/s")
+    print(f"minutes-parse jsonl  {ours:.2f} s (one process, median of {args.repeat})")
+    print(f"spaCy blank baseline {baseline:.2f} s (import spacy + spacy.blank('en') over the same files)")
+    print(f"ratio                {ours / baseline:.2f}x (target <= 3x)")
+    print(f"minutes-parse --help {help_time:.3f} s (target <= 0.3 s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
