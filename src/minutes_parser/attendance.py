@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Attendee, AttendanceStatus, Block, BlockKind
+from .model import AttendanceStatus, Attendee, Block, BlockKind
 
 _SECTION = re.compile(
     r"\s*(?P<label>(?:board |trustees? |members? |councillors? |committee )?(?:members )?"
@@ -34,7 +34,7 @@ _HANDLE = re.compile(r"\s@[\w-]{1,40}")
 _INITIALS = re.compile(r"\s+\(?([A-Z]{2,4})\)?$")
 _ORG_WORDS = re.compile(r"\b(Council|Borough|County|District|Authority|Association|University|NHS|Trust|Police|Ltd|Limited|Society|Foundation|Group|Office|Department|MP)\b")
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z'’\-]{0,30}\.?|[A-Z]\.?|(?:de|van|von|der|da|di|le|la|du|del|O'|Mc|Mac)")
-_NOT_NAMES = frozenset("none nil apologies present also minutes members of the public".split())
+_NOT_NAMES = frozenset(["none", "nil", "apologies", "present", "also", "minutes", "members", "of", "the", "public"])
 
 
 def _initials_fit(initials: str, name: str) -> bool:
@@ -45,7 +45,7 @@ def _initials_fit(initials: str, name: str) -> bool:
 def attendance_heading(text: str) -> bool:
     """A heading or label line that opens an attendance list."""
     m = _SECTION.fullmatch(text.strip())
-    return bool(m) and not m.group("rest").strip()
+    return m is not None and not m.group("rest").strip()
 
 
 def attendance_start(text: str) -> tuple[AttendanceStatus, str] | None:
@@ -210,7 +210,7 @@ class AttendanceBuilder:
             self._table_status = AttendanceStatus.IN_ATTENDANCE
             return True
         if re.match(_TITLES + r"\s", text) or (len(text.split()) in (2, 3, 4) and not _ORG_WORDS.search(text) and all(w[:1].isupper() for w in text.split())):
-            if re.match(_TITLES + r"\s", text) or self._table_role is None or True:
+            if re.match(_TITLES + r"\s", text) or True:
                 person = parse_person(text, self._table_status)
                 if person:
                     self._people.append(Attendee(person.name, self._table_status, self._table_role or person.role, None, person.initials))
@@ -228,7 +228,7 @@ class AttendanceBuilder:
 
 
 def _looks_like_names(text: str) -> bool:
-    if len(text) > 1200 or text.endswith(".") and len(text) > 200:
+    if len(text) > 1200 or (text.endswith(".") and len(text) > 200):
         return False
     words = text.split()
     capitalised = sum(1 for w in words if w[:1].isupper())

@@ -17,12 +17,7 @@ from .extract.owners import PeopleIndex, clean_subject, owner_part, owner_phrase
 
 # Words that follow "to" without being verbs: "agreed to an added paragraph", "to the Board".
 _NOT_VERBS = frozenset(
-    """the a an this that these those all any each every his her their its our your my members
-    officers council councils board committee date be been being it them him us me one two three
-    four five six seven eight nine ten some no more most other another further following previous
-    next last first which what whom where when how why a. mr mrs ms dr cllr councillor january february
-    march april may june july august september october november december monday tuesday wednesday
-    thursday friday saturday sunday of for in on at to with from by and or as into onto about""".split()
+    ["the", "a", "an", "this", "that", "these", "those", "all", "any", "each", "every", "his", "her", "their", "its", "our", "your", "my", "members", "officers", "council", "councils", "board", "committee", "date", "be", "been", "being", "it", "them", "him", "us", "me", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "some", "no", "more", "most", "other", "another", "further", "following", "previous", "next", "last", "first", "which", "what", "whom", "where", "when", "how", "why", "a.", "mr", "mrs", "ms", "dr", "cllr", "councillor", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "of", "for", "in", "on", "at", "to", "with", "from", "by", "and", "or", "as", "into", "onto", "about"]
 )
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|did|does|said|says|stated|advised|reported|noted|explained|"
@@ -129,7 +124,7 @@ def _verb_ok(word: str) -> bool:
 # --- action rules, in order ---------------------------------------------------------------------
 
 # "asked to consider and approve", "Members to note": what the meeting itself is to decide.
-_DELIBERATIVE = frozenset("note consider approve agree endorse comment discuss decide ratify adopt".split())
+_DELIBERATIVE = frozenset(["note", "consider", "approve", "agree", "endorse", "comment", "discuss", "decide", "ratify", "adopt"])
 _TO_VERB = re.compile(r"\s+to\s+(?:be\s+)?([A-Za-z]+)\b")
 
 
@@ -179,7 +174,7 @@ _WILL = re.compile(
     r"\s+(?:will|would|shall|is going to|are going to)\s+(?:now\s+|also\s+|again\s+|then\s+|further\s+|still\s+|shortly\s+|personally\s+)?"
     r"(?!be\s+(?:able|happy|pleased|helpful|useful|good|nice|best|better|worth|fine|possible|necessary)\b)(be\s+[a-z]+ing|[a-z]+)\b"
 )
-_WEAK_FUTURE = frozenset("like prefer expect hope think want wish need have like".split())
+_WEAK_FUTURE = frozenset(["like", "prefer", "expect", "hope", "think", "want", "wish", "need", "have", "like"])
 
 
 @ACTION_RULES.add("pattern:OWNER will VERB")
@@ -224,8 +219,7 @@ _PASSIVE_FUTURE = re.compile(
     r"(?:[^.;]{0,60}?\s+by\s+((?:the\s+)?[A-Z@][^.;,]{0,60}?|(?:members|officers|the\s+\w+)[^.;,]{0,40}?))?(?=[.;,]|\s+(?:by|before|in|on|at|for|to|once|when)\b|$)"
 )
 _NOT_TASKS = frozenset(
-    """held needed required based expected involved affected closed located aimed used delayed given
-    seen known shown kept left met found told felt meant paid spent sent""".split()
+    ["held", "needed", "required", "based", "expected", "involved", "affected", "closed", "located", "aimed", "used", "delayed", "given", "seen", "known", "shown", "kept", "left", "met", "found", "told", "felt", "meant", "paid", "spent", "sent"]
 )
 
 
@@ -249,9 +243,7 @@ def passive_future(clause: Clause) -> Finding | None:
 
 
 _DELIVERABLE_VERBS = frozenset(
-    """created written drafted prepared circulated submitted updated fixed posted published arranged organised
-    organized booked ordered installed repaired distributed emailed uploaded completed finalised finalized
-    replaced tested reviewed investigated costed""".split()
+    ["created", "written", "drafted", "prepared", "circulated", "submitted", "updated", "fixed", "posted", "published", "arranged", "organised", "organized", "booked", "ordered", "installed", "repaired", "distributed", "emailed", "uploaded", "completed", "finalised", "finalized", "replaced", "tested", "reviewed", "investigated", "costed"]
 )
 
 
@@ -771,8 +763,7 @@ def _apply_margin(results: list[ClauseResult], margin: str) -> list[ClauseResult
 
 
 _VOTE_WORDS = frozenset(
-    """proposed seconded by and all in favour were was agreed abstained abstention abstentions against it
-    the unanimously carried with votes vote for motion cllr councillor mr mrs ms dr of members""".split()
+    ["proposed", "seconded", "by", "and", "all", "in", "favour", "were", "was", "agreed", "abstained", "abstention", "abstentions", "against", "it", "the", "unanimously", "carried", "with", "votes", "vote", "for", "motion", "cllr", "councillor", "mr", "mrs", "ms", "dr", "of", "members"]
 )
 
 

@@ -59,14 +59,14 @@ def _subcommand(name: str, argv: list[str]) -> int:
     if name == "eval":
         from .evaluate import main as eval_main
 
-        return eval_main(argv)
+        return int(eval_main(argv))
     if name == "batch":
         from .batch.cli import batch_main
 
-        return batch_main(argv)
+        return int(batch_main(argv))
     from .batch.cli import actions_main
 
-    return actions_main(argv)
+    return int(actions_main(argv))
 
 
 def _error(path: str, reason: str) -> None:

@@ -154,9 +154,9 @@ def assemble(document: ReadDocument, *, name: str, sha256: str, meeting_date: dt
             classified, last_subject = classify_paragraph(
                 para.text, sentences, label=para.label, people=people, margin=para.margin, last_subject=last_subject
             )
-            kind = ParagraphKind(classified.kind)
+            paragraph_kind = ParagraphKind(classified.kind)
             paragraphs.append(
-                Paragraph(kind, para.text, classified.cues, label=para.label, list_marker=para.list_marker, margin=para.margin)
+                Paragraph(paragraph_kind, para.text, classified.cues, label=para.label, list_marker=para.list_marker, margin=para.margin)
             )
             _collect(classified, para, people, context, item_index, paragraph_index, provenance_item, decisions, actions, warnings)
         items.append(

@@ -22,8 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _ABBREVIATIONS = frozenset(
-    """cllr cllrs mr mrs ms dr prof st no nos e.g i.e etc approx cf vs fig para paras p pp rev revd
-    jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m inc ltd co dept govt hon esq""".split()
+    ["cllr", "cllrs", "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "e.g", "i.e", "etc", "approx", "cf", "vs", "fig", "para", "paras", "p", "pp", "rev", "revd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m", "inc", "ltd", "co", "dept", "govt", "hon", "esq"]
 )
 _CLOSERS = frozenset(")]\"'”’")
 _BULLETS = frozenset("•·●▪")
@@ -80,7 +79,6 @@ def get_nlp() -> Language:
             if _NLP is None:
                 import spacy
                 from spacy.language import Language
-
                 from spacy.tokens import Doc as SpacyDoc
 
                 if not SpacyDoc.has_extension("minutes_sentences"):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .attendance import AttendanceBuilder, attendance_heading, attendance_start
+from .attendance import AttendanceBuilder, attendance_heading
 from .model import Attendee, Block, BlockKind
 
 # --- labels -----------------------------------------------------------------------------------
@@ -83,11 +83,9 @@ _ITEM_LINE = re.compile(r"\(?\s*(?:Agenda\s+)?Item\s+(\d{1,3}[a-z]?(?:\.\d{1,2})
 # Words that start a sentence of minute text after a title run on the same line ("91/18 Apologies
 # and Welcome There were apologies ..."): the title ends where such a sentence begins.
 _SENTENCE_STARTERS = frozenset(
-    """the there it this these those cllr cllrs councillor councillors members member mr mrs ms dr
-    he she they we no following both our all an as in a following apologies nothing none councils
-    following clerk chair chairman resolved agreed proposed minutes""".split()
+    ["the", "there", "it", "this", "these", "those", "cllr", "cllrs", "councillor", "councillors", "members", "member", "mr", "mrs", "ms", "dr", "he", "she", "they", "we", "no", "following", "both", "our", "all", "an", "as", "in", "a", "following", "apologies", "nothing", "none", "councils", "following", "clerk", "chair", "chairman", "resolved", "agreed", "proposed", "minutes"]
 )
-_TITLE_SMALL_WORDS = frozenset("a an and as at by for from in of on or the to with vs via de".split())
+_TITLE_SMALL_WORDS = frozenset(["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with", "vs", "via", "de"])
 _TERMINAL = re.compile(r"[.!?;:)\]\"'”’]\s*$")
 _LOWER_START = re.compile(r"[a-z(\[]")
 _HEADER_HINT = re.compile(
@@ -96,8 +94,7 @@ _HEADER_HINT = re.compile(
 )
 _BODY_HINT = re.compile(r"\b(council|board|committee|cabinet|panel|commission|trustees|forum|assembly)\b", re.I)
 _CONTAINER_HEADINGS = frozenset(
-    """agenda minutes links resources references notes summary attendees attendance contents
-    meeting minutes meeting notes actions decisions""".split("\n")[0].split()
+    ["agenda minutes links resources references notes summary attendees attendance contents", "    meeting minutes meeting notes actions decisions"][0].split()
 ) | {"action items", "consented decisions", "meeting minutes", "meeting notes", "table of contents", "agenda items"}
 _AGENDA_HEADING = re.compile(r"(?:agenda|agenda items|items? for discussion)\s*:?", re.I)
 _APPENDIX_START = re.compile(r"(supporting documents|appendix\b|annex\b|appendices)", re.I)
@@ -193,7 +190,7 @@ def is_title_like(text: str) -> bool:
 def _joinable(previous: ParagraphDraft, text: str) -> bool:
     """Does ``text`` continue ``previous`` (a sentence broken by a blank line)?"""
     prev = previous.text
-    if previous.label and not prev or previous.cells or previous.title_like:
+    if (previous.label and not prev) or previous.cells or previous.title_like:
         return False
     if _TERMINAL.search(prev) or pure_label(text) or inline_label(text):
         return False
@@ -512,10 +509,9 @@ def _on_heading(b: _Builder, block: Block, text: str) -> None:
             b._open_scope(label)
             b.current.paragraphs.append(ParagraphDraft(text="", label=label))
         elif label:
+            # A label heading with no item open ("## Action items" first): its own untitled holder.
             holder = b.open_item(text)
             holder.label = label
-            b.items.remove(holder) if holder in b.items else None
-            b.current = holder
             b._open_scope(label)
         return
     if attendance_heading(text):
@@ -584,7 +580,7 @@ _FINITE_IN_TITLE = re.compile(r"\b(?:was|were|is|are|had|has|have|will|would|sho
 def _title_ok(title: str) -> bool:
     """A numbered or lettered line that reads as an item title rather than a numbered sentence."""
     stripped = title.strip()
-    if not stripped or stripped.endswith((".", ";", ",")) and not stripped.isupper():
+    if not stripped or (stripped.endswith((".", ";", ",")) and not stripped.isupper()):
         return False
     if not (stripped[:1].isupper() or stripped[:1].isdigit() or stripped[:1] in "\"'“‘("):
         return False
@@ -614,6 +610,6 @@ def _on_paragraph_title(b: _Builder, block: Block, text: str) -> bool:
         if b.current is None and (not b.header or _HEADER_HINT.search(text) or len(b.header) < 2):
             b.header.append(text)
             return True
-        b.open_item(text.title() if False else text)
+        b.open_item(text)
         return True
     return False

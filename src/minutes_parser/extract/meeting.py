@@ -28,7 +28,7 @@ _BODY = re.compile(
     r"Group|Assembly|Executive|Authority|Partnership)(?:\s+\([A-Z]{2,6}\))?)"
 )
 _BODY_LEAD = frozenset(
-    "note notes minutes of the meeting draft annual general ordinary extraordinary special last a an and for on monthly".split()
+    ["note", "notes", "minutes", "of", "the", "meeting", "draft", "annual", "general", "ordinary", "extraordinary", "special", "last", "a", "an", "and", "for", "on", "monthly"]
 )
 _VENUE = re.compile(r"(?:^|\b)(?:venue|location|place|held (?:in|at))\s*[:\-]?\s*(.{3,120})", re.I)
 _REPORT_HINTS = re.compile(r"\b(purpose of (?:the )?report|recommendations?:?$|contact officer|for (?:information|discussion|decision)\b|summary$)", re.I | re.M)

@@ -20,24 +20,11 @@ _DEFINED_INITIALS = re.compile(
 
 # Nouns that name roles and groups: an owner phrase ends in one of these.
 ROLE_NOUNS = frozenset(
-    """officer officers member members clerk chair chairman chairwoman chairperson chairs vice-chair
-    vice-chairman secretary treasurer board committee council councils councillor councillors cllr
-    trustee trustees director directors manager managers head lead leads leader leaders team teams group
-    groups panel staff representative representatives rep reps everyone everybody all volunteers volunteer
-    executive executives cabinet mayor warden wardens governors governor partners administrator
-    coordinator co-ordinator convener convenor president vice-president editor organisers organizers
-    organiser organizer chief adviser advisor advisers advisors lawyer solicitor auditor accountant
-    moderators moderator maintainers maintainer owners owner webmaster steward stewards subcommittee
-    sub-committee working-group tsc core contractor clerks minute-taker parish town community
-    foundation society association authority department service resident residents parishioner
-    parishioners""".split()
+    ["officer", "officers", "member", "members", "clerk", "chair", "chairman", "chairwoman", "chairperson", "chairs", "vice-chair", "vice-chairman", "secretary", "treasurer", "board", "committee", "council", "councils", "councillor", "councillors", "cllr", "trustee", "trustees", "director", "directors", "manager", "managers", "head", "lead", "leads", "leader", "leaders", "team", "teams", "group", "groups", "panel", "staff", "representative", "representatives", "rep", "reps", "everyone", "everybody", "all", "volunteers", "volunteer", "executive", "executives", "cabinet", "mayor", "warden", "wardens", "governors", "governor", "partners", "administrator", "coordinator", "co-ordinator", "convener", "convenor", "president", "vice-president", "editor", "organisers", "organizers", "organiser", "organizer", "chief", "adviser", "advisor", "advisers", "advisors", "lawyer", "solicitor", "auditor", "accountant", "moderators", "moderator", "maintainers", "maintainer", "owners", "owner", "webmaster", "steward", "stewards", "subcommittee", "sub-committee", "working-group", "tsc", "core", "contractor", "clerks", "minute-taker", "parish", "town", "community", "foundation", "society", "association", "authority", "department", "service", "resident", "residents", "parishioner", "parishioners"]
 )
-_DETERMINERS = frozenset("the a an our all both each every any those their his her this".split())
+_DETERMINERS = frozenset(["the", "a", "an", "our", "all", "both", "each", "every", "any", "those", "their", "his", "her", "this"])
 _NOT_OWNERS = frozenset(
-    """it this that there these those which what who when where if as while although though because
-    some many most several councils funding work government report reports paper item items minutes
-    meeting meetings document documents letter matter issue issues question questions proposal
-    proposals discussion discussions progress time people residents nothing none one no you i""".split()
+    ["it", "this", "that", "there", "these", "those", "which", "what", "who", "when", "where", "if", "as", "while", "although", "though", "because", "some", "many", "most", "several", "councils", "funding", "work", "government", "report", "reports", "paper", "item", "items", "minutes", "meeting", "meetings", "document", "documents", "letter", "matter", "issue", "issues", "question", "questions", "proposal", "proposals", "discussion", "discussions", "progress", "time", "people", "residents", "nothing", "none", "one", "no", "you", "i"]
 )
 _PRONOUNS = frozenset(["he", "she", "they", "we"])
 _TITLE = re.compile(r"(?:Cllrs?|Councillor|Mayor|Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev(?:d)?)\.?$")
