@@ -273,7 +273,6 @@ def reported_commitment(clause: Clause) -> Finding | None:
     return None
 
 
-_SUBJUNCTIVE = re.compile(r"^(?:that\s+)?((?:the\s+)?[A-Za-z][\w’'\-]*(?:\s+[A-Za-z][\w’'\-]*){0,5}?)\s+([a-z]+)\b", re.I)
 
 
 _THAT_CLAUSE = re.compile(r"\b(?:agreed|AGREED|resolved|RESOLVED|decided|recommended)\s*:?\s+that\s+(?=\S)|(?:,|;)\s+and\s+that\s+(?=\S)")
@@ -286,19 +285,40 @@ def resolution_directs(clause: Clause) -> Finding | None:
     starts = [0] if clause.label in ("RESOLVED", "Decision", "Agreed") else []
     starts += [m.end() for m in _THAT_CLAUSE.finditer(clause.text)]
     for start in starts:
-        m = _SUBJUNCTIVE.match(clause.text[start:])
-        if not m:
+        found = _subject_and_base_verb(clause, start)
+        if found:
+            return found
+    return None
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _subject_and_base_verb(clause: Clause, start: int) -> Finding | None:
+    """"[that] the Corporate Director of Finance report ...": the shortest owner phrase followed by a
+    verb in its base form (or "be asked to VERB")."""
+    text = clause.text
+    words = list(_WORD.finditer(text, start))
+    if words and words[0].group(0).lower() == "that":
+        words = words[1:]
+    for count in range(1, min(8, len(words))):
+        verb = words[count].group(0)
+        if not verb.isalpha() or not verb.islower():
             continue
-        verb = m.group(2)
-        tail = clause.text[start + m.end() :]
+        tail = text[words[count].end() :]
         if verb == "be" and re.match(r"\s+(?:asked|requested|instructed|authorised|authorized|delegated)\s+to\s+[a-z]", tail):
             pass  # "the Director of Public Health be asked to bring a revised plan"
-        elif verb.endswith(("ed", "s")) or not _verb_ok(verb) or verb in _DELIBERATIVE or verb in ("be", "is", "are", "was", "were", "has", "have", "had", "may", "can"):
+        elif verb.endswith(("ed", "s")) or not _verb_ok(verb) or verb in _DELIBERATIVE or verb in _AUXILIARIES:
             continue
-        owners = owner_phrase(m.group(1), clause.people)
+        subject_start, subject_end = words[0].start(), words[count - 1].end()
+        owners = owner_phrase(text[subject_start:subject_end], clause.people)
         if owners:
-            return Finding("pattern:RESOLVED that OWNER VERB", tuple(owners), (start + m.start(1), start + m.end(1)))
+            return Finding("pattern:RESOLVED that OWNER VERB", tuple(owners), (subject_start, subject_end))
+        return None  # the first lower-case word is the verb slot; a longer subject would swallow it
     return None
+
+
+_AUXILIARIES = frozenset("be is are was were has have had may can could would should will shall must might do does did".split())
 
 
 _TO_BE_DONE = re.compile(
@@ -371,8 +391,8 @@ def action_label(clause: Clause) -> Finding | None:
     """A paragraph under "Action:" / "Action items": an action even without a verb pattern."""
     if clause.label != "Action" or clause.text.rstrip().endswith(":"):
         return None
-    if clause.speaker and owner_part(clause.speaker, clause.people):
-        return Finding("label:Action", (clause.speaker,))
+    if clause.speaker and (owner_part(clause.speaker, clause.people) or re.fullmatch(r"[A-Z][a-z'’\-]{1,30}(?: [A-Z][a-z'’\-]{1,30})?", clause.speaker)):
+        return Finding("label:Action", (clause.speaker,))  # "Ryan: figure out ..." names its owner
     dash = _DASH_OWNER.match(clause.text)
     if dash:
         names = [n.strip() for n in dash.group(1).split("/")]
@@ -474,13 +494,13 @@ _LEADING_DECISION = re.compile(
     r"^(?:[A-Z][a-z]+:\s+)?(Agreed|Approved|Resolved|Noted|Decided|Endorsed|Adopted|Ratified|Consented|Agreement|Decision(?=\s*[-:–—])|Unanimously)\b(?!\s+(?:with|by)\b)"
 )
 _VOTE = re.compile(
-    r"\b(?:[Ss]econded\s+(?:by\s+)?(?:Cllr|Councillor|Mr|Mrs|Ms|Dr|[A-Z])|SECONDED|all (?:were )?in favour|all agreed|unanimously|motion (?:was )?(?:carried|lost|fell|defeated)|"
+    r"\b(?:[Ss]econded\s+(?:by\s+)?(?-i:Cllr|Councillor|Mr|Mrs|Ms|Dr|[A-Z])|(?-i:SECONDED)|all (?:were )?in favour|all agreed|unanimously|motion (?:was )?(?:carried|lost|fell|defeated)|"
     r"\d{1,2}\s+(?:votes?\s+)?(?:in favour|agreed|against|abstained|abstentions?)\b|(?:\d{1,2}|\w+)\s+votes?\s+(?:for|against)|"
     r"(?:members|councillors|all|everyone|trustees|board)\s+voted\b|show of hands|no objections?,?\s+agreed|carried unanimously|nem\.?\s*con)\b",
     re.I,
 )
 _AGREED_THAT = re.compile(
-    r"(?<!\bhad )(?<!\bhas )(?<!\bhave )\b(?:it was|was|were|all|we|also|formally)?\s*(?:agreed|AGREED|decided)\s+(?:that|we|to|it|on|in principle)\b"
+    r"(?<!\bhad )(?<!\bhas )(?<!\bhave )\b(?:agreed|AGREED|decided)\s+(?:that|we|to|it|on|in principle)\b"
     r"|\b(?:agreed|approved|accepted|signed)\s+as\s+(?:a\s+)?(?:true|correct|accurate)\b"
 )
 _ANSWERED = re.compile(r"\?\s*(?:Yes|Agreed|Approved|Carried)\.?\s*$")
