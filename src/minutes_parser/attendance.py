@@ -170,13 +170,13 @@ class AttendanceBuilder:
         if block.kind is BlockKind.HEADING and attendance_heading(text):
             self.open(text)
             return True
+        if block.kind is BlockKind.PARAGRAPH and re.fullmatch(r"(?:appendix\s+[a-z0-9]{1,3}\s*[-–:]?\s*)?attendance(?:\s+list)?\s*:?\s*", text, re.I) and not in_header:
+            self._table_mode = True  # "Appendix A - Attendance": a role | name | organisation table follows
+            return True
         if block.kind is not BlockKind.PARAGRAPH or not in_header:
             if block.kind is BlockKind.PARAGRAPH and self._table_mode:
                 return self._feed_cell(text)
             return False
-        if re.fullmatch(r"appendix\s+[a-z0-9]{1,3}\s*[-–:]?\s*attendance\s*", text, re.I):
-            self._table_mode = True
-            return True
         start = attendance_start(text)
         if start is None:
             return False

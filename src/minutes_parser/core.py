@@ -19,6 +19,7 @@ import hashlib
 import os
 import re
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 from .classify import ClassifiedParagraph, classify_paragraph
@@ -124,7 +125,7 @@ def assemble(document: ReadDocument, *, name: str, sha256: str, meeting_date: dt
     next_meeting = find_next_meeting(document.text, facts.date)
     context = DateContext(meeting_date=facts.date, next_meeting=next_meeting)
 
-    drafts = ([segmented.preamble] if segmented.preamble.paragraphs else []) + segmented.items
+    drafts = ([segmented.preamble] if segmented.preamble.paragraphs else []) + segmented.items + segmented.appendices
     texts = [p.text for item in drafts for p in item.paragraphs]
     spans = iter(sentence_spans(texts)) if texts else iter(())
 
@@ -218,7 +219,8 @@ def _collect(
             text = para.text if whole and para.label == "Action" else clause.text
             span_start = 0 if text is para.text else clause.start
             owners = _owners(clause.action.owners, clause.action.owner_span, people, clause.action.cue, clause.rule_start)
-            due = _deadline_or_none(find_due(text, context), text)
+            directive = clause.action.cue in _DIRECTIVE_CUES
+            due = _deadline_or_none(find_due(text, replace(context, directive=directive)), text)
             if due is not None and text is not para.text:
                 due = DueDate(due.text, due.value, due.date, due.cue, due.start, due.end)
             if due is not None and due.value.startswith("XXXX"):
@@ -229,6 +231,8 @@ def _collect(
             actions.append(Action(_clean(text), action_provenance, owners, due, follow_up, cues))
 
 
+# Cues whose sentence tells someone to do something: its dates look forward.
+_DIRECTIVE_CUES = frozenset({"pattern:OWNER to VERB", "pattern:RESOLVED that OWNER VERB", "label:Action", "pattern:to be done"})
 _EVENT_BEFORE = re.compile(
     r"\b(?:committee|meeting|panel|board|conference|event|session|hearing|inquiry|fayre|fair|show|festival|visit)\s+(?:on|of)\s+(?:the\s+)?$",
     re.I,

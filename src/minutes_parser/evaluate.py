@@ -205,13 +205,18 @@ def format_plain(result: JsonDict) -> str:
 def format_documents(documents: Sequence[JsonDict]) -> str:
     """One line per document: tp/fp/fn of each metric."""
     lines = []
+    width = max((len(doc["document"]) for doc in documents), default=0)
     for doc in documents:
-        counts = "  ".join(f"{k} {doc[k]['tp']}/{doc[k]['fp']}/{doc[k]['fn']}" for k in METRIC_KEYS)
+        counts = "  ".join(f"{k} {_counts(doc[k]):<9}" for k in METRIC_KEYS)
         mark = "" if doc["found"] else "  [no prediction]"
-        lines.append(f"{doc['document']}  {counts}{mark}")
+        lines.append(f"{doc['document']:<{width}}  {counts}{mark}".rstrip())
     if lines:
         lines.insert(0, "per document (tp/fp/fn):")
     return "\n".join(lines)
+
+
+def _counts(tally: JsonDict) -> str:
+    return f"{tally['tp']}/{tally['fp']}/{tally['fn']}"
 
 
 def _print_rich(result: JsonDict, title: str) -> None:

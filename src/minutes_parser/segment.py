@@ -137,6 +137,10 @@ class Segmented:
 
 def split_title(text: str, *, at_colon: bool = False) -> tuple[str, str]:
     """Split "Apologies and Welcome There were apologies ..." into (title, rest)."""
+    bullet = _INLINE_BULLET.search(text)
+    if bullet and bullet.start() <= _ITEM_TITLE_MAX:
+        title, rest = split_title(text[: bullet.start()], at_colon=at_colon)
+        return title, (rest + text[bullet.start() :]).strip()
     first_line, _, remainder = text.partition("\n")
     if remainder and len(first_line) <= _ITEM_TITLE_MAX and not first_line.rstrip().endswith((",", "-")):
         if not _LOWER_START.match(remainder.lstrip()):
@@ -349,7 +353,7 @@ def segment(blocks: tuple[Block, ...], *, join_wrapped: bool = True) -> Segmente
         kind = block.kind
         if kind is BlockKind.SECTION_BREAK:
             b.in_trailer = True
-            b.current = None
+            b.open_item("Appendix")  # what follows the minutes proper (attendance tables, annexes)
             continue
         if kind is BlockKind.ITEM_BOUNDARY:
             b.pending_boundary = b.open_item("", key=block.key)
@@ -438,7 +442,7 @@ def _add_text_pieces(b: _Builder, text: str, block: Block) -> None:
                     text=clause.strip(),
                     list_marker=clause_marker or marker or (block.marker if block.marker != "cell" else None),
                     margin=block.margin,
-                    title_like=block.marker == "cell" and is_title_like(clause) and len(clause) < 60,
+                    title_like=block.marker == "cell" and is_title_like(clause) and len(clause) < 60 and "," not in clause,
                     last_line=len(text.rsplit("\n", 1)[-1].strip()),
                 )
             )
@@ -534,6 +538,9 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
     """Open an item for a numbered/lettered title or an agenda bullet; True when consumed."""
     marker = (block.marker or "").strip()
     number = _number_of(marker)
+    item_line = re.search(r"\n\s*\(\s*(?:Agenda\s+)?Item\s+\d{1,3}[a-z]?\s*\)\s*(?=\n|$)", text, re.I)
+    if item_line:
+        text = (text[: item_line.start()] + text[item_line.end() :]).strip()  # "(Item 5)" under the title
     first, _, rest = text.partition("\n")
     if b.agenda_level is not None and block.level == 0 and marker in ("-", "*", "+", "•"):
         has_children = index < len(blocks) and blocks[index].kind is BlockKind.LIST_ITEM and blocks[index].level > block.level
@@ -564,7 +571,7 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
         number = parent + number
     elif "." in number and b.current is not None and b.current.number and number.startswith(b.current.number.split(".")[0] + "."):
         # "24.3  Mrs Kowalczyk asked ..." under item 24: a numbered paragraph unless it is a bare title.
-        if rest or not is_title_like(title) or len(title) > 80:
+        if "\n" in text or len(text) > 80 or not is_title_like(text) or inline_label(title) or title.rstrip().endswith(":"):
             return False
     b.open_item(title, number=number)
     if is_letter and b.last_number_parent is None:

@@ -62,6 +62,9 @@ class DateContext:
 
     meeting_date: dt.date | None
     next_meeting: dt.date | None = None  # "Date of next meeting: ..." found elsewhere
+    # The text directs someone to do something ("the Clerk report the outturn in June 2025"):
+    # its month names look forward even without a future-tense verb.
+    directive: bool = False
 
 
 _T = TypeVar("_T")
@@ -617,7 +620,7 @@ def _month_candidates(text: str, context: DateContext) -> list[_Candidate]:
                 rule_name = rule
                 # "in March" is a deadline in "to be prepared for issue in March", not in
                 # "In December, 57 forms were received" or "357 emails in December".
-                if not cue.accepts(weak) or (not cue.strong and _tense(text, match) != "future"):
+                if not cue.accepts(weak) or (not cue.strong and not context.directive and _tense(text, match) != "future"):
                     cue = None
             if cue is None:
                 if rule != "due:month":

@@ -119,12 +119,25 @@ def header_facts(header: Sequence[str], text_head: str, file_name: str, override
 
 
 def document_kind(header: Sequence[str], text: str, item_count: int, fact_count: int) -> DocumentKind:
+    """Minutes, a committee report, or something else (a document we should not invent actions for)."""
     head = text[:6000]
     report_hits = len(_REPORT_HINTS.findall(head))
     if report_hits >= 2 and not re.search(r"\b(minutes|present:|apologies)\b", head, re.I):
         return DocumentKind.REPORT
-    if item_count or fact_count or _MINUTES_HINTS.search(" ".join(header)) or _MINUTES_HINTS.search(head[:2000]):
-        if item_count == 0 and fact_count == 0 and not re.search(r"\b(minutes|meeting|present|apologies|agenda)\b", head, re.I):
-            return DocumentKind.UNKNOWN
+    # The title lines say what the document is; "forty minutes" in a recipe's method does not.
+    title_lines = " ".join(line for line in list(header)[:4] if len(line) < 200)
+    if _MEETING_RECORD.search(title_lines) or _ATTENDANCE_LINE.search(head[:3000]):
+        return DocumentKind.MINUTES
+    if item_count >= 2 and fact_count >= 1:
+        return DocumentKind.MINUTES
+    if fact_count >= 2 and _MINUTES_HINTS.search(head[:3000]):
         return DocumentKind.MINUTES
     return DocumentKind.UNKNOWN
+
+
+_ATTENDANCE_LINE = re.compile(r"^\W{0,6}(?:present|apologies|in attendance|attendees|attendance)\b", re.I | re.M)
+_MEETING_RECORD = re.compile(
+    r"(?-i:\b(?:Minutes|MINUTES|Meeting|MEETING|Notes of|NOTES OF)\b)"
+    r"|\b(?:minutes\s+of|meeting\s+(?:of|held|on)|present\s*:|apologies|agenda\s+item|in\s+attendance)\b",
+    re.I,
+)

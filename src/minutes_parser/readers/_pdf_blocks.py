@@ -24,6 +24,7 @@ _NOT_OWNERS = frozenset(
     {"Action", "Actions", "ACTION", "ACTIONS", "Owner", "Owners", "By", "Who", "Lead", "Date", "Due",
      "Page", "Item", "Items", "Minute", "Minutes", "Agenda", "Draft", "Signed", "Noted", "Approved"}
 )
+_COLUMN_HEADERS = frozenset({"action", "actions", "action by", "owner", "owners", "by", "by whom", "who", "lead"})
 _BULLET_GLYPHS = frozenset("•·●▪■◦‣∙○◆◇►▸➢✓✔-–—*o§")
 _LIGATURES = str.maketrans(
     {
@@ -73,6 +74,9 @@ def assign_margins(page: Page) -> None:
     lines = page.lines
     for index, line in enumerate(lines):
         last = line.segments[-1]
+        if len(line.segments) <= 2 and last.x0 >= cutoff and last.text.strip(" :").lower() in _COLUMN_HEADERS:
+            # "ITEMS ............ Action": the action column's header row, not content.
+            continue
         if last.x0 >= cutoff and looks_like_owner(last.text):
             if len(line.segments) == 1:
                 alone.append(last)
@@ -250,7 +254,8 @@ def _table_runs(lines: list[Line]) -> set[int]:
 
 
 def _join(texts: list[str]) -> str:
-    """Lines of one block: words hyphenated over a break mended, other hard breaks kept as "\\n".
+    """Lines of one block joined with spaces (in a PDF every break inside a block is a soft wrap),
+    words hyphenated over a break mended.
 
     "impor-" + "tant" gives "important"; "UK-" + "France" and "10-21-" + "98" keep the hyphen.
     """
@@ -265,7 +270,7 @@ def _join(texts: list[str]) -> str:
         elif hyphenated and text[:1].isalnum():
             out = out[:-1] + "-" + text
         else:
-            out = out + "\n" + text
+            out = out + " " + text
     return out.replace(_SOFT_HYPHEN, "")
 
 
@@ -301,7 +306,7 @@ class BlockAssembler:
                 self.prev_line = heading_lines[-1]
                 index += len(heading_lines)
                 continue
-            self._body_line(line)
+            self._body_line(line, lines[index + 1] if index + 1 < len(lines) else None)
             self.prev_line = line
             index += 1
         self._flush()
@@ -331,9 +336,12 @@ class BlockAssembler:
             if nxt >= len(lines) or nxt in in_table:
                 break
             candidate = lines[nxt]
+            candidate_level = self._heading_level(candidate)
+            if not candidate_level and candidate.bold and abs(candidate.size - group[-1].size) < 0.5 and len(candidate.text) <= 20:
+                candidate_level = level  # "2023/2024" finishing a bold title
             if (
                 candidate.page != group[-1].page
-                or self._heading_level(candidate) != level
+                or candidate_level != level
                 or group[-1].bottom - candidate.top > self.style.usual_gap + 0.5 * candidate.size
                 or _marker_of(candidate) is not None
                 or _NUMBERED_TITLE.match(candidate.text)
@@ -380,12 +388,24 @@ class BlockAssembler:
 
     # --- paragraphs and list items --------------------------------------------------------
 
-    def _body_line(self, line: Line) -> None:
+    def _section_bullet(self, line: Line, rest: list[Segment], next_line: Line | None) -> bool:
+        """A short all-bold bullet line whose next line is a deeper bullet: a section title."""
+        text = " ".join(s.text for s in rest)
+        if not rest or not all(s.bold for s in rest) or len(text.split()) > 8 or text.endswith(_TERMINAL):
+            return False
+        if next_line is None or next_line.page != line.page:
+            return False
+        return _marker_of(next_line) is not None and next_line.x0 > line.x0 + 6
+
+    def _body_line(self, line: Line, next_line: Line | None = None) -> None:
         found = _marker_of(line)
         if found is not None:
             marker, rest = found
             self._flush()
             text = clean_text(" ".join(s.text for s in rest))
+            if self._section_bullet(line, rest, next_line):
+                self._add(BlockKind.HEADING, text, line.page, level=len(self.style.heading_sizes) + 1, margin=line.margin)
+                return
             level = 1 + min(range(len(self.style.marker_columns)), key=lambda c: abs(self.style.marker_columns[c] - line.x0)) if self.style.marker_columns else 1
             self.open = _Open(
                 BlockKind.LIST_ITEM, [line], [text] if text else [], clean_text(marker), level,

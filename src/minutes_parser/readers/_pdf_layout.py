@@ -223,13 +223,18 @@ def _split_runs(chars: _CharReader, line_text: str, offset: int) -> list[Segment
                 heights.sort()
                 out.append(Segment(text, x0, x1, bottom, top, heights[len(heights) // 2], bold))
 
+    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    handle, rect, rect_ref = chars.handle, chars.rect, chars.rect_ref
     for i, ch in enumerate(line_text):
         if ch.isspace():
             pending_space = True
             continue
-        cx0, cx1, cb, ct = chars.box(offset + i)
+        get_box(handle, offset + i, rect_ref)  # inlined chars.box(): this loop is the hot path
+        cx0, cx1, cb, ct = rect.left, rect.right, rect.bottom, rect.top
         if first >= 0:
-            height = max(top - bottom, ct - cb, 1.0)
+            height = top - bottom if top - bottom > ct - cb else ct - cb
+            if height < 1.0:
+                height = 1.0
             gap = cx0 - x1
             vertical_jump = cb > top or ct < bottom
             if gap > SEGMENT_GAP * height or gap < -height * 2 or vertical_jump:
@@ -243,9 +248,12 @@ def _split_runs(chars: _CharReader, line_text: str, offset: int) -> list[Segment
             heights = []
             x0, x1, bottom, top = cx0, cx1, cb, ct
         else:
-            x1 = max(x1, cx1)
-            bottom = min(bottom, cb)
-            top = max(top, ct)
+            if cx1 > x1:
+                x1 = cx1
+            if cb < bottom:
+                bottom = cb
+            if ct > top:
+                top = ct
         pieces.append(ch)
         heights.append(ct - cb)
         last_index = offset + i
