@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .extract.owners import PeopleIndex, clean_subject, owner_part, owner_phrase
+from .extract.owners import ROLE_NOUNS, PeopleIndex, clean_subject, owner_part, owner_phrase
 
 # Words that follow "to" without being verbs: "agreed to an added paragraph", "to the Board".
 _NOT_VERBS = frozenset(
@@ -149,7 +149,7 @@ _COMMIT = re.compile(
     r"\s+(?:has\s+|have\s+|had\s+)?(agreed|undertook|offered|volunteered|promised|was asked|were asked|"
     r"has been asked|have been asked|is asked|are asked|was tasked|were tasked|was requested|were requested|"
     r"was invited|were invited|plans|planned|intends|intended|hopes|hoped|is going|are going|"
-    r"will be required|will be asked|would be asked|will be expected|is due|are due)\s+to\s+([A-Za-z]+)\b"
+    r"will be required|will be asked|would be asked|will be expected|is due|are due|needs|need)\s+to\s+([A-Za-z]+)\b"
 )
 
 
@@ -159,8 +159,11 @@ def owner_agreed_to(clause: Clause) -> Finding | None:
     for m in _COMMIT.finditer(clause.text):
         if not _verb_ok(m.group(2)) or (m.group(2).lower() in _DELIBERATIVE and "asked" in m.group(1)):
             continue
-        found = _owners_before(clause, m.start())
-        if found is None:
+        need = m.group(1) in ("need", "needs")
+        found = _owners_before(clause, m.start(), tight=need)
+        if need and found and any(o.lower().split()[-1] in ROLE_NOUNS for o in found[0]):
+            continue  # "Council leaders need to understand ...": a general need, not a named person's task
+        if found is None and m.group(1) not in ("need", "needs"):
             # "James says work ... died down, plans to pick up this month": the sentence's subject.
             found = _main_subject(clause, m.start(), coordinated=m.group(1) in ("agreed", "offered", "undertook", "volunteered", "promised"))
         if found and m.group(1) == "agreed" and all(_is_meeting_body(o) for o in found[0]):
@@ -396,7 +399,8 @@ def action_label(clause: Clause) -> Finding | None:
     dash = _DASH_OWNER.match(clause.text)
     if dash:
         names = [n.strip() for n in dash.group(1).split("/")]
-        if all(owner_part(n, clause.people) for n in names):
+        # "Sam – Organise the meeting" under an Action label: the layout itself names the owner.
+        if all(owner_part(n, clause.people) or _name_shaped(n, clause.people) for n in names):
             return Finding("label:Action", tuple(names), (dash.start(1), dash.end(1)))
     lead = _leading_person(clause)
     if lead:
@@ -446,6 +450,10 @@ def _main_subject(clause: Clause, cue_start: int, *, coordinated: bool = False) 
 
 
 _LEAD = re.compile(r"^((?:[A-Z][\w’'\-.]*|@[\w-]+)(?:\s+(?:[A-Z][\w’'\-.]*|of|and|&)){0,5})\s+(?=[a-z(])")
+
+
+def _name_shaped(word: str, people: PeopleIndex) -> bool:
+    return re.fullmatch(r"[A-Z][a-z'’\-]{1,30}|[A-Z]{2,4}", word) is not None and word.lower() not in people.lower_words
 
 
 def _leading_person(clause: Clause) -> tuple[list[str], tuple[int, int]] | None:
@@ -501,6 +509,7 @@ _VOTE = re.compile(
 )
 _AGREED_THAT = re.compile(
     r"(?<!\bhad )(?<!\bhas )(?<!\bhave )\b(?:agreed|AGREED|decided)\s+(?:that|we|to|it|on|in principle)\b"
+    r"|\b(?:it was|was)\s+(?:concluded|resolved|determined)\s+that\b"
     r"|\b(?:agreed|approved|accepted|signed)\s+as\s+(?:a\s+)?(?:true|correct|accurate)\b"
 )
 _ANSWERED = re.compile(r"\?\s*(?:Yes|Agreed|Approved|Carried)\.?\s*$")
@@ -635,7 +644,7 @@ _OWNER_ONLY = re.compile(r"^[\s\-–—:]*\(?\s*(?:possibly\s+|probably\s+)?([A-
 
 _ENDS_WITH_NAME = re.compile(r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}$")
 _TITLES = frozenset(["Cllr", "Councillor", "Mr", "Mrs", "Ms", "Dr", "Cllr.", "Mr.", "Mrs.", "Dr."])
-_ANSWER = re.compile(r"(?:Yes|No|Agreed|Approved|Carried)\.?")
+_ANSWER = re.compile(r"(?:Yes|No|Agreed|Approved|Carried|Noted|NOTED|AGREED)\.?")
 
 
 @dataclass(frozen=True)

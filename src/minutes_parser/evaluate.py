@@ -152,7 +152,8 @@ def save_predictions(evaluation: Evaluation, out_dir: Path) -> list[Path]:
     for name, prediction in evaluation.predictions.items():
         path = out_dir / f"{name}.json"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(prediction, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        # ASCII-escaped so that scorers reading with the locale's encoding see the same text.
+        path.write_text(json.dumps(prediction, indent=2) + "\n", encoding="utf-8")
         written.append(path)
     return written
 

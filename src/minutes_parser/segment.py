@@ -297,6 +297,9 @@ class _Builder:
                 self.scope_spent = True
         elif target.label and self._in_scope(para):
             para.label = target.label
+        if paragraphs and _BARE_OUTCOME.fullmatch(para.text) and paragraphs[-1].text:
+            paragraphs[-1].text = paragraphs[-1].text.rstrip() + " " + para.text.strip()  # "... £6,564.21" then "Noted"
+            return
         if paragraphs and not para.list_marker and not para.cells and not para.label:
             previous = paragraphs[-1]
             if self.join_wrapped and not previous.list_marker and _joinable(previous, para.text):
@@ -324,6 +327,7 @@ class _Builder:
         return para.level <= self.scope_level
 
 
+_BARE_OUTCOME = re.compile(r"\s*(?:Noted|NOTED|Agreed|AGREED|Approved|APPROVED|Carried|CARRIED)\.?\s*")
 _TASK_LIST_INTRO = re.compile(
     r"\b(?:need(?:s)?\s+to\s+be|to\s+be\s+(?:done|corrected|fixed|updated|actioned|completed)|should\s+be\s+(?:done|corrected|fixed|updated)|"
     r"actions?\s+(?:are|were|agreed|arising)|following\s+actions?)\b[^.]{0,60}:\s*$",

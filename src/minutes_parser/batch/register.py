@@ -1,0 +1,447 @@
+"""The action register: every parsed meeting, its attendees, items, decisions and actions, in SQLite.
+
+Keyed by the sha256 of each document's bytes, so adding the same document twice stores it
+once (its extra paths go to ``sources``) and a batch can resume where it stopped. Each meeting
+also keeps its whole OUTPUT.md object (zlib-compressed), so a resumed batch can write the same
+output without parsing again.
+
+Schema version: ``PRAGMA user_version`` (see ``SCHEMA_VERSION``). Tables:
+
+* ``meetings`` (one row per distinct document), ``attendees``, ``items``, ``decisions``,
+  ``actions`` (with ``done``), ``action_owners`` (one row per owner, for the owner filter);
+* ``sources``: every path a document was found under (``archive.zip!member.md`` for members);
+* ``errors``: every failure, path and reason (and the hash, when the bytes could be read).
+
+An action due at ``NEXT_MEETING`` gets the date of the next meeting of the same body found
+in the register, computed at query time, so it fills in as later minutes are added.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sqlite3
+import time
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..errors import MinutesParserError
+
+if TYPE_CHECKING:
+    from ..model import Minutes
+    from .runner import BatchResult
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meetings (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL,
+    format TEXT,
+    kind TEXT,
+    body TEXT,
+    body_key TEXT,
+    title TEXT,
+    date TEXT,
+    time TEXT,
+    venue TEXT,
+    next_meeting TEXT,
+    n_items INTEGER NOT NULL DEFAULT 0,
+    n_decisions INTEGER NOT NULL DEFAULT 0,
+    n_actions INTEGER NOT NULL DEFAULT 0,
+    parser_version TEXT NOT NULL,
+    parsed_at TEXT NOT NULL,
+    document BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS meetings_body_date ON meetings(body_key, date);
+CREATE INDEX IF NOT EXISTS meetings_date ON meetings(date);
+CREATE TABLE IF NOT EXISTS attendees (
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT,
+    organisation TEXT,
+    status TEXT,
+    initials TEXT,
+    PRIMARY KEY (meeting_id, position)
+);
+CREATE INDEX IF NOT EXISTS attendees_name ON attendees(name COLLATE NOCASE);
+CREATE TABLE IF NOT EXISTS items (
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    number TEXT,
+    key TEXT,
+    title TEXT,
+    appendix INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (meeting_id, position)
+);
+CREATE TABLE IF NOT EXISTS decisions (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    item TEXT,
+    text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS decisions_meeting ON decisions(meeting_id);
+CREATE TABLE IF NOT EXISTS actions (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    item TEXT,
+    text TEXT NOT NULL,
+    owners TEXT NOT NULL DEFAULT '',
+    due_text TEXT,
+    due_value TEXT,
+    due_date TEXT,
+    follow_up_kind TEXT,
+    follow_up_to TEXT,
+    follow_up_topic TEXT,
+    done INTEGER NOT NULL DEFAULT 0,
+    done_at TEXT,
+    UNIQUE (meeting_id, position)
+);
+CREATE INDEX IF NOT EXISTS actions_due ON actions(due_date);
+CREATE INDEX IF NOT EXISTS actions_open ON actions(done, due_date);
+CREATE TABLE IF NOT EXISTS action_owners (
+    action_id INTEGER NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    PRIMARY KEY (action_id, position)
+);
+CREATE INDEX IF NOT EXISTS action_owners_name ON action_owners(name COLLATE NOCASE);
+CREATE TABLE IF NOT EXISTS sources (
+    sha256 TEXT NOT NULL,
+    path TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    PRIMARY KEY (sha256, path)
+);
+CREATE INDEX IF NOT EXISTS sources_path ON sources(path);
+CREATE TABLE IF NOT EXISTS errors (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL,
+    sha256 TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    UNIQUE (path, sha256)
+);
+CREATE INDEX IF NOT EXISTS errors_sha ON errors(sha256);
+"""
+
+# The due date an action is tracked against: as written, else the next meeting of its body.
+_EFFECTIVE_DUE = """
+CASE
+    WHEN a.due_date IS NOT NULL THEN a.due_date
+    WHEN a.due_value = 'NEXT_MEETING' OR (a.due_value IS NULL AND a.follow_up_to = 'next meeting') THEN
+        COALESCE(m.next_meeting, (SELECT MIN(n.date) FROM meetings n
+                                  WHERE n.body_key = m.body_key AND n.date > m.date))
+END
+"""
+
+_COMMIT_EVERY = 200  # writes per transaction: one commit per document would dominate the time
+_COMMIT_SECONDS = 2.0
+
+
+class RegisterError(MinutesParserError):
+    """The register file cannot be opened or was written by a newer minutes-parser."""
+
+
+@dataclass(frozen=True)
+class ActionRecord:
+    """An action as stored, with its meeting and the due date it is tracked against."""
+
+    id: int
+    text: str
+    item: str | None
+    owners: tuple[str, ...]
+    due_text: str | None
+    due_value: str | None
+    due_date: str | None  # as the minutes state it (OUTPUT.md ``due.date``)
+    effective_due: str | None  # due_date, or the next meeting's date for NEXT_MEETING
+    follow_up: dict[str, str | None] | None
+    done: bool
+    body: str | None
+    meeting_date: str | None
+    path: str
+    sha256: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "item": self.item,
+            "text": self.text,
+            "owners": list(self.owners),
+            "due": {"text": self.due_text, "value": self.due_value, "date": self.due_date} if self.due_value else None,
+            "effective_due": self.effective_due,
+            "follow_up": self.follow_up,
+            "done": self.done,
+            "meeting": {"body": self.body, "date": self.meeting_date, "path": self.path, "sha256": self.sha256},
+        }
+
+
+@dataclass(frozen=True)
+class ErrorRecord:
+    path: str
+    reason: str
+    sha256: str | None
+    recorded_at: str
+
+
+def body_key(body: str | None) -> str | None:
+    """How bodies are matched across meetings: case, spacing and a leading "the" ignored."""
+    if not body:
+        return None
+    key = " ".join(body.casefold().split())
+    return key[4:] if key.startswith("the ") else key
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+class Register:
+    """An SQLite register of parsed minutes. Use as a context manager, or call :meth:`close`."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = os.fspath(path)
+        try:
+            self._db = sqlite3.connect(self.path)
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")
+            version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
+            if version > SCHEMA_VERSION:
+                raise RegisterError(
+                    f"register schema version {version} is newer than this minutes-parser understands ({SCHEMA_VERSION})", self.path
+                )
+            self._db.executescript(_SCHEMA)
+            self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            self._db.commit()
+        except sqlite3.DatabaseError as exc:
+            raise RegisterError(f"cannot open register ({exc})", self.path) from None
+        self._writes = 0
+        self._last_commit = time.monotonic()
+
+    # -- lifecycle ------------------------------------------------------------------------------
+    def __enter__(self) -> Register:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def commit(self) -> None:
+        self._db.commit()
+        self._writes = 0
+        self._last_commit = time.monotonic()
+
+    def close(self) -> None:
+        try:
+            self.commit()
+        finally:
+            self._db.close()
+
+    def _wrote(self) -> None:
+        self._writes += 1
+        if self._writes >= _COMMIT_EVERY or time.monotonic() - self._last_commit > _COMMIT_SECONDS:
+            self.commit()
+
+    # -- lookups ----------------------------------------------------------------------------
+    def has(self, sha256: str) -> bool:
+        """Whether a document with these bytes is stored (parsed successfully)."""
+        return self._db.execute("SELECT 1 FROM meetings WHERE sha256 = ?", (sha256,)).fetchone() is not None
+
+    def document(self, sha256: str) -> dict[str, Any] | None:
+        """The stored OUTPUT.md object for these bytes, or None."""
+        row = self._db.execute("SELECT document FROM meetings WHERE sha256 = ?", (sha256,)).fetchone()
+        if row is None:
+            return None
+        loaded: dict[str, Any] = json.loads(zlib.decompress(row[0]))
+        return loaded
+
+    def failure(self, sha256: str) -> str | None:
+        """The reason these bytes failed to parse before, if they did."""
+        row = self._db.execute("SELECT reason FROM errors WHERE sha256 = ? ORDER BY id DESC LIMIT 1", (sha256,)).fetchone()
+        return str(row[0]) if row else None
+
+    def sources(self, sha256: str) -> list[str]:
+        """Every path these bytes were found under."""
+        rows = self._db.execute("SELECT path FROM sources WHERE sha256 = ? ORDER BY rowid", (sha256,))
+        return [str(r[0]) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        tables = ("meetings", "attendees", "items", "decisions", "actions", "sources", "errors")
+        return {t: int(self._db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]) for t in tables}
+
+    # -- writes -----------------------------------------------------------------------------
+    def add(self, item: BatchResult | Minutes | dict[str, Any], path: str | None = None) -> bool:
+        """Store a parsed document; False (and only its path recorded) when already stored."""
+        document, sha = self._document_of(item)
+        shown = path or str(document["source"]["path"])
+        self.add_source(sha, shown)
+        if self.has(sha):
+            return False
+        from .. import __version__
+
+        meeting = document.get("meeting") or {}
+        raw = zlib.compress(json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
+        cursor = self._db.execute(
+            "INSERT INTO meetings (sha256, path, format, kind, body, body_key, title, date, time, venue, next_meeting,"
+            " n_items, n_decisions, n_actions, parser_version, parsed_at, document)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                sha, shown, document["source"].get("format"), document.get("kind"), meeting.get("body"),
+                body_key(meeting.get("body")), meeting.get("title"), meeting.get("date"), meeting.get("time"),
+                meeting.get("venue"), meeting.get("next_meeting"), len(document.get("items", [])),
+                len(document.get("decisions", [])), len(document.get("actions", [])), __version__, _now(), raw,
+            ),
+        )
+        meeting_id = cursor.lastrowid
+        self._db.executemany(
+            "INSERT INTO attendees VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(meeting_id, i, a.get("name") or "", a.get("role"), a.get("organisation"), a.get("status"), a.get("initials"))
+             for i, a in enumerate(meeting.get("attendees", []))],
+        )
+        all_items = list(document.get("items", [])) + list(document.get("appendices", []))
+        self._db.executemany(
+            "INSERT INTO items VALUES (?, ?, ?, ?, ?, ?)",
+            [(meeting_id, i, it.get("number"), it.get("key"), it.get("title"), int(bool(it.get("appendix"))))
+             for i, it in enumerate(all_items)],
+        )
+        self._db.executemany(
+            "INSERT INTO decisions (meeting_id, position, item, text) VALUES (?, ?, ?, ?)",
+            [(meeting_id, i, d.get("item"), d.get("text") or "") for i, d in enumerate(document.get("decisions", []))],
+        )
+        for position, action in enumerate(document.get("actions", [])):
+            due = action.get("due") or {}
+            follow = action.get("follow_up") or {}
+            owners = [str(o) for o in action.get("owners", [])]
+            row = self._db.execute(
+                "INSERT INTO actions (meeting_id, position, item, text, owners, due_text, due_value, due_date,"
+                " follow_up_kind, follow_up_to, follow_up_topic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    meeting_id, position, action.get("item"), action.get("text") or "", "; ".join(owners),
+                    due.get("text"), due.get("value"), due.get("date"), follow.get("kind"), follow.get("to"), follow.get("topic"),
+                ),
+            )
+            self._db.executemany(
+                "INSERT INTO action_owners VALUES (?, ?, ?)", [(row.lastrowid, i, name) for i, name in enumerate(owners)]
+            )
+        # A document that failed before and parses now is no longer a failure.
+        self._db.execute("DELETE FROM errors WHERE sha256 = ?", (sha,))
+        self._wrote()
+        return True
+
+    def add_source(self, sha256: str, path: str) -> None:
+        self._db.execute("INSERT OR IGNORE INTO sources (sha256, path, first_seen) VALUES (?, ?, ?)", (sha256, path, _now()))
+        self._wrote()
+
+    def add_error(self, path: str, reason: str, sha256: str | None = None) -> None:
+        self._db.execute(
+            "INSERT INTO errors (path, sha256, reason, recorded_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (path, sha256) DO UPDATE SET reason = excluded.reason, recorded_at = excluded.recorded_at",
+            (path, sha256 or "", reason, _now()),
+        )
+        self._wrote()
+
+    def mark_done(self, action_id: int, done: bool = True) -> bool:
+        """Mark an action done (or open again); False when there is no such action."""
+        cursor = self._db.execute(
+            "UPDATE actions SET done = ?, done_at = ? WHERE id = ?", (int(done), _now() if done else None, action_id)
+        )
+        self.commit()
+        return cursor.rowcount > 0
+
+    # -- queries ----------------------------------------------------------------------------
+    def actions(
+        self,
+        *,
+        owner: str | None = None,
+        body: str | None = None,
+        open: bool = False,  # noqa: A002 - the CLI flag's name
+        due_before: dt.date | None = None,
+        overdue_as_of: dt.date | None = None,
+    ) -> list[ActionRecord]:
+        """Actions matching every filter given. Owner and body match case-insensitive substrings.
+
+        ``due_before``: tracked due date strictly before the date. ``overdue_as_of``: not done and
+        due strictly before that date (there is no implicit "today": pass the date).
+        """
+        return list(self.iter_actions(owner=owner, body=body, open=open, due_before=due_before, overdue_as_of=overdue_as_of))
+
+    def iter_actions(
+        self,
+        *,
+        owner: str | None = None,
+        body: str | None = None,
+        open: bool = False,  # noqa: A002
+        due_before: dt.date | None = None,
+        overdue_as_of: dt.date | None = None,
+    ) -> Iterator[ActionRecord]:
+        where: list[str] = []
+        params: list[Any] = []
+        if owner:
+            where.append("EXISTS (SELECT 1 FROM action_owners o WHERE o.action_id = id AND o.name LIKE ? ESCAPE '\\')")
+            params.append(_like(owner))
+        if body:
+            where.append("body LIKE ? ESCAPE '\\'")
+            params.append(_like(body))
+        if open or overdue_as_of is not None:
+            where.append("done = 0")
+        if due_before is not None:
+            where.append("effective_due < ?")
+            params.append(due_before.isoformat())
+        if overdue_as_of is not None:
+            where.append("effective_due < ?")
+            params.append(overdue_as_of.isoformat())
+        sql = (
+            "SELECT * FROM (SELECT a.id, a.text, a.item, a.due_text, a.due_value, a.due_date, a.follow_up_kind,"
+            " a.follow_up_to, a.follow_up_topic, a.done, m.body, m.date AS meeting_date, m.path, m.sha256, m.id AS mid,"
+            f" a.position, ({_EFFECTIVE_DUE}) AS effective_due FROM actions a JOIN meetings m ON m.id = a.meeting_id)"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY effective_due IS NULL, effective_due, meeting_date IS NULL, meeting_date, mid, position"
+        )
+        for row in self._db.execute(sql, params).fetchall():
+            (action_id, text, item, due_text, due_value, due_date, fu_kind, fu_to, fu_topic, done, body_name, meeting_date,
+             path, sha, _mid, _position, effective) = row
+            owners = tuple(
+                str(r[0]) for r in self._db.execute("SELECT name FROM action_owners WHERE action_id = ? ORDER BY position", (action_id,))
+            )
+            yield ActionRecord(
+                id=int(action_id), text=text, item=item, owners=owners, due_text=due_text, due_value=due_value,
+                due_date=due_date, effective_due=effective,
+                follow_up={"kind": fu_kind, "to": fu_to, "topic": fu_topic} if fu_kind else None,
+                done=bool(done), body=body_name, meeting_date=meeting_date, path=path, sha256=sha,
+            )
+
+    def errors(self) -> list[ErrorRecord]:
+        rows = self._db.execute("SELECT path, reason, sha256, recorded_at FROM errors ORDER BY id")
+        return [ErrorRecord(str(p), str(r), s or None, str(t)) for p, r, s, t in rows]
+
+    # -- helpers ----------------------------------------------------------------------------
+    @staticmethod
+    def _document_of(item: BatchResult | Minutes | dict[str, Any]) -> tuple[dict[str, Any], str]:
+        from ..model import Minutes as MinutesType
+
+        if isinstance(item, dict):
+            document = item
+        elif isinstance(item, MinutesType):
+            from ..export.json import minutes_to_dict
+
+            document = minutes_to_dict(item)
+        else:
+            converted = item.to_dict()
+            if converted is None:
+                raise ValueError(f"{item.path}: a failed result has no document to store; use add_error")
+            document = converted
+        sha = document.get("source", {}).get("sha256")
+        if not sha:
+            raise ValueError("document has no source.sha256")
+        return document, str(sha)

@@ -1,0 +1,241 @@
+"""``parse_many``: documents in, results out in input order, whatever engine does the work.
+
+Results are streamed: a bounded window of documents is in flight, results that finish early
+wait in a small reorder buffer, and each one is yielded (and stored in the register, if any)
+as soon as every earlier document is done. Memory therefore does not grow with the archive.
+
+With a register, a document whose content hash is already stored is not parsed again: its
+stored result is yielded instead (``from_register``), and a file seen twice in one run (same
+bytes, two names) is parsed once (``duplicate_of``).
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .sources import SourceDocument, iter_sources
+
+if TYPE_CHECKING:
+    from ..model import Minutes
+    from .engines import Engine
+    from .register import Register
+
+ENGINES = ("local", "dask", "inprocess")
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """One document of a batch: parsed (``minutes``), taken from a register (``document``) or failed."""
+
+    path: str
+    sha256: str | None
+    minutes: Minutes | None = None
+    error: str | None = None
+    document: dict[str, Any] | None = field(default=None, repr=False)  # stored OUTPUT.md object
+    from_register: bool = False
+    duplicate_of: str | None = None  # same bytes as this earlier path in the same run
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def to_dict(self) -> dict[str, Any] | None:
+        """The OUTPUT.md object, with ``source.path`` this result's path; None when it failed."""
+        if self.minutes is not None:
+            from ..export.json import minutes_to_dict
+
+            return minutes_to_dict(self.minutes)
+        if self.document is None:
+            return None
+        document = copy.copy(self.document)
+        document["source"] = {**document.get("source", {}), "path": self.path}
+        return document
+
+
+@dataclass
+class RunCounters:
+    """What a run did, for summaries and for tests (``parsed`` is 0 on a full resume)."""
+
+    submitted: int = 0  # documents sent to an engine to be parsed
+    parsed: int = 0
+    from_register: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    bytes_read: int = 0
+    worker_peak_rss: dict[str, int] = field(default_factory=dict)
+    worker_restarts: int = 0
+
+
+def make_engine(
+    engine: str,
+    jobs: int,
+    *,
+    timeout: float | None = None,
+    scheduler: str | None = None,
+    max_worker_rss: int | None = None,
+) -> Engine:
+    from .engines import DaskEngine, InProcessEngine, LocalPoolEngine
+
+    if engine == "dask":
+        return DaskEngine(jobs, scheduler=scheduler, timeout=timeout)
+    if engine == "inprocess":
+        return InProcessEngine()
+    if engine == "local":
+        return LocalPoolEngine(jobs, timeout=timeout, max_worker_rss=max_worker_rss)
+    raise ValueError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
+
+
+def parse_many(
+    paths: Iterable[str],
+    jobs: int = 1,
+    timeout: float | None = None,
+    *,
+    engine: str | None = None,
+    scheduler: str | None = None,
+    register: Register | None = None,
+    retry_failed: bool = False,
+    all_files: bool = False,
+    max_worker_rss: int | None = 400 * 1024 * 1024,
+    counters: RunCounters | None = None,
+) -> Iterator[BatchResult]:
+    """Parse every document under ``paths`` (files, folders, globs, zip/tar archives), in order.
+
+    ``engine`` is "local" (a process pool of ``jobs`` workers; the default when ``jobs > 1`` or a
+    ``timeout`` is set), "inprocess" (the default otherwise) or "dask". With a ``register``,
+    results are stored as they are yielded and already-stored documents are not parsed again.
+    """
+    chosen = engine or ("local" if jobs > 1 or timeout else "inprocess")
+    sources = iter_sources(paths, all_files=all_files)
+    return _run(
+        sources,
+        lambda: make_engine(chosen, jobs, timeout=timeout, scheduler=scheduler, max_worker_rss=max_worker_rss),
+        register=register,
+        retry_failed=retry_failed,
+        counters=counters if counters is not None else RunCounters(),
+    )
+
+
+def _run(
+    sources: Iterator[SourceDocument],
+    engine_factory: Any,
+    *,
+    register: Register | None,
+    retry_failed: bool,
+    counters: RunCounters,
+) -> Iterator[BatchResult]:
+    engine: Engine | None = None  # started on the first document that needs parsing
+    slots: dict[int, BatchResult | None] = {}  # reorder buffer: job id -> result (None: running)
+    in_flight = 0
+    next_out = 0
+    seen: dict[bytes, str] = {}  # digest -> first path this run
+    first_error: dict[str, str | None] = {}  # first path -> its failure (known once emitted)
+    names: dict[int, tuple[str, str]] = {}  # job id -> (path, sha) while in flight
+
+    def emit_ready() -> Iterator[BatchResult]:
+        nonlocal next_out
+        while next_out in slots and slots[next_out] is not None:
+            result = slots.pop(next_out)
+            next_out += 1
+            assert result is not None
+            if result.duplicate_of is not None:
+                error = first_error.get(result.duplicate_of)
+                if error is not None:
+                    result = BatchResult(result.path, result.sha256, error=error, duplicate_of=result.duplicate_of)
+            elif result.sha256 is not None:
+                first_error[result.path] = result.error
+            _count(result, counters)
+            if register is not None:
+                _store(register, result)
+            yield result
+
+    def collect() -> None:
+        nonlocal in_flight
+        assert engine is not None
+        for job_id, minutes, error in engine.poll():
+            path, sha = names.pop(job_id)
+            in_flight -= 1
+            slots[job_id] = BatchResult(path, sha, minutes=minutes, error=error)
+
+    try:
+        for job_id, source in enumerate(sources):
+            slots[job_id], sha = _resolve(source, seen, register, retry_failed, counters)
+            if slots[job_id] is None:
+                assert source.data is not None and sha is not None
+                if engine is None:
+                    engine = engine_factory()
+                assert engine is not None
+                names[job_id] = (source.path, sha)
+                engine.submit(job_id, source.path, source.data)
+                counters.submitted += 1
+                in_flight += 1
+            # Bound both the work in flight and the reorder buffer, so memory stays flat.
+            while engine is not None and in_flight and (
+                in_flight >= engine.capacity or len(slots) >= max(64, engine.capacity * 16)
+            ):
+                collect()
+                yield from emit_ready()
+            yield from emit_ready()
+        while in_flight:
+            assert engine is not None
+            collect()
+            yield from emit_ready()
+        yield from emit_ready()
+    finally:
+        if engine is not None:
+            counters.worker_peak_rss.update(engine.worker_peak_rss())
+            counters.worker_restarts += int(getattr(engine, "restarts", 0))
+            engine.close()
+        if register is not None:
+            register.commit()
+
+
+def _resolve(
+    source: SourceDocument,
+    seen: dict[bytes, str],
+    register: Register | None,
+    retry_failed: bool,
+    counters: RunCounters,
+) -> tuple[BatchResult | None, str | None]:
+    """(result, sha256) when the result is known without parsing; (None, sha256) to parse it."""
+    if source.data is None:
+        return BatchResult(source.path, None, error=source.error or "cannot read"), None
+    counters.bytes_read += len(source.data)
+    digest = hashlib.sha256(source.data).digest()
+    sha = digest.hex()
+    first = seen.get(digest)
+    if first is not None:
+        return BatchResult(source.path, sha, duplicate_of=first), sha
+    seen[digest] = source.path
+    if register is not None:
+        document = register.document(sha)
+        if document is not None:
+            return BatchResult(source.path, sha, document=document, from_register=True), sha
+        if not retry_failed:
+            reason = register.failure(sha)
+            if reason is not None:
+                return BatchResult(source.path, sha, error=reason, from_register=True), sha
+    return None, sha
+
+
+def _count(result: BatchResult, counters: RunCounters) -> None:
+    if result.duplicate_of is not None:
+        counters.duplicates += 1
+    elif result.from_register and result.ok:
+        counters.from_register += 1
+    elif result.ok:
+        counters.parsed += 1
+    if not result.ok:
+        counters.failed += 1
+
+
+def _store(register: Register, result: BatchResult) -> None:
+    if result.sha256 is not None:
+        register.add_source(result.sha256, result.path)
+    if not result.ok:
+        register.add_error(result.path, result.error or "unknown failure", result.sha256)
+    elif result.minutes is not None:
+        register.add(result)
