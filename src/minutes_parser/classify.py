@@ -770,24 +770,27 @@ def classify_paragraph(
 
 
 def _apply_margin(results: list[ClauseResult], margin: str) -> list[ClauseResult]:
-    """Owners in an action column belong to the paragraph's action: the clauses that state one,
-    else the last clause that is not a bare record of a decision."""
+    """Owners in an action column belong to the paragraph's action: the clauses that name them
+    ("... IL offered to cut the paths" beside "IL"), else the clauses that state an action, else
+    the last clause that is not a bare record of a decision."""
     from .extract.owners import margin_owners
 
     owners = tuple(margin_owners(margin))
-    if not owners:
+    if not owners or not results:
         return results
     out = list(results)
-    if any(r.action for r in out):
-        for i, r in enumerate(out):
-            if r.action and not r.action.owners:
-                out[i] = ClauseResult(r.text, r.start, r.end, r.decision, Finding(r.action.cue + "+margin", owners))
-        return out
-    for i in range(len(out) - 1, -1, -1):
+    naming = [i for i, r in enumerate(out) if any(re.search(rf"(?<![\w.]){re.escape(o)}(?![\w])", r.text) for o in owners)]
+    acting = [i for i, r in enumerate(out) if r.action]
+    targets = naming or acting
+    if not targets:
+        targets = [next((i for i in range(len(out) - 1, -1, -1) if out[i].decision is None), len(out) - 1)]
+    for i in targets:
         r = out[i]
-        if r.decision is None or i == 0:
-            out[i] = ClauseResult(r.text, r.start, r.end, r.decision, Finding("margin:action-column", owners))
-            break
+        named = tuple(o for o in owners if re.search(rf"(?<![\w.]){re.escape(o)}(?![\w])", r.text)) or owners
+        if r.action and r.action.owners and not set(r.action.owners) & set(named):
+            continue  # a clause that names someone else keeps its own owner
+        cue = f"{r.action.cue}+margin" if r.action else "margin:action-column"
+        out[i] = ClauseResult(r.text, r.start, r.end, r.decision, Finding(cue, named), r.anchor)
     return out
 
 

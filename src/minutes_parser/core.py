@@ -119,7 +119,8 @@ def assemble(document: ReadDocument, *, name: str, sha256: str, meeting_date: dt
     """Stages 2-5 on a read document."""
     segmented = segment(document.blocks, join_wrapped=document.format in (SourceFormat.TEXT, SourceFormat.MODERNGOV))
     header = ([segmented.title] if segmented.title else []) + segmented.header
-    facts = header_facts(header, document.text[:3000], name, meeting_date)
+    published = _iso_date(dict(document.metadata).get("date"))
+    facts = header_facts(header, document.text[:3000], name, meeting_date, published)
     warnings = list(document.warnings) + list(facts.warnings)
     people = PeopleIndex.build(segmented.attendees, document.text)
     next_meeting = find_next_meeting(document.text, facts.date)
@@ -248,6 +249,13 @@ def _deadline_or_none(due: DueDate | None, text: str) -> DueDate | None:
     if _EVENT_BEFORE.search(text[max(0, due.start - 60) : due.start]) and not _AT_THE_EVENT.search(text[: due.start]):
         return None
     return due
+
+
+def _iso_date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 def _owners(written: tuple[str, ...], span: tuple[int, int] | None, people: PeopleIndex, cue: str, offset: int) -> tuple[Owner, ...]:

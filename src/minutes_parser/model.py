@@ -91,6 +91,9 @@ class ReadDocument:
     dialect: str | None = None  # "markdown", "rst", "plain" for text formats
     warnings: tuple[str, ...] = ()
     pages: int | None = None
+    # Document properties the format carries apart from the text (front matter, PDF/DOCX core
+    # properties): ("date", "2018-07-29"), ("title", ...). Never the meeting date by themselves.
+    metadata: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -92,6 +92,10 @@ _HEADER_HINT = re.compile(
     r"\b(minutes|meeting|agenda|notes|held|present|venue|date|time)\b|\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}|\d{4}-\d{2}-\d{2}",
     re.I,
 )
+_DATE_LIKE = re.compile(
+    r"\b(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY\b|\b(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b|\b\d{1,2}[.:]\d{2}\s*(?:AM|PM)?\b|\b\d{1,2}\s?(?:AM|PM)\b",
+    re.I,
+)
 _BODY_HINT = re.compile(r"\b(council|board|committee|cabinet|panel|commission|trustees|forum|assembly)\b", re.I)
 _CONTAINER_HEADINGS = frozenset(
     ["agenda minutes links resources references notes summary attendees attendance contents", "    meeting minutes meeting notes actions decisions"][0].split()
@@ -253,6 +257,7 @@ class _Builder:
         self.expect_title_after_agenda_line = False
         self.preamble = ItemDraft(title="", preamble=True)
         self.join_wrapped = True
+        self.items_from_headings = False  # once real headings open items, numbered sentences do not
         self.table_items: tuple[int, int, int | None] | None = None  # (number col, text col, action col)
         self.scope_level: int | None = None  # list level a label's scope applies to
         self.scope_lists_only = False  # an intro line ("The following need to be corrected:") governs its list only
@@ -531,6 +536,8 @@ def _on_heading(b: _Builder, block: Block, text: str) -> None:
     if m and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         number, title = m.group(1), m.group(2)
     item = b.open_item(title, number=number, level=block.level)
+    if block.marker != "bold":
+        b.items_from_headings = True
     if label:
         item.label = label
         b._open_scope(label)
@@ -555,6 +562,8 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
     if number is None or block.level > 1:
         return False
     is_letter = bool(re.fullmatch(r"[a-z]", number))
+    if b.items_from_headings and not _MINUTE_NUMBER.fullmatch(marker) and (len(text) > 80 or "\n" in text or not is_title_like(text)):
+        return False  # items are headings here: "2. The Chair agreed to write ..." is a numbered paragraph
     if _MINUTE_NUMBER.fullmatch(marker):
         title, body = split_title(text)
         if not title:
@@ -618,7 +627,8 @@ def _on_paragraph_title(b: _Builder, block: Block, text: str) -> bool:
     if block.marker == "cell" or "\n" in text:
         return False
     if text.isupper() and 3 < len(text) <= 100 and len(re.findall(r"[A-Z]{2,}", text)) >= 2 and not pure_label(text):
-        if b.current is None and (not b.header or _HEADER_HINT.search(text) or len(b.header) < 2):
+        in_header_zone = b.current is None
+        if in_header_zone and (not b.header or len(b.header) < 2 or _HEADER_HINT.search(text) or _BODY_HINT.search(text) or _DATE_LIKE.search(text)):
             b.header.append(text)
             return True
         b.open_item(text)

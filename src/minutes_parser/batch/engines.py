@@ -14,6 +14,8 @@ writes, ``selectors``), so a worker stuck in C code holding its GIL cannot stall
 from __future__ import annotations
 
 import collections
+import contextlib
+import importlib
 import multiprocessing
 import os
 import pickle
@@ -113,12 +115,14 @@ class LocalPoolEngine:
         timeout: float | None = None,
         max_worker_rss: int | None = None,
         start_method: str = "spawn",
+        parse_function: str | None = None,
     ) -> None:
+        self.parse_function = parse_function
         self.jobs = max(1, jobs)
         self.capacity = self.jobs * self.PREFETCH
         self.timeout = timeout if timeout and timeout > 0 else None
         self.max_worker_rss = max_worker_rss
-        self._context = multiprocessing.get_context(start_method)
+        self._context: Any = multiprocessing.get_context(start_method)
         self._selector = selectors.DefaultSelector()
         self._workers: list[_Worker] = []
         self._pending: collections.deque[tuple[int, str, bytes]] = collections.deque()
@@ -157,7 +161,12 @@ class LocalPoolEngine:
         from .worker import worker_main
 
         parent_end, child_end = self._context.Pipe(duplex=True)
-        process = self._context.Process(target=worker_main, args=(child_end,), daemon=True, name="minutes-parse-worker")
+        process = self._context.Process(
+            target=worker_main,
+            args=(child_end, None, self.parse_function),
+            daemon=True,
+            name="minutes-parse-worker",
+        )
         process.start()
         child_end.close()
         fd = os.dup(parent_end.fileno())
@@ -176,10 +185,8 @@ class LocalPoolEngine:
         worker.dead = True
         self._peaks[f"worker-{worker.number}"] = worker.peak_rss
         for key in (worker.fd, worker.process.sentinel):
-            try:
+            with contextlib.suppress(KeyError, ValueError):
                 self._selector.unregister(key)
-            except (KeyError, ValueError):
-                pass
         if kill:
             worker.process.kill()
         os.close(worker.fd)  # a live worker sees end-of-file and exits
@@ -223,7 +230,9 @@ class LocalPoolEngine:
         now = time.monotonic()
         wait: float | None = None
         if self.timeout is not None:
-            deadlines = [w.started_at + self.timeout for w in self._workers if w.ready and w.outstanding]
+            deadlines = [
+                w.started_at + self.timeout for w in self._workers if w.ready and w.outstanding
+            ]
             if deadlines:
                 wait = max(0.0, min(deadlines) - now)
         for key, events in self._selector.select(timeout=wait):
@@ -311,7 +320,9 @@ class LocalPoolEngine:
             if worker.ready and worker.outstanding and now - worker.started_at > self.timeout:
                 culprit = worker.outstanding.popleft()
                 self._jobs_data.pop(culprit, None)
-                self._done.append((culprit, None, f"timed out after {self.timeout:g} s; the worker was stopped"))
+                self._done.append(
+                    (culprit, None, f"timed out after {self.timeout:g} s; the worker was stopped")
+                )
                 self._requeue_rest(worker)
                 self._stop(worker, kill=True)
                 self.restarts += 1
@@ -325,22 +336,34 @@ class DaskEngine:
     finishes in the background (see docs/batch.md for worker-level limits on a real cluster).
     """
 
-    def __init__(self, jobs: int, *, scheduler: str | None = None, timeout: float | None = None, processes: bool = True) -> None:
+    def __init__(
+        self,
+        jobs: int,
+        *,
+        scheduler: str | None = None,
+        timeout: float | None = None,
+        processes: bool = True,
+    ) -> None:
         try:
-            from distributed import Client, LocalCluster
+            distributed: Any = importlib.import_module("distributed")
         except ImportError:
             from ..errors import MissingDependencyError
 
-            raise MissingDependencyError("the dask engine needs dask.distributed: pip install 'minutes-parser[dask]'") from None
+            raise MissingDependencyError(
+                "the dask engine needs dask.distributed: pip install 'minutes-parser[dask]'"
+            ) from None
         self.timeout = timeout if timeout and timeout > 0 else None
         self._cluster: Any = None
         if scheduler:
-            self._client: Any = Client(scheduler)
+            self._client: Any = distributed.Client(scheduler)
         else:
-            self._cluster = LocalCluster(
-                n_workers=max(1, jobs), threads_per_worker=1, processes=processes, dashboard_address=None
+            self._cluster = distributed.LocalCluster(
+                n_workers=max(1, jobs),
+                threads_per_worker=1,
+                processes=processes,
+                dashboard_address=None,
             )
-            self._client = Client(self._cluster)
+            self._client = distributed.Client(self._cluster)
         workers = max(1, len(self._client.scheduler_info().get("workers", {})) or jobs)
         self.workers = workers
         self.capacity = workers * 2
@@ -352,7 +375,13 @@ class DaskEngine:
     def submit(self, job_id: int, name: str, data: bytes) -> None:
         from .worker import parse_document_task
 
-        future = self._client.submit(parse_document_task, name, data, pure=False, key=f"minutes-parse-{job_id}-{os.getpid()}-{time.monotonic_ns()}")
+        future = self._client.submit(
+            parse_document_task,
+            name,
+            data,
+            pure=False,
+            key=f"minutes-parse-{job_id}-{os.getpid()}-{time.monotonic_ns()}",
+        )
         self._futures[future] = job_id
         self._order.append(future)
 
@@ -365,14 +394,17 @@ class DaskEngine:
     def poll(self) -> list[Outcome]:
         if not self._futures:
             return []
-        from distributed import wait
-
+        wait: Any = importlib.import_module("distributed").wait
         self._start_clocks()
         wait_for: float | None = None
         if self.timeout is not None:
             now = time.monotonic()
             wait_for = max(0.05, min(self._started[f] + self.timeout - now for f in self._started))
-        finished, _ = wait(list(self._futures), timeout=wait_for, return_when="FIRST_COMPLETED") if wait_for is not None else wait(list(self._futures), return_when="FIRST_COMPLETED")
+        finished, _ = (
+            wait(list(self._futures), timeout=wait_for, return_when="FIRST_COMPLETED")
+            if wait_for is not None
+            else wait(list(self._futures), return_when="FIRST_COMPLETED")
+        )
         done: list[Outcome] = []
         for future in finished:
             job_id = self._forget(future)
@@ -388,16 +420,20 @@ class DaskEngine:
                 if future in self._futures and now - started > self.timeout:
                     job_id = self._forget(future)
                     future.cancel()
-                    done.append((job_id, None, f"timed out after {self.timeout:g} s; the task was cancelled"))
+                    done.append(
+                        (
+                            job_id,
+                            None,
+                            f"timed out after {self.timeout:g} s; the task was cancelled",
+                        )
+                    )
         return done
 
     def _forget(self, future: Any) -> int:
         job_id = self._futures.pop(future)
         self._started.pop(future, None)
-        try:
+        with contextlib.suppress(ValueError):
             self._order.remove(future)
-        except ValueError:
-            pass
         return job_id
 
     def worker_peak_rss(self) -> dict[str, int]:

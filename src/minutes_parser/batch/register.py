@@ -174,11 +174,18 @@ class ActionRecord:
             "item": self.item,
             "text": self.text,
             "owners": list(self.owners),
-            "due": {"text": self.due_text, "value": self.due_value, "date": self.due_date} if self.due_value else None,
+            "due": {"text": self.due_text, "value": self.due_value, "date": self.due_date}
+            if self.due_value
+            else None,
             "effective_due": self.effective_due,
             "follow_up": self.follow_up,
             "done": self.done,
-            "meeting": {"body": self.body, "date": self.meeting_date, "path": self.path, "sha256": self.sha256},
+            "meeting": {
+                "body": self.body,
+                "date": self.meeting_date,
+                "path": self.path,
+                "sha256": self.sha256,
+            },
         }
 
 
@@ -220,7 +227,8 @@ class Register:
             version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
             if version > SCHEMA_VERSION:
                 raise RegisterError(
-                    f"register schema version {version} is newer than this minutes-parser understands ({SCHEMA_VERSION})", self.path
+                    f"register schema version {version} is newer than this minutes-parser understands ({SCHEMA_VERSION})",
+                    self.path,
                 )
             self._db.executescript(_SCHEMA)
             self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -256,11 +264,16 @@ class Register:
     # -- lookups ----------------------------------------------------------------------------
     def has(self, sha256: str) -> bool:
         """Whether a document with these bytes is stored (parsed successfully)."""
-        return self._db.execute("SELECT 1 FROM meetings WHERE sha256 = ?", (sha256,)).fetchone() is not None
+        return (
+            self._db.execute("SELECT 1 FROM meetings WHERE sha256 = ?", (sha256,)).fetchone()
+            is not None
+        )
 
     def document(self, sha256: str) -> dict[str, Any] | None:
         """The stored OUTPUT.md object for these bytes, or None."""
-        row = self._db.execute("SELECT document FROM meetings WHERE sha256 = ?", (sha256,)).fetchone()
+        row = self._db.execute(
+            "SELECT document FROM meetings WHERE sha256 = ?", (sha256,)
+        ).fetchone()
         if row is None:
             return None
         loaded: dict[str, Any] = json.loads(zlib.decompress(row[0]))
@@ -268,12 +281,16 @@ class Register:
 
     def failure(self, sha256: str) -> str | None:
         """The reason these bytes failed to parse before, if they did."""
-        row = self._db.execute("SELECT reason FROM errors WHERE sha256 = ? ORDER BY id DESC LIMIT 1", (sha256,)).fetchone()
+        row = self._db.execute(
+            "SELECT reason FROM errors WHERE sha256 = ? ORDER BY id DESC LIMIT 1", (sha256,)
+        ).fetchone()
         return str(row[0]) if row else None
 
     def sources(self, sha256: str) -> list[str]:
         """Every path these bytes were found under."""
-        rows = self._db.execute("SELECT path FROM sources WHERE sha256 = ? ORDER BY rowid", (sha256,))
+        rows = self._db.execute(
+            "SELECT path FROM sources WHERE sha256 = ? ORDER BY rowid", (sha256,)
+        )
         return [str(r[0]) for r in rows]
 
     def counts(self) -> dict[str, int]:
@@ -291,33 +308,70 @@ class Register:
         from .. import __version__
 
         meeting = document.get("meeting") or {}
-        raw = zlib.compress(json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
+        raw = zlib.compress(
+            json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6
+        )
         cursor = self._db.execute(
             "INSERT INTO meetings (sha256, path, format, kind, body, body_key, title, date, time, venue, next_meeting,"
             " n_items, n_decisions, n_actions, parser_version, parsed_at, document)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                sha, shown, document["source"].get("format"), document.get("kind"), meeting.get("body"),
-                body_key(meeting.get("body")), meeting.get("title"), meeting.get("date"), meeting.get("time"),
-                meeting.get("venue"), meeting.get("next_meeting"), len(document.get("items", [])),
-                len(document.get("decisions", [])), len(document.get("actions", [])), __version__, _now(), raw,
+                sha,
+                shown,
+                document["source"].get("format"),
+                document.get("kind"),
+                meeting.get("body"),
+                body_key(meeting.get("body")),
+                meeting.get("title"),
+                meeting.get("date"),
+                meeting.get("time"),
+                meeting.get("venue"),
+                meeting.get("next_meeting"),
+                len(document.get("items", [])),
+                len(document.get("decisions", [])),
+                len(document.get("actions", [])),
+                __version__,
+                _now(),
+                raw,
             ),
         )
         meeting_id = cursor.lastrowid
         self._db.executemany(
             "INSERT INTO attendees VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(meeting_id, i, a.get("name") or "", a.get("role"), a.get("organisation"), a.get("status"), a.get("initials"))
-             for i, a in enumerate(meeting.get("attendees", []))],
+            [
+                (
+                    meeting_id,
+                    i,
+                    a.get("name") or "",
+                    a.get("role"),
+                    a.get("organisation"),
+                    a.get("status"),
+                    a.get("initials"),
+                )
+                for i, a in enumerate(meeting.get("attendees", []))
+            ],
         )
         all_items = list(document.get("items", [])) + list(document.get("appendices", []))
         self._db.executemany(
             "INSERT INTO items VALUES (?, ?, ?, ?, ?, ?)",
-            [(meeting_id, i, it.get("number"), it.get("key"), it.get("title"), int(bool(it.get("appendix"))))
-             for i, it in enumerate(all_items)],
+            [
+                (
+                    meeting_id,
+                    i,
+                    it.get("number"),
+                    it.get("key"),
+                    it.get("title"),
+                    int(bool(it.get("appendix"))),
+                )
+                for i, it in enumerate(all_items)
+            ],
         )
         self._db.executemany(
             "INSERT INTO decisions (meeting_id, position, item, text) VALUES (?, ?, ?, ?)",
-            [(meeting_id, i, d.get("item"), d.get("text") or "") for i, d in enumerate(document.get("decisions", []))],
+            [
+                (meeting_id, i, d.get("item"), d.get("text") or "")
+                for i, d in enumerate(document.get("decisions", []))
+            ],
         )
         for position, action in enumerate(document.get("actions", [])):
             due = action.get("due") or {}
@@ -327,12 +381,22 @@ class Register:
                 "INSERT INTO actions (meeting_id, position, item, text, owners, due_text, due_value, due_date,"
                 " follow_up_kind, follow_up_to, follow_up_topic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    meeting_id, position, action.get("item"), action.get("text") or "", "; ".join(owners),
-                    due.get("text"), due.get("value"), due.get("date"), follow.get("kind"), follow.get("to"), follow.get("topic"),
+                    meeting_id,
+                    position,
+                    action.get("item"),
+                    action.get("text") or "",
+                    "; ".join(owners),
+                    due.get("text"),
+                    due.get("value"),
+                    due.get("date"),
+                    follow.get("kind"),
+                    follow.get("to"),
+                    follow.get("topic"),
                 ),
             )
             self._db.executemany(
-                "INSERT INTO action_owners VALUES (?, ?, ?)", [(row.lastrowid, i, name) for i, name in enumerate(owners)]
+                "INSERT INTO action_owners VALUES (?, ?, ?)",
+                [(row.lastrowid, i, name) for i, name in enumerate(owners)],
             )
         # A document that failed before and parses now is no longer a failure.
         self._db.execute("DELETE FROM errors WHERE sha256 = ?", (sha,))
@@ -340,7 +404,10 @@ class Register:
         return True
 
     def add_source(self, sha256: str, path: str) -> None:
-        self._db.execute("INSERT OR IGNORE INTO sources (sha256, path, first_seen) VALUES (?, ?, ?)", (sha256, path, _now()))
+        self._db.execute(
+            "INSERT OR IGNORE INTO sources (sha256, path, first_seen) VALUES (?, ?, ?)",
+            (sha256, path, _now()),
+        )
         self._wrote()
 
     def add_error(self, path: str, reason: str, sha256: str | None = None) -> None:
@@ -354,7 +421,8 @@ class Register:
     def mark_done(self, action_id: int, done: bool = True) -> bool:
         """Mark an action done (or open again); False when there is no such action."""
         cursor = self._db.execute(
-            "UPDATE actions SET done = ?, done_at = ? WHERE id = ?", (int(done), _now() if done else None, action_id)
+            "UPDATE actions SET done = ?, done_at = ? WHERE id = ?",
+            (int(done), _now() if done else None, action_id),
         )
         self.commit()
         return cursor.rowcount > 0
@@ -365,7 +433,7 @@ class Register:
         *,
         owner: str | None = None,
         body: str | None = None,
-        open: bool = False,  # noqa: A002 - the CLI flag's name
+        open: bool = False,  # the CLI flag's name
         due_before: dt.date | None = None,
         overdue_as_of: dt.date | None = None,
     ) -> list[ActionRecord]:
@@ -374,21 +442,31 @@ class Register:
         ``due_before``: tracked due date strictly before the date. ``overdue_as_of``: not done and
         due strictly before that date (there is no implicit "today": pass the date).
         """
-        return list(self.iter_actions(owner=owner, body=body, open=open, due_before=due_before, overdue_as_of=overdue_as_of))
+        return list(
+            self.iter_actions(
+                owner=owner,
+                body=body,
+                open=open,
+                due_before=due_before,
+                overdue_as_of=overdue_as_of,
+            )
+        )
 
     def iter_actions(
         self,
         *,
         owner: str | None = None,
         body: str | None = None,
-        open: bool = False,  # noqa: A002
+        open: bool = False,
         due_before: dt.date | None = None,
         overdue_as_of: dt.date | None = None,
     ) -> Iterator[ActionRecord]:
         where: list[str] = []
         params: list[Any] = []
         if owner:
-            where.append("EXISTS (SELECT 1 FROM action_owners o WHERE o.action_id = id AND o.name LIKE ? ESCAPE '\\')")
+            where.append(
+                "EXISTS (SELECT 1 FROM action_owners o WHERE o.action_id = id AND o.name LIKE ? ESCAPE '\\')"
+            )
             params.append(_like(owner))
         if body:
             where.append("body LIKE ? ESCAPE '\\'")
@@ -409,16 +487,47 @@ class Register:
             + " ORDER BY effective_due IS NULL, effective_due, meeting_date IS NULL, meeting_date, mid, position"
         )
         for row in self._db.execute(sql, params).fetchall():
-            (action_id, text, item, due_text, due_value, due_date, fu_kind, fu_to, fu_topic, done, body_name, meeting_date,
-             path, sha, _mid, _position, effective) = row
+            (
+                action_id,
+                text,
+                item,
+                due_text,
+                due_value,
+                due_date,
+                fu_kind,
+                fu_to,
+                fu_topic,
+                done,
+                body_name,
+                meeting_date,
+                path,
+                sha,
+                _mid,
+                _position,
+                effective,
+            ) = row
             owners = tuple(
-                str(r[0]) for r in self._db.execute("SELECT name FROM action_owners WHERE action_id = ? ORDER BY position", (action_id,))
+                str(r[0])
+                for r in self._db.execute(
+                    "SELECT name FROM action_owners WHERE action_id = ? ORDER BY position",
+                    (action_id,),
+                )
             )
             yield ActionRecord(
-                id=int(action_id), text=text, item=item, owners=owners, due_text=due_text, due_value=due_value,
-                due_date=due_date, effective_due=effective,
+                id=int(action_id),
+                text=text,
+                item=item,
+                owners=owners,
+                due_text=due_text,
+                due_value=due_value,
+                due_date=due_date,
+                effective_due=effective,
                 follow_up={"kind": fu_kind, "to": fu_to, "topic": fu_topic} if fu_kind else None,
-                done=bool(done), body=body_name, meeting_date=meeting_date, path=path, sha256=sha,
+                done=bool(done),
+                body=body_name,
+                meeting_date=meeting_date,
+                path=path,
+                sha256=sha,
             )
 
     def errors(self) -> list[ErrorRecord]:
@@ -439,7 +548,9 @@ class Register:
         else:
             converted = item.to_dict()
             if converted is None:
-                raise ValueError(f"{item.path}: a failed result has no document to store; use add_error")
+                raise ValueError(
+                    f"{item.path}: a failed result has no document to store; use add_error"
+                )
             document = converted
         sha = document.get("source", {}).get("sha256")
         if not sha:

@@ -112,7 +112,9 @@ def parse_many(
     sources = iter_sources(paths, all_files=all_files)
     return _run(
         sources,
-        lambda: make_engine(chosen, jobs, timeout=timeout, scheduler=scheduler, max_worker_rss=max_worker_rss),
+        lambda: make_engine(
+            chosen, jobs, timeout=timeout, scheduler=scheduler, max_worker_rss=max_worker_rss
+        ),
         register=register,
         retry_failed=retry_failed,
         counters=counters if counters is not None else RunCounters(),
@@ -144,7 +146,9 @@ def _run(
             if result.duplicate_of is not None:
                 error = first_error.get(result.duplicate_of)
                 if error is not None:
-                    result = BatchResult(result.path, result.sha256, error=error, duplicate_of=result.duplicate_of)
+                    result = BatchResult(
+                        result.path, result.sha256, error=error, duplicate_of=result.duplicate_of
+                    )
             elif result.sha256 is not None:
                 first_error[result.path] = result.error
             _count(result, counters)
@@ -173,8 +177,10 @@ def _run(
                 counters.submitted += 1
                 in_flight += 1
             # Bound both the work in flight and the reorder buffer, so memory stays flat.
-            while engine is not None and in_flight and (
-                in_flight >= engine.capacity or len(slots) >= max(64, engine.capacity * 16)
+            while (
+                engine is not None
+                and in_flight
+                and (in_flight >= engine.capacity or len(slots) >= max(64, engine.capacity * 16))
             ):
                 collect()
                 yield from emit_ready()

@@ -35,7 +35,21 @@ from ..core import MAX_INPUT_BYTES
 DOCUMENT_SUFFIXES = frozenset(
     # Formats we read, plus office formats we cannot read yet: those are reported as failures
     # rather than silently skipped, so nothing in an archive goes unnoticed.
-    {".txt", ".text", ".md", ".markdown", ".rst", ".htm", ".html", ".xhtml", ".pdf", ".docx", ".doc", ".odt", ".rtf"}
+    {
+        ".txt",
+        ".text",
+        ".md",
+        ".markdown",
+        ".rst",
+        ".htm",
+        ".html",
+        ".xhtml",
+        ".pdf",
+        ".docx",
+        ".doc",
+        ".odt",
+        ".rtf",
+    }
 )
 ZIP_SUFFIXES = (".zip",)
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
@@ -102,7 +116,9 @@ class _Walker:
         try:
             info = os.stat(path)
         except FileNotFoundError:
-            yield SourceDocument(path, None, "broken symbolic link" if os.path.islink(path) else "no such file")
+            yield SourceDocument(
+                path, None, "broken symbolic link" if os.path.islink(path) else "no such file"
+            )
             return
         except OSError as exc:
             yield SourceDocument(path, None, exc.strerror or "cannot read")
@@ -123,7 +139,9 @@ class _Walker:
             return
         self.seen_dirs.add(key)
         if depth >= MAX_FOLDER_DEPTH:
-            yield SourceDocument(path, None, f"folders nested deeper than {MAX_FOLDER_DEPTH} levels; not walked")
+            yield SourceDocument(
+                path, None, f"folders nested deeper than {MAX_FOLDER_DEPTH} levels; not walked"
+            )
             return
         try:
             with os.scandir(path) as entries:
@@ -138,7 +156,9 @@ class _Walker:
 
     def file(self, path: str, size: int) -> SourceDocument:
         if size > self.max_bytes:
-            return SourceDocument(path, None, f"{size} bytes is over the {self.max_bytes} byte limit")
+            return SourceDocument(
+                path, None, f"{size} bytes is over the {self.max_bytes} byte limit"
+            )
         try:
             with open(path, "rb") as handle:
                 return SourceDocument(path, handle.read(self.max_bytes + 1))
@@ -160,15 +180,21 @@ class _Walker:
         else:
             yield from self._tar(display, handle, depth)
 
-    def _member(self, display: str, name: str, read: bytes | None, depth: int) -> Iterator[SourceDocument]:
+    def _member(
+        self, display: str, name: str, read: bytes | None, depth: int
+    ) -> Iterator[SourceDocument]:
         """A member's bytes: parsed as a document, or opened as a nested archive."""
         shown = f"{display}!{name}"
         if read is None:
-            yield SourceDocument(shown, None, f"archive member is over the {self.max_bytes} byte limit")
+            yield SourceDocument(
+                shown, None, f"archive member is over the {self.max_bytes} byte limit"
+            )
         elif is_archive_name(name) and depth < MAX_ARCHIVE_DEPTH:
             yield from self.archive(shown, io.BytesIO(read), depth + 1)
         elif is_archive_name(name):
-            yield SourceDocument(shown, None, f"archives nested deeper than {MAX_ARCHIVE_DEPTH} levels; not opened")
+            yield SourceDocument(
+                shown, None, f"archives nested deeper than {MAX_ARCHIVE_DEPTH} levels; not opened"
+            )
         else:
             yield SourceDocument(shown, read)
 
@@ -191,7 +217,11 @@ class _Walker:
                 if info.is_dir() or stat.S_ISLNK(info.external_attr >> 16):
                     continue  # links inside archives are never followed
                 if unsafe_member_name(name):
-                    yield SourceDocument(f"{display}!{name}", None, "unsafe member name (absolute path or '..'); not read")
+                    yield SourceDocument(
+                        f"{display}!{name}",
+                        None,
+                        "unsafe member name (absolute path or '..'); not read",
+                    )
                     continue
                 if not self._wanted(name):
                     continue
@@ -201,27 +231,44 @@ class _Walker:
                 try:
                     with archive.open(info) as member:
                         data = member.read(self.max_bytes + 1)
-                except (zipfile.BadZipFile, zlib.error, OSError, NotImplementedError, EOFError, ValueError) as exc:
-                    yield SourceDocument(f"{display}!{name}", None, f"cannot read archive member ({exc})")
+                except (
+                    zipfile.BadZipFile,
+                    zlib.error,
+                    OSError,
+                    NotImplementedError,
+                    EOFError,
+                    ValueError,
+                ) as exc:
+                    yield SourceDocument(
+                        f"{display}!{name}", None, f"cannot read archive member ({exc})"
+                    )
                     continue
-                yield from self._member(display, name, data if len(data) <= self.max_bytes else None, depth)
+                yield from self._member(
+                    display, name, data if len(data) <= self.max_bytes else None, depth
+                )
 
     def _tar(self, display: str, handle: IO[bytes], depth: int) -> Iterator[SourceDocument]:
         try:
             # Stream mode reads members in order without seeking (works for .tar.gz as well).
-            archive = tarfile.open(fileobj=handle, mode="r|*")
+            archive = tarfile.open(fileobj=handle, mode="r|*")  # noqa: SIM115 - closed by the with below
         except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
             yield SourceDocument(display, None, f"not a readable tar archive ({exc})")
             return
         try:
             with archive:
                 for info in archive:
-                    archive.members = []  # tarfile keeps every header it saw; we do not need them
+                    vars(archive)[
+                        "members"
+                    ].clear()  # tarfile keeps every header it saw; we need none
                     if not info.isfile():
                         continue  # folders, links and devices are never followed
                     name = info.name
                     if unsafe_member_name(name):
-                        yield SourceDocument(f"{display}!{name}", None, "unsafe member name (absolute path or '..'); not read")
+                        yield SourceDocument(
+                            f"{display}!{name}",
+                            None,
+                            "unsafe member name (absolute path or '..'); not read",
+                        )
                         continue
                     if not self._wanted(name):
                         continue
@@ -232,4 +279,8 @@ class _Walker:
                     data = member.read() if member is not None else b""
                     yield from self._member(display, name, data, depth)
         except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
-            yield SourceDocument(display, None, f"tar archive is damaged ({exc}); members after this point were not read")
+            yield SourceDocument(
+                display,
+                None,
+                f"tar archive is damaged ({exc}); members after this point were not read",
+            )

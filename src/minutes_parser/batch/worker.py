@@ -11,12 +11,14 @@ The local pool talks to :func:`worker_main` over a socket with length-prefixed p
 
 from __future__ import annotations
 
+import importlib
 import os
 import pickle
 import resource
 import signal
 import struct
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -55,7 +57,10 @@ def warm_up() -> None:
     """Load spaCy and the text pipeline once, before the first document is timed."""
     from ..core import parse_bytes
 
-    parse_bytes(b"Minutes of the Warm-up Committee\n\n1. Apologies\n\nAlex to send the notes.\n", name="warm-up.txt")
+    parse_bytes(
+        b"Minutes of the Warm-up Committee\n\n1. Apologies\n\nAlex to send the notes.\n",
+        name="warm-up.txt",
+    )
 
 
 def peak_rss_bytes() -> int:
@@ -92,13 +97,28 @@ def _write_all(fd: int, payload: bytes) -> None:
         view = view[written:]
 
 
-def worker_main(conn: Connection, memory_limit_bytes: int | None = None) -> None:
-    """Serve (job_id, name, data) frames until the parent closes the socket."""
+def load_function(reference: str) -> Callable[[str, bytes], tuple[Minutes | None, str | None]]:
+    """Resolve "package.module:function" to the function (a parse function with parse_document's shape)."""
+    module_name, _, attribute = reference.partition(":")
+    function: Callable[[str, bytes], tuple[Minutes | None, str | None]] = getattr(
+        importlib.import_module(module_name), attribute
+    )
+    return function
+
+
+def worker_main(
+    conn: Connection, memory_limit_bytes: int | None = None, parse_function: str | None = None
+) -> None:
+    """Serve (job_id, name, data) frames until the parent closes the socket.
+
+    ``parse_function`` ("module:function") replaces :func:`parse_document`, e.g. in tests.
+    """
     # Ctrl-C goes to the whole process group; the parent decides what to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if memory_limit_bytes:
         # A runaway document then fails with MemoryError instead of swapping the machine.
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit_bytes, memory_limit_bytes))
+    parse = load_function(parse_function) if parse_function else parse_document
     fd = conn.fileno()
     os.set_blocking(fd, True)
     warm_up()
@@ -111,11 +131,13 @@ def worker_main(conn: Connection, memory_limit_bytes: int | None = None) -> None
         if body is None:
             return
         job_id, name, data = pickle.loads(body)
-        minutes, error = parse_document(name, data)
+        minutes, error = parse(name, data)
         del data, body
         message: tuple[Any, ...] = (job_id, minutes, error, current_rss_bytes(), peak_rss_bytes())
         try:
             payload = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception as exc:  # an unpicklable result is still a result: report it
-            payload = pickle.dumps((job_id, None, f"internal error (result not transferable: {exc})", 0, 0))
+            payload = pickle.dumps(
+                (job_id, None, f"internal error (result not transferable: {exc})", 0, 0)
+            )
         _write_all(fd, payload)

@@ -20,6 +20,13 @@ _WEEKDAY = re.compile(r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun
 _TIME = re.compile(r"\b\d{1,2}[.:]\d{2}\b|\b\d{1,2}\s?(?:a\.?m|p\.?m)\b|\b\d{1,2}:\d{2}\b", re.I)
 _MEETING_WORDS = re.compile(r"\b(meeting|minutes|held|date:|notes? of|dated?)\b", re.I)
 _NEXT = re.compile(r"\b(next meeting|date of next|future meeting|following meeting|previous meeting|last meeting)\b", re.I)
+_HELD = re.compile(r"\b(?:held|minutes of|meeting of|dated)\b", re.I)
+_YEARLESS = re.compile(
+    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    r"(January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*,?\s*\d{4})",
+    re.I,
+)
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 _ISO_ONLY = re.compile(r"\s*\d{4}-\d{2}-\d{2}\s*")
 _BODY = re.compile(
     r"((?:[A-Z][\w&’'.\-]*|&|and|of|the|for|on)(?:\s+(?:[A-Z][\w&’'.()\-]*|&|and|of|the|for|on)){0,8}\s+"
@@ -55,8 +62,6 @@ def _score_line(line: str) -> int:
         score += 2
     if _ISO_ONLY.fullmatch(line):
         score -= 1
-    if _NEXT.search(line):
-        score -= 10
     return score
 
 
@@ -64,8 +69,12 @@ def meeting_date_from(lines: Sequence[str]) -> dt.date | None:
     best: tuple[int, int, dt.date] | None = None
     for position, line in enumerate(lines):
         for start, _end, value in find_explicit_dates(line):
-            if _NEXT.search(line[max(0, start - 60) : start]):
-                continue
+            before = line[max(0, start - 60) : start]
+            mention = None
+            for mention in _NEXT.finditer(before):
+                pass
+            if mention is not None and not _HELD.search(before[mention.end() :]):
+                continue  # "Date of next meeting: 6 June" -- but not "(approved at the next meeting) Minutes of the meeting held on ..."
             score = _score_line(line)
             if best is None or score > best[0]:
                 best = (score, -position, value)
@@ -84,7 +93,29 @@ def body_from(lines: Sequence[str]) -> str | None:
     return None
 
 
-def header_facts(header: Sequence[str], text_head: str, file_name: str, override: dt.date | None) -> HeaderFacts:
+def yearless_meeting_date(lines: Sequence[str], reference: dt.date) -> dt.date | None:
+    """"held ... on Wednesday 15th December" with a publication date of 1 February 2005: the last
+    such day on or before the reference (minutes are published after the meeting)."""
+    for line in lines:
+        if not (_MEETING_WORDS.search(line) or _WEEKDAY.search(line)) or _NEXT.search(line):
+            continue
+        m = _YEARLESS.search(line)
+        if not m:
+            continue
+        day, month = int(m.group(1)), _MONTHS.index(m.group(2).lower()) + 1
+        for year in (reference.year, reference.year - 1):
+            try:
+                candidate = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if candidate <= reference and (reference - candidate).days <= 366:
+                return candidate
+    return None
+
+
+def header_facts(
+    header: Sequence[str], text_head: str, file_name: str, override: dt.date | None, published: dt.date | None = None
+) -> HeaderFacts:
     warnings: list[str] = []
     lines = [line for entry in header for line in entry.split("\n") if line.strip()]
     # A cell pair ("Date:" then "Thursday 25 October 2018") reads as one line.
@@ -99,6 +130,12 @@ def header_facts(header: Sequence[str], text_head: str, file_name: str, override
     if date is None and not joined:
         date = meeting_date_from([line for line in text_head.split("\n")[:15] if line.strip()])
         source = "text" if date else None
+    if date is None:
+        reference = published or date_from_filename(file_name)
+        guessed = yearless_meeting_date(joined, reference) if reference else None
+        if guessed is not None:
+            date, source = guessed, "text"
+            warnings.append(f"meeting date has no year in the text: took {guessed.isoformat()}, the last such day before {reference}")
     if date is None:
         date = date_from_filename(file_name)
         if date is not None:

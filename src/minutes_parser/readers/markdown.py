@@ -67,19 +67,21 @@ def clean_inline(text: str) -> str:
     return text
 
 
-def _front_matter(text: str) -> tuple[int, str | None]:
-    """Length of a leading YAML front matter block and its ``title``."""
+def _front_matter(text: str) -> tuple[int, str | None, str | None]:
+    """Length of a leading YAML front matter block, its ``title`` and its ``date``."""
     if not text.startswith("---\n"):
-        return 0, None
+        return 0, None, None
     end = 3 if text.startswith("---\n---") else text.find("\n---", 4)
     if end < 0 or end > 20000:
-        return 0, None
-    title = None
+        return 0, None, None
+    title = date = None
     for line in text[4:max(4, end)].split("\n"):
         if line.startswith("title:"):
             title = line[6:].strip().strip("\"'") or None
+        elif line.startswith("date:"):
+            date = line[5:].strip().strip("\"'")[:10] or None
     close = text.find("\n", end + 4)
-    return (close + 1 if close >= 0 else len(text)), title
+    return (close + 1 if close >= 0 else len(text)), title, date
 
 
 def _blank_out(text: str, pattern: re.Pattern[str]) -> str:
@@ -168,7 +170,7 @@ def _markdown_lines(text: str, skip: int, front_title: str | None) -> list[Line 
 def read(data: bytes, *, options: ReadOptions) -> ReadDocument:
     decoded = decode_text(data)
     text = normalise_newlines(decoded.text)
-    skip, front_title = _front_matter(text)
+    skip, front_title, front_date = _front_matter(text)
     table_rows = _html_table_rows(text) if "<table" in text.lower() else []
     scan = _blank_out(text, _COMMENT) if "<!--" in text else text
     if table_rows:
@@ -186,4 +188,5 @@ def read(data: bytes, *, options: ReadOptions) -> ReadDocument:
     if table_rows:
         blocks = sorted(blocks + table_rows, key=lambda b: b.start)
     warnings = (decoded.warning,) if decoded.warning else ()
-    return ReadDocument(SourceFormat.TEXT, tuple(blocks), text, dialect="markdown", warnings=warnings)
+    metadata = (("date", front_date),) if front_date else ()
+    return ReadDocument(SourceFormat.TEXT, tuple(blocks), text, dialect="markdown", warnings=warnings, metadata=metadata)
