@@ -147,7 +147,8 @@ class LocalPoolEngine:
 
     def worker_peak_rss(self) -> dict[str, int]:
         for worker in self._workers:
-            self._peaks[f"worker-{worker.number}"] = worker.peak_rss
+            if worker.peak_rss:
+                self._peaks[f"worker-{worker.number}"] = worker.peak_rss
         return dict(self._peaks)
 
     def close(self) -> None:
@@ -183,7 +184,8 @@ class LocalPoolEngine:
         if worker.dead:
             return
         worker.dead = True
-        self._peaks[f"worker-{worker.number}"] = worker.peak_rss
+        if worker.peak_rss:
+            self._peaks[f"worker-{worker.number}"] = worker.peak_rss
         for key in (worker.fd, worker.process.sentinel):
             with contextlib.suppress(KeyError, ValueError):
                 self._selector.unregister(key)

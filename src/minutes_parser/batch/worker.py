@@ -121,6 +121,13 @@ def worker_main(
     parse = load_function(parse_function) if parse_function else parse_document
     fd = conn.fileno()
     os.set_blocking(fd, True)
+    try:
+        _serve(fd, parse)
+    except (BrokenPipeError, ConnectionResetError):
+        return  # the parent closed the pool (or is gone): nothing left to do
+
+
+def _serve(fd: int, parse: Callable[[str, bytes], tuple[Minutes | None, str | None]]) -> None:
     warm_up()
     _write_all(fd, pickle.dumps((READY, None, None, current_rss_bytes(), peak_rss_bytes())))
     while True:

@@ -9,23 +9,41 @@ from __future__ import annotations
 import json as _json
 from typing import Any
 
-from ..model import Action, AgendaItem, Attendee, Decision, DueDate, Minutes, Provenance
+from ..model import Action, AgendaItem, Attendee, Decision, DueDate, Minutes, Paragraph, Provenance
 
 
-def _sections(minutes: Minutes) -> list[tuple[str, int]]:
-    """Where each model item lands in the JSON: ("items", i), ("preamble", 0) or ("appendices", i)."""
-    out: list[tuple[str, int]] = []
+# Where one model item lands in the JSON: section, index in it, and the JSON index of each model
+# paragraph (empty paragraphs, such as a bare "Decision:" label, are not printed).
+_Placement = tuple[str, int, list[int]]
+
+
+def _printed(item: AgendaItem) -> list[Paragraph]:
+    return [p for p in item.paragraphs if p.text]
+
+
+def _sections(minutes: Minutes) -> list[_Placement]:
+    """("items", i, …), ("preamble", 0, …) or ("appendices", i, …) for each model item."""
+    out: list[_Placement] = []
     counts = {"items": 0, "appendices": 0, "preamble": 0}
     for item in minutes.items:
         section = "preamble" if item.preamble else ("appendices" if item.appendix else "items")
-        out.append((section, counts[section]))
+        positions: list[int] = []
+        shown = 0
+        for paragraph in item.paragraphs:
+            positions.append(shown)
+            shown += 1 if paragraph.text else 0
+        out.append((section, counts[section], positions))
         counts[section] += 1
     return out
 
 
-def _provenance(p: Provenance, sections: list[tuple[str, int]]) -> dict[str, Any]:
-    section, index = sections[p.item_index] if 0 <= p.item_index < len(sections) else ("items", p.item_index)
-    return {"section": section, "item_index": index, "paragraph": p.paragraph, "start": p.start, "end": p.end}
+def _provenance(p: Provenance, sections: list[_Placement]) -> dict[str, Any]:
+    if 0 <= p.item_index < len(sections):
+        section, index, positions = sections[p.item_index]
+        paragraph = positions[p.paragraph] if 0 <= p.paragraph < len(positions) else p.paragraph
+    else:
+        section, index, paragraph = "items", p.item_index, p.paragraph
+    return {"section": section, "item_index": index, "paragraph": paragraph, "start": p.start, "end": p.end}
 
 
 def _due(due: DueDate | None) -> dict[str, Any] | None:
@@ -59,17 +77,16 @@ def _item(item: AgendaItem) -> dict[str, Any]:
         "paragraphs": [
             {"kind": p.kind.value, "text": p.text, "cues": list(p.cues), **({"label": p.label} if p.label else {}),
              **({"margin": p.margin} if p.margin else {})}
-            for p in item.paragraphs
-            if p.text
+            for p in _printed(item)
         ],
     }
 
 
-def _decision(d: Decision, sections: list[tuple[str, int]]) -> dict[str, Any]:
+def _decision(d: Decision, sections: list[_Placement]) -> dict[str, Any]:
     return {"item": d.item, "text": d.text, "cues": list(d.cues), "provenance": _provenance(d.provenance, sections)}
 
 
-def _action(a: Action, sections: list[tuple[str, int]]) -> dict[str, Any]:
+def _action(a: Action, sections: list[_Placement]) -> dict[str, Any]:
     return {
         "item": a.item,
         "text": a.text,
