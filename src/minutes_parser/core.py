@@ -219,7 +219,12 @@ def _collect(
                 continue
             text = para.text if whole and para.label == "Action" else clause.text
             span_start = 0 if text is para.text else clause.start
-            owners = _owners(clause.action.owners, clause.action.owner_span, people, clause.action.cue, clause.rule_start)
+            owners = _owners(clause.action.owners, clause.action.owner_span, people, clause.action.cue, clause.rule_start, para.text)
+            for owner in owners:
+                if owner.written.lower() in _PRONOUNS:
+                    warnings.append(
+                        f"item {item_ref or item_index}: owner {owner.written!r} read as {owner.name!r}, the subject of the sentence before"
+                    )
             directive = clause.action.cue in _DIRECTIVE_CUES
             due = _deadline_or_none(find_due(text, replace(context, directive=directive)), text)
             if due is not None and text is not para.text:
@@ -258,16 +263,24 @@ def _iso_date(value: str | None) -> dt.date | None:
         return None
 
 
-def _owners(written: tuple[str, ...], span: tuple[int, int] | None, people: PeopleIndex, cue: str, offset: int) -> tuple[Owner, ...]:
+_PRONOUNS = frozenset({"he", "she", "they", "we"})
+
+
+def _owners(
+    written: tuple[str, ...], span: tuple[int, int] | None, people: PeopleIndex, cue: str, offset: int, text: str = ""
+) -> tuple[Owner, ...]:
     out: list[Owner] = []
     seen: set[str] = set()
+    start, end = (span[0] + offset, span[1] + offset) if span else (0, 0)
+    at_span = text[start:end].strip() if span and text else ""
     for name in written:
         resolved = people.resolve(name.strip())
         if resolved.lower() in seen:
             continue
         seen.add(resolved.lower())
-        start, end = (span[0] + offset, span[1] + offset) if span else (0, 0)
-        out.append(Owner(name=resolved, written=name.strip(), cue=cue, start=start, end=end))
+        # A pronoun at the span was resolved to an earlier subject: keep what the minutes wrote.
+        as_written = at_span if at_span.lower() in _PRONOUNS and len(written) == 1 else name.strip()
+        out.append(Owner(name=resolved, written=as_written, cue=cue, start=start, end=end))
     return tuple(out)
 
 
