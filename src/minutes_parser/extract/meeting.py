@@ -70,9 +70,8 @@ def meeting_date_from(lines: Sequence[str]) -> dt.date | None:
     for position, line in enumerate(lines):
         for start, _end, value in find_explicit_dates(line):
             before = line[max(0, start - 60) : start]
-            mention = None
-            for mention in _NEXT.finditer(before):
-                pass
+            mentions = list(_NEXT.finditer(before))
+            mention = mentions[-1] if mentions else None
             if mention is not None and not _HELD.search(before[mention.end() :]):
                 continue  # "Date of next meeting: 6 June" -- but not "(approved at the next meeting) Minutes of the meeting held on ..."
             score = _score_line(line)

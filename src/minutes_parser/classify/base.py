@@ -1,0 +1,195 @@
+"""What every classifier rule shares: the clause it looks at, what it returns, the ordered rule
+lists, and the helpers that find who a commitment belongs to."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..extract.owners import PeopleIndex, clean_subject, owner_phrase
+
+_NOT_VERBS = frozenset(
+    ["the", "a", "an", "this", "that", "these", "those", "all", "any", "each", "every", "his", "her", "their", "its", "our", "your", "my", "members", "officers", "council", "councils", "board", "committee", "date", "be", "been", "being", "it", "them", "him", "us", "me", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "some", "no", "more", "most", "other", "another", "further", "following", "previous", "next", "last", "first", "which", "what", "whom", "where", "when", "how", "why", "a.", "mr", "mrs", "ms", "dr", "cllr", "councillor", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "of", "for", "in", "on", "at", "to", "with", "from", "by", "and", "or", "as", "into", "onto", "about"]
+)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|did|does|said|says|stated|advised|reported|noted|explained|"
+    r"asked|thanked|welcomed|introduced|highlighted|confirmed|felt|queried|suggested|informed|"
+    r"discussed|presented|received|made|took|gave|went|came|seemed|appeared|could|might|should|can|"
+    r"must|need|needs|would|will|shall)\b"
+)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One sentence or clause with what the classifier may need to know about its context."""
+
+    text: str
+    label: str | None  # label governing the paragraph: "Decision", "Action", "RESOLVED", "Agreed"
+    people: PeopleIndex
+    last_subject: str | None = None  # antecedent for he / she / they
+    margin: str | None = None  # action-column text level with the paragraph
+    speaker: str | None = None  # "Ryan" in "Ryan: Figure out ..."
+
+
+@dataclass(frozen=True)
+class Finding:
+    cue: str
+    owners: tuple[str, ...] = ()
+    owner_span: tuple[int, int] | None = None  # where the owner phrase sits in the clause
+
+
+Rule = Callable[[Clause], "Finding | None"]
+
+
+@dataclass
+class RuleSet:
+    rules: list[tuple[str, Rule]] = field(default_factory=list)
+
+    def add(self, cue: str) -> Callable[[Rule], Rule]:
+        def register(fn: Rule) -> Rule:
+            self.rules.append((cue, fn))
+            return fn
+
+        return register
+
+    def first(self, clause: Clause) -> Finding | None:
+        for _, rule in self.rules:
+            found = rule(clause)
+            if found is not None:
+                return found
+        return None
+
+
+ACTION_RULES = RuleSet()
+DECISION_RULES = RuleSet()
+
+
+_BOUNDARY = re.compile(r"(?:,|;|\band\b|\bthat\b|\bbut\b|\bso\b|\bwhile\b|\bwhereas\b)\s+")
+
+
+_REPORTER = re.compile(
+    r"^(.{2,80}?)\s+(?:said|stated|advised|confirmed|reported|explained|indicated|added|agreed|undertook|informed\s+\w+|told\s+\w+)\b"
+)
+_TIGHT_BOUNDARY = re.compile(r"[,;]\s+")
+
+
+def _owners_before(
+    clause: Clause, end: int, *, allow_unknown: bool = True, tight: bool = False
+) -> tuple[list[str], tuple[int, int]] | None:
+    """Owners named by the words before a cue: the whole lead-in, else its longest tail after a
+    clause boundary ("There was a list ..., the Clerk agreed to" -> "the Clerk")."""
+    raw = clause.text[:end]
+    if re.search(r"[-–—:]\s*$", raw):
+        return None  # "Trello - agreed to continue": a topic label, not an owner
+    starts = [0]
+    for boundary in (_TIGHT_BOUNDARY if tight else _BOUNDARY).finditer(raw):
+        named = _ENDS_WITH_NAME.search(raw[: boundary.start()].rstrip())
+        if boundary.group(0).startswith(",") and named and owner_phrase(named.group(0), clause.people):
+            continue  # "for Cllr Sue Lintern, Cllr Trudy Mann and ...": a list of names, not a new subject
+        starts.append(boundary.end())
+    for start in starts:
+        subject = clean_subject(raw[start:])
+        if not subject:
+            continue
+        if subject.lower() in ("he", "she", "they"):
+            reporter = _REPORTER.match(raw)
+            if reporter:
+                owners = owner_phrase(reporter.group(1), clause.people)
+                if owners:
+                    return owners, (reporter.start(1), reporter.end(1))
+            if clause.last_subject:
+                at = raw.rfind(subject)
+                return [clause.last_subject], (at, at + len(subject))
+            return None
+        owners = owner_phrase(subject, clause.people, allow_unknown_names=allow_unknown)
+        if owners is not None:
+            at = raw.rfind(subject)
+            return owners, (at, at + len(subject))
+    return None
+
+
+def _verb_ok(word: str) -> bool:
+    lowered = word.lower()
+    return bool(lowered) and lowered.isalpha() and lowered not in _NOT_VERBS and not lowered.endswith("ly")
+
+
+# --- action rules, in order ---------------------------------------------------------------------
+
+
+_DELIBERATIVE = frozenset(["note", "consider", "approve", "agree", "endorse", "comment", "discuss", "decide", "ratify", "adopt"])
+
+_BODY = (
+    r"(?:members|board|committee|council|panel|cabinet|trustees|meeting|group|forum|commission|sub-committee|"
+    r"councillors|directors|tsc|everyone|executive|assembly|we)"
+)
+
+_ENDS_WITH_NAME = re.compile(r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}$")
+_TITLES = frozenset(["Cllr", "Councillor", "Mr", "Mrs", "Ms", "Dr", "Cllr.", "Mr.", "Mrs.", "Dr."])
+
+
+_IMPERSONAL_BEFORE = re.compile(
+    r"(?:\bit\s+(?:was|is|has\s+been)|\bthere\s+(?:was|is)|\b(?:which|who|someone|anyone)(?:\s+(?:was|were|is|are))?|\b(?:was|were|is|are|been|be)|[-–—:])\s*$",
+    re.I,
+)
+_PERSON_MENTION = re.compile(
+    r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}|\b[Tt]he\s+(?:Clerk|Chair(?:man|person)?|Secretary|Treasurer|Board|Committee)\b"
+)
+
+
+def _main_subject(clause: Clause, cue_start: int, *, coordinated: bool = False) -> tuple[list[str], tuple[int, int]] | None:
+    """The person a commitment cue belongs to when no subject stands right before it: the last
+    person named before the cue, provided no reported clause ("advised that ...") or impersonal
+    subject ("it was", "someone") intervenes. With ``coordinated`` ("... and offered to"), the
+    sentence's own subject, whatever clause came between."""
+    before = clause.text[:cue_start]
+    if _IMPERSONAL_BEFORE.search(before.rstrip(" ,")) or re.search(r"\b(?:what|how|whether|why|where|which)\b", before, re.I):
+        return None
+    coordinated = coordinated and re.search(r"\band\s*$", before) is not None
+    if coordinated:
+        lead = _leading_person(clause)
+        if lead:
+            return lead
+    elif re.search(r"\bthat\b|\bif\b|\bwhen\b", before, re.I):
+        return None
+    for m in reversed(list(_PERSON_MENTION.finditer(before))):
+        owners = owner_phrase(m.group(0), clause.people)
+        if owners:
+            return owners, (m.start(), m.end())
+    return None
+
+
+_LEAD = re.compile(r"^((?:[A-Z][\w’'\-.]*|@[\w-]+)(?:\s+(?:[A-Z][\w’'\-.]*|of|and|&)){0,5})\s+(?=[a-z(])")
+
+
+def _name_shaped(word: str, people: PeopleIndex) -> bool:
+    return re.fullmatch(r"[A-Z][a-z'’\-]{1,30}|[A-Z]{2,4}", word) is not None and word.lower() not in people.lower_words
+
+
+def _leading_person(clause: Clause) -> tuple[list[str], tuple[int, int]] | None:
+    text = clause.text
+    m = re.match(r"^\(\s*(?:possibly|probably|maybe)\s+([A-Z][\w'’-]+)", clause.text)
+    if m:
+        return [m.group(1)], (m.start(1), m.end(1))
+    m = _LEAD.match(text)
+    if not m:
+        return None
+    owners = owner_phrase(m.group(1), clause.people)
+    if owners:
+        return owners, (m.start(1), m.end(1))
+    if m.group(1).lower() in ("he", "she", "they") and clause.last_subject:
+        return [clause.last_subject], (m.start(1), m.end(1))
+    return None
+
+
+# --- decision rules, in order -------------------------------------------------------------------
+
+
+def _is_meeting_body(owner: str) -> bool:
+    last = owner.lower().split()[-1] if owner.split() else ""
+    return last in ("board", "committee", "council", "cabinet", "panel", "commission", "forum", "meeting", "group", "trustees", "assembly", "members")
+
+
+def _is_body(owner: str) -> bool:
+    last = owner.lower().split()[-1] if owner.split() else ""
+    return re.fullmatch(_BODY, last) is not None

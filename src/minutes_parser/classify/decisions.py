@@ -1,0 +1,155 @@
+"""The decision rules, in order: what the meeting itself resolved, agreed or noted."""
+
+from __future__ import annotations
+
+import re
+
+from ..extract.owners import owner_phrase
+from .base import (
+    _BODY,
+    _BOUNDARY,
+    _ENDS_WITH_NAME,
+    DECISION_RULES,
+    Clause,
+    Finding,
+    _is_body,
+    _main_subject,
+)
+
+_RESOLVED = re.compile(r"\bRESOLVED\b|\b[Rr]esolved\s+(?:that|to|:)|\bRESOLUTION\b")
+_PASSIVE = re.compile(
+    r"\b(?:was|were)\s+(?:unanimously\s+|formally\s+|duly\s+|therefore\s+|then\s+|all\s+)?"
+    r"(agreed|approved|resolved|adopted|ratified|endorsed|accepted|carried|passed|confirmed|elected|re-elected|"
+    r"appointed|co-opted|moved as correct|signed as a (?:true|correct) record|rejected|refused|defeated|declined|deferred|noted)\b"
+    r"(?!\s+that\b|\s+out\b)",
+    re.I,
+)
+_BODY_VERB = re.compile(
+    r"^(?:the\s+)?(?:[\w&’'\-]+\s+){0,6}?" + _BODY + r"\s+(?:also\s+|formally\s+|unanimously\s+|then\s+|further\s+|therefore\s+)?"
+    r"(agreed|approved|resolved|endorsed|adopted|accepted|ratified|supported|decided|voted|appointed|elected|confirmed|noted|"
+    r"objected|opposed|recommended|AGREED|NOTED|RESOLVED)\b",
+    re.I,
+)
+_NOTED_OBJECT = re.compile(
+    r"\bnoted\s+(?:the\s+|its\s+)?(?:[\w’'\-]+\s+){0,3}?(report|update|progress|minutes|work|findings|activities|"
+    r"membership|contents?|position|information|comments|accounts|recommendations?|decision|paper|presentation|"
+    r"statement|briefing|outcome|feedback|summary|plan|review|budget|figures|correspondence)\b",
+    re.I,
+)
+_LEADING_DECISION = re.compile(
+    r"^(?:[A-Z][a-z]+:\s+)?(Agreed|Approved|Resolved|Noted|Decided|Endorsed|Adopted|Ratified|Consented|Agreement|Decision(?=\s*[-:–—])|Unanimously)\b(?!\s+(?:with|by)\b)"
+)
+_VOTE = re.compile(
+    r"\b(?:[Ss]econded\s+(?:by\s+)?(?-i:Cllr|Councillor|Mr|Mrs|Ms|Dr|[A-Z])|(?-i:SECONDED)|all (?:were )?in favour|all agreed|unanimously|motion (?:was )?(?:carried|lost|fell|defeated)|"
+    r"\d{1,2}\s+(?:votes?\s+)?(?:in favour|agreed|against|abstained|abstentions?)\b|(?:\d{1,2}|\w+)\s+votes?\s+(?:for|against)|"
+    r"(?:members|councillors|all|everyone|trustees|board)\s+voted\b|show of hands|no objections?,?\s+agreed|carried unanimously|nem\.?\s*con)\b",
+    re.I,
+)
+_AGREED_THAT = re.compile(
+    r"(?<!\bhad )(?<!\bhas )(?<!\bhave )\b(?:agreed|AGREED|decided)\s+(?:that|we|to|it|on|in principle)\b"
+    r"|\b(?:it was|was)\s+(?:concluded|resolved|determined)\s+that\b"
+    r"|\b(?:agreed|approved|accepted|signed)\s+as\s+(?:a\s+)?(?:true|correct|accurate)\b"
+)
+_ANSWERED = re.compile(r"\?\s*(?:Yes|Agreed|Approved|Carried)\.?\s*$")
+
+
+@DECISION_RULES.add("label:Decision")
+def decision_label(clause: Clause) -> Finding | None:
+    if clause.label in ("Decision", "RESOLVED", "Agreed") and not clause.text.rstrip().endswith(":"):
+        return Finding(f"label:{clause.label}")
+    return None
+
+
+@DECISION_RULES.add("pattern:RESOLVED")
+def resolved(clause: Clause) -> Finding | None:
+    return Finding("pattern:RESOLVED") if _RESOLVED.search(clause.text) else None
+
+
+@DECISION_RULES.add("pattern:BODY agreed")
+def body_agreed(clause: Clause) -> Finding | None:
+    """"Members noted the report", "The Board agreed, in principle, to ...", "Council approved"."""
+    m = _BODY_VERB.match(clause.text)
+    if not m:
+        return None
+    if m.group(1).lower() == "noted" and not _NOTED_OBJECT.search(clause.text):
+        return None
+    return Finding(f"pattern:BODY {m.group(1).lower()}")
+
+
+@DECISION_RULES.add("pattern:Agreed ...")
+def leading_decision_word(clause: Clause) -> Finding | None:
+    """"Agreed the Board Priorities", "Noted the findings", "Ryan: Decision - next 4 weeks"."""
+    m = _LEADING_DECISION.match(clause.text)
+    if not m:
+        return None
+    if m.group(1) == "Noted" and not _NOTED_OBJECT.search(clause.text):
+        return None
+    return Finding(f"pattern:{m.group(1)} ...")
+
+
+@DECISION_RULES.add("pattern:vote")
+def vote(clause: Clause) -> Finding | None:
+    """Proposed / seconded / all in favour, vote counts, motions carried or lost."""
+    return Finding("pattern:vote") if _VOTE.search(clause.text) else None
+
+
+@DECISION_RULES.add("pattern:was agreed")
+def passive_decision(clause: Clause) -> Finding | None:
+    """"The minutes ... were approved as a true record", "This was noted"."""
+    m = _PASSIVE.search(clause.text)
+    if not m:
+        return None
+    if re.search(r"\b(?:until|when|once|if|after|before|whether|unless|since|because|as)\b(?:(?![,;]).){0,60}$", clause.text[: m.start()], re.I):
+        return None  # "... until their status was confirmed": a circumstance, not a decision
+    if m.group(1).lower() == "noted" and re.search(r"\b(?:it|which)\s+(?:was|were)\s+(?:\w+\s+)?noted\b", clause.text, re.I):
+        return None  # "It was noted (that) ...": a record of discussion, not a decision
+    return Finding(f"pattern:was {m.group(1).lower()}")
+
+
+@DECISION_RULES.add("pattern:agreed that")
+def agreed_that(clause: Clause) -> Finding | None:
+    """"it was AGREED to write ...", "agreed that the first version would include ..."."""
+    m = _AGREED_THAT.search(clause.text)
+    if not m:
+        return None
+    before = clause.text[: m.start()].strip()
+    if before and not re.search(r"(?:\bit\b|\bwas\b|\bwere\b|\ball\b|\bwe\b|\bthey\b|" + _BODY + r"|[:\-–—])\s*$", before, re.I):
+        # "The Clerk agreed to contact" is a person's undertaking, not the meeting's decision.
+        tail = _BOUNDARY.split(before)[-1].strip()
+        owners = owner_phrase(tail, clause.people) if tail else None
+        named = _ENDS_WITH_NAME.search(before)
+        if owners is None and named:
+            owners = owner_phrase(named.group(0), clause.people)
+        if owners is None and re.search(r"\band\s*$", before):
+            subject = _main_subject(clause, m.start())
+            owners = subject[0] if subject else None
+        if owners and not any(_is_body(o) for o in owners):
+            return None
+    return Finding("pattern:agreed that")
+
+
+@DECISION_RULES.add("pattern:OWNER to be appointed")
+def to_be_appointed(clause: Clause) -> Finding | None:
+    """"Ross, Mike and Ellen to be appointed to companies house as Directors"."""
+    m = re.search(r"\s+to\s+be\s+(appointed|elected|co-opted|nominated|approved|adopted|reappointed|re-elected)\b", clause.text)
+    if m and owner_phrase(clause.text[: m.start()], clause.people) is not None:
+        return Finding("pattern:OWNER to be appointed")
+    return None
+
+
+_RECORDED = re.compile(
+    r"(?:\bNoted|\bNOTED|\bAGREED|\bAPPROVED|\bCARRIED)\.?\s*$|\bNO\s+(?:OBJECTIONS?|OBSERVATIONS?|COMMENTS?)\b|"
+    r"\bAPPROVED\b|\b[Aa]pproved\s*[–—\-:]|\((?:motion|second|seconded|moved)\)"
+)
+
+
+@DECISION_RULES.add("pattern:recorded outcome")
+def recorded_outcome(clause: Clause) -> Finding | None:
+    """Outcomes written as a tag: "... Balance of £6,564.21 Noted", "NO OBJECTIONS", "APPROVED – 2018 budget"."""
+    return Finding("pattern:recorded outcome") if _RECORDED.search(clause.text) else None
+
+
+@DECISION_RULES.add("pattern:question answered")
+def question_answered(clause: Clause) -> Finding | None:
+    """"Should we build an application for minutes? Yes." """
+    return Finding("pattern:question answered") if _ANSWERED.search(clause.text) else None

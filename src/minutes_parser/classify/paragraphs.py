@@ -1,0 +1,225 @@
+"""Paragraphs: sentences split into clauses, every clause run through both rule lists, and the
+paragraph-level adjustments (action columns, vote tallies, short clauses that point back)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..extract.owners import PeopleIndex, owner_part, owner_phrase
+from .actions import owner_agreed_to, owner_to_verb, owner_will_verb
+from .base import _ENDS_WITH_NAME, _FINITE, _TITLES, ACTION_RULES, DECISION_RULES, Clause, Finding
+
+
+def classify_clause(clause: Clause) -> tuple[Finding | None, Finding | None]:
+    """(decision finding, action finding) for one clause."""
+    if _FINITE.search(clause.text) is None and clause.label is None and not clause.margin and len(clause.text) < 4:
+        return None, None
+    return DECISION_RULES.first(clause), ACTION_RULES.first(clause)
+
+
+# --- paragraphs ---------------------------------------------------------------------------------
+
+
+_SPEAKER = re.compile(r"^([A-Z][\w'’\-]{1,30}(?:\s[A-Z][\w'’\-]{1,30}){0,2}|@[\w-]{1,40}):\s+(?=\S)")
+_CLAUSE_BREAK = re.compile(r"[,;]\s+(?=\S)")
+_LEADING_LABEL = re.compile(r"^(?:ACTION|Action|Actions|RESOLVED|Resolved|Decision|DECISION|AGREED)\b\s*(?:[:\-–—]\s*)?", re.UNICODE)
+_OWNER_ONLY = re.compile(r"^[\s\-–—:]*\(?\s*(?:possibly\s+|probably\s+)?([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})\s*\)?\s*\??\s*$")
+_ANSWER = re.compile(r"(?:Yes|No|Agreed|Approved|Carried|Noted|NOTED|AGREED)\.?")
+
+
+@dataclass(frozen=True)
+class ClauseResult:
+    text: str
+    start: int  # span in the paragraph text
+    end: int
+    decision: Finding | None
+    action: Finding | None
+    anchor: int = -1  # where the clause the rules saw starts, when context was prepended
+
+    @property
+    def rule_start(self) -> int:
+        """Offset of the text the rules matched in: owner spans are relative to it."""
+        return self.anchor if self.anchor >= 0 else self.start
+
+
+@dataclass(frozen=True)
+class ClassifiedParagraph:
+    kind: str  # "discussion" | "decision" | "action"
+    cues: tuple[str, ...]
+    clauses: tuple[ClauseResult, ...]
+
+
+def _strip_label(text: str, start: int) -> tuple[str, int]:
+    m = _LEADING_LABEL.match(text)
+    if m and m.end() < len(text):
+        return text[m.end() :], start + m.end()
+    return text, start
+
+
+def _clauses(sentence: str, start: int, label: str | None, people: PeopleIndex, last_subject: str | None, margin: str | None) -> list[tuple[str, int]]:
+    """Split a sentence where a second owner takes a separate task ("Ross to set up X, Social team to do Y")."""
+    pieces: list[tuple[str, int]] = []
+    cursor = 0
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        tail = sentence[m.end() :]
+        probe = Clause(tail, None, people, last_subject, None)
+        if owner_to_verb(probe) or owner_will_verb(probe) or owner_agreed_to(probe):
+            head = sentence[cursor : m.start() + 1]
+            named = _ENDS_WITH_NAME.search(head.rstrip(",; "))
+            if named and (named.group(0).split()[0] in _TITLES or owner_phrase(named.group(0), people, allow_unknown_names=False)):
+                continue  # "... for Cllr Sue Lintern, Cllr Trudy Mann and Cllr Jim McNeill to attend": one list
+            probe_head = Clause(head, label, people, last_subject, margin)
+            if ACTION_RULES.first(probe_head) is not None:
+                pieces.append((head, start + cursor))
+                cursor = m.end()
+    pieces.append((sentence[cursor:], start + cursor))
+    return pieces
+
+
+def classify_paragraph(
+    text: str,
+    sentences: list[tuple[int, int]],
+    *,
+    label: str | None,
+    people: PeopleIndex,
+    margin: str | None = None,
+    last_subject: str | None = None,
+) -> tuple[ClassifiedParagraph, str | None]:
+    """Classify one paragraph; returns the result and the subject to carry to the next paragraph."""
+    results: list[ClauseResult] = []
+    speaker_match = _SPEAKER.match(text)
+    speaker = speaker_match.group(1) if speaker_match else None
+    for s_start, s_end in sentences:
+        raw = text[s_start:s_end]
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        offset = s_start + (len(raw) - len(raw.lstrip()))
+        body, offset = _strip_label(stripped, offset)
+        sentence_label = label
+        if body is not stripped and label is None:
+            sentence_label = "Action" if stripped[:1] in "Aa" else ("RESOLVED" if stripped[:1] in "Rr" else "Decision")
+        if _ANSWER.fullmatch(stripped) and results:
+            prev = results[-1]
+            merged = text[prev.start : s_end].strip()
+            clause = Clause(merged, label, people, last_subject, margin, speaker)
+            results[-1] = ClauseResult(merged, prev.start, s_end, classify_clause(clause)[0], prev.action)
+            continue
+        # "... for the Lathe Action - Greg?": an owner alone belongs to the previous clause.
+        only = _OWNER_ONLY.match(body)
+        if only and results and sentence_label == "Action" and owner_part(only.group(1), people):
+            prev = results[-1]
+            merged = text[prev.start : s_end].strip()
+            results[-1] = ClauseResult(merged, prev.start, s_end, prev.decision, Finding("label:Action", (only.group(1),)))
+            continue
+        if speaker and body.startswith(speaker + ":"):
+            body_no_speaker = body[len(speaker) + 1 :].lstrip()
+        else:
+            body_no_speaker = body
+        for clause_text, clause_start in _clauses(body, offset, sentence_label, people, last_subject, margin):
+            clause_text = clause_text.strip()
+            if not clause_text:
+                continue
+            use_text = body_no_speaker if clause_text == body and body_no_speaker is not body else clause_text
+            clause = Clause(use_text, sentence_label, people, last_subject, margin, speaker)
+            decision, action = classify_clause(clause)
+            if decision and decision.cue == "pattern:vote" and action is None and _vote_only(use_text) and _last_decision_near(results):
+                # "Proposed Cllr A, seconded Cllr B, all in favour" records the vote on the decision just made.
+                results.append(ClauseResult(clause_text, clause_start, clause_start + len(clause_text), None, None))
+                continue
+            results.append(ClauseResult(clause_text, clause_start, clause_start + len(clause_text), decision, action))
+            subject = _subject_of(use_text, people)
+            if action and action.owners:
+                last_subject = action.owners[0]
+            elif subject:
+                last_subject = subject
+    if margin:
+        results = _apply_margin(results, margin)
+    results = [_with_context(text, r, results[i - 1] if i else None) for i, r in enumerate(results)]
+    cues: list[str] = []
+    kind = "discussion"
+    for result in results:
+        for finding in (result.action, result.decision):
+            if finding and finding.cue not in cues:
+                cues.append(finding.cue)
+        if result.action:
+            kind = "action"
+        elif result.decision and kind == "discussion":
+            kind = "decision"
+    return ClassifiedParagraph(kind, tuple(cues), tuple(results)), last_subject
+
+
+def _apply_margin(results: list[ClauseResult], margin: str) -> list[ClauseResult]:
+    """Owners in an action column belong to the paragraph's action: the clauses that name them
+    ("... IL offered to cut the paths" beside "IL"), else the clauses that state an action, else
+    the last clause that is not a bare record of a decision."""
+    from ..extract.owners import margin_owners
+
+    owners = tuple(margin_owners(margin))
+    if not owners or not results:
+        return results
+    out = list(results)
+    naming = [i for i, r in enumerate(out) if any(re.search(rf"(?<![\w.]){re.escape(o)}(?![\w])", r.text) for o in owners)]
+    acting = [i for i, r in enumerate(out) if r.action]
+    targets = naming or acting
+    if not targets:
+        targets = [next((i for i in range(len(out) - 1, -1, -1) if out[i].decision is None), len(out) - 1)]
+    for i in targets:
+        r = out[i]
+        named = tuple(o for o in owners if re.search(rf"(?<![\w.]){re.escape(o)}(?![\w])", r.text)) or owners
+        if r.action and r.action.owners and not set(r.action.owners) & set(named):
+            continue  # a clause that names someone else keeps its own owner
+        cue = f"{r.action.cue}+margin" if r.action else "margin:action-column"
+        out[i] = ClauseResult(r.text, r.start, r.end, r.decision, Finding(cue, named), r.anchor)
+    return out
+
+
+_VOTE_WORDS = frozenset(
+    ["proposed", "seconded", "by", "and", "all", "in", "favour", "were", "was", "agreed", "abstained", "abstention", "abstentions", "against", "it", "the", "unanimously", "carried", "with", "votes", "vote", "for", "motion", "cllr", "councillor", "mr", "mrs", "ms", "dr", "of", "members"]
+)
+
+
+def _vote_only(text: str) -> bool:
+    """"Proposed Cllr A, seconded Cllr B, all in favour": a tally with no content of its own."""
+    words = re.findall(r"[A-Za-z][a-z'’\-]*", text)
+    content = [w for w in words if not w[:1].isupper() and w.lower() not in _VOTE_WORDS]
+    return not content
+
+
+def _last_decision_near(results: list[ClauseResult]) -> bool:
+    for previous in reversed(results[-3:]):
+        if previous.decision:
+            return True
+        if len(previous.text.split()) > 3:
+            return False
+    return False
+
+
+_SHORT_CLAUSE_WORDS = 7
+
+
+_ANAPHOR = re.compile(r"\b(?:this|it|that|them|these|those|so)\b|\b(?:to|will|would)\s+[a-z]+\.?$", re.I)
+
+
+def _with_context(text: str, result: ClauseResult, previous: ClauseResult | None) -> ClauseResult:
+    """"DN and NR to organise this." or "This was agreed by the CC." says little alone: a clause this
+    short that points back takes the sentence before it."""
+    if previous is None or (result.action is None and result.decision is None):
+        return result
+    if previous.action is not None or (previous.decision is not None and result.decision is not None):
+        return result
+    if len(result.text.split()) > _SHORT_CLAUSE_WORDS or not _ANAPHOR.search(result.text):
+        return result
+    return ClauseResult(text[previous.start : result.end].strip(), previous.start, result.end, result.decision, result.action, result.start)
+
+
+_SUBJECT = re.compile(r"^((?:The\s+|Our\s+)?(?:[A-Z][\w'’\-.]*|[a-z]+\s+team)(?:\s+[A-Z][\w'’\-.]*){0,3})\s+(?:had|has|have|was|were|is|are|said|says|reported|advised|noted|stated|explained|confirmed|agreed|asked|felt|contacted|[a-z]+ed)\b")
+
+
+def _subject_of(text: str, people: PeopleIndex) -> str | None:
+    m = _SUBJECT.match(text)
+    if not m:
+        return None
+    owners = owner_phrase(m.group(1), people)
+    return owners[0] if owners and len(owners) == 1 else None
