@@ -119,7 +119,7 @@ def sentence_spans(texts: Sequence[str]) -> list[list[tuple[int, int]]]:
     if not pending:
         return out
     nlp = get_nlp()
-    for index, doc in zip(pending, nlp.pipe((texts[i] for i in pending), batch_size=256, n_process=1)):
+    for index, doc in zip(pending, nlp.pipe((texts[i] for i in pending), batch_size=256, n_process=1), strict=True):
         spans: list[tuple[int, int]] = doc._.minutes_sentences or []
         out[index] = spans or [(0, len(doc.text))]
     return out
