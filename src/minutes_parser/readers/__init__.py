@@ -92,9 +92,12 @@ def detect_format(data: bytes, name: str = "") -> str:
 def _detect_text_dialect(sample: bytes, lowered_name: str) -> str:
     if _AI_BLOCK.search(sample):
         return "moderngov"
-    if _HTML_START.match(sample) or len(_HTML_TAGS.findall(sample)) >= 8:
-        # Markdown files may carry a little inline HTML; an HTML page is mostly tags.
-        if not (lowered_name.endswith((".md", ".markdown")) and not _HTML_START.match(sample)):
+    starts_as_html = _HTML_START.match(sample) is not None
+    markdown_signs = len(_MD_SIGNS.findall(sample)) >= 3 and re.search(rb"^#{1,6}\s", sample, re.M) is not None
+    if starts_as_html or (len(_HTML_TAGS.findall(sample)) >= 8 and not markdown_signs):
+        # Markdown may carry inline HTML (tables from Google Docs converters); an HTML page starts
+        # with markup and has no Markdown headings.
+        if not (lowered_name.endswith((".md", ".markdown")) and not starts_as_html):
             return "html"
     if lowered_name.endswith((".md", ".markdown")):
         return "markdown"
@@ -104,7 +107,7 @@ def _detect_text_dialect(sample: bytes, lowered_name: str) -> str:
         return "html"
     if len(_RST_UNDERLINE.findall(sample)) >= 2:
         return "rst"
-    if len(_MD_SIGNS.findall(sample)) >= 3 and re.search(rb"^#{1,6}\s", sample, re.M):
+    if markdown_signs:
         return "markdown"
     return "text"
 
