@@ -272,6 +272,8 @@ _IMPERSONAL_AGREED = re.compile(
     r"\b(?:it was|it is|was)\s+(?:unanimously\s+)?(?:agreed|AGREED|resolved|RESOLVED|decided)\s+to\s+"
     r"(write|invite|contact|ask|send|circulate|arrange|request|inform|respond|reply|forward|seek|obtain|purchase|order|"
     r"chase|book|notify|report|publish|prepare|draft|organise|organize|investigate|pursue)\b"
+    r"|\b(?:agreed|AGREED|resolved|RESOLVED|decided)\s+(?:that\s+)?(?:a|an|the)\s+(?:[\w’'\-]+\s+){0,3}?(?:be|would\s+be|should\s+be|is\s+to\s+be|will\s+be)\s+"
+    r"(sent|written|drafted|circulated|prepared|arranged|ordered|obtained|published|requested|placed|put|booked|made)\b"
 )
 
 
