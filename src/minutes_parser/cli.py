@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -52,7 +53,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _subcommand(args_list[0], args_list[1:])
     parser = parse_parser()
     args = parser.parse_args(args_list)
-    return run_parse(args)
+    try:
+        return run_parse(args)
+    except BrokenPipeError:
+        # The reader went away ("minutes-parse -f jsonl *.txt | head -1"): stop quietly, and keep
+        # Python from reporting the failed flush of stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except KeyboardInterrupt:
+        print("minutes-parse: interrupted", file=sys.stderr)
+        return 130
 
 
 def _subcommand(name: str, argv: list[str]) -> int:
@@ -115,11 +126,12 @@ def run_parse(args: argparse.Namespace) -> int:
             print_action_table(minutes, console)
         else:
             results.append(minutes)
-    if args.format == "json":
+    if args.format == "json" and (results or len(args.paths) > 1):
+        # One input: one object (nothing when it failed, not "[]"); several: an array of the parsed.
         from .export.json import minutes_to_dict
 
         payload = [minutes_to_dict(m) for m in results]
-        single = len(args.paths) == 1 and len(payload) == 1
+        single = len(args.paths) == 1
         sys.stdout.write(json.dumps(payload[0] if single else payload, ensure_ascii=False, indent=2) + "\n")
     elif args.format == "csv":
         from .export.csv import actions_to_csv

@@ -11,7 +11,6 @@ from typing import Any
 
 from ..model import Action, AgendaItem, Attendee, Decision, DueDate, Minutes, Paragraph, Provenance
 
-
 # Where one model item lands in the JSON: section, index in it, and the JSON index of each model
 # paragraph (empty paragraphs, such as a bare "Decision:" label, are not printed).
 _Placement = tuple[str, int, list[int]]

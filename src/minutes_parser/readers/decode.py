@@ -8,6 +8,8 @@ cleanly. A warning names any encoding that had to be guessed.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..errors import DecodeError, EmptyDocumentError, UnsupportedFormatError
@@ -19,6 +21,8 @@ _BOMS = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
+
+_WORD = re.compile(r"[^\W\d_]{2,40}")
 
 # Control characters other than tab, newline, carriage return and form feed mark binary data.
 _CONTROL = {c for c in range(32) if c not in (9, 10, 12, 13)} | {127}
@@ -74,7 +78,7 @@ def decode_text(data: bytes) -> DecodedText:
     except UnicodeDecodeError:
         pass
     guessed = _charset_normalizer_guess(body)
-    if guessed is not None:
+    if guessed is not None and not _mixed_script_words(guessed[0]):
         return _checked(guessed[0], guessed[1], f"not UTF-8: decoded as {guessed[1]} (guessed)")
     raise DecodeError("undecodable bytes: not UTF-8, UTF-16 or a Western single-byte encoding")
 
@@ -104,6 +108,19 @@ def _charset_normalizer_guess(body: bytes) -> tuple[str, str] | None:
         return body.decode(best.encoding), best.encoding
     except (UnicodeDecodeError, LookupError):
         return None
+
+
+def _mixed_script_words(text: str) -> bool:
+    """A guess that puts Cyrillic or Hangul letters inside English words ("CafБ", "├(абБНMinutes")
+    is mojibake: the bytes were never text in that encoding. Real bilingual text keeps scripts apart."""
+    for word in _WORD.findall(text[:65536]):
+        if word.isascii():
+            continue
+        if any(ch.isascii() for ch in word) and any(
+            not ch.isascii() and not unicodedata.name(ch, "").startswith("LATIN") for ch in word
+        ):
+            return True
+    return False
 
 
 def _checked(text: str, encoding: str, warning: str | None) -> DecodedText:

@@ -8,6 +8,7 @@ marker "bold"): minutes often set sub-item titles that way. YAML front matter gi
 
 from __future__ import annotations
 
+import html
 import re
 
 from ..model import Block, BlockKind, ReadDocument, SourceFormat
@@ -42,7 +43,8 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~^'\"])")
 _TAG = re.compile(r"</?[A-Za-z][^<>\n]{0,300}>")
 _STRAY_EMPHASIS = re.compile(r"(?<!\w)(?:\*\*|__)(?!\w)|(?<=\w)(?:\*\*|__)(?!\w)|(?<!\w)(?:\*\*|__)(?=\w)")
 
-_HTML_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&nbsp;": " "}
+# Only terminated references: "R&D" and "Q&A" stay as written.
+_HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def clean_inline(text: str) -> str:
@@ -62,8 +64,8 @@ def clean_inline(text: str) -> str:
     text = _SUPERSCRIPT.sub(r"\1", text)
     text = _TAG.sub("", text)
     text = _ESCAPE.sub(r"\1", text)
-    for entity, char in _HTML_ENTITIES.items():
-        text = text.replace(entity, char)
+    if "&" in text:
+        text = _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)).replace("\u00a0", " "), text)
     return text
 
 
@@ -97,7 +99,7 @@ def _html_table_rows(text: str) -> list[Block]:
                 " ".join(clean_inline(_TAG.sub(" ", cell.group(2))).split()) for cell in _CELL.finditer(row.group(1))
             )
             if any(cells):
-                start = table.start() + row.start()
+                start = table.start(1) + row.start()
                 is_header = number == 0 or all(c.group(1).lower() == "h" for c in _CELL.finditer(row.group(1)))
                 rows.append(
                     Block(BlockKind.TABLE_ROW, " | ".join(cells), start, start + len(row.group(0)), cells=cells, header_row=is_header)
