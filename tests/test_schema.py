@@ -239,22 +239,11 @@ def _span_problems(kind: str) -> list[str]:
     return problems
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core.py _collect rebuilds DueDate with the clause-relative start/end unchanged (a no-op); "
-    "due spans of actions that do not start the paragraph need + span_start",
-)
 def test_due_spans_point_at_the_due_words_in_the_paragraph() -> None:
     problems = _span_problems("due")
     assert not problems, problems[:8]
 
 
-@pytest.mark.xfail(
-    (SHARED / "corpus").is_dir(),  # the known cases are all in ../shared/corpus
-    strict=True,
-    reason="owner spans are sometimes taken from a different clause or search than the owner "
-    "(classify/base.py _owners_before raw.rfind, core.py _owners offset): e.g. 'Hannah' -> 'Commun'",
-)
 def test_owner_spans_point_at_the_owner_words_in_the_paragraph() -> None:
     problems = _span_problems("owner")
     assert not problems, problems[:8]

@@ -100,7 +100,10 @@ def test_inline_bullets_labels_and_resolution_directing_someone() -> None:
     bullets = [p for p in matters.paragraphs if p.list_marker]
     assert len(bullets) == 2
     owners = {a.text: [o.name for o in a.owners] for a in minutes.actions}
-    assert owners["Bus shelter: Cllr Moss agreed to obtain two quotes."] == ["Cllr Moss"]
+    # A surname the attendance list defines resolves to the person; the written form is kept.
+    assert owners["Bus shelter: Cllr Moss agreed to obtain two quotes."] == ["Cllr Cara Moss"]
+    moss = next(a for a in minutes.actions if a.text.startswith("Bus shelter"))
+    assert [o.written for o in moss.owners] == ["Cllr Moss"]
     assert any(t.endswith("The Clerk to chase.") and t.startswith("Dog bin") for t in owners)
     resolution = "That the Clerk write to Highways about the verge on Church Road."
     assert resolution in [d.text for d in minutes.decisions]

@@ -227,8 +227,8 @@ def _collect(
                     )
             directive = clause.action.cue in _DIRECTIVE_CUES
             due = _deadline_or_none(find_due(text, replace(context, directive=directive)), text)
-            if due is not None and text is not para.text:
-                due = DueDate(due.text, due.value, due.date, due.cue, due.start, due.end)
+            if due is not None and span_start:
+                due = DueDate(due.text, due.value, due.date, due.cue, due.start + span_start, due.end + span_start)
             if due is not None and due.value.startswith("XXXX"):
                 warnings.append(f"due date {due.text!r} has no year and the meeting date is unknown")
             follow_up = find_follow_up(text)

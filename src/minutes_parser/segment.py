@@ -292,6 +292,10 @@ class _Builder:
         if self.scope_label and not para.list_marker and (self.scope_lists_only or self.scope_spent or para.cells or para.title_like):
             self._open_scope(None)  # a label governs its next paragraph, or the list it introduces
         inline = inline_label(para.text) if not para.cells else None
+        if inline and re.fullmatch(r"(?:that|THAT)?\s*:?", inline[1].strip()):
+            self._open_scope(inline[0], lists_only=True)  # "RESOLVED that:" then (a), (b), (c)
+            paragraphs.append(ParagraphDraft(text="", label=inline[0]))
+            return
         if inline:
             para.label, para.text = inline[0], inline[1]
             if para.text.rstrip().endswith(":"):

@@ -87,11 +87,14 @@ def owner_will_verb(clause: Clause) -> Finding | None:
             before = clause.text[: m.start()]
             if re.search(r",?\s+and\s*$|,\s*$", before) or re.search(r"\band\s+", before[-25:]):
                 found = _main_subject(clause, m.start())
+        if found and found[1][0] > 0 and all(_is_meeting_body(o) for o in found[0]) and _REPORTING_VERB.search(clause.text[: found[1][0]]):
+            continue  # "Cllr Storey advised that ... the Planning Committee would be visiting": a third party's plans
         if found:
             return Finding("pattern:OWNER will VERB", tuple(found[0]), found[1])
     return None
 
 
+_REPORTING_VERB = re.compile(r"\b(?:advised|said|says|reported|stated|explained|informed|told|confirmed|noted)\b")
 _REPORTED = re.compile(
     r"\s+(?:stated|said|says|advised|confirmed|reported|explained|indicated|added|undertook|informed\s+\w+|told\s+\w+)\s+(?:that\s+)?(?:[^.;]{0,160}?\band\s+that\s+)?"
     r"(he|she|they)\s+(?:(?:(?!\bthat\b)[^.;]){0,140}?\s)?(?:would|will|was going to|were going to|plans? to|planned to|hoped to|hopes to|intends? to|intended to)\s+(?!be\s+(?:able|happy|pleased)\b)([a-z]+)"

@@ -133,7 +133,7 @@ _IMPERSONAL_BEFORE = re.compile(
     re.I,
 )
 _PERSON_MENTION = re.compile(
-    r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}|\b[Tt]he\s+(?:Clerk|Chair(?:man|person)?|Secretary|Treasurer|Board|Committee)\b"
+    r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr|PCSO|PC|Sgt|Inspector)\.?\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}|\b[Tt]he\s+(?:Clerk|Chair(?:man|person)?|Secretary|Treasurer|Board|Committee)\b"
 )
 
 

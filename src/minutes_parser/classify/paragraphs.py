@@ -22,7 +22,7 @@ def classify_clause(clause: Clause) -> tuple[Finding | None, Finding | None]:
 
 
 _SPEAKER = re.compile(r"^([A-Z][\w'’\-]{1,30}(?:\s[A-Z][\w'’\-]{1,30}){0,2}|@[\w-]{1,40}):\s+(?=\S)")
-_CLAUSE_BREAK = re.compile(r"[,;]\s+(?=\S)")
+_CLAUSE_BREAK = re.compile(r"[,;]\s+(?=\S)|\s+and\s+(?=[A-Z])")
 _LEADING_LABEL = re.compile(r"^(?:ACTION|Action|Actions|RESOLVED|Resolved|Decision|DECISION|AGREED)\b\s*(?:[:\-–—]\s*)?", re.UNICODE)
 _OWNER_ONLY = re.compile(r"^[\s\-–—:]*\(?\s*(?:possibly\s+|probably\s+)?([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})\s*\)?\s*\??\s*$")
 _ANSWER = re.compile(r"(?:Yes|No|Agreed|Approved|Carried|Noted|NOTED|AGREED)\.?")
@@ -117,18 +117,21 @@ def classify_paragraph(
             body_no_speaker = body[len(speaker) + 1 :].lstrip()
         else:
             body_no_speaker = body
-        for clause_text, clause_start in _clauses(body, offset, sentence_label, people, last_subject, margin):
-            clause_text = clause_text.strip()
+        for raw_clause, raw_start in _clauses(body, offset, sentence_label, people, last_subject, margin):
+            clause_text = raw_clause.strip()
             if not clause_text:
                 continue
+            clause_start = raw_start + len(raw_clause) - len(raw_clause.lstrip())
             use_text = body_no_speaker if clause_text == body and body_no_speaker is not body else clause_text
+            # Rules see the clause without a "Ryan:" speaker prefix; spans they return are relative to that.
+            anchor = clause_start + len(clause_text) - len(use_text)
             clause = Clause(use_text, sentence_label, people, last_subject, margin, speaker)
             decision, action = classify_clause(clause)
             if decision and decision.cue == "pattern:vote" and action is None and _vote_only(use_text) and _last_decision_near(results):
                 # "Proposed Cllr A, seconded Cllr B, all in favour" records the vote on the decision just made.
                 results.append(ClauseResult(clause_text, clause_start, clause_start + len(clause_text), None, None))
                 continue
-            results.append(ClauseResult(clause_text, clause_start, clause_start + len(clause_text), decision, action))
+            results.append(ClauseResult(clause_text, clause_start, clause_start + len(clause_text), decision, action, anchor))
             subject = _subject_of(use_text, people)
             if action and action.owners:
                 last_subject = action.owners[0]
@@ -211,7 +214,7 @@ def _with_context(text: str, result: ClauseResult, previous: ClauseResult | None
         return result
     if len(result.text.split()) > _SHORT_CLAUSE_WORDS or not _ANAPHOR.search(result.text):
         return result
-    return ClauseResult(text[previous.start : result.end].strip(), previous.start, result.end, result.decision, result.action, result.start)
+    return ClauseResult(text[previous.start : result.end].strip(), previous.start, result.end, result.decision, result.action, result.rule_start)
 
 
 _SUBJECT = re.compile(r"^((?:The\s+|Our\s+)?(?:[A-Z][\w'’\-.]*|[a-z]+\s+team)(?:\s+[A-Z][\w'’\-.]*){0,3})\s+(?:had|has|have|was|were|is|are|said|says|reported|advised|noted|stated|explained|confirmed|agreed|asked|felt|contacted|[a-z]+ed)\b")

@@ -24,10 +24,14 @@ ROLE_NOUNS = frozenset(
 )
 _DETERMINERS = frozenset(["the", "a", "an", "our", "all", "both", "each", "every", "any", "those", "their", "his", "her", "this"])
 _NOT_OWNERS = frozenset(
-    ["it", "this", "that", "there", "these", "those", "which", "what", "who", "when", "where", "if", "as", "while", "although", "though", "because", "some", "many", "most", "several", "councils", "funding", "work", "government", "report", "reports", "paper", "item", "items", "minutes", "meeting", "meetings", "document", "documents", "letter", "matter", "issue", "issues", "question", "questions", "proposal", "proposals", "discussion", "discussions", "progress", "time", "people", "residents", "nothing", "none", "one", "no", "you", "i"]
+    [*["it", "this", "that", "there", "these", "those", "which", "what", "who", "when", "where", "if", "as", "while", "although", "though", "because", "some", "many", "most", "several", "councils", "funding", "work", "government", "report", "reports", "paper", "item", "items", "minutes", "meeting", "meetings", "document", "documents", "letter", "matter", "issue", "issues", "question", "questions", "proposal", "proposals", "discussion", "discussions", "progress", "time", "people", "residents", "nothing", "none", "one", "no", "you", "i"],
+     # Months, days and sentence-opening prepositions: "In February ... would" names no owner.
+     *"""january february march april may june july august september october november december monday
+    tuesday wednesday thursday friday saturday sunday today tomorrow yesterday christmas easter
+    in on at by for from with after before during following since until under over""".split()]
 )
 _PRONOUNS = frozenset(["he", "she", "they", "we"])
-_TITLE = re.compile(r"(?:Cllrs?|Councillor|Mayor|Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev(?:d)?)\.?$")
+_TITLE = re.compile(r"(?:Cllrs?|Councillor|Mayor|Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev(?:d)?|PCSO|PC|Sgt|Insp|Inspector)\.?$")
 _NAME_WORD = re.compile(r"(?:[A-Z][a-zà-ÿ'’\-]{1,30}|[A-Z]{2,5}|[A-Z]\.|@[\w-]{1,40}|Mc[A-Z][a-z]{1,20}|O'[A-Z][a-z]{1,20})$")
 _MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;\-–] )([A-Z][a-zà-ÿ'’\-]{1,30})\b")
 _SPEAKER_NAME = re.compile(r"(?m)^[ \t*\-•]{0,8}([A-Z][a-zà-ÿ'’\-]{1,30})(?: [A-Z][a-zà-ÿ'’\-]{1,30})?:\s")
@@ -98,10 +102,17 @@ class PeopleIndex:
         return index
 
     def resolve(self, written: str) -> str:
-        """The document's name for ``written``: initials it defines, else the text as written."""
+        """The document's name for ``written``: initials it defines ("MS" -> "Mia Shelton"), a first
+        name or surname that points to one person ("Cllr Moss" -> "Cllr Cara Moss"), else as written."""
         bare = written.strip()
         if bare in self.initials:
             return self.initials[bare]
+        words = bare.split()
+        titles = [w for w in words if _TITLE.match(w)]
+        rest = " ".join(w for w in words if not _TITLE.match(w))
+        full = self.full_names.get(rest.lower())
+        if full and full.lower() != rest.lower() and all(w.lower() in full.lower().split() for w in rest.split()):
+            return " ".join([*titles, full]) if titles and not full.startswith(titles[0]) else full
         return bare
 
     def is_known(self, word_or_name: str) -> bool:
