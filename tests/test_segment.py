@@ -184,9 +184,10 @@ def test_markdown_agenda_bullets_are_items_and_action_items_section_is_labelled(
     assert [t for _, t in titles(minutes)] == ["Release planning", "CI timeouts"]
     assert minutes.meeting.date == dt.date(2024, 4, 3)
     owners = {a.text: [o.name for o in a.owners] for a in minutes.actions}
-    assert owners["Sam: investigate the Windows CI timeouts"] == ["Sam"]
+    # First names resolve to the people under "Present".
+    assert owners["Sam: investigate the Windows CI timeouts"] == ["Sam Kerr"]
     draft = next(a for a in minutes.actions if a.text.startswith("Ana:"))
-    assert [o.name for o in draft.owners] == ["Ana"] and draft.due is not None and draft.due.value == "2024-04-10"
+    assert [o.name for o in draft.owners] == ["Ana Lima"] and [o.written for o in draft.owners] == ["Ana"] and draft.due is not None and draft.due.value == "2024-04-10"
     # A note nested under an action item is not an action of its own.
     assert not any(a.text.startswith("nothing found") for a in minutes.actions)
     assert "Agreed to ship 2.0 after the docs land." in [d.text for d in minutes.decisions]
