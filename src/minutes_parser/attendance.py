@@ -28,7 +28,14 @@ _STATUS_WORDS = (
     ("officer", AttendanceStatus.IN_ATTENDANCE),
 )
 _TITLES = r"(?:Cllrs?\.?|Councillor|Mayor|Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Baroness|Rev(?:d)?\.?|Cllr\.)"
-_CLLR_SPLIT = re.compile(r"\s+(?=(?:Cllr|Councillor)\s+[A-Z])")
+# "Cllr Sue Lintern Cllr Jim McNeill": titles start new names, but not after a qualifier
+# ("District Cllr Frances Tilney", "County Councillor ...").
+_CLLR_SPLIT = re.compile(
+    r"(?<!District)(?<!County)(?<!Borough)(?<!Parish)(?<!Town)(?<!City)(?<!Ward)\s+(?=(?:Cllr|Councillor)\s+[A-Z])"
+)
+_ROLE_ONLY = re.compile(
+    r"(?:(?:[A-Z][a-z]+\s+){0,3}(?:Clerk|Chair|Chairman|Chairperson|Secretary|Treasurer|Officer|Manager|Director|Warden|Adviser|Advisor)|[A-Z]{2,5})"
+)
 _PAREN = re.compile(r"\(([^()]{1,120})\)")
 _HANDLE = re.compile(r"\s@[\w-]{1,40}")
 _INITIALS = re.compile(r"\s+\(?([A-Z]{2,4})\)?$")
@@ -72,7 +79,11 @@ def parse_person(raw: str, status: AttendanceStatus) -> Attendee | None:
     paren = _PAREN.search(text)
     if paren:
         inside = paren.group(1).strip()
-        if re.fullmatch(r"[A-Z]{2,4}", inside) and _initials_fit(inside, text[: paren.start()]):
+        if inside[:1].islower():
+            inside = ""  # "(family commitment)": a reason for absence, not a role
+        if not inside:
+            pass
+        elif re.fullmatch(r"[A-Z]{2,4}", inside) and _initials_fit(inside, re.sub(_TITLES + r"\s+", "", text[: paren.start()])):
             initials = inside
         elif _ORG_WORDS.search(inside) and not re.search(r"\b(Director|Head|Officer|Manager|Chair|Clerk)\b", inside):
             organisation = inside
@@ -80,6 +91,10 @@ def parse_person(raw: str, status: AttendanceStatus) -> Attendee | None:
             role = inside
         text = (text[: paren.start()] + text[paren.end() :]).strip()
     text = _HANDLE.sub("", " " + text).strip()
+    dash = re.search(r"\s[–—-]\s+(.+)$", text)
+    if dash:
+        role = role or dash.group(1).strip()  # "Cllr Margaret Ellison (ME) – Chair"
+        text = text[: dash.start()].strip()
     if "," in text:
         name_part, _, rest = text.partition(",")
         text = name_part.strip()
@@ -150,10 +165,18 @@ class AttendanceBuilder:
     def _add_names(self, text: str, status: AttendanceStatus) -> None:
         # Inline status changes: "... Alistair Shaw In attendance: Gordon MacKay."
         for segment_text, segment_status in _split_inline_sections(text, status):
+            added: Attendee | None = None
             for raw in split_names(segment_text):
+                if added is not None and _ROLE_ONLY.fullmatch(raw.strip(" .")):
+                    # "Karen Whitfield, Parish Clerk and RFO": roles of the person just named.
+                    role = f"{added.role} and {raw.strip(' .')}" if added.role else raw.strip(" .")
+                    added = Attendee(added.name, added.status, role, added.organisation, added.initials)
+                    self._people[-1] = added
+                    continue
                 person = parse_person(raw, segment_status)
                 if person:
                     self._people.append(person)
+                    added = person
 
     def feed(self, block: Block, in_header: bool) -> bool:
         """Take ``block`` if it belongs to an attendance list; True when consumed."""

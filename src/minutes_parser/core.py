@@ -123,7 +123,7 @@ def assemble(document: ReadDocument, *, name: str, sha256: str, meeting_date: dt
     facts = header_facts(header, document.text[:3000], name, meeting_date, published)
     warnings = list(document.warnings) + list(facts.warnings)
     people = PeopleIndex.build(segmented.attendees, document.text)
-    next_meeting = find_next_meeting(document.text, facts.date)
+    next_meeting = find_next_meeting(document.text, facts.date) or _next_meeting_item(segmented.items, facts.date)
     context = DateContext(meeting_date=facts.date, next_meeting=next_meeting)
 
     drafts = ([segmented.preamble] if segmented.preamble.paragraphs else []) + segmented.items + segmented.appendices
@@ -254,6 +254,23 @@ def _deadline_or_none(due: DueDate | None, text: str) -> DueDate | None:
     if _EVENT_BEFORE.search(text[max(0, due.start - 60) : due.start]) and not _AT_THE_EVENT.search(text[: due.start]):
         return None
     return due
+
+
+_NEXT_MEETING_TITLE = re.compile(r"\b(?:date|time|details)s?\b.{0,20}\bnext\s+meeting\b|\bnext\s+meeting\b", re.I)
+
+
+def _next_meeting_item(items: list[ItemDraft], meeting_date: dt.date | None) -> dt.date | None:
+    """"Date of next meeting" as an item title, its date in the first line under it."""
+    from .extract.dates import find_explicit_dates
+
+    for item in items:
+        if _NEXT_MEETING_TITLE.search(item.title):
+            texts = [item.title] + [p.text for p in item.paragraphs[:2]]
+            for text in texts:
+                for _start, _end, value in find_explicit_dates(text):
+                    if meeting_date is None or value > meeting_date:
+                        return value
+    return None
 
 
 def _iso_date(value: str | None) -> dt.date | None:

@@ -17,7 +17,7 @@ from ..model import DocumentKind
 from .dates import date_from_filename, find_explicit_dates
 
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b", re.I)
-_TIME = re.compile(r"\b\d{1,2}[.:]\d{2}\b|\b\d{1,2}\s?(?:a\.?m|p\.?m)\b|\b\d{1,2}:\d{2}\b", re.I)
+_TIME = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)|\b\d{1,2}[.:]\d{2}\b", re.I)
 _MEETING_WORDS = re.compile(r"\b(meeting|minutes|held|date:|notes? of|dated?)\b", re.I)
 _NEXT = re.compile(r"\b(next meeting|date of next|future meeting|following meeting|previous meeting|last meeting)\b", re.I)
 _HELD = re.compile(r"\b(?:held|minutes of|meeting of|dated)\b", re.I)
@@ -38,6 +38,10 @@ _BODY_LEAD = frozenset(
     ["note", "notes", "minutes", "of", "the", "meeting", "draft", "annual", "general", "ordinary", "extraordinary", "special", "last", "a", "an", "and", "for", "on", "monthly"]
 )
 _VENUE = re.compile(r"(?:^|\b)(?:venue|location|place|held (?:in|at))\s*[:\-]?\s*(.{3,120})", re.I)
+_PLACE = re.compile(
+    r"\b(?:in|at)\s+((?:the\s+)?(?:[A-Z0-9][\w'’&]*[,]?\s+){0,6}?(?:Hall|Room|Centre|Center|Chamber|Chambers|House|Library|Offices?|"
+    r"School|Church|Pavilion|Building|Institute|Club|Hotel|Workspace|Loft|Studio|Square|Pub|Inn|Arms)\b(?:,\s+[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+){0,3})?)"
+)
 _REPORT_HINTS = re.compile(r"\b(purpose of (?:the )?report|recommendations?:?$|contact officer|for (?:information|discussion|decision)\b|summary$)", re.I | re.M)
 _MINUTES_HINTS = re.compile(r"\b(minutes|meeting|present|apologies|attendance|resolved|agenda|board|council|committee)\b", re.I)
 
@@ -81,15 +85,18 @@ def meeting_date_from(lines: Sequence[str]) -> dt.date | None:
 
 
 def body_from(lines: Sequence[str]) -> str | None:
+    """The committee, board or council: the most specific name the header lines give
+    ("Wyvernham Parish Council" over "Parish Council"); ALL-CAPS lines are read in title case."""
+    best: str | None = None
     for line in lines:
-        for m in _BODY.finditer(line[:300]):
+        candidate_line = line.title() if line.isupper() else line
+        for m in _BODY.finditer(candidate_line[:300]):
             words = m.group(1).split()
             while words and (words[0].lower() in _BODY_LEAD or words[0][:1].islower()):
                 words = words[1:]
-            if len(words) >= 2:
-                body = " ".join(words)
-                return body.title() if body.isupper() else body
-    return None
+            if len(words) >= 2 and (best is None or len(words) > len(best.split())):
+                best = " ".join(words)
+    return best
 
 
 def yearless_meeting_date(lines: Sequence[str], reference: dt.date) -> dt.date | None:
@@ -148,8 +155,15 @@ def header_facts(
     venue = None
     for line in joined:
         m = _VENUE.search(line)
+        place = _PLACE.search(line)
         if m:
             venue = m.group(1).strip(" .")
+            inner = _PLACE.search(m.group(0))
+            if inner and re.match(r"held", m.group(0), re.I):
+                venue = inner.group(1).strip(" .,")
+            break
+        if place and (_MEETING_WORDS.search(line) or _TIME.search(line)):
+            venue = place.group(1).strip(" .,")
             break
     return HeaderFacts(body_from(joined), date, time_match.group(0) if time_match else None, venue, source, tuple(warnings))
 
