@@ -238,7 +238,7 @@ def test_rules_are_ordered_and_named() -> None:
     action_cues = [cue for cue, _ in c.ACTION_RULES.rules]
     assert action_cues[0] == "pattern:OWNER to VERB"
     assert "label:Action" in action_cues and action_cues.index("label:Action") > action_cues.index("pattern:OWNER will VERB")
-    assert [cue for cue, _ in c.DECISION_RULES.rules][0] == "label:Decision"
+    assert c.DECISION_RULES.rules[0][0] == "label:Decision"
 
 
 # --- paragraphs -----------------------------------------------------------------------------------
