@@ -30,7 +30,10 @@ def test_folder_walk_is_sorted_recursive_and_skips_hidden_and_non_documents(tmp_
     (tmp_path / "a.txt").write_bytes(VILLAGE)
     (tmp_path / ".hidden.txt").write_bytes(VILLAGE)
     (tmp_path / "notes.json").write_text("{}")
-    found = [(Path(s.path).relative_to(tmp_path).as_posix(), s.error) for s in iter_sources([str(tmp_path)])]
+    found = [
+        (Path(s.path).relative_to(tmp_path).as_posix(), s.error)
+        for s in iter_sources([str(tmp_path)])
+    ]
     assert found == [("a.txt", None), ("b/z.md", None)]
 
 
@@ -51,7 +54,10 @@ def test_symlink_loop_is_walked_once(tmp_path: Path) -> None:
 
 def test_missing_path_and_empty_glob_are_reported(tmp_path: Path) -> None:
     results = list(iter_sources([str(tmp_path / "nope.md"), str(tmp_path / "*.none")]))
-    assert [r.error for r in results] == ["no such file or directory", "no files match this pattern"]
+    assert [r.error for r in results] == [
+        "no such file or directory",
+        "no files match this pattern",
+    ]
 
 
 def test_glob_expands_sorted(tmp_path: Path) -> None:
@@ -60,7 +66,9 @@ def test_glob_expands_sorted(tmp_path: Path) -> None:
     assert [Path(s.path).name for s in iter_sources([str(tmp_path / "*.md")])] == ["1.md", "2.md"]
 
 
-@pytest.mark.parametrize("name", ["../evil.md", "a/../../evil.md", "/etc/evil.md", "C:/evil.md", "..\\evil.md"])
+@pytest.mark.parametrize(
+    "name", ["../evil.md", "a/../../evil.md", "/etc/evil.md", "C:/evil.md", "..\\evil.md"]
+)
 def test_unsafe_member_names(name: str) -> None:
     assert unsafe_member_name(name)
 
@@ -75,7 +83,12 @@ def test_zip_members_read_in_memory_and_unsafe_members_refused(tmp_path: Path) -
     work.mkdir()
     archive = _zip(
         work / "minutes.zip",
-        {"2024/parish.md": PARISH, "../evil.md": VILLAGE, "/tmp/abs-evil.md": VILLAGE, "image.png": b"\x89PNG"},
+        {
+            "2024/parish.md": PARISH,
+            "../evil.md": VILLAGE,
+            "/tmp/abs-evil.md": VILLAGE,
+            "image.png": b"\x89PNG",
+        },
     )
     before = sorted(p.name for p in tmp_path.rglob("*"))
     results = list(iter_sources([str(archive)]))
@@ -94,7 +107,11 @@ def test_tar_gz_and_nested_zip(tmp_path: Path) -> None:
         nested.writestr("inner.md", PARISH)
     tar_path = tmp_path / "bundle.tar.gz"
     with tarfile.open(tar_path, "w:gz") as bundle:
-        for name, data in (("a/village.txt", VILLAGE), ("a/more.zip", inner.getvalue()), ("../up.txt", VILLAGE)):
+        for name, data in (
+            ("a/village.txt", VILLAGE),
+            ("a/more.zip", inner.getvalue()),
+            ("../up.txt", VILLAGE),
+        ):
             info = tarfile.TarInfo(name)
             info.size = len(data)
             bundle.addfile(info, io.BytesIO(data))
@@ -116,3 +133,10 @@ def test_oversized_member_is_refused_by_bytes_read(tmp_path: Path) -> None:
     results = {r.path: r for r in iter_sources([str(archive)], max_bytes=4096)}
     assert "limit" in (results[f"{archive}!big.txt"].error or "")
     assert results[f"{archive}!ok.txt"].data == VILLAGE
+
+
+def test_size_limit_is_the_pipelines() -> None:
+    from minutes_parser.batch.sources import MAX_DOCUMENT_BYTES
+    from minutes_parser.core import MAX_INPUT_BYTES
+
+    assert MAX_DOCUMENT_BYTES == MAX_INPUT_BYTES

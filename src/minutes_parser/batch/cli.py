@@ -116,9 +116,9 @@ def batch_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--max-worker-memory",
         type=_positive_int,
-        default=400,
+        default=300,
         metavar="MB",
-        help="recycle a worker whose memory exceeds this (default: 400)",
+        help="recycle a worker whose memory exceeds this (default: 300)",
     )
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
     return parser

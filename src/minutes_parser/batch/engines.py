@@ -13,6 +13,7 @@ writes, ``selectors``), so a worker stuck in C code holding its GIL cannot stall
 
 from __future__ import annotations
 
+import asyncio
 import collections
 import contextlib
 import importlib
@@ -22,18 +23,19 @@ import pickle
 import selectors
 import signal
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .worker import FRAME_HEADER, READY, parse_document, peak_rss_bytes
+from ..errors import MinutesParserError
+from .worker import FRAME_HEADER, READY, encode, parse_document, peak_rss_bytes
 
 if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
 
-    from ..model import Minutes
 
-# (job id, minutes or None, failure reason or None)
-Outcome = tuple[int, "Minutes | None", "str | None"]
+# (job id, Minutes or EncodedDocument or None, failure reason or None)
+Outcome = tuple[int, Any, "str | None"]
 
 
 class Engine(Protocol):
@@ -57,7 +59,8 @@ class InProcessEngine:
 
     capacity = 1
 
-    def __init__(self) -> None:
+    def __init__(self, *, encoded: bool = False) -> None:
+        self.encoded = encoded
         self._queue: collections.deque[tuple[int, str, bytes]] = collections.deque()
 
     def submit(self, job_id: int, name: str, data: bytes) -> None:
@@ -68,7 +71,9 @@ class InProcessEngine:
             return []
         job_id, name, data = self._queue.popleft()
         minutes, error = parse_document(name, data)
-        return [(job_id, minutes, error)]
+        return [
+            (job_id, encode(minutes) if self.encoded and minutes is not None else minutes, error)
+        ]
 
     def worker_peak_rss(self) -> dict[str, int]:
         return {"main": peak_rss_bytes()}
@@ -92,6 +97,10 @@ class _Worker:
     dead: bool = False
 
 
+class WorkerStartupError(MinutesParserError):
+    """Worker processes die before they can parse anything."""
+
+
 def _describe_exit(code: int | None) -> str:
     if code is None:
         return "worker process stopped responding"
@@ -107,6 +116,7 @@ class LocalPoolEngine:
     """``jobs`` worker processes, each loading spaCy once; per-document timeout; crash-safe."""
 
     PREFETCH = 2  # jobs queued per worker, so it never waits for the parent between documents
+    MAX_STARTUP_FAILURES = 3
 
     def __init__(
         self,
@@ -116,8 +126,10 @@ class LocalPoolEngine:
         max_worker_rss: int | None = None,
         start_method: str = "spawn",
         parse_function: str | None = None,
+        encoded: bool = False,
     ) -> None:
         self.parse_function = parse_function
+        self.encoded = encoded
         self.jobs = max(1, jobs)
         self.capacity = self.jobs * self.PREFETCH
         self.timeout = timeout if timeout and timeout > 0 else None
@@ -131,6 +143,7 @@ class LocalPoolEngine:
         self._serial = 0
         self._peaks: dict[str, int] = {}
         self.restarts = 0
+        self._startup_failures = 0
 
     # -- public interface -------------------------------------------------------------------
     def submit(self, job_id: int, name: str, data: bytes) -> None:
@@ -153,7 +166,8 @@ class LocalPoolEngine:
 
     def close(self) -> None:
         for worker in list(self._workers):
-            self._stop(worker, kill=False)
+            # Idle workers exit on end-of-file; busy ones (an interrupted batch) are killed.
+            self._stop(worker, kill=bool(worker.outstanding))
         self._workers.clear()
         self._selector.close()
 
@@ -164,7 +178,7 @@ class LocalPoolEngine:
         parent_end, child_end = self._context.Pipe(duplex=True)
         process = self._context.Process(
             target=worker_main,
-            args=(child_end, None, self.parse_function),
+            args=(child_end, None, self.parse_function, self.encoded),
             daemon=True,
             name="minutes-parse-worker",
         )
@@ -306,6 +320,18 @@ class LocalPoolEngine:
     def _crashed(self, worker: _Worker) -> None:
         worker.process.join(timeout=1)
         reason = _describe_exit(worker.process.exitcode)
+        if not worker.ready:
+            # Died before its first document: no document is to blame. Give up after a few,
+            # rather than failing every document (e.g. a script without a __main__ guard).
+            self._requeue_rest(worker)
+            self._stop(worker, kill=True)
+            self._startup_failures += 1
+            if self._startup_failures >= self.MAX_STARTUP_FAILURES:
+                raise WorkerStartupError(
+                    f"worker processes could not start ({reason}); a script that runs a batch must "
+                    "guard its entry point with `if __name__ == '__main__':`"
+                )
+            return
         if worker.outstanding:
             culprit = worker.outstanding.popleft()
             self._jobs_data.pop(culprit, None)
@@ -345,7 +371,13 @@ class DaskEngine:
         scheduler: str | None = None,
         timeout: float | None = None,
         processes: bool = True,
+        encoded: bool = False,
+        task: Callable[..., tuple[Any, str | None, int, str]] | None = None,
     ) -> None:
+        from .worker import parse_document_task
+
+        self.encoded = encoded
+        self.task = task or parse_document_task  # replaceable in tests
         try:
             distributed: Any = importlib.import_module("distributed")
         except ImportError:
@@ -375,12 +407,11 @@ class DaskEngine:
         self._peaks: dict[str, int] = {}
 
     def submit(self, job_id: int, name: str, data: bytes) -> None:
-        from .worker import parse_document_task
-
         future = self._client.submit(
-            parse_document_task,
+            self.task,
             name,
             data,
+            self.encoded,
             pure=False,
             key=f"minutes-parse-{job_id}-{os.getpid()}-{time.monotonic_ns()}",
         )
@@ -402,11 +433,10 @@ class DaskEngine:
         if self.timeout is not None:
             now = time.monotonic()
             wait_for = max(0.05, min(self._started[f] + self.timeout - now for f in self._started))
-        finished, _ = (
-            wait(list(self._futures), timeout=wait_for, return_when="FIRST_COMPLETED")
-            if wait_for is not None
-            else wait(list(self._futures), return_when="FIRST_COMPLETED")
-        )
+        try:
+            finished, _ = wait(list(self._futures), timeout=wait_for, return_when="FIRST_COMPLETED")
+        except (TimeoutError, asyncio.TimeoutError):  # nothing finished: check the deadlines
+            finished = set()
         done: list[Outcome] = []
         for future in finished:
             job_id = self._forget(future)

@@ -1,8 +1,8 @@
 """Actions as iCalendar to-dos (RFC 5545 VTODO), one per action that has a due date.
 
-UIDs are stable (document hash + action position is not exposed, so the register's action id
-and the document hash are used), so re-importing an updated calendar updates the same to-dos.
-DTSTAMP is fixed, not "now", so the same register always produces the same file.
+UIDs are stable (the document's hash and the register's action id), so re-importing an updated
+calendar updates the same to-dos. DTSTAMP is fixed, not "now", so the same register always
+produces the same file.
 """
 
 from __future__ import annotations

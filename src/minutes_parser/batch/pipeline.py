@@ -99,12 +99,13 @@ class _Outputs:
         if self.writer is not None:
             self.writer.writerow(COLUMNS)
 
-    def document(self, document: dict[str, Any]) -> None:
+    def document(self, result: BatchResult) -> None:
         if self.writer is not None:
+            document = result.to_dict() or {}
             for action in document.get("actions", []):
                 self.writer.writerow(action_row(document, action))
         else:
-            self.handle.write(json.dumps(document, ensure_ascii=False) + "\n")
+            self.handle.write((result.to_json() or "") + "\n")
 
     def error(self, result: BatchResult) -> None:
         self.errors.write(
@@ -131,7 +132,7 @@ def run_batch(
     scheduler: str | None = None,
     retry_failed: bool = False,
     all_files: bool = False,
-    max_worker_rss: int | None = 400 * 1024 * 1024,
+    max_worker_rss: int | None = 300 * 1024 * 1024,
     progress: Any = None,
 ) -> BatchSummary:
     """Run a batch; ``progress`` (optional) is called with each result as it is written."""
@@ -150,6 +151,7 @@ def run_batch(
             retry_failed=retry_failed,
             all_files=all_files,
             max_worker_rss=max_worker_rss,
+            keep_minutes=False,
             counters=summary.counters,
         )
         for result in results:
@@ -157,12 +159,11 @@ def run_batch(
                 summary.failures += 1
                 outputs.error(result)
             elif result.duplicate_of is None:
-                document = result.to_dict()
-                assert document is not None
+                actions, decisions = result.counts()
                 summary.documents += 1
-                summary.actions += len(document.get("actions", []))
-                summary.decisions += len(document.get("decisions", []))
-                outputs.document(document)
+                summary.actions += actions
+                summary.decisions += decisions
+                outputs.document(result)
             if progress is not None:
                 progress(result)
     finally:

@@ -26,7 +26,7 @@ import time
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import MinutesParserError
 
@@ -197,6 +197,84 @@ class ErrorRecord:
     recorded_at: str
 
 
+class RegisterRows(NamedTuple):
+    """A document as register rows (without ids), built where the document was parsed."""
+
+    meeting: tuple[
+        Any, ...
+    ]  # format, kind, body, body_key, title, date, time, venue, next_meeting, counts
+    attendees: list[tuple[Any, ...]]
+    items: list[tuple[Any, ...]]
+    decisions: list[tuple[Any, ...]]
+    actions: list[tuple[tuple[Any, ...], tuple[str, ...]]]  # (action columns, owner names)
+
+
+def register_rows(document: dict[str, Any]) -> RegisterRows:
+    """The rows of an OUTPUT.md object for the register's tables."""
+    meeting = document.get("meeting") or {}
+    items = list(document.get("items", [])) + list(document.get("appendices", []))
+    decisions = document.get("decisions", [])
+    actions = document.get("actions", [])
+    action_rows: list[tuple[tuple[Any, ...], tuple[str, ...]]] = []
+    for action in actions:
+        due = action.get("due") or {}
+        follow = action.get("follow_up") or {}
+        owners = tuple(str(o) for o in action.get("owners", []))
+        columns = (
+            action.get("item"),
+            action.get("text") or "",
+            "; ".join(owners),
+            due.get("text"),
+            due.get("value"),
+            due.get("date"),
+            follow.get("kind"),
+            follow.get("to"),
+            follow.get("topic"),
+        )
+        action_rows.append((columns, owners))
+    return RegisterRows(
+        meeting=(
+            document.get("source", {}).get("format"),
+            document.get("kind"),
+            meeting.get("body"),
+            body_key(meeting.get("body")),
+            meeting.get("title"),
+            meeting.get("date"),
+            meeting.get("time"),
+            meeting.get("venue"),
+            meeting.get("next_meeting"),
+            len(document.get("items", [])),
+            len(decisions),
+            len(actions),
+        ),
+        attendees=[
+            (
+                a.get("name") or "",
+                a.get("role"),
+                a.get("organisation"),
+                a.get("status"),
+                a.get("initials"),
+            )
+            for a in meeting.get("attendees", [])
+        ],
+        items=[
+            (it.get("number"), it.get("key"), it.get("title"), int(bool(it.get("appendix"))))
+            for it in items
+        ],
+        decisions=[(d.get("item"), d.get("text") or "") for d in decisions],
+        actions=action_rows,
+    )
+
+
+class StoredDocument(NamedTuple):
+    """A stored document: where it was first found, its OUTPUT.md JSON text, and counts."""
+
+    path: str
+    text: str
+    n_actions: int
+    n_decisions: int
+
+
 def body_key(body: str | None) -> str | None:
     """How bodies are matched across meetings: case, spacing and a leading "the" ignored."""
     if not body:
@@ -237,6 +315,9 @@ class Register:
             raise RegisterError(f"cannot open register ({exc})", self.path) from None
         self._writes = 0
         self._last_commit = time.monotonic()
+        self._errors_recorded = (
+            self._db.execute("SELECT 1 FROM errors LIMIT 1").fetchone() is not None
+        )
 
     # -- lifecycle ------------------------------------------------------------------------------
     def __enter__(self) -> Register:
@@ -279,8 +360,22 @@ class Register:
         loaded: dict[str, Any] = json.loads(zlib.decompress(row[0]))
         return loaded
 
+    def stored(self, sha256: str) -> StoredDocument | None:
+        """The stored document for these bytes (JSON text, not decoded), or None."""
+        row = self._db.execute(
+            "SELECT path, document, n_actions, n_decisions FROM meetings WHERE sha256 = ?",
+            (sha256,),
+        ).fetchone()
+        if row is None:
+            return None
+        return StoredDocument(
+            str(row[0]), zlib.decompress(row[1]).decode("utf-8"), int(row[2]), int(row[3])
+        )
+
     def failure(self, sha256: str) -> str | None:
         """The reason these bytes failed to parse before, if they did."""
+        if not self._errors_recorded:
+            return None
         row = self._db.execute(
             "SELECT reason FROM errors WHERE sha256 = ? ORDER BY id DESC LIMIT 1", (sha256,)
         ).fetchone()
@@ -300,106 +395,62 @@ class Register:
     # -- writes -----------------------------------------------------------------------------
     def add(self, item: BatchResult | Minutes | dict[str, Any], path: str | None = None) -> bool:
         """Store a parsed document; False (and only its path recorded) when already stored."""
-        document, sha = self._document_of(item)
-        shown = path or str(document["source"]["path"])
-        self.add_source(sha, shown)
-        if self.has(sha):
-            return False
+        rows, sha, shown, blob = self._rows_of(item)
+        # meetings.path is always the source.path inside the stored JSON; other paths are sources.
+        self.add_source(sha, path or shown)
         from .. import __version__
 
-        meeting = document.get("meeting") or {}
-        raw = zlib.compress(
-            json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6
-        )
         cursor = self._db.execute(
-            "INSERT INTO meetings (sha256, path, format, kind, body, body_key, title, date, time, venue, next_meeting,"
-            " n_items, n_decisions, n_actions, parser_version, parsed_at, document)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                sha,
-                shown,
-                document["source"].get("format"),
-                document.get("kind"),
-                meeting.get("body"),
-                body_key(meeting.get("body")),
-                meeting.get("title"),
-                meeting.get("date"),
-                meeting.get("time"),
-                meeting.get("venue"),
-                meeting.get("next_meeting"),
-                len(document.get("items", [])),
-                len(document.get("decisions", [])),
-                len(document.get("actions", [])),
-                __version__,
-                _now(),
-                raw,
-            ),
+            "INSERT INTO meetings (sha256, path, format, kind, body, body_key, title, date, time, venue,"
+            " next_meeting, n_items, n_decisions, n_actions, parser_version, parsed_at, document)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING",
+            (sha, shown, *rows.meeting, __version__, _now(), blob),
         )
+        if cursor.rowcount == 0:  # these bytes are stored already
+            return False
         meeting_id = cursor.lastrowid
         self._db.executemany(
             "INSERT INTO attendees VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    meeting_id,
-                    i,
-                    a.get("name") or "",
-                    a.get("role"),
-                    a.get("organisation"),
-                    a.get("status"),
-                    a.get("initials"),
-                )
-                for i, a in enumerate(meeting.get("attendees", []))
-            ],
+            [(meeting_id, i, *row) for i, row in enumerate(rows.attendees)],
         )
-        all_items = list(document.get("items", [])) + list(document.get("appendices", []))
         self._db.executemany(
             "INSERT INTO items VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    meeting_id,
-                    i,
-                    it.get("number"),
-                    it.get("key"),
-                    it.get("title"),
-                    int(bool(it.get("appendix"))),
-                )
-                for i, it in enumerate(all_items)
-            ],
+            [(meeting_id, i, *row) for i, row in enumerate(rows.items)],
         )
         self._db.executemany(
             "INSERT INTO decisions (meeting_id, position, item, text) VALUES (?, ?, ?, ?)",
-            [
-                (meeting_id, i, d.get("item"), d.get("text") or "")
-                for i, d in enumerate(document.get("decisions", []))
-            ],
+            [(meeting_id, i, *row) for i, row in enumerate(rows.decisions)],
         )
-        for position, action in enumerate(document.get("actions", [])):
-            due = action.get("due") or {}
-            follow = action.get("follow_up") or {}
-            owners = [str(o) for o in action.get("owners", [])]
-            row = self._db.execute(
-                "INSERT INTO actions (meeting_id, position, item, text, owners, due_text, due_value, due_date,"
-                " follow_up_kind, follow_up_to, follow_up_topic) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    meeting_id,
-                    position,
-                    action.get("item"),
-                    action.get("text") or "",
-                    "; ".join(owners),
-                    due.get("text"),
-                    due.get("value"),
-                    due.get("date"),
-                    follow.get("kind"),
-                    follow.get("to"),
-                    follow.get("topic"),
-                ),
+        if rows.actions:
+            # Ids assigned here, so actions and their owners go in two statements, not 2 per action.
+            first_id = int(
+                self._db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM actions").fetchone()[0]
+            )
+            self._db.executemany(
+                "INSERT INTO actions (id, meeting_id, position, item, text, owners, due_text, due_value,"
+                " due_date, follow_up_kind, follow_up_to, follow_up_topic)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        first_id + i,
+                        meeting_id,
+                        i,
+                        *action,
+                    )
+                    for i, (action, _owners) in enumerate(rows.actions)
+                ],
             )
             self._db.executemany(
                 "INSERT INTO action_owners VALUES (?, ?, ?)",
-                [(row.lastrowid, i, name) for i, name in enumerate(owners)],
+                [
+                    (first_id + i, position, name)
+                    for i, (_action, owners) in enumerate(rows.actions)
+                    for position, name in enumerate(owners)
+                ],
             )
-        # A document that failed before and parses now is no longer a failure.
-        self._db.execute("DELETE FROM errors WHERE sha256 = ?", (sha,))
+        if self._errors_recorded:
+            # A document that failed before and parses now is no longer a failure.
+            self._db.execute("DELETE FROM errors WHERE sha256 = ?", (sha,))
         self._wrote()
         return True
 
@@ -411,6 +462,7 @@ class Register:
         self._wrote()
 
     def add_error(self, path: str, reason: str, sha256: str | None = None) -> None:
+        self._errors_recorded = True
         self._db.execute(
             "INSERT INTO errors (path, sha256, reason, recorded_at) VALUES (?, ?, ?, ?)"
             " ON CONFLICT (path, sha256) DO UPDATE SET reason = excluded.reason, recorded_at = excluded.recorded_at",
@@ -536,9 +588,15 @@ class Register:
 
     # -- helpers ----------------------------------------------------------------------------
     @staticmethod
-    def _document_of(item: BatchResult | Minutes | dict[str, Any]) -> tuple[dict[str, Any], str]:
+    def _rows_of(
+        item: BatchResult | Minutes | dict[str, Any],
+    ) -> tuple[RegisterRows, str, str, bytes]:
+        """(rows, sha256, path, compressed JSON) of something to store."""
         from ..model import Minutes as MinutesType
 
+        if not isinstance(item, (dict, MinutesType)) and item.encoded is not None:
+            encoded = item.encoded  # a worker made everything already
+            return encoded.rows, str(item.sha256), item.path, encoded.blob
         if isinstance(item, dict):
             document = item
         elif isinstance(item, MinutesType):
@@ -555,4 +613,5 @@ class Register:
         sha = document.get("source", {}).get("sha256")
         if not sha:
             raise ValueError("document has no source.sha256")
-        return document, str(sha)
+        blob = zlib.compress(json.dumps(document, ensure_ascii=False).encode("utf-8"), 6)
+        return register_rows(document), str(sha), str(document["source"].get("path")), blob

@@ -11,31 +11,40 @@ bytes, two names) is parsed once (``duplicate_of``).
 
 from __future__ import annotations
 
-import copy
 import hashlib
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .sources import SourceDocument, iter_sources
+from .worker import EncodedDocument
 
 if TYPE_CHECKING:
     from ..model import Minutes
     from .engines import Engine
-    from .register import Register
+    from .register import Register, StoredDocument
 
 ENGINES = ("local", "dask", "inprocess")
 
 
 @dataclass(frozen=True)
 class BatchResult:
-    """One document of a batch: parsed (``minutes``), taken from a register (``document``) or failed."""
+    """One document of a batch: parsed, taken from a register, a duplicate, or failed.
+
+    A parsed document comes as ``minutes`` (the default) or, when ``parse_many`` was asked not to
+    keep Minutes objects (``keep_minutes=False``, what the CLI does), as ``encoded`` OUTPUT.md
+    JSON; a result taken from a register carries the ``stored`` JSON. :meth:`to_dict` gives the
+    OUTPUT.md object in every case.
+    """
 
     path: str
     sha256: str | None
     minutes: Minutes | None = None
     error: str | None = None
-    document: dict[str, Any] | None = field(default=None, repr=False)  # stored OUTPUT.md object
+    encoded: EncodedDocument | None = field(default=None, repr=False)
+    stored: StoredDocument | None = field(default=None, repr=False)  # from the register
     from_register: bool = False
     duplicate_of: str | None = None  # same bytes as this earlier path in the same run
 
@@ -44,14 +53,40 @@ class BatchResult:
         return self.error is None
 
     def to_dict(self) -> dict[str, Any] | None:
-        """The OUTPUT.md object, with ``source.path`` this result's path; None when it failed."""
+        """The OUTPUT.md object, with ``source.path`` this result's path; None when there is none."""
+        return self._dict
+
+    def to_json(self) -> str | None:
+        """:meth:`to_dict` as one line of JSON (the ``.jsonl`` output line)."""
+        if self.encoded is not None:
+            return self.encoded.json
+        if self.stored is not None and self.stored.path == self.path:
+            return self.stored.text  # found where it was first found: the stored text is exact
+        document = self._dict
+        return None if document is None else json.dumps(document, ensure_ascii=False)
+
+    def counts(self) -> tuple[int, int]:
+        """(actions, decisions), without decoding JSON when it can be helped."""
+        if self.encoded is not None:
+            return len(self.encoded.rows.actions), len(self.encoded.rows.decisions)
+        if self.stored is not None:
+            return self.stored.n_actions, self.stored.n_decisions
+        if self.minutes is not None:
+            return len(self.minutes.actions), len(self.minutes.decisions)
+        return 0, 0
+
+    @cached_property
+    def _dict(self) -> dict[str, Any] | None:
+        if self.encoded is not None:
+            loaded: dict[str, Any] = json.loads(self.encoded.json)
+            return loaded
         if self.minutes is not None:
             from ..export.json import minutes_to_dict
 
             return minutes_to_dict(self.minutes)
-        if self.document is None:
+        if self.stored is None:
             return None
-        document = copy.copy(self.document)
+        document: dict[str, Any] = json.loads(self.stored.text)
         document["source"] = {**document.get("source", {}), "path": self.path}
         return document
 
@@ -77,15 +112,18 @@ def make_engine(
     timeout: float | None = None,
     scheduler: str | None = None,
     max_worker_rss: int | None = None,
+    encoded: bool = False,
 ) -> Engine:
     from .engines import DaskEngine, InProcessEngine, LocalPoolEngine
 
     if engine == "dask":
-        return DaskEngine(jobs, scheduler=scheduler, timeout=timeout)
+        return DaskEngine(jobs, scheduler=scheduler, timeout=timeout, encoded=encoded)
     if engine == "inprocess":
-        return InProcessEngine()
+        return InProcessEngine(encoded=encoded)
     if engine == "local":
-        return LocalPoolEngine(jobs, timeout=timeout, max_worker_rss=max_worker_rss)
+        return LocalPoolEngine(
+            jobs, timeout=timeout, max_worker_rss=max_worker_rss, encoded=encoded
+        )
     raise ValueError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
 
 
@@ -99,7 +137,8 @@ def parse_many(
     register: Register | None = None,
     retry_failed: bool = False,
     all_files: bool = False,
-    max_worker_rss: int | None = 400 * 1024 * 1024,
+    max_worker_rss: int | None = 300 * 1024 * 1024,
+    keep_minutes: bool = True,
     counters: RunCounters | None = None,
 ) -> Iterator[BatchResult]:
     """Parse every document under ``paths`` (files, folders, globs, zip/tar archives), in order.
@@ -107,13 +146,20 @@ def parse_many(
     ``engine`` is "local" (a process pool of ``jobs`` workers; the default when ``jobs > 1`` or a
     ``timeout`` is set), "inprocess" (the default otherwise) or "dask". With a ``register``,
     results are stored as they are yielded and already-stored documents are not parsed again.
+    ``keep_minutes=False`` returns parsed documents as JSON (``BatchResult.encoded``) instead of
+    :class:`~minutes_parser.model.Minutes`: less work for this process when only JSON is wanted.
     """
     chosen = engine or ("local" if jobs > 1 or timeout else "inprocess")
     sources = iter_sources(paths, all_files=all_files)
     return _run(
         sources,
         lambda: make_engine(
-            chosen, jobs, timeout=timeout, scheduler=scheduler, max_worker_rss=max_worker_rss
+            chosen,
+            jobs,
+            timeout=timeout,
+            scheduler=scheduler,
+            max_worker_rss=max_worker_rss,
+            encoded=not keep_minutes,
         ),
         register=register,
         retry_failed=retry_failed,
@@ -134,7 +180,7 @@ def _run(
     in_flight = 0
     next_out = 0
     seen: dict[bytes, str] = {}  # digest -> first path this run
-    first_error: dict[str, str | None] = {}  # first path -> its failure (known once emitted)
+    first_error: dict[str, str] = {}  # first path -> its failure (only failures are kept)
     names: dict[int, tuple[str, str]] = {}  # job id -> (path, sha) while in flight
 
     def emit_ready() -> Iterator[BatchResult]:
@@ -149,7 +195,7 @@ def _run(
                     result = BatchResult(
                         result.path, result.sha256, error=error, duplicate_of=result.duplicate_of
                     )
-            elif result.sha256 is not None:
+            elif result.sha256 is not None and result.error is not None:
                 first_error[result.path] = result.error
             _count(result, counters)
             if register is not None:
@@ -159,10 +205,13 @@ def _run(
     def collect() -> None:
         nonlocal in_flight
         assert engine is not None
-        for job_id, minutes, error in engine.poll():
+        for job_id, payload, error in engine.poll():
             path, sha = names.pop(job_id)
             in_flight -= 1
-            slots[job_id] = BatchResult(path, sha, minutes=minutes, error=error)
+            if isinstance(payload, EncodedDocument):
+                slots[job_id] = BatchResult(path, sha, encoded=payload, error=error)
+            else:
+                slots[job_id] = BatchResult(path, sha, minutes=payload, error=error)
 
     try:
         for job_id, source in enumerate(sources):
@@ -217,9 +266,9 @@ def _resolve(
         return BatchResult(source.path, sha, duplicate_of=first), sha
     seen[digest] = source.path
     if register is not None:
-        document = register.document(sha)
-        if document is not None:
-            return BatchResult(source.path, sha, document=document, from_register=True), sha
+        stored = register.stored(sha)
+        if stored is not None:
+            return BatchResult(source.path, sha, stored=stored, from_register=True), sha
         if not retry_failed:
             reason = register.failure(sha)
             if reason is not None:
@@ -243,5 +292,5 @@ def _store(register: Register, result: BatchResult) -> None:
         register.add_source(result.sha256, result.path)
     if not result.ok:
         register.add_error(result.path, result.error or "unknown failure", result.sha256)
-    elif result.minutes is not None:
+    elif result.minutes is not None or result.encoded is not None:
         register.add(result)

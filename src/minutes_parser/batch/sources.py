@@ -30,8 +30,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO
 
-from ..core import MAX_INPUT_BYTES
-
 DOCUMENT_SUFFIXES = frozenset(
     # Formats we read, plus office formats we cannot read yet: those are reported as failures
     # rather than silently skipped, so nothing in an archive goes unnoticed.
@@ -53,6 +51,8 @@ DOCUMENT_SUFFIXES = frozenset(
 )
 ZIP_SUFFIXES = (".zip",)
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
+# core.MAX_INPUT_BYTES, repeated so the parent of a batch need not import the pipeline (tested).
+MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
 MAX_ARCHIVE_DEPTH = 3
 MAX_FOLDER_DEPTH = 64
 _GLOB_MAGIC = re.compile(r"[*?\[]")
@@ -85,14 +85,16 @@ def unsafe_member_name(name: str) -> bool:
 
 
 def iter_sources(
-    paths: Iterable[str], *, all_files: bool = False, max_bytes: int = MAX_INPUT_BYTES
+    paths: Iterable[str], *, all_files: bool = False, max_bytes: int | None = None
 ) -> Iterator[SourceDocument]:
     """Every document under ``paths``; files named explicitly are always read.
 
     Inside folders and archives only document-like names are taken (see ``DOCUMENT_SUFFIXES``)
     unless ``all_files``; hidden files and folders (".name") and ``__MACOSX`` are skipped.
     """
-    walker = _Walker(all_files=all_files, max_bytes=max_bytes)
+    walker = _Walker(
+        all_files=all_files, max_bytes=MAX_DOCUMENT_BYTES if max_bytes is None else max_bytes
+    )
     for given in paths:
         if os.path.lexists(given):
             yield from walker.path(given, explicit=True, depth=0)

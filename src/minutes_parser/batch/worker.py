@@ -12,22 +12,51 @@ The local pool talks to :func:`worker_main` over a socket with length-prefixed p
 from __future__ import annotations
 
 import importlib
+import json
 import os
 import pickle
-import resource
 import signal
 import struct
 import sys
+import zlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
     from ..model import Minutes
+    from .register import RegisterRows
+
+try:
+    import resource
+except ImportError:  # Windows: no getrusage; memory figures are reported as 0
+    resource = None  # type: ignore[assignment]
 
 FRAME_HEADER = struct.Struct("!Q")
 READY = "ready"
+ParseFunction = Callable[[str, bytes], "tuple[Minutes | None, str | None]"]
+
+
+class EncodedDocument(NamedTuple):
+    """A parsed document as its OUTPUT.md JSON text, that text zlib-compressed, and its register rows.
+
+    Encoding in the worker keeps the parent (one process for the whole batch) light: it writes
+    the text and stores the blob and rows without converting or serialising anything.
+    """
+
+    json: str
+    blob: bytes
+    rows: RegisterRows
+
+
+def encode(minutes: Minutes) -> EncodedDocument:
+    from ..export.json import minutes_to_dict
+    from .register import register_rows
+
+    document = minutes_to_dict(minutes)
+    text = json.dumps(document, ensure_ascii=False)
+    return EncodedDocument(text, zlib.compress(text.encode("utf-8"), 6), register_rows(document))
 
 
 def parse_document(name: str, data: bytes) -> tuple[Minutes | None, str | None]:
@@ -47,10 +76,14 @@ def parse_document(name: str, data: bytes) -> tuple[Minutes | None, str | None]:
         return None, f"internal error ({type(exc).__name__}: {exc}); please report it"
 
 
-def parse_document_task(name: str, data: bytes) -> tuple[Minutes | None, str | None, int, str]:
-    """:func:`parse_document` plus the worker's peak RSS in bytes and process id (for dask)."""
+def parse_document_task(
+    name: str, data: bytes, encoded: bool = False
+) -> tuple[Any, str | None, int, str]:
+    """:func:`parse_document` (its result :func:`encode`-d if asked) plus the worker's peak RSS in
+    bytes and process id (for dask)."""
     minutes, error = parse_document(name, data)
-    return minutes, error, peak_rss_bytes(), f"pid-{os.getpid()}"
+    payload = encode(minutes) if encoded and minutes is not None else minutes
+    return payload, error, peak_rss_bytes(), f"pid-{os.getpid()}"
 
 
 def warm_up() -> None:
@@ -64,6 +97,8 @@ def warm_up() -> None:
 
 
 def peak_rss_bytes() -> int:
+    if resource is None:
+        return 0
     usage = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     # ru_maxrss is in KiB on Linux, bytes on macOS.
     return int(usage) if sys.platform == "darwin" else int(usage) * 1024
@@ -97,17 +132,18 @@ def _write_all(fd: int, payload: bytes) -> None:
         view = view[written:]
 
 
-def load_function(reference: str) -> Callable[[str, bytes], tuple[Minutes | None, str | None]]:
+def load_function(reference: str) -> ParseFunction:
     """Resolve "package.module:function" to the function (a parse function with parse_document's shape)."""
     module_name, _, attribute = reference.partition(":")
-    function: Callable[[str, bytes], tuple[Minutes | None, str | None]] = getattr(
-        importlib.import_module(module_name), attribute
-    )
+    function: ParseFunction = getattr(importlib.import_module(module_name), attribute)
     return function
 
 
 def worker_main(
-    conn: Connection, memory_limit_bytes: int | None = None, parse_function: str | None = None
+    conn: Connection,
+    memory_limit_bytes: int | None = None,
+    parse_function: str | None = None,
+    encoded: bool = False,
 ) -> None:
     """Serve (job_id, name, data) frames until the parent closes the socket.
 
@@ -115,19 +151,19 @@ def worker_main(
     """
     # Ctrl-C goes to the whole process group; the parent decides what to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if memory_limit_bytes:
+    if memory_limit_bytes and resource is not None:
         # A runaway document then fails with MemoryError instead of swapping the machine.
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit_bytes, memory_limit_bytes))
     parse = load_function(parse_function) if parse_function else parse_document
     fd = conn.fileno()
     os.set_blocking(fd, True)
     try:
-        _serve(fd, parse)
+        _serve(fd, parse, encoded)
     except (BrokenPipeError, ConnectionResetError):
         return  # the parent closed the pool (or is gone): nothing left to do
 
 
-def _serve(fd: int, parse: Callable[[str, bytes], tuple[Minutes | None, str | None]]) -> None:
+def _serve(fd: int, parse: ParseFunction, encoded: bool) -> None:
     warm_up()
     _write_all(fd, pickle.dumps((READY, None, None, current_rss_bytes(), peak_rss_bytes())))
     while True:
@@ -140,7 +176,19 @@ def _serve(fd: int, parse: Callable[[str, bytes], tuple[Minutes | None, str | No
         job_id, name, data = pickle.loads(body)
         minutes, error = parse(name, data)
         del data, body
-        message: tuple[Any, ...] = (job_id, minutes, error, current_rss_bytes(), peak_rss_bytes())
+        payload_object: Any = minutes
+        if encoded and minutes is not None:
+            try:
+                payload_object = encode(minutes)
+            except Exception as exc:  # a document that cannot be serialised is a failed document
+                payload_object, error = None, f"internal error (cannot encode result: {exc})"
+        message: tuple[Any, ...] = (
+            job_id,
+            payload_object,
+            error,
+            current_rss_bytes(),
+            peak_rss_bytes(),
+        )
         try:
             payload = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception as exc:  # an unpicklable result is still a result: report it
