@@ -44,7 +44,12 @@ Rule = Callable[[Clause], "Finding | None"]
 
 @dataclass
 class RuleSet:
+    """Rules tried in order. ``hint`` matches every clause any rule could fire on without a label
+    or margin: a clause it misses skips the list (most discussion sentences), which is exact as
+    long as each rule's trigger words are in it (tests/test_classify_rules.py checks this)."""
+
     rules: list[tuple[str, Rule]] = field(default_factory=list)
+    hint: re.Pattern[str] | None = None
 
     def add(self, cue: str) -> Callable[[Rule], Rule]:
         def register(fn: Rule) -> Rule:
@@ -54,6 +59,11 @@ class RuleSet:
         return register
 
     def first(self, clause: Clause) -> Finding | None:
+        if self.hint is not None and clause.label is None and clause.margin is None and not self.hint.search(clause.text):
+            return None
+        return self.first_unfiltered(clause)
+
+    def first_unfiltered(self, clause: Clause) -> Finding | None:
         for _, rule in self.rules:
             found = rule(clause)
             if found is not None:
@@ -61,8 +71,23 @@ class RuleSet:
         return None
 
 
-ACTION_RULES = RuleSet()
-DECISION_RULES = RuleSet()
+# Words without which no action / decision rule can fire (see RuleSet.hint).
+ACTION_RULES = RuleSet(
+    hint=re.compile(
+        r"\bto\b|\bwill\b|\bwould\b|\bshall\b|\bshould\b|\bgoing\b|\bplan|\bhope|\bintend|\baction\b|\bagreed\b|"
+        r"\bresolved\b|\bdecided\b|\brecommended\b|\bbring|\bback\b|\bavailable\b|\bagenda\b|\bneeds?\b|^\[|"
+        r"\bowns?\b|\btakes?\b|\btook\b|\bhas\s+taken\b|\band\s+that\b",
+        re.I,
+    )
+)
+DECISION_RULES = RuleSet(
+    hint=re.compile(
+        r"resol|\bagree|approv|\bnoted\b|endors|adopt|accept|ratif|support|decid|decision|\bvote|\bvoted\b|appoint|elect|"
+        r"confirm|object|oppos|recommend|consent|unanim|second|favour|favor|motion|hands|carried|passed|co-opted|"
+        r"\bmoved\b|signed|reject|refus|defeat|declin|defer|conclu|determin|observation|comment|\?",
+        re.I,
+    )
+)
 
 
 _BOUNDARY = re.compile(r"(?:,|;|\band\b|\bthat\b|\bbut\b|\bso\b|\bwhile\b|\bwhereas\b)\s+")
