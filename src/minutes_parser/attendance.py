@@ -31,14 +31,14 @@ _TITLES = r"(?:Cllrs?\.?|Councillor|Mayor|Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|L
 # "Cllr Sue Lintern Cllr Jim McNeill": titles start new names, but not after a qualifier
 # ("District Cllr Frances Tilney", "County Councillor ...").
 _CLLR_SPLIT = re.compile(
-    r"(?<!District)(?<!County)(?<!Borough)(?<!Parish)(?<!Town)(?<!City)(?<!Ward)\s+(?=(?:Cllr|Councillor)\s+[A-Z])"
+    r"(?<!District)(?<!County)(?<!Borough)(?<!Parish)(?<!Town)(?<!City)(?<!Ward)(?<!\s)\s+(?=(?:Cllr|Councillor)\s+[A-Z])"
 )
 _ROLE_ONLY = re.compile(
     r"(?:(?:[A-Z][a-z]+\s+){0,3}(?:Clerk|Chair|Chairman|Chairperson|Secretary|Treasurer|Officer|Manager|Director|Warden|Adviser|Advisor)|[A-Z]{2,5})"
 )
 _PAREN = re.compile(r"\(([^()]{1,120})\)")
 _HANDLE = re.compile(r"\s@[\w-]{1,40}")
-_INITIALS = re.compile(r"\s+\(?([A-Z]{2,4})\)?$")
+_INITIALS = re.compile(r"(?<!\s)\s+\(?([A-Z]{2,4})\)?$")
 _ORG_WORDS = re.compile(r"\b(Council|Borough|County|District|Authority|Association|University|NHS|Trust|Police|Ltd|Limited|Society|Foundation|Group|Office|Department|MP)\b")
 _NAME_WORD = re.compile(r"[A-Z][A-Za-z'’\-]{0,30}\.?|[A-Z]\.?|(?:de|van|von|der|da|di|le|la|du|del|O'|Mc|Mac)")
 _NOT_NAMES = frozenset(["none", "nil", "apologies", "present", "also", "minutes", "members", "of", "the", "public"])

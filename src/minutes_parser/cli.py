@@ -30,6 +30,16 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
 
 
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
 def parse_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="minutes-parse",
@@ -43,6 +53,12 @@ def parse_parser() -> argparse.ArgumentParser:
     parser.add_argument("--meeting-date", type=_date, metavar="YYYY-MM-DD", help="use this meeting date instead of the one found")
     parser.add_argument("--password", help="password for encrypted PDFs")
     parser.add_argument("--ocr", action="store_true", help="OCR PDF pages without a usable text layer (needs tesseract)")
+    parser.add_argument(
+        "--max-pages", type=_positive_int, metavar="N", help="read at most N pages of a PDF, with a warning (default: 2000)"
+    )
+    parser.add_argument(
+        "--max-unzipped-mb", type=_positive_int, metavar="MB", help="refuse a DOCX that inflates to more than MB (default: 200)"
+    )
     parser.add_argument("--version", action="version", version="minutes-parser 0.1.0")
     return parser
 
@@ -81,7 +97,10 @@ def _subcommand(name: str, argv: list[str]) -> int:
 
 
 def _error(path: str, reason: str) -> None:
-    print(f"minutes-parse: {path}: {reason}", file=sys.stderr)
+    # One line per failed file, whatever its name holds: control characters (a newline in a
+    # file name) are escaped as Python would show them.
+    shown = "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in path)
+    print(f"minutes-parse: {shown}: {reason}", file=sys.stderr)
 
 
 def run_parse(args: argparse.Namespace) -> int:
@@ -94,7 +113,14 @@ def run_parse(args: argparse.Namespace) -> int:
     console = None
     for path in args.paths:
         try:
-            minutes = parse_file(path, meeting_date=args.meeting_date, password=args.password, ocr=args.ocr)
+            minutes = parse_file(
+                path,
+                meeting_date=args.meeting_date,
+                password=args.password,
+                ocr=args.ocr,
+                max_pages=args.max_pages,
+                max_unzipped_bytes=args.max_unzipped_mb * 1024 * 1024 if args.max_unzipped_mb else None,
+            )
         except MinutesParserError as exc:
             _error(path, exc.reason)
             failed = True

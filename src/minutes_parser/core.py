@@ -23,7 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .classify import ClassifiedParagraph, classify_paragraph
-from .errors import DocumentTooLargeError, InputError
+from .errors import DecodeError, DocumentTooLargeError, InputError
 from .extract.dates import DateContext, find_due, find_next_meeting
 from .extract.followups import find_follow_up
 from .extract.meeting import document_kind, header_facts
@@ -61,6 +61,8 @@ def parse_file(
     password: str | None = None,
     ocr: bool = False,
     display_path: str | None = None,
+    max_pages: int | None = None,
+    max_unzipped_bytes: int | None = None,
 ) -> Minutes:
     """Parse one file. Raises a :class:`~minutes_parser.errors.MinutesParserError` subclass."""
     shown = display_path or os.fspath(path)
@@ -85,12 +87,16 @@ def parse_file(
         raise InputError("permission denied", shown) from None
     except OSError as exc:
         raise InputError(exc.strerror or "cannot read file", shown) from None
-    return parse_bytes(data, name=shown, meeting_date=meeting_date, password=password, ocr=ocr)
+    return parse_bytes(data, name=shown, meeting_date=meeting_date, password=password, ocr=ocr, max_pages=max_pages, max_unzipped_bytes=max_unzipped_bytes)
 
 
 def parse_text(text: str, *, name: str = "<text>", meeting_date: dt.date | None = None) -> Minutes:
     """Parse minutes held in a string; the dialect (plain, Markdown, rST, ModernGov) is detected."""
-    return parse_bytes(text.encode("utf-8"), name=name, meeting_date=meeting_date)
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate ("\ud800"): not a character of any text
+        raise DecodeError(f"text holds a lone surrogate at offset {exc.start}, which is not valid Unicode", name) from None
+    return parse_bytes(data, name=name, meeting_date=meeting_date)
 
 
 def parse_bytes(
@@ -101,11 +107,17 @@ def parse_bytes(
     password: str | None = None,
     ocr: bool = False,
     fmt: str | None = None,
+    max_pages: int | None = None,
+    max_unzipped_bytes: int | None = None,
 ) -> Minutes:
     """Run the whole pipeline on ``data``; ``name`` is used for messages and the file-name date."""
     from .errors import MinutesParserError
 
     options = ReadOptions(name=name, password=password, ocr=ocr)
+    if max_pages is not None:  # None keeps the readers' default limits
+        options = replace(options, max_pages=max_pages)
+    if max_unzipped_bytes is not None:
+        options = replace(options, max_unzipped_bytes=max_unzipped_bytes)
     try:
         document = read_bytes(data, options, fmt or detect_format(data, name))
     except MinutesParserError as exc:

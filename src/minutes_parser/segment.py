@@ -39,7 +39,7 @@ _LABEL_WORDS = {
     "to do": "Action",
     "todo": "Action",
 }
-_PURE_LABEL = re.compile(r"\s*\(?([A-Za-z][A-Za-z ]{1,22}?)\)?\s*[:\-–—.]?\s*")
+_PURE_LABEL = re.compile(r"\s*\(?([A-Za-z][A-Za-z ]{1,22}?)\)?\s*(?:[:\-–—.]\s*)?")
 _INLINE_LABEL = re.compile(
     r"(RESOLVED|Resolved|DECISION|Decision|AGREED|ACTION|Action|Agreed|Actions?\s+agreed)\s*(?:[:\-–—]\s*|\s+(?=(?:[Tt]hat|\d\)|\([a-z0-9]\))))"
 )
@@ -208,7 +208,7 @@ def _joinable(previous: ParagraphDraft, text: str) -> bool:
     return 55 <= previous.last_line <= 90 and len(text) >= 25 and not is_title_like(text)
 
 
-_INLINE_BULLET = re.compile(r"\s+[•·●▪]\s+")
+_INLINE_BULLET = re.compile(r"(?<!\s)\s+[•·●▪]\s+")
 _CLAUSE_NUMBER = re.compile(r"(\d\)|\([a-z0-9]\))\s+")
 _RESOLVED_CLAUSES = re.compile(r"\s(?=\d\)\s+That\b|\([a-z0-9]\)\s+That\b)")
 

@@ -19,7 +19,7 @@ from .base import (
     _verb_ok,
 )
 
-_TO_VERB = re.compile(r"\s+to\s+(?:be\s+)?([A-Za-z]+)\b")
+_TO_VERB = re.compile(r"(?<!\s)\s+to\s+(?:be\s+)?([A-Za-z]+)\b")
 
 
 @ACTION_RULES.add("pattern:OWNER to VERB")
@@ -40,7 +40,7 @@ def owner_to_verb(clause: Clause) -> Finding | None:
 
 
 _COMMIT = re.compile(
-    r"\s+(?:has\s+|have\s+|had\s+)?(agreed|undertook|offered|volunteered|promised|was asked|were asked|"
+    r"(?<!\s)\s+(?:has\s+|have\s+|had\s+)?(agreed|undertook|offered|volunteered|promised|was asked|were asked|"
     r"has been asked|have been asked|is asked|are asked|was tasked|were tasked|was requested|were requested|"
     r"was invited|were invited|plans|planned|intends|intended|hopes|hoped|is going|are going|"
     r"will be required|will be asked|would be asked|will be expected|is due|are due|needs|need)\s+to\s+([A-Za-z]+)\b"
@@ -68,7 +68,7 @@ def owner_agreed_to(clause: Clause) -> Finding | None:
 
 
 _WILL = re.compile(
-    r"\s+(?:will|would|shall|is going to|are going to)\s+(?:now\s+|also\s+|again\s+|then\s+|further\s+|still\s+|shortly\s+|personally\s+)?"
+    r"(?<!\s)\s+(?:will|would|shall|is going to|are going to)\s+(?:now\s+|also\s+|again\s+|then\s+|further\s+|still\s+|shortly\s+|personally\s+)?"
     r"(?!be\s+(?:able|happy|pleased|helpful|useful|good|nice|best|better|worth|fine|possible|necessary)\b)(be\s+[a-z]+ing|[a-z]+)\b"
 )
 _WEAK_FUTURE = frozenset(["like", "prefer", "expect", "hope", "think", "want", "wish", "need", "have", "like"])
@@ -96,12 +96,12 @@ def owner_will_verb(clause: Clause) -> Finding | None:
 
 _REPORTING_VERB = re.compile(r"\b(?:advised|said|says|reported|stated|explained|informed|told|confirmed|noted)\b")
 _REPORTED = re.compile(
-    r"\s+(?:stated|said|says|advised|confirmed|reported|explained|indicated|added|undertook|informed\s+\w+|told\s+\w+)\s+(?:that\s+)?(?:[^.;]{0,160}?\band\s+that\s+)?"
+    r"(?<!\s)\s+(?:stated|said|says|advised|confirmed|reported|explained|indicated|added|undertook|informed\s+\w+|told\s+\w+)\s+(?:that\s+)?(?:[^.;]{0,160}?\band\s+that\s+)?"
     r"(he|she|they)\s+(?:(?:(?!\bthat\b)[^.;]){0,140}?\s)?(?:would|will|was going to|were going to|plans? to|planned to|hoped to|hopes to|intends? to|intended to)\s+(?!be\s+(?:able|happy|pleased)\b)([a-z]+)"
 )
 
 
-_OWNS = re.compile(r"\s+(?:owns|will own|takes|has taken|took)\s+(?:the\s+|this\s+|that\s+)?action\b")
+_OWNS = re.compile(r"(?<!\s)\s+(?:owns|will own|takes|has taken|took)\s+(?:the\s+|this\s+|that\s+)?action\b")
 
 
 @ACTION_RULES.add("pattern:OWNER owns the action")

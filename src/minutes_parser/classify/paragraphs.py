@@ -22,9 +22,11 @@ def classify_clause(clause: Clause) -> tuple[Finding | None, Finding | None]:
 
 
 _SPEAKER = re.compile(r"^([A-Z][\w'’\-]{1,30}(?:\s[A-Z][\w'’\-]{1,30}){0,2}|@[\w-]{1,40}):\s+(?=\S)")
-_CLAUSE_BREAK = re.compile(r"[,;]\s+(?=\S)|\s+and\s+(?=[A-Z])")
+_CLAUSE_BREAK = re.compile(r"[,;]\s+(?=\S)|(?<!\s)\s+and\s+(?=[A-Z])")
 _LEADING_LABEL = re.compile(r"^(?:ACTION|Action|Actions|RESOLVED|Resolved|Decision|DECISION|AGREED)\b\s*(?:[:\-–—]\s*)?", re.UNICODE)
-_OWNER_ONLY = re.compile(r"^[\s\-–—:]*\(?\s*(?:possibly\s+|probably\s+)?([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})\s*\)?\s*\??\s*$")
+_OWNER_ONLY = re.compile(r"^[\s\-–—:]*(?:\(\s*)?(?:possibly\s+|probably\s+)?([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})\s*\)?\s*\??\s*$")
+_PROBE_CHARS = 400  # how much of the text after a clause break is probed for a new owner's task
+_MAX_PROBES = 200  # clause breaks probed per sentence
 _ANSWER = re.compile(r"(?:Yes|No|Agreed|Approved|Carried|Noted|NOTED|AGREED)\.?")
 
 
@@ -61,8 +63,12 @@ def _clauses(sentence: str, start: int, label: str | None, people: PeopleIndex, 
     """Split a sentence where a second owner takes a separate task ("Ross to set up X, Social team to do Y")."""
     pieces: list[tuple[str, int]] = []
     cursor = 0
-    for m in _CLAUSE_BREAK.finditer(sentence):
-        tail = sentence[m.end() :]
+    for probes, m in enumerate(_CLAUSE_BREAK.finditer(sentence)):
+        # The second owner and their verb sit at the start of the tail. Bounded probes (window and
+        # count) keep a hostile "sentence" of a million commas linear; prose never reaches them.
+        if probes >= _MAX_PROBES:
+            break
+        tail = sentence[m.end() : m.end() + _PROBE_CHARS]
         probe = Clause(tail, None, people, last_subject, None)
         if owner_to_verb(probe) or owner_will_verb(probe) or owner_agreed_to(probe):
             head = sentence[cursor : m.start() + 1]

@@ -72,13 +72,14 @@ def _score_line(line: str) -> int:
 def meeting_date_from(lines: Sequence[str]) -> dt.date | None:
     best: tuple[int, int, dt.date] | None = None
     for position, line in enumerate(lines):
+        line_score: int | None = None  # scored once per line: per date it is quadratic on long lines
         for start, _end, value in find_explicit_dates(line):
             before = line[max(0, start - 60) : start]
             mentions = list(_NEXT.finditer(before))
             mention = mentions[-1] if mentions else None
             if mention is not None and not _HELD.search(before[mention.end() :]):
                 continue  # "Date of next meeting: 6 June" -- but not "(approved at the next meeting) Minutes of the meeting held on ..."
-            score = _score_line(line)
+            score = line_score = _score_line(line) if line_score is None else line_score
             if best is None or score > best[0]:
                 best = (score, -position, value)
     return best[2] if best and best[0] > -5 else None

@@ -44,7 +44,7 @@ _THING_WORDS = re.compile(
     r"Committee|Board|Council|Group|Foundation|Association|Society|Steering|Services?|Department|System|Server|Stream|Creation)\b"
 )
 _NON_NAME_SUFFIX = re.compile(r"(?:ed|ly|ing|tion|sion|ment|ness|ity|ance|ence|ive|ous|ful|less|able|ible|ise|ize|ism|ist|ship)$")
-_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*|\s+plus\s+")
+_SPLIT = re.compile(r"(?<!\s)(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*|\s+plus\s+)")
 _LEADING_NOISE = re.compile(
     r"^(?:(?:action|actions|action point|todo)\b\s*[:\-–—]?\s*|(?:and|but|so|then|also|that|which|both|either)\s+|[•·\-*]\s*)",
     re.I,

@@ -86,17 +86,28 @@ def _front_matter(text: str) -> tuple[int, str | None, str | None]:
     return (close + 1 if close >= 0 else len(text)), title, date
 
 
-def _blank_out(text: str, pattern: re.Pattern[str]) -> str:
+def _blank_out(text: str, pattern: re.Pattern[str], closer: str) -> str:
     """Replace matches with spaces of the same length (newlines kept) so offsets stay valid."""
-    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    end = _through_last(text, closer)
+    return pattern.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text[:end]) + text[end:]
+
+
+def _through_last(text: str, closer: str) -> int:
+    """Where the last ``closer`` ends (0 if none). Patterns of the form "OPEN.*?CLOSE" search only
+    up to it: an opener after it cannot match, and each such opener would scan to the end of the
+    text (quadratic on a file of thousands of unclosed "<!--")."""
+    found = text.lower().rfind(closer)
+    return found + len(closer) if found >= 0 else 0
 
 
 def _html_table_rows(text: str) -> list[Block]:
     rows: list[Block] = []
-    for table in _TABLE.finditer(text):
-        for number, row in enumerate(_ROW.finditer(table.group(1))):
+    for table in _TABLE.finditer(text, 0, _through_last(text, "</table>")):
+        body = table.group(1)
+        for number, row in enumerate(_ROW.finditer(body, 0, _through_last(body, "</tr>"))):
             cells = tuple(
-                " ".join(clean_inline(_TAG.sub(" ", cell.group(2))).split()) for cell in _CELL.finditer(row.group(1))
+                " ".join(clean_inline(_TAG.sub(" ", cell.group(2))).split())
+                for cell in _CELL.finditer(row.group(1), 0, max(_through_last(row.group(1), "</td>"), _through_last(row.group(1), "</th>")))
             )
             if any(cells):
                 start = table.start(1) + row.start()
@@ -174,9 +185,9 @@ def read(data: bytes, *, options: ReadOptions) -> ReadDocument:
     text = normalise_newlines(decoded.text)
     skip, front_title, front_date = _front_matter(text)
     table_rows = _html_table_rows(text) if "<table" in text.lower() else []
-    scan = _blank_out(text, _COMMENT) if "<!--" in text else text
+    scan = _blank_out(text, _COMMENT, "-->") if "<!--" in text else text
     if table_rows:
-        scan = _blank_out(scan, _TABLE)
+        scan = _blank_out(scan, _TABLE, "</table>")
     blocks: list[Block] = []
     pending: list[Line] = []
     for entry in _markdown_lines(scan, skip, front_title):
