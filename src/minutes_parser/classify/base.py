@@ -59,7 +59,7 @@ class RuleSet:
         return register
 
     def first(self, clause: Clause) -> Finding | None:
-        if self.hint is not None and clause.label is None and clause.margin is None and not self.hint.search(clause.text):
+        if self.hint is not None and clause.label is None and clause.margin is None and not self.hint.search(clause.text.lower()):
             return None
         return self.first_unfiltered(clause)
 
@@ -71,21 +71,19 @@ class RuleSet:
         return None
 
 
-# Words without which no action / decision rule can fire (see RuleSet.hint).
+# Words without which no action / decision rule can fire (see RuleSet.hint). Matched against the
+# lower-cased clause: one factored alternation, several times faster than re.IGNORECASE forms.
 ACTION_RULES = RuleSet(
     hint=re.compile(
-        r"\bto\b|\bwill\b|\bwould\b|\bshall\b|\bshould\b|\bgoing\b|\bplan|\bhope|\bintend|\baction\b|\bagreed\b|"
-        r"\bresolved\b|\bdecided\b|\brecommended\b|\bbring|\bback\b|\bavailable\b|\bagenda\b|\bneeds?\b|^\[|"
-        r"\bowns?\b|\btakes?\b|\btook\b|\bhas\s+taken\b|\band\s+that\b",
-        re.I,
+        r"\b(?:to|will|would|shall|should|going|plan\w*|hope\w*|intend\w*|action|agreed|resolved|decided|recommended|"
+        r"bring\w*|back|available|agenda|needs?|owns?|takes?|took|taken)\b|\band\s+that\b|^\["
     )
 )
 DECISION_RULES = RuleSet(
     hint=re.compile(
-        r"resol|\bagree|approv|\bnoted\b|endors|adopt|accept|ratif|support|decid|decision|\bvote|\bvoted\b|appoint|elect|"
-        r"confirm|object|oppos|recommend|consent|unanim|second|favour|favor|motion|hands|carried|passed|co-opted|"
-        r"\bmoved\b|signed|reject|refus|defeat|declin|defer|conclu|determin|observation|comment|\?",
-        re.I,
+        r"resol|agree|approv|noted|endors|adopt|accept|ratif|support|decid|decision|vote|appoint|elect|confirm|object|"
+        r"oppos|recommend|consent|unanim|second|favour|favor|motion|hands|carried|passed|co-opted|moved|signed|reject|"
+        r"refus|defeat|declin|defer|conclu|determin|observation|comment|\?"
     )
 )
 

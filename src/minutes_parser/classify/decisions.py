@@ -90,7 +90,13 @@ def leading_decision_word(clause: Clause) -> Finding | None:
 @DECISION_RULES.add("pattern:vote")
 def vote(clause: Clause) -> Finding | None:
     """Proposed / seconded / all in favour, vote counts, motions carried or lost."""
+    lowered = clause.text.lower()
+    if not any(word in lowered for word in _VOTE_WORDS):
+        return None  # the pattern is costly; these are the words it cannot match without
     return Finding("pattern:vote") if _VOTE.search(clause.text) else None
+
+
+_VOTE_WORDS = ("second", "favour", "unanim", "motion", "vote", "hands", "objection", "carried", "nem", "abstain", "against")
 
 
 @DECISION_RULES.add("pattern:was agreed")
@@ -109,6 +115,9 @@ def passive_decision(clause: Clause) -> Finding | None:
 @DECISION_RULES.add("pattern:agreed that")
 def agreed_that(clause: Clause) -> Finding | None:
     """"it was AGREED to write ...", "agreed that the first version would include ..."."""
+    lowered = clause.text.lower()
+    if not any(word in lowered for word in ("agreed", "decided", "concluded", "resolved", "determined", "approved", "accepted", "signed")):
+        return None
     m = _AGREED_THAT.search(clause.text)
     if not m:
         return None
