@@ -98,6 +98,10 @@ def get_nlp() -> Language:
                 if not Language.has_factory("minutes_sentences"):
                     Language.component("minutes_sentences")(_minutes_sentences)
                 nlp = spacy.blank("en")
+                # Only token text and offsets are read downstream. Without the lexical attribute
+                # getters (shape, like_num, stop words ...) a new word costs a third as much, and
+                # minutes are mostly words the vocabulary has not seen yet.
+                nlp.vocab.lex_attr_getters = {}
                 nlp.tokenizer = _boundary_tokenizer(nlp)
                 nlp.add_pipe("minutes_sentences")
                 # Minutes paragraphs are short, but a hostile single-line file is not.

@@ -69,6 +69,8 @@ def _clauses(sentence: str, start: int, label: str | None, people: PeopleIndex, 
         if probes >= _MAX_PROBES:
             break
         tail = sentence[m.end() : m.end() + _PROBE_CHARS]
+        if ACTION_RULES.hint is not None and not ACTION_RULES.hint.search(tail.lower()):
+            continue  # no action rule can fire on the tail: nothing to split off
         probe = Clause(tail, None, people, last_subject, None)
         if owner_to_verb(probe) or owner_will_verb(probe) or owner_agreed_to(probe):
             head = sentence[cursor : m.start() + 1]

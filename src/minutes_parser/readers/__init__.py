@@ -9,6 +9,7 @@ name only to break ties, so a PDF named ``.txt`` is read as a PDF.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import re
 import zipfile
 from collections.abc import Callable
@@ -34,7 +35,7 @@ class ReadOptions:
 
 @dataclass(frozen=True)
 class _Registered:
-    module: str  # imported lazily: ``import spacy`` or ``pdfplumber`` cost time
+    module: str  # imported lazily: ``import spacy`` or a PDF library cost time
     extra: str | None  # the pip extra that provides its dependencies
     requires: tuple[str, ...]  # third-party modules it imports
 
@@ -45,8 +46,8 @@ READERS: dict[str, _Registered] = {
     "markdown": _Registered("minutes_parser.readers.markdown", None, ()),
     "rst": _Registered("minutes_parser.readers.rst", None, ()),
     "moderngov": _Registered("minutes_parser.readers.moderngov", None, ()),
-    "pdf": _Registered("minutes_parser.readers.pdf", "pdf", ("pdfplumber", "pypdfium2")),
-    "docx": _Registered("minutes_parser.readers.docx", "docx", ("docx",)),
+    "pdf": _Registered("minutes_parser.readers.pdf", "pdf", ("pypdfium2",)),
+    "docx": _Registered("minutes_parser.readers.docx", "docx", ("lxml",)),
     "html": _Registered("minutes_parser.readers.html", "html", ("selectolax",)),
 }
 
@@ -119,13 +120,12 @@ def load_reader(fmt: str) -> ReaderFn:
     except KeyError:
         raise UnsupportedFormatError(f"no reader for format {fmt!r}") from None
     for dependency in entry.requires:
-        try:
-            importlib.import_module(dependency)
-        except ImportError:
+        # find_spec says whether it is installed without paying for importing it here.
+        if importlib.util.find_spec(dependency) is None:
             extra = f"minutes-parser[{entry.extra}]" if entry.extra else "minutes-parser"
             raise MissingDependencyError(
                 f"reading {fmt.upper()} needs the {dependency!r} package: pip install '{extra}'"
-            ) from None
+            )
     module = importlib.import_module(entry.module)
     reader: ReaderFn = module.read
     return reader
