@@ -101,7 +101,7 @@ def get_nlp() -> Language:
                 # Only token text and offsets are read downstream. Without the lexical attribute
                 # getters (shape, like_num, stop words ...) a new word costs a third as much, and
                 # minutes are mostly words the vocabulary has not seen yet.
-                nlp.vocab.lex_attr_getters = {}
+                nlp.vocab.lex_attr_getters = {}  # type: ignore[attr-defined]  # a Cython attribute the stubs omit
                 nlp.tokenizer = _boundary_tokenizer(nlp)
                 nlp.add_pipe("minutes_sentences")
                 # Minutes paragraphs are short, but a hostile single-line file is not.
