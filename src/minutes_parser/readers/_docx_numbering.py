@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ._docx_package import W_NS
+from ._markers import roman
 
 _W = f"{{{W_NS}}}"
 _HEADING_NAME = re.compile(r"^heading\s?([1-9])$", re.I)
@@ -292,33 +293,6 @@ def _bullet(lvl_text: str) -> str:
     return _BULLET_LOOKS.get(text, text)
 
 
-_ROMAN = (
-    (1000, "m"),
-    (900, "cm"),
-    (500, "d"),
-    (400, "cd"),
-    (100, "c"),
-    (90, "xc"),
-    (50, "l"),
-    (40, "xl"),
-    (10, "x"),
-    (9, "ix"),
-    (5, "v"),
-    (4, "iv"),
-    (1, "i"),
-)
-
-
-def _roman(value: int) -> str:
-    if value <= 0:
-        return str(value)
-    out: list[str] = []
-    for amount, letters in _ROMAN:
-        count, value = divmod(value, amount)
-        out.append(letters * count)
-    return "".join(out)
-
-
 def _letters(value: int) -> str:
     # Word repeats the letter past z: a..z, aa..zz, aaa..
     if value <= 0:
@@ -339,9 +313,9 @@ def format_number(value: int, num_fmt: str) -> str:
     if num_fmt == "upperLetter":
         return _letters(value).upper()
     if num_fmt == "lowerRoman":
-        return _roman(value)
+        return roman(value)
     if num_fmt == "upperRoman":
-        return _roman(value).upper()
+        return roman(value).upper()
     if num_fmt == "decimalZero":
         return f"{value:02d}"
     if num_fmt == "ordinal":

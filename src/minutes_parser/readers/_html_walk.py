@@ -16,6 +16,7 @@ from typing import Any
 
 from ..model import BlockKind
 from ._docx_blocks import CELL_SEPARATOR, LABEL_ONLY, BlockBuilder, looks_like_title
+from ._markers import roman
 
 _SKIP_TAGS = frozenset(
     [
@@ -206,29 +207,6 @@ def is_skipped(node: Any) -> bool:
     return bool(classes) and not _CHROME_CLASSES.isdisjoint(classes.lower().split())
 
 
-def _roman(value: int) -> str:
-    numerals = (
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    )
-    out: list[str] = []
-    for amount, letters in numerals:
-        count, value = divmod(value, amount)
-        out.append(letters * count)
-    return "".join(out)
-
-
 def _format_ordinal(value: int, style: str) -> str:
     if value <= 0 or style == "1":
         return str(value)
@@ -240,8 +218,8 @@ def _format_ordinal(value: int, style: str) -> str:
             letters = chr(ord("a") + remainder) + letters
         return letters.upper() if style == "A" else letters
     if style in ("i", "I"):
-        roman = _roman(value)
-        return roman.upper() if style == "I" else roman
+        numeral = roman(value)
+        return numeral.upper() if style == "I" else numeral
     return str(value)
 
 
