@@ -97,8 +97,10 @@ _DATE_LIKE = re.compile(
     re.I,
 )
 _BODY_HINT = re.compile(r"\b(council|board|committee|cabinet|panel|commission|trustees|forum|assembly)\b", re.I)
+# Headings that group items rather than being one: never an item title themselves.
 _CONTAINER_HEADINGS = frozenset(
-    ["agenda minutes links resources references notes summary attendees attendance contents", "    meeting minutes meeting notes actions decisions"][0].split()
+    """agenda minutes links resources references notes summary attendees attendance contents actions
+    decisions""".split()
 ) | {"action items", "consented decisions", "meeting minutes", "meeting notes", "table of contents", "agenda items"}
 _AGENDA_HEADING = re.compile(r"(?:agenda|agenda items|items? for discussion)\s*:?", re.I)
 _APPENDIX_START = re.compile(r"(supporting documents|appendix\b|annex\b|appendices)", re.I)
@@ -378,8 +380,9 @@ def segment(blocks: tuple[Block, ...], *, join_wrapped: bool = True) -> Segmente
         # ModernGov: the cells after <AIn> give the number, then the title.
         pending = b.pending_boundary
         if pending is not None and kind in (BlockKind.PARAGRAPH, BlockKind.HEADING):
-            if pending.number is None and not pending.title and _ITEM_NUMBER.fullmatch(text):
-                pending.number = _ITEM_NUMBER.fullmatch(text).group(1)  # type: ignore[union-attr]
+            number_cell = _ITEM_NUMBER.fullmatch(text) if pending.number is None and not pending.title else None
+            if number_cell:
+                pending.number = number_cell.group(1)
                 continue
             if not pending.title and len(text) <= 200 and "\n" not in text:
                 pending.title = text
