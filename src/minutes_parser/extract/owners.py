@@ -112,7 +112,8 @@ class PeopleIndex:
         rest = " ".join(w for w in words if not _TITLE.match(w))
         full = self.full_names.get(rest.lower())
         if full and full.lower() != rest.lower() and all(w.lower() in full.lower().split() for w in rest.split()):
-            return " ".join([*titles, full]) if titles and not full.startswith(titles[0]) else full
+            keeps_title = titles and not any(t in full.split() for t in titles)
+            return " ".join([*titles, full]) if keeps_title else full
         return bare
 
     def is_known(self, word_or_name: str) -> bool:
