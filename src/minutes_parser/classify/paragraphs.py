@@ -13,7 +13,7 @@ from .base import _ENDS_WITH_NAME, _FINITE, _TITLES, ACTION_RULES, DECISION_RULE
 
 def classify_clause(clause: Clause) -> tuple[Finding | None, Finding | None]:
     """(decision finding, action finding) for one clause."""
-    if _FINITE.search(clause.text) is None and clause.label is None and not clause.margin and len(clause.text) < 4:
+    if len(clause.text) < 4 and clause.label is None and not clause.margin and _FINITE.search(clause.text) is None:
         return None, None
     return DECISION_RULES.first(clause), ACTION_RULES.first(clause)
 
