@@ -15,19 +15,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..cli import _date, _positive_int  # one parser for each argument type
+
 if TYPE_CHECKING:
     from .register import ActionRecord
     from .runner import BatchResult
-
-
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return number
 
 
 def _seconds(value: str) -> float:
@@ -38,13 +30,6 @@ def _seconds(value: str) -> float:
     if number < 0:
         raise argparse.ArgumentTypeError("must not be negative")
     return number
-
-
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
 
 
 def _as_of(value: str) -> dt.date:
