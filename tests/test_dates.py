@@ -103,7 +103,7 @@ def test_next_meeting_date_known_from_elsewhere() -> None:
         ("Responses are required within 10 working days.", "2018-11-08"),
         ("Submit the claim within a month.", "2018-11-25"),
         # next meeting and month-named meetings
-        ("A report on LG Inform to be brought back to the next meeting of the Board on 15 December.", "2018-12-15"),
+        ("A report on the data portal to be brought back to the next meeting of the Board on 15 December.", "2018-12-15"),
         ("The Clerk to put the item on the agenda for the next Full Council meeting.", "NEXT_MEETING"),
         ("Can we pull that together into the next meeting's agenda?", "NEXT_MEETING"),
         ("The policy would be available for the December meeting.", "2018-12"),
@@ -139,7 +139,7 @@ def test_rules(text: str, value: str) -> None:
         "Members may submit written questions to the Clerk.",
         "Residents will march to the town hall.",
         "The Clerk to arrange a briefing now.",
-        "The Fellowship Committee will forward a recommendation soon.",
+        "The Grants Committee will send a recommendation soon.",
         "The scheme was set up a few years ago.",
         "The cut off for attendance will be the previous Friday.",
         "The road works are not likely to happen until the next financial year.",

@@ -231,7 +231,7 @@ def test_hyphenated_line_end_is_joined_and_wrapped_lines_become_one() -> None:
 
 def test_headings_from_size_and_weight_and_list_markers() -> None:
     page = [
-        Text(72, 800, "Ayton Community Council", size=18, bold=True),
+        Text(72, 800, "Burnmouth Community Council", size=18, bold=True),
         Text(72, 770, "5  Matters Arising", bold=True),
         Text(90, 750, "\u2022"), Text(108, 750, "Goalposts in field. Shortly to be erected."),
         Text(90, 736, "\u2022"), Text(108, 736, "Village website. The website has been updated and"),

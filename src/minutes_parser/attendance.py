@@ -28,7 +28,7 @@ _STATUS_WORDS = (
     ("officer", AttendanceStatus.IN_ATTENDANCE),
 )
 _TITLES = r"(?:Cllrs?\.?|Councillor|Mayor|Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Baroness|Rev(?:d)?\.?|Cllr\.)"
-# "Cllr Sue Lintern Cllr Jim McNeill": titles start new names, but not after a qualifier
+# "Cllr Ann Reed Cllr Bill Ash": titles start new names, but not after a qualifier
 # ("District Cllr Frances Tilney", "County Councillor ...").
 _CLLR_SPLIT = re.compile(
     r"(?<!District)(?<!County)(?<!Borough)(?<!Parish)(?<!Town)(?<!City)(?<!Ward)(?<!\s)\s+(?=(?:Cllr|Councillor)\s+[A-Z])"
@@ -71,7 +71,7 @@ def _status_of(label: str) -> AttendanceStatus:
 
 
 def parse_person(raw: str, status: AttendanceStatus) -> Attendee | None:
-    """"Kevin Kasaven (Director of Finance)", "Margaret Carey MC", "Anna Henningsen @addaleax (TSC)"."""
+    """"Kevin Kasaven (Director of Finance)", "Margaret Carey MC", "Rosa Lind @rlind (TSC)"."""
     text = " ".join(raw.replace("\u00a0", " ").split()).strip(" .;,-–")
     if not text or len(text) > 160:
         return None

@@ -4,7 +4,7 @@ Nothing is downloaded: ``spacy.blank("en")`` gives the tokenizer, and we add
 
 1. ``minutes_sentences``: sentence boundaries for minutes prose. spaCy's sentencizer splits after
    every full stop; minutes are full of "Cllr.", "p.m.", "e.g.", "No. 5" and inline bullets, and
-   they run an "Action" label into the previous sentence ("... account. Action Greg to get ...").
+   they run an "Action" label into the previous sentence ("... account. Action Tom to get ...").
 2. an ``entity_ruler`` loaded per document with the people, initials and roles that document
    defines, so owners are recognised as whole spans ("Lead Members", "Mia Shelton", "MS").
 

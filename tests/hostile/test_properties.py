@@ -35,7 +35,7 @@ PROPERTY_SETTINGS = settings(
 # --- strategies ---------------------------------------------------------------------------------
 
 _NAMES = st.sampled_from(
-    ["Cllr A Smith", "Mrs Brown", "the Clerk", "JB", "Sue Lintern", "Officers", "Ryan", "@maria"]
+    ["Cllr A Smith", "Mrs Brown", "the Clerk", "JB", "Ann Reed", "Officers", "Ryan", "@maria"]
 )
 _VERBS = st.sampled_from(
     ["write to", "circulate", "contact", "report back on", "order", "review", "chase"]

@@ -24,7 +24,7 @@ _TO_VERB = re.compile(r"(?<!\s)\s+to\s+(?:be\s+)?([A-Za-z]+)\b")
 
 @ACTION_RULES.add("pattern:OWNER to VERB")
 def owner_to_verb(clause: Clause) -> Finding | None:
-    """"Officers to provide a breakdown", "MS to circulate", "Action: Greg to get the form"."""
+    """"Officers to provide a breakdown", "MS to circulate", "Action: Tom to get the form"."""
     for m in _TO_VERB.finditer(clause.text[:160]):
         if " to be " in m.group(0):
             return None
@@ -49,7 +49,7 @@ _COMMIT = re.compile(
 
 @ACTION_RULES.add("pattern:OWNER agreed to VERB")
 def owner_agreed_to(clause: Clause) -> Finding | None:
-    """"The Clerk agreed to contact", "NAO representatives agreed to explore", "was asked to"."""
+    """"The Clerk agreed to contact", "Audit representatives agreed to explore", "was asked to"."""
     for m in _COMMIT.finditer(clause.text):
         if not _verb_ok(m.group(2)) or (m.group(2).lower() in _DELIBERATIVE and "asked" in m.group(1)):
             continue
@@ -76,7 +76,7 @@ _WEAK_FUTURE = frozenset(["like", "prefer", "expect", "hope", "think", "want", "
 
 @ACTION_RULES.add("pattern:OWNER will VERB")
 def owner_will_verb(clause: Clause) -> Finding | None:
-    """"Frank will check status with Daniele", "The Board ... will look into", "He would again seek"."""
+    """"Owen will check progress with Ilaria", "The Board ... will look into", "He would again seek"."""
     for m in _WILL.finditer(clause.text):
         verb = m.group(1).split()[-1]
         if verb in _WEAK_FUTURE or not _verb_ok(verb.replace("ing", "") if verb.endswith("ing") else verb):
@@ -85,10 +85,13 @@ def owner_will_verb(clause: Clause) -> Finding | None:
         if found is None:
             # "The Board has read the thread, and will look into it": the main subject.
             before = clause.text[: m.start()]
-            if re.search(r",?\s+and\s*$|,\s*$", before) or re.search(r"\band\s+", before[-25:]):
+            # "The Chair said the litter picks had resumed and would continue": the reported clause's
+            # subject, not the speaker, is what "would" belongs to.
+            reported = _REPORTING_VERB.search(before) is not None
+            if not reported and (re.search(r",?\s+and\s*$|,\s*$", before) or re.search(r"\band\s+", before[-25:])):
                 found = _main_subject(clause, m.start())
         if found and found[1][0] > 0 and all(_is_meeting_body(o) for o in found[0]) and _REPORTING_VERB.search(clause.text[: found[1][0]]):
-            continue  # "Cllr Storey advised that ... the Planning Committee would be visiting": a third party's plans
+            continue  # "Cllr Brack advised that ... the Planning Committee would be visiting": a third party's plans
         if found:
             return Finding("pattern:OWNER will VERB", tuple(found[0]), found[1])
     return None
@@ -125,7 +128,7 @@ _NOT_TASKS = frozenset(
 
 @ACTION_RULES.add("pattern:will be done by OWNER")
 def passive_future(clause: Clause) -> Finding | None:
-    """"Syncing will be worked on by Darren and Dan", "JUnit tests will be created"."""
+    """"The booking form will be worked on by Callum and Rhys", "Unit tests will be created"."""
     m = _PASSIVE_FUTURE.search(clause.text)
     if not m or m.group(1) in _NOT_TASKS:
         return None
@@ -161,7 +164,7 @@ def subjectless_will(clause: Clause) -> Finding | None:
 
 @ACTION_RULES.add("pattern:OWNER said they would VERB")
 def reported_commitment(clause: Clause) -> Finding | None:
-    """"The Chairman stated he would circulate an email", "Reinhild reported that she ... hoped to"."""
+    """"The Chairman stated he would circulate an email", "Rina reported that she ... hoped to"."""
     m = _REPORTED.search(clause.text)
     if not m:
         return None

@@ -109,7 +109,7 @@ def _owners_before(
     for boundary in (_TIGHT_BOUNDARY if tight else _BOUNDARY).finditer(raw):
         named = _ENDS_WITH_NAME.search(raw[: boundary.start()].rstrip())
         if boundary.group(0).startswith(",") and named and owner_phrase(named.group(0), clause.people):
-            continue  # "for Cllr Sue Lintern, Cllr Trudy Mann and ...": a list of names, not a new subject
+            continue  # "for Cllr Ann Reed, Cllr Trudy Mann and ...": a list of names, not a new subject
         starts.append(boundary.end())
     for start in starts:
         subject = clean_subject(raw[start:])
@@ -134,7 +134,12 @@ def _owners_before(
 
 def _verb_ok(word: str) -> bool:
     lowered = word.lower()
-    return bool(lowered) and lowered.isalpha() and lowered not in _NOT_VERBS and not lowered.endswith("ly")
+    adverb = lowered.endswith("ly") and lowered not in _VERBS_IN_LY
+    return bool(lowered) and lowered.isalpha() and lowered not in _NOT_VERBS and not adverb
+
+
+# Verbs that look like adverbs: "to apply", "to reply", "to supply".
+_VERBS_IN_LY = frozenset("apply reply supply rely comply multiply ally rally tally sully bully".split())
 
 
 # --- action rules, in order ---------------------------------------------------------------------

@@ -76,7 +76,7 @@ def _clauses(sentence: str, start: int, label: str | None, people: PeopleIndex, 
             head = sentence[cursor : m.start() + 1]
             named = _ENDS_WITH_NAME.search(head.rstrip(",; "))
             if named and (named.group(0).split()[0] in _TITLES or owner_phrase(named.group(0), people, allow_unknown_names=False)):
-                continue  # "... for Cllr Sue Lintern, Cllr Trudy Mann and Cllr Jim McNeill to attend": one list
+                continue  # "... for Cllr Ann Reed, Cllr Bill Ash and Cllr Cara Moss to attend": one list
             probe_head = Clause(head, label, people, last_subject, margin)
             if ACTION_RULES.first(probe_head) is not None:
                 pieces.append((head, start + cursor))
@@ -114,7 +114,7 @@ def classify_paragraph(
             clause = Clause(merged, label, people, last_subject, margin, speaker)
             results[-1] = ClauseResult(merged, prev.start, s_end, classify_clause(clause)[0], prev.action)
             continue
-        # "... for the Lathe Action - Greg?": an owner alone belongs to the previous clause.
+        # "... for the kiln Action - Tom?": an owner alone belongs to the previous clause.
         only = _OWNER_ONLY.match(body)
         if only and results and sentence_label == "Action" and owner_part(only.group(1), people):
             prev = results[-1]

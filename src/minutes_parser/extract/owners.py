@@ -3,7 +3,7 @@
 ``PeopleIndex`` holds what the document says about its people: attendees, initials defined as
 "Mia Shelton (MS)", first names and surnames that point to one person only. ``owner_phrase``
 decides whether the words before a commitment cue ("Officers and Lead Members", "MS", "The
-Fellowship Committee", "Cllr Daphne Clements") name owners, and splits them.
+Grants Committee", "Cllr Nia Thornton") name owners, and splits them.
 """
 
 from __future__ import annotations
@@ -167,7 +167,7 @@ def owner_part(part: str, people: PeopleIndex, *, allow_unknown_names: bool = Tr
                 return True
     last = core[-1].lower().strip(".,")
     if last in ROLE_NOUNS or (core[0].lower() in ("everyone", "those", "anyone", "all") and len(core) <= 5):
-        # "Officers", "Lead Members", "the Fellowship Committee", "NAO representatives", "Laser team"
+        # "Officers", "Lead Members", "the Grants Committee", "Audit representatives", "Kitchen team"
         return all(w[:1].isupper() or w.lower() in ROLE_NOUNS or w.lower() in ("of", "for", "and") or w[:1].isdigit() for w in core[:-1]) or core[0].lower() in ("everyone", "those", "anyone", "all")
     if first in _DETERMINERS:
         return False
