@@ -238,7 +238,7 @@ def _collect(
                         f"item {item_ref or item_index}: owner {owner.written!r} read as {owner.name!r}, the subject of the sentence before"
                     )
             directive = clause.action.cue in _DIRECTIVE_CUES
-            due = _deadline_or_none(find_due(text, replace(context, directive=directive)), text)
+            due = find_due(text, replace(context, directive=directive))
             if due is not None and span_start:
                 due = DueDate(due.text, due.value, due.date, due.cue, due.start + span_start, due.end + span_start)
             if due is not None and due.value.startswith("XXXX"):
@@ -251,23 +251,6 @@ def _collect(
 
 # Cues whose sentence tells someone to do something: its dates look forward.
 _DIRECTIVE_CUES = frozenset({"pattern:OWNER to VERB", "pattern:RESOLVED that OWNER VERB", "label:Action", "pattern:to be done"})
-_EVENT_BEFORE = re.compile(
-    r"\b(?:committee|meeting|panel|board|conference|event|session|hearing|inquiry|fayre|fair|show|festival|visit)\s+(?:on|of)\s+(?:the\s+)?$",
-    re.I,
-)
-_AT_THE_EVENT = re.compile(r"\b(?:attend|attending|present|presenting|speak|speaking|man|host|hold|run|report|bring|take|table)\b", re.I)
-
-
-def _deadline_or_none(due: DueDate | None, text: str) -> DueDate | None:
-    """A date that names when an event happens ("the Planning Committee on 4th June") is the
-    deadline only for what is done at that event (attend, present, report to it)."""
-    if due is None or due.cue != "due:date":
-        return due
-    if _EVENT_BEFORE.search(text[max(0, due.start - 60) : due.start]) and not _AT_THE_EVENT.search(text[: due.start]):
-        return None
-    return due
-
-
 _NEXT_MEETING_TITLE = re.compile(r"\b(?:date|time|details)s?\b.{0,20}\bnext\s+meeting\b|\bnext\s+meeting\b", re.I)
 
 

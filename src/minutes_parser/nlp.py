@@ -1,12 +1,10 @@
 """The spaCy pipeline: a blank English model with our own components, built once, lazily.
 
-Nothing is downloaded: ``spacy.blank("en")`` gives the tokenizer, and we add
+Nothing is downloaded: ``spacy.blank("en")`` with a tokenizer tuned to sentence punctuation, and
 
 1. ``minutes_sentences``: sentence boundaries for minutes prose. spaCy's sentencizer splits after
    every full stop; minutes are full of "Cllr.", "p.m.", "e.g.", "No. 5" and inline bullets, and
    they run an "Action" label into the previous sentence ("... account. Action Tom to get ...").
-2. an ``entity_ruler`` loaded per document with the people, initials and roles that document
-   defines, so owners are recognised as whole spans ("Lead Members", "Mia Shelton", "MS").
 
 ``import spacy`` costs about a second, so nothing here runs at import time.
 """
@@ -15,7 +13,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -127,17 +125,3 @@ def sentence_spans(texts: Sequence[str]) -> list[list[tuple[int, int]]]:
         spans: list[tuple[int, int]] = doc._.minutes_sentences or []
         out[index] = spans or [(0, len(doc.text))]
     return out
-
-
-def owner_matcher(patterns: Iterable[tuple[str, str]]) -> Any:
-    """A PhraseMatcher over the document's people and roles: (label, phrase) pairs."""
-    from spacy.matcher import PhraseMatcher
-
-    nlp = get_nlp()
-    matcher = PhraseMatcher(nlp.vocab)
-    by_label: dict[str, list[Doc]] = {}
-    for label, phrase in patterns:
-        by_label.setdefault(label, []).append(nlp.make_doc(phrase))
-    for label, docs in by_label.items():
-        matcher.add(label, docs)
-    return matcher

@@ -77,6 +77,11 @@ def is_document_name(name: str) -> bool:
     return os.path.splitext(name.lower())[1] in DOCUMENT_SUFFIXES
 
 
+def _unsafe_member(display: str, name: str) -> SourceDocument:
+    """The failure recorded for an archive member whose name could escape a folder."""
+    return SourceDocument(f"{display}!{name}", None, "unsafe member name (absolute path or '..'); not read")
+
+
 def unsafe_member_name(name: str) -> bool:
     """True for names that would escape a directory they were extracted into."""
     if not name or "\x00" in name or name.startswith(("/", "\\")) or _DRIVE.match(name):
@@ -219,11 +224,7 @@ class _Walker:
                 if info.is_dir() or stat.S_ISLNK(info.external_attr >> 16):
                     continue  # links inside archives are never followed
                 if unsafe_member_name(name):
-                    yield SourceDocument(
-                        f"{display}!{name}",
-                        None,
-                        "unsafe member name (absolute path or '..'); not read",
-                    )
+                    yield _unsafe_member(display, name)
                     continue
                 if not self._wanted(name):
                     continue
@@ -266,11 +267,7 @@ class _Walker:
                         continue  # folders, links and devices are never followed
                     name = info.name
                     if unsafe_member_name(name):
-                        yield SourceDocument(
-                            f"{display}!{name}",
-                            None,
-                            "unsafe member name (absolute path or '..'); not read",
-                        )
+                        yield _unsafe_member(display, name)
                         continue
                     if not self._wanted(name):
                         continue

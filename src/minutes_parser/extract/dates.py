@@ -799,4 +799,23 @@ def find_due(text: str, context: DateContext) -> DueDate | None:
         return None
     best = next((c for c in deadlines if c.strong), deadlines[0])
     words = text[best.start : best.end]
-    return DueDate(text=words, value=best.value, date=best.date, cue=best.rule, start=best.start, end=best.end)
+    due = DueDate(text=words, value=best.value, date=best.date, cue=best.rule, start=best.start, end=best.end)
+    return _event_date_or_deadline(due, text)
+
+
+_EVENT_BEFORE = re.compile(
+    r"\b(?:committee|meeting|panel|board|conference|event|session|hearing|inquiry|fayre|fair|show|festival|visit)\s+(?:on|of)\s+(?:the\s+)?$",
+    re.I,
+)
+_AT_THE_EVENT = re.compile(r"\b(?:attend|attending|present|presenting|speak|speaking|man|host|hold|run|report|bring|take|table)\b", re.I)
+
+
+def _event_date_or_deadline(due: DueDate, text: str) -> DueDate | None:
+    """A date that names when an event happens ("the Planning Committee on 4th June") is the
+    deadline only for what is done at that event (attend, present, report to it)."""
+    if due.cue != "due:date":
+        return due
+    if _EVENT_BEFORE.search(text[max(0, due.start - 60) : due.start]) and not _AT_THE_EVENT.search(text[: due.start]):
+        return None
+    return due
+
