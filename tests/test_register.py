@@ -139,6 +139,60 @@ def test_same_document_twice_is_stored_once_with_both_paths(tmp_path: Path) -> N
         ]
 
 
+def test_added_documents_are_visible_before_they_are_written(tmp_path: Path) -> None:
+    (tmp_path / "march.txt").write_text(MARCH)
+    [result] = parse_many([str(tmp_path / "march.txt")])
+    assert result.minutes is not None and result.sha256 is not None
+    path = tmp_path / "r.sqlite"
+    with Register(path) as register:
+        assert register.add(result.minutes)
+        # Buffered, not yet committed: lookups in this process see it, another connection does not.
+        assert register.has(result.sha256)
+        stored = register.stored(result.sha256)
+        assert stored is not None and stored.n_actions == 2
+        assert not register.add(result.minutes, path="copy/march.txt")
+        other = sqlite3.connect(path)
+        assert other.execute("SELECT COUNT(*) FROM meetings").fetchone()[0] == 0
+        assert [r.owners for r in register.actions(owner="Lee")] == [("Cllr Bob Lee",)]
+        register.commit()
+        assert other.execute("SELECT COUNT(*) FROM meetings").fetchone()[0] == 1
+        other.close()
+        assert register.sources(result.sha256) == [str(tmp_path / "march.txt"), "copy/march.txt"]
+
+
+def test_two_registers_on_one_file_keep_ids_apart_and_documents_single(tmp_path: Path) -> None:
+    for name, text in (("march.txt", MARCH), ("april.txt", APRIL), ("eston.txt", OTHER_BODY)):
+        (tmp_path / name).write_text(text)
+    march, april, eston = parse_many(
+        [str(tmp_path / n) for n in ("march.txt", "april.txt", "eston.txt")]
+    )
+    path = tmp_path / "r.sqlite"
+    first, second = Register(path), Register(path)
+    try:
+        assert first.add(march.minutes) and first.add(april.minutes)  # type: ignore[arg-type]
+        # The second connection adds the same March minutes and others before the first commits.
+        assert second.add(march.minutes) and second.add(eston.minutes)  # type: ignore[arg-type]
+        first.commit()
+        second.commit()  # finds March stored by the other connection: stores only Eston
+        counts = second.counts()
+        assert counts["meetings"] == 3
+        assert counts["actions"] == 4
+        db = sqlite3.connect(path)
+        orphans = db.execute(
+            "SELECT COUNT(*) FROM actions a LEFT JOIN meetings m ON m.id = a.meeting_id WHERE m.id IS NULL"
+        ).fetchone()[0]
+        owners = db.execute("SELECT COUNT(*) FROM action_owners").fetchone()[0]
+        db.close()
+        assert orphans == 0 and owners == 4
+        assert {r.body for r in first.actions()} == {
+            "Westbury Parish Council",
+            "Eston Village Hall Committee",
+        }
+    finally:
+        first.close()
+        second.close()
+
+
 def test_failure_then_success_clears_the_error(tmp_path: Path) -> None:
     with Register(tmp_path / "r.sqlite") as register:
         register.add_error("x.txt", "empty file", "ab" * 32)
