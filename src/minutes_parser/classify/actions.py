@@ -9,6 +9,7 @@ from .base import (
     _DELIBERATIVE,
     _FINITE,
     ACTION_RULES,
+    BE_SPACE,
     Clause,
     Finding,
     _is_meeting_body,
@@ -104,12 +105,15 @@ _REPORTED = re.compile(
 )
 
 
+_REPORTING_WORDS = ("stated", "said", "says", "advised", "confirmed", "reported", "explained", "indicated", "added", "undertook", "informed", "told")
 _OWNS = re.compile(r"(?<!\s)\s+(?:owns|will own|takes|has taken|took)\s+(?:the\s+|this\s+|that\s+)?action\b")
 
 
 @ACTION_RULES.add("pattern:OWNER owns the action")
 def owner_owns_action(clause: Clause) -> Finding | None:
     """"Mara owns the action item." """
+    if "action" not in clause.text:
+        return None  # cheap exact pre-check: the pattern needs the word
     m = _OWNS.search(clause.text)
     if not m:
         return None
@@ -129,6 +133,8 @@ _NOT_TASKS = frozenset(
 @ACTION_RULES.add("pattern:will be done by OWNER")
 def passive_future(clause: Clause) -> Finding | None:
     """"The booking form will be worked on by Callum and Rhys", "Unit tests will be created"."""
+    if not BE_SPACE.search(clause.text):
+        return None  # cheap exact pre-check
     m = _PASSIVE_FUTURE.search(clause.text)
     if not m or m.group(1) in _NOT_TASKS:
         return None
@@ -165,6 +171,8 @@ def subjectless_will(clause: Clause) -> Finding | None:
 @ACTION_RULES.add("pattern:OWNER said they would VERB")
 def reported_commitment(clause: Clause) -> Finding | None:
     """"The Chairman stated he would circulate an email", "Rina reported that she ... hoped to"."""
+    if not any(verb in clause.text for verb in _REPORTING_WORDS):
+        return None  # cheap exact pre-check: no reporting verb, no match
     m = _REPORTED.search(clause.text)
     if not m:
         return None
@@ -186,7 +194,8 @@ def resolution_directs(clause: Clause) -> Finding | None:
     """"RESOLVED that the Clerk write to Highways", "(c) the Director report the outturn to Cabinet",
     "It was agreed ... and that the Head of Community Services report on take-up"."""
     starts = [0] if clause.label in ("RESOLVED", "Decision", "Agreed") else []
-    starts += [m.end() for m in _THAT_CLAUSE.finditer(clause.text)]
+    if "that" in clause.text:  # cheap exact pre-check for the costly pattern
+        starts += [m.end() for m in _THAT_CLAUSE.finditer(clause.text)]
     for start in starts:
         found = _subject_and_base_verb(clause, start)
         if found:
@@ -235,6 +244,8 @@ _TO_BE_DONE = re.compile(
 @ACTION_RULES.add("pattern:to be done")
 def to_be_done(clause: Clause) -> Finding | None:
     """"Nominations to be sent to the Secretary by 31 October": a task stated without its owner."""
+    if not BE_SPACE.search(clause.text):
+        return None  # cheap exact pre-check
     m = _TO_BE_DONE.match(clause.text)
     if not m:
         return None
@@ -258,6 +269,8 @@ _AVAILABLE_FOR = re.compile(
 @ACTION_RULES.add("pattern:report back")
 def report_back(clause: Clause) -> Finding | None:
     """"that a report be brought back to the next meeting", "would be available for the June meeting"."""
+    if "back" not in clause.text and not BE_SPACE.search(clause.text):
+        return None  # cheap exact pre-check: every branch needs "back" or "be "
     if _REPORT_BACK.search(clause.text) or _AVAILABLE_FOR.search(clause.text):
         return Finding("pattern:report back")
     return None
@@ -269,7 +282,7 @@ _SHOULD_BE = re.compile(r"\bshould\s+be\s+(?:prepared|sent|circulated|drafted|wr
 @ACTION_RULES.add("pattern:should be done")
 def should_be_done(clause: Clause) -> Finding | None:
     """"Newsletters should be prepared for issue in March": a task with no stated owner."""
-    if _SHOULD_BE.search(clause.text):
+    if "should" in clause.text and _SHOULD_BE.search(clause.text):
         return Finding("pattern:should be done")
     return None
 
@@ -286,6 +299,8 @@ _IMPERSONAL_AGREED = re.compile(
 @ACTION_RULES.add("pattern:agreed to VERB")
 def impersonal_agreed(clause: Clause) -> Finding | None:
     """"It was AGREED to write to the Scottish government": agreed work with no named owner."""
+    if not any(word in clause.text for word in ("agreed", "AGREED", "resolved", "RESOLVED", "decided")):
+        return None  # cheap exact pre-check
     if _IMPERSONAL_AGREED.search(clause.text):
         return Finding("pattern:agreed to VERB")
     return None

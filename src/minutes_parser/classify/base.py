@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..extract.owners import PeopleIndex, clean_subject, owner_phrase
 
@@ -30,6 +31,11 @@ class Clause:
     last_subject: str | None = None  # antecedent for he / she / they
     margin: str | None = None  # action-column text level with the paragraph
     speaker: str | None = None  # "Ryan" in "Ryan: Figure out ..."
+
+    @cached_property
+    def lowered(self) -> str:
+        """The text in lower case, made once for every rule's cheap word pre-checks."""
+        return self.text.lower()
 
 
 @dataclass(frozen=True)
@@ -59,7 +65,7 @@ class RuleSet:
         return register
 
     def first(self, clause: Clause) -> Finding | None:
-        if self.hint is not None and clause.label is None and clause.margin is None and not self.hint.search(clause.text.lower()):
+        if self.hint is not None and clause.label is None and clause.margin is None and not self.hint.search(clause.lowered):
             return None
         return self.first_unfiltered(clause)
 
@@ -87,6 +93,10 @@ DECISION_RULES = RuleSet(
     )
 )
 
+
+# "be" before a space: every passive and "to be" pattern needs it. A literal-led pattern, so the
+# search is a fast scan; rules use it as a cheap exact pre-check before their costly pattern.
+BE_SPACE = re.compile(r"be\s")
 
 _BOUNDARY = re.compile(r"(?:,|;|\band\b|\bthat\b|\bbut\b|\bso\b|\bwhile\b|\bwhereas\b)\s+")
 

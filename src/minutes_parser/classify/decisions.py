@@ -9,6 +9,7 @@ from .base import (
     _BODY,
     _BOUNDARY,
     _ENDS_WITH_NAME,
+    BE_SPACE,
     DECISION_RULES,
     Clause,
     Finding,
@@ -62,6 +63,8 @@ def decision_label(clause: Clause) -> Finding | None:
 
 @DECISION_RULES.add("pattern:RESOLVED")
 def resolved(clause: Clause) -> Finding | None:
+    if "RESOL" not in clause.text and "esolved" not in clause.text:
+        return None  # cheap exact pre-check
     return Finding("pattern:RESOLVED") if _RESOLVED.search(clause.text) else None
 
 
@@ -90,8 +93,7 @@ def leading_decision_word(clause: Clause) -> Finding | None:
 @DECISION_RULES.add("pattern:vote")
 def vote(clause: Clause) -> Finding | None:
     """Proposed / seconded / all in favour, vote counts, motions carried or lost."""
-    lowered = clause.text.lower()
-    if not any(word in lowered for word in _VOTE_WORDS):
+    if not any(word in clause.lowered for word in _VOTE_WORDS):
         return None  # the pattern is costly; these are the words it cannot match without
     return Finding("pattern:vote") if _VOTE.search(clause.text) else None
 
@@ -102,6 +104,8 @@ _VOTE_WORDS = ("second", "favour", "unanim", "motion", "vote", "hands", "objecti
 @DECISION_RULES.add("pattern:was agreed")
 def passive_decision(clause: Clause) -> Finding | None:
     """"The minutes ... were approved as a true record", "This was noted"."""
+    if "was" not in clause.lowered and "were" not in clause.lowered:
+        return None  # cheap exact pre-check
     m = _PASSIVE.search(clause.text)
     if not m:
         return None
@@ -115,7 +119,7 @@ def passive_decision(clause: Clause) -> Finding | None:
 @DECISION_RULES.add("pattern:agreed that")
 def agreed_that(clause: Clause) -> Finding | None:
     """"it was AGREED to write ...", "agreed that the first version would include ..."."""
-    lowered = clause.text.lower()
+    lowered = clause.lowered
     if not any(word in lowered for word in ("agreed", "decided", "concluded", "resolved", "determined", "approved", "accepted", "signed")):
         return None
     m = _AGREED_THAT.search(clause.text)
@@ -140,6 +144,8 @@ def agreed_that(clause: Clause) -> Finding | None:
 @DECISION_RULES.add("pattern:OWNER to be appointed")
 def to_be_appointed(clause: Clause) -> Finding | None:
     """"Ross, Mike and Ellen to be appointed to companies house as Directors"."""
+    if not BE_SPACE.search(clause.text):
+        return None  # cheap exact pre-check
     m = re.search(r"\s+to\s+be\s+(appointed|elected|co-opted|nominated|approved|adopted|reappointed|re-elected)\b", clause.text)
     if m and owner_phrase(clause.text[: m.start()], clause.people) is not None:
         return Finding("pattern:OWNER to be appointed")
@@ -155,6 +161,8 @@ _RECORDED = re.compile(
 @DECISION_RULES.add("pattern:recorded outcome")
 def recorded_outcome(clause: Clause) -> Finding | None:
     """Outcomes written as a tag: "... Balance of £6,564.21 Noted", "NO OBJECTIONS", "APPROVED – 2018 budget"."""
+    if not any(word in clause.text for word in ("Noted", "NO", "AGREED", "APPROVED", "CARRIED", "pproved", "(")):
+        return None  # cheap exact pre-check: every branch needs one of these
     return Finding("pattern:recorded outcome") if _RECORDED.search(clause.text) else None
 
 

@@ -3,6 +3,7 @@ paragraph-level adjustments (action columns, vote tallies, short clauses that po
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -25,6 +26,9 @@ _SPEAKER = re.compile(r"^([A-Z][\w'’\-]{1,30}(?:\s[A-Z][\w'’\-]{1,30}){0,2}|
 _CLAUSE_BREAK = re.compile(r"[,;]\s+(?=\S)|(?<!\s)\s+and\s+(?=[A-Z])")
 _LEADING_LABEL = re.compile(r"^(?:ACTION|Action|Actions|RESOLVED|Resolved|Decision|DECISION|AGREED)\b\s*(?:[:\-–—]\s*)?", re.UNICODE)
 _OWNER_ONLY = re.compile(r"^[\s\-–—:]*(?:\(\s*)?(?:possibly\s+|probably\s+)?([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})\s*\)?\s*\??\s*$")
+# Every rule a probe runs (OWNER to VERB, OWNER will VERB, OWNER agreed to VERB) needs one of these
+# words after a space; the lookahead leaves the next word's space for the next match.
+_PROBE_CUE = re.compile(r"\s(?:to|will|would|shall)(?=\s)")
 _PROBE_CHARS = 400  # how much of the text after a clause break is probed for a new owner's task
 _MAX_PROBES = 200  # clause breaks probed per sentence
 _ANSWER = re.compile(r"(?:Yes|No|Agreed|Approved|Carried|Noted|NOTED|AGREED)\.?")
@@ -63,14 +67,17 @@ def _clauses(sentence: str, start: int, label: str | None, people: PeopleIndex, 
     """Split a sentence where a second owner takes a separate task ("Ross to set up X, Social team to do Y")."""
     pieces: list[tuple[str, int]] = []
     cursor = 0
+    # Where the probed rules' auxiliaries stand, found once: a tail without one is not probed.
+    cues = [c.start() for c in _PROBE_CUE.finditer(sentence)]
     for probes, m in enumerate(_CLAUSE_BREAK.finditer(sentence)):
         # The second owner and their verb sit at the start of the tail. Bounded probes (window and
         # count) keep a hostile "sentence" of a million commas linear; prose never reaches them.
         if probes >= _MAX_PROBES:
             break
+        next_cue = bisect.bisect_left(cues, m.end())
+        if next_cue == len(cues) or cues[next_cue] >= m.end() + _PROBE_CHARS:
+            continue  # none of the three rules can fire on the tail: nothing to split off
         tail = sentence[m.end() : m.end() + _PROBE_CHARS]
-        if ACTION_RULES.hint is not None and not ACTION_RULES.hint.search(tail.lower()):
-            continue  # no action rule can fire on the tail: nothing to split off
         probe = Clause(tail, None, people, last_subject, None)
         if owner_to_verb(probe) or owner_will_verb(probe) or owner_agreed_to(probe):
             head = sentence[cursor : m.start() + 1]

@@ -11,6 +11,7 @@ Coordinates are PDF points with y growing upwards (``top > bottom``).
 from __future__ import annotations
 
 import ctypes
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -370,15 +371,19 @@ def _find_gutter(lines: list[Line], width: float) -> float | None:
     step = 4.0
     first_x = width * 0.3
     slots = int(width * 0.4 / step) + 1
-    crossing = [0] * (slots + 1)
+    # Lines crossing each slot, as a difference array: +1 where a line's cover starts, -1 where it
+    # ends (a line's segments are left to right, so clipping at the last end counts a slot once).
+    changes = [0] * (slots + 2)
     for line in lines:
-        covered: set[int] = set()
+        reach = 0
         for seg in line.segments:
-            lo = max(0, int((seg.x0 - first_x) / step) + 1)
+            lo = max(reach, int((seg.x0 - first_x) / step) + 1)
             hi = min(slots, int((seg.x1 - first_x) / step) + 1)
-            covered.update(range(lo, hi))
-        for slot in covered:
-            crossing[slot] += 1
+            if hi > lo:
+                changes[lo] += 1
+                changes[hi] -= 1
+                reach = hi
+    crossing = list(itertools.accumulate(changes))
     limit = len(lines) * 0.08
     best: tuple[int, float] | None = None
     run_start: float | None = None
