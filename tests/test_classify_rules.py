@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from minutes_parser import classify as c
-from minutes_parser.extract.owners import PeopleIndex
+from minutes_parser.extract.owners import _DEFINED_INITIALS, PeopleIndex, _initials_definitions
 from minutes_parser.model import AttendanceStatus, Attendee
 
 PEOPLE = PeopleIndex.build(
@@ -312,3 +314,25 @@ def test_rule_list_hints_never_change_a_result() -> None:
                         assert rules.first(probe) == rules.first_unfiltered(probe), sentence
                     checked += 1
     assert checked > 300
+
+
+_NAME_WORD = st.sampled_from(["Mia", "Shelton", "O’Neil", "Ann-Marie", "Lark", "Road", "Bo", "Abcdefghijklmnopqrstu"])
+_DEFINITION = st.builds(
+    lambda title, words, space, initials: title + " ".join(words) + space + f"({initials})",
+    st.sampled_from(["", "Cllr ", "Mr. ", "Dr "]),
+    st.lists(_NAME_WORD, min_size=1, max_size=5),
+    st.sampled_from(["", " ", "  "]),
+    st.sampled_from(["MS", "AB", "ABCD", "X", "ABCDE"]),
+)
+_NOISE = st.sampled_from([" ", "\n", ",", ".", "(", ")", "and", "agreed ", "McD", "x" * 30, "YYY", "(MS)"])
+_DEFINITION_PIECES = st.lists(st.one_of(_DEFINITION, _NOISE), max_size=30)
+
+
+@given(_DEFINITION_PIECES)
+@settings(max_examples=300, deadline=None)
+def test_initials_definitions_match_a_full_scan(pieces: list[str]) -> None:
+    """The windowed search for "Mia Shelton (MS)" finds exactly what scanning every position finds."""
+    text = "".join(pieces)
+    windowed = [(m.span(), m.groups()) for m in _initials_definitions(text)]
+    full = [(m.span(), m.groups()) for m in _DEFINED_INITIALS.finditer(text)]
+    assert windowed == full

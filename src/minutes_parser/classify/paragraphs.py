@@ -69,6 +69,8 @@ def _clauses(sentence: str, start: int, label: str | None, people: PeopleIndex, 
     cursor = 0
     # Where the probed rules' auxiliaries stand, found once: a tail without one is not probed.
     cues = [c.start() for c in _PROBE_CUE.finditer(sentence)]
+    if not cues:
+        return [(sentence, start)]
     for probes, m in enumerate(_CLAUSE_BREAK.finditer(sentence)):
         # The second owner and their verb sit at the start of the tail. Bounded probes (window and
         # count) keep a hostile "sentence" of a million commas linear; prose never reaches them.

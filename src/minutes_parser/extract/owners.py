@@ -9,7 +9,7 @@ Grants Committee", "Cllr Nia Thornton") name owners, and splits them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..model import Attendee
@@ -17,6 +17,20 @@ from ..model import Attendee
 _DEFINED_INITIALS = re.compile(
     r"\b((?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s)?[A-Z][a-z'’\-]{1,20}(?:\s[A-Z][a-z'’\-]{1,20}){1,3})\s?\(([A-Z]{2,4})\)"
 )
+_INITIALS_MARK = re.compile(r"\([A-Z]{2,4}\)")
+_LONGEST_DEFINITION = 160  # characters: a title and four words of 21 letters fit with room to spare
+
+
+def _initials_definitions(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_DEFINED_INITIALS`` in ``text``, in order, found by searching only the few
+    characters before each "(XX)": the same matches as ``finditer``, without trying the name
+    pattern at every position of the document (most of the index's build time on long PDFs)."""
+    last_end = 0
+    for mark in _INITIALS_MARK.finditer(text):
+        found = _DEFINED_INITIALS.search(text, max(last_end, mark.start() - _LONGEST_DEFINITION), mark.end())
+        if found is not None:
+            last_end = found.end()
+            yield found
 
 # Nouns that name roles and groups: an owner phrase ends in one of these.
 ROLE_NOUNS = frozenset(
@@ -83,7 +97,7 @@ class PeopleIndex:
             if person.role:
                 for token in re.findall(r"\b[A-Z]{2,6}\b", person.role):
                     index.known_acronyms.add(token)
-        for m in _DEFINED_INITIALS.finditer(text[:500_000]):
+        for m in _initials_definitions(text[:500_000]):
             name = _strip_title(m.group(1))
             if not _initials_fit(m.group(2), name) or _THING_WORDS.search(name):
                 continue

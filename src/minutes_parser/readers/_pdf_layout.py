@@ -148,12 +148,11 @@ def page_segments(textpage: object, text: str) -> list[Segment]:
             for run in range(min(runs, 64)):
                 pdfium_c.FPDFText_GetRect(handle, run, *rect_refs)
                 boxes.append((left.value, right.value, bottom.value, top.value))
-            if boxes and "   " not in line_text and not _has_wide_gap(boxes):
-                x0 = min(b[0] for b in boxes)
-                x1 = max(b[1] for b in boxes)
-                low = min(b[2] for b in boxes)
-                high = max(b[3] for b in boxes)
-                segments.append(_single_run(chars, line_text, start, x0, x1, low, high))
+            if len(boxes) == 1 and "   " not in line_text:
+                segments.append(_single_run(chars, line_text, start, *boxes[0]))
+            elif boxes and "   " not in line_text and not _has_wide_gap(boxes):
+                x0s, x1s, lows, highs = zip(*boxes, strict=True)
+                segments.append(_single_run(chars, line_text, start, min(x0s), max(x1s), min(lows), max(highs)))
             elif boxes:
                 segments.extend(_split_runs(chars, line_text, start))
         start = end + 1
