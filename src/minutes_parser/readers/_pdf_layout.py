@@ -34,7 +34,7 @@ _DIGITS = re.compile(r"\d{1,12}")
 _HYPHEN_BREAK = re.compile(r"[\x02\ufffe](?=[^\r\n])")
 
 
-@dataclass
+@dataclass(slots=True)
 class Segment:
     """A run of text on one line with no wide gap inside it."""
 
@@ -48,7 +48,8 @@ class Segment:
 
     @property
     def height(self) -> float:
-        return max(self.top - self.bottom, 1.0)
+        span = self.top - self.bottom
+        return span if span > 1.0 else 1.0
 
     @property
     def middle(self) -> float:
@@ -69,13 +70,17 @@ class Line:
         self.margin: list[str] = margin if margin is not None else []
         self.x0 = segments[0].x0
         self.x1 = segments[-1].x1
-        self.top = max(s.top for s in segments)
-        self.bottom = min(s.bottom for s in segments)
+        if len(segments) == 1:  # most lines: no generators for one segment
+            only = segments[0]
+            self.top, self.bottom, self.size, self.bold, self.text = only.top, only.bottom, only.size, only.bold, only.text
+        else:
+            self.top = max(s.top for s in segments)
+            self.bottom = min(s.bottom for s in segments)
+            # The longest run's size: a bullet glyph from a symbol font is often taller than the text.
+            self.size = max(segments, key=lambda s: len(s.text)).size
+            self.bold = all(s.bold for s in segments)
+            self.text = " ".join(s.text for s in segments)
         self.middle = (self.top + self.bottom) / 2
-        # The longest run's size: a bullet glyph from a symbol font is often taller than the text.
-        self.size = max(segments, key=lambda s: len(s.text)).size
-        self.bold = all(s.bold for s in segments)
-        self.text = " ".join(s.text for s in segments)
 
     def __repr__(self) -> str:
         return f"Line(page={self.page}, x0={self.x0:.1f}, top={self.top:.1f}, text={self.text!r})"
@@ -268,11 +273,15 @@ def group_lines(segments: list[Segment], page: int) -> list[Line]:
     groups: list[list[Segment]] = []
     for seg in ordered:
         placed = False
+        top, bottom, height = seg.top, seg.bottom, seg.height
         # Only the last few lines can share this baseline (ordered by height on the page).
         for group in reversed(groups[-4:]):
             anchor = group[0]
-            overlap = min(anchor.top, seg.top) - max(anchor.bottom, seg.bottom)
-            if overlap >= 0.6 * min(seg.height, anchor.height):
+            # The vertical overlap, against 0.6 of the smaller height (comparisons written out:
+            # this loop runs for every segment of every page).
+            overlap = (anchor.top if anchor.top < top else top) - (anchor.bottom if anchor.bottom > bottom else bottom)
+            anchor_height = anchor.height
+            if overlap >= 0.6 * (height if height < anchor_height else anchor_height):
                 group.append(seg)
                 placed = True
                 break
