@@ -160,6 +160,28 @@ def test_added_documents_are_visible_before_they_are_written(tmp_path: Path) -> 
         assert register.sources(result.sha256) == [str(tmp_path / "march.txt"), "copy/march.txt"]
 
 
+def test_a_write_that_fails_half_way_leaves_no_partial_meeting(tmp_path: Path) -> None:
+    (tmp_path / "march.txt").write_text(MARCH)
+    (tmp_path / "april.txt").write_text(APRIL)
+    march, april = parse_many([str(tmp_path / "march.txt"), str(tmp_path / "april.txt")])
+    assert march.minutes is not None and april.minutes is not None and march.sha256
+    with Register(tmp_path / "r.sqlite") as register:
+        assert register.add(march.minutes)
+        # Break the buffered attendee rows, as a failing disk would break the write: the meeting
+        # row goes in first, then the attendees fail.
+        pending = register._pending[march.sha256]
+        register._pending[march.sha256] = pending._replace(
+            rows=pending.rows._replace(attendees=[("only a name",)])
+        )
+        with pytest.raises(sqlite3.ProgrammingError):
+            register.commit()
+        assert register.counts()["meetings"] == 0  # the meeting row was rolled back too
+        assert register.add(april.minutes)
+        register.commit()
+        assert register.counts()["meetings"] == 1
+        assert not register.has(march.sha256)  # not stored: a later run parses it again
+
+
 def test_two_registers_on_one_file_keep_ids_apart_and_documents_single(tmp_path: Path) -> None:
     for name, text in (("march.txt", MARCH), ("april.txt", APRIL), ("eston.txt", OTHER_BODY)):
         (tmp_path / name).write_text(text)

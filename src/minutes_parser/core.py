@@ -4,7 +4,7 @@
    headings, paragraphs, list items, table rows, item boundaries.
 2. **segment** (``segment.py``): find the meeting header, attendance and agenda items; rebuild
    paragraphs (hard wraps, sentences broken by blank lines, labels such as "Decision:").
-3. **classify** (``classify.py``): split paragraphs into sentences with spaCy and run the ordered
+3. **classify** (``classify/``): split paragraphs into sentences with spaCy and run the ordered
    decision and action rules on each clause; record the cue that fired.
 4. **extract** (``extract/``): meeting date and body; owners resolved against the people the
    document defines; due dates resolved against the meeting date; follow-up reports.

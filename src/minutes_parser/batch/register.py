@@ -462,8 +462,6 @@ class Register:
         parent process's time)."""
         if not self._pending and not self._pending_sources:
             return
-        from .. import __version__
-
         if not self._db.in_transaction:
             # Hold the write lock from here: ids are assigned below from MAX(id), which another
             # process writing to the same register must not change in between.
@@ -479,6 +477,21 @@ class Register:
         documents = [(sha, doc) for sha, doc in pending.items() if sha not in already]
         if not documents:
             return
+        # All of these documents or none: a write that fails half-way (a full disk) must not leave
+        # meetings without their actions for a later commit to keep. Documents not written are
+        # simply not in the register, so the next run parses them again.
+        self._db.execute("SAVEPOINT register_flush")
+        try:
+            self._write_documents(documents)
+        except BaseException:
+            self._db.execute("ROLLBACK TO SAVEPOINT register_flush")
+            raise
+        finally:
+            self._db.execute("RELEASE SAVEPOINT register_flush")
+
+    def _write_documents(self, documents: list[tuple[str, _PendingDocument]]) -> None:
+        from .. import __version__
+
         next_meeting = self._next_id("meetings")
         next_action = self._next_id("actions")
         meetings: list[tuple[Any, ...]] = []

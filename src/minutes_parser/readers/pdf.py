@@ -40,6 +40,7 @@ _CONTROL = re.compile(r"[\x00\x01\x03-\x08\x0e-\x1f\ufffd]")  # \x02: pdfium's s
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _ASCII_VOWELS = b"aeiouyAEIOUY"
+# Accented lower-case vowels and the Latin-1 capitals À-Ö (a range that takes in Æ, Ç, Ð and Ñ).
 _OTHER_VOWELS = frozenset("àáâäèéêëìíîïòóôöùúûüÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ")
 _PDFIUM_PASSWORD_ERROR = 4
 _PDFIUM_SECURITY_ERROR = 5
