@@ -99,13 +99,17 @@ def owner_will_verb(clause: Clause) -> Finding | None:
 
 
 _REPORTING_VERB = re.compile(r"\b(?:advised|said|says|reported|stated|explained|informed|told|confirmed|noted)\b")
+# Reporting verbs, and those that take the listener as object ("informed the Board"). One list
+# serves the pattern and the rule's cheap pre-check, so the two cannot drift apart.
+_REPORTING_VERBS = ("stated", "said", "says", "advised", "confirmed", "reported", "explained", "indicated", "added", "undertook")
+_REPORTING_TO = ("informed", "told")
+_REPORTING_WORDS = _REPORTING_VERBS + _REPORTING_TO
 _REPORTED = re.compile(
-    r"(?<!\s)\s+(?:stated|said|says|advised|confirmed|reported|explained|indicated|added|undertook|informed\s+\w+|told\s+\w+)\s+(?:that\s+)?(?:[^.;]{0,160}?\band\s+that\s+)?"
+    r"(?<!\s)\s+(?:" + "|".join(_REPORTING_VERBS) + "|" + "|".join(rf"{verb}\s+\w+" for verb in _REPORTING_TO) + r")\s+(?:that\s+)?(?:[^.;]{0,160}?\band\s+that\s+)?"
     r"(he|she|they)\s+(?:(?:(?!\bthat\b)[^.;]){0,140}?\s)?(?:would|will|was going to|were going to|plans? to|planned to|hoped to|hopes to|intends? to|intended to)\s+(?!be\s+(?:able|happy|pleased)\b)([a-z]+)"
 )
 
 
-_REPORTING_WORDS = ("stated", "said", "says", "advised", "confirmed", "reported", "explained", "indicated", "added", "undertook", "informed", "told")
 _OWNS = re.compile(r"(?<!\s)\s+(?:owns|will own|takes|has taken|took)\s+(?:the\s+|this\s+|that\s+)?action\b")
 
 
