@@ -452,3 +452,33 @@ def test_exit_status_for_no_gold_and_bad_usage(tmp_path: Path, capsys: pytest.Ca
     (tmp_path / "bad.gold.json").write_text("{not json", encoding="utf-8")
     assert main([str(tmp_path)]) == 2
     assert "bad.gold.json: not a readable gold file" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ ties and macro (score.py 2)
+
+
+def test_matching_prefers_a_counted_gold_entry_over_an_optional_twin() -> None:
+    # The same words twice in gold, the first marked optional: the prediction must take the one
+    # that counts, or a correct prediction scores as a miss.
+    gold = ["clerk to order the new bench", "clerk to order the new bench"]
+    assert match_texts(["clerk to order the new bench"], gold, gold_optional=[True, False]) == [(0, 1)]
+    scorer = Scorer()
+    scorer.add(
+        {"document": "d.txt", "actions": [
+            {"text": gold[0], "optional": True, "owners": []},
+            {"text": gold[1], "owners": []},
+        ]},
+        {"actions": [action(gold[0], [], None)]},
+    )
+    assert scorer.result()["actions"]["fn"] == 0
+    assert scorer.result()["actions"]["tp"] == 1
+
+
+def test_macro_is_the_mean_of_document_f1_over_documents_with_entries() -> None:
+    scorer = Scorer()
+    scorer.add({"document": "a", "actions": [{"text": "clerk to write"}]}, {"actions": [action("clerk to write", [], None)]})
+    scorer.add({"document": "b", "actions": [{"text": "chair to call"}]}, {"actions": []})
+    scorer.add({"document": "c", "actions": []}, {"actions": []})  # no entries: not in the mean
+    macro = scorer.result(macro=True)["macro"]
+    assert macro["actions"] == 0.5
+    assert scorer.result()["actions"]["f1"] == 0.667

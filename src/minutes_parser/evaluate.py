@@ -119,6 +119,7 @@ def evaluate_documents(
     *,
     predictor: Predictor = parse_prediction,
     per_doc: bool = False,
+    macro: bool = False,
 ) -> Evaluation:
     """Parse and score ``documents``; failures score as an empty prediction."""
     scorer = Scorer()
@@ -131,7 +132,7 @@ def evaluate_documents(
         else:
             errors.append(DocumentError(doc.name, error))
         scorer.add(doc.gold, prediction, document=doc.name, found=error is None)
-    return Evaluation(scorer.result(per_doc=per_doc), errors, predictions, len(documents))
+    return Evaluation(scorer.result(per_doc=per_doc, macro=macro), errors, predictions, len(documents))
 
 
 def evaluate(
@@ -140,10 +141,11 @@ def evaluate(
     *,
     predictor: Predictor = parse_prediction,
     per_doc: bool = False,
+    macro: bool = False,
 ) -> Evaluation:
     """Evaluate the parser on the annotated documents under ``gold_dir``."""
     documents = load_gold_documents(Path(gold_dir), Path(docs_dir) if docs_dir is not None else None)
-    return evaluate_documents(documents, predictor=predictor, per_doc=per_doc)
+    return evaluate_documents(documents, predictor=predictor, per_doc=per_doc, macro=macro)
 
 
 def save_predictions(evaluation: Evaluation, out_dir: Path) -> list[Path]:
@@ -200,6 +202,12 @@ def format_plain(result: JsonDict) -> str:
     )
     date = result["meeting_date"]
     lines.append(f"{'date':10} {date['right']}/{date['total']} meeting dates right")
+    if "macro" in result:
+        lines.append(
+            "macro F1   "
+            + "  ".join(f"{k} {v:.3f}" for k, v in result["macro"].items())
+            + "   (mean over documents with any gold or predicted entry)"
+        )
     return "\n".join(lines)
 
 
@@ -229,6 +237,10 @@ def _print_rich(result: JsonDict, title: str) -> None:
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     for row in summary_rows(result):
         table.add_row(*row)
+    if "macro" in result:
+        table.caption = "macro F1 (mean per document): " + ", ".join(
+            f"{k} {v:.3f}" for k, v in result["macro"].items()
+        )
     Console().print(table)
 
 
@@ -245,6 +257,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--per-doc", action="store_true", help="also give the counts of each document")
+    parser.add_argument(
+        "--macro", action="store_true", help="also give the mean per-document F1 (long documents weigh no more)"
+    )
     parser.add_argument(
         "--save-predictions", metavar="DIR", help="write each document's parse as DIR/NAME.json (for other scorers)"
     )
@@ -272,7 +287,7 @@ def main(argv: Sequence[str]) -> int:
     if not documents:
         print(f"{PROG}: {gold_dir}: no *{GOLD_SUFFIX} files found", file=sys.stderr)
         return 1
-    evaluation = evaluate_documents(documents, per_doc=args.per_doc)
+    evaluation = evaluate_documents(documents, per_doc=args.per_doc, macro=args.macro)
     if args.save_predictions:
         save_predictions(evaluation, Path(args.save_predictions))
     for error in evaluation.errors:

@@ -54,11 +54,17 @@ def similarity(first: str | None, second: str | None) -> float:
 
 
 def match_texts(
-    predicted: Sequence[str | None], gold: Sequence[str | None], threshold: float = MATCH_THRESHOLD
+    predicted: Sequence[str | None],
+    gold: Sequence[str | None],
+    threshold: float = MATCH_THRESHOLD,
+    *,
+    gold_optional: Sequence[bool] = (),
 ) -> list[tuple[int, int]]:
     """One-to-one matching, best pairs first: ``[(predicted_index, gold_index)]``.
 
-    Ties are broken by predicted index, then gold index, so the result does not depend on luck.
+    On equal similarity a gold entry that counts goes before an optional one (``gold_optional``),
+    as in the reference scorer: an optional near-twin must not take the prediction from the entry
+    it repeats. Remaining ties go by predicted index, then gold index.
     """
     candidates: list[tuple[float, int, int]] = []
     for pred_index, pred_text in enumerate(predicted):
@@ -66,7 +72,8 @@ def match_texts(
             score = similarity(pred_text, gold_text)
             if score >= threshold:
                 candidates.append((score, pred_index, gold_index))
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+    optional = [bool(o) for o in gold_optional] + [False] * (len(gold) - len(gold_optional))
+    candidates.sort(key=lambda c: (-c[0], optional[c[2]], c[1], c[2]))
     used_pred: set[int] = set()
     used_gold: set[int] = set()
     pairs: list[tuple[int, int]] = []
@@ -118,7 +125,11 @@ def score_entries(
     A prediction matched to an optional gold entry is neither right nor wrong; an optional gold
     entry left unmatched is not missed.
     """
-    pairs = match_texts([p.get(key) for p in predicted], [g.get(key) for g in gold])
+    pairs = match_texts(
+        [p.get(key) for p in predicted],
+        [g.get(key) for g in gold],
+        gold_optional=[_is_optional(g) for g in gold],
+    )
     matched_pred = {p for p, _ in pairs}
     matched_gold = {g for _, g in pairs}
     tally.add(
@@ -248,7 +259,7 @@ class Scorer:
         if predicted is not None and gold is not None and str(predicted) == str(gold):
             self.due_right += 1
 
-    def result(self, *, per_doc: bool = False) -> JsonDict:
+    def result(self, *, per_doc: bool = False, macro: bool = False) -> JsonDict:
         """The summary, with the keys of the reference scorer's ``--json`` output."""
         summary: JsonDict = {k: t.summary() for k, t in self.tallies.items()}
         summary["due"] = {
@@ -263,9 +274,28 @@ class Scorer:
             "right": self.dates_right,
             "total": self.dates_total,
         }
+        if macro:
+            summary["macro"] = macro_f1([d.as_dict() for d in self.documents])
         if per_doc:
             summary["documents"] = [d.as_dict() for d in self.documents]
         return summary
+
+
+def macro_f1(documents: Sequence[Mapping[str, Any]]) -> dict[str, float]:
+    """Mean per-document F1 of each metric, over documents with any gold or predicted entry.
+
+    Reported beside the pooled (micro) figures so that a few long documents do not stand for the
+    whole set; the same definition as the reference scorer's ``--macro``.
+    """
+    out: dict[str, float] = {}
+    for key in METRIC_KEYS:
+        scores = [
+            2 * d[key]["tp"] / (2 * d[key]["tp"] + d[key]["fp"] + d[key]["fn"])
+            for d in documents
+            if d[key]["tp"] + d[key]["fp"] + d[key]["fn"]
+        ]
+        out[key] = round(sum(scores) / len(scores), 3) if scores else 0.0
+    return out
 
 
 def _as_prediction(predicted: Any) -> Mapping[str, Any]:
