@@ -210,3 +210,24 @@ _DAY_CUES = frozenset({"on", "for", "at", "punct"})
 _MONTH_CUES = frozenset({"in", "for", "during"})
 _PERIOD_CUES = frozenset({"in", "during"})
 _END_OF_CUES = frozenset({"at", "for", "towards", "around", "punct"})
+
+# Day ranges in a meeting header ("30–31 January 2024", "Monday 30 and Tuesday 31 January 2024",
+# "30 January – 1 February 2024", "January 30-31, 2024"): the meeting began on the first day.
+_WEEKDAY_PLAIN = (
+    r"(?<![A-Za-z])(?:(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day)|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)"
+    r"(?![A-Za-z])\.?"
+)
+_RANGE_JOIN = r"\s{0,3}(?:-|–|—|/|&|(?i:to|and|until|through|thru))\s{0,3}"
+_RANGE_DMY = re.compile(
+    "(?=[0-9MTWFSmtwfs])"
+    rf"(?:{_WEEKDAY_PLAIN},?{_S}(?:the{_S})?)?(?<![\d£$€.,/:])(?P<d1>[0-3]?\d){_ORD}(?!\d)"
+    rf"(?:(?:{_S}(?i:of))?{_S}{_month('m1')}\.?(?:,?{_S}(?P<y1>{_YEAR}))?)?"
+    rf"{_RANGE_JOIN}(?:{_WEEKDAY_PLAIN},?{_S}(?:the{_S})?)?(?P<d2>[0-3]?\d){_ORD}(?!\d)"
+    rf"(?:{_S}(?i:of))?(?:{_S}|-){_month('m2')}\.?(?:,?{_S}|-)(?P<y2>{_YEAR})"
+)
+_RANGE_MDY = re.compile(
+    "(?=[MTWFSmtwfsJjAaOoNnDd])"
+    rf"(?:{_WEEKDAY_PLAIN},?{_S})?{_month('m1')}\.?{_S}(?P<d1>[0-3]?\d){_ORD}(?!\d)(?:,?{_S}(?P<y1>{_YEAR}))?"
+    rf"{_RANGE_JOIN}(?:{_WEEKDAY_PLAIN},?{_S})?(?:{_month('m2')}\.?{_S})?(?P<d2>[0-3]?\d){_ORD}(?!\d)"
+    rf",?{_S}(?P<y2>{_YEAR})"
+)

@@ -75,6 +75,8 @@ from ._date_patterns import (
     _PAST_MARKER,
     _PERIOD_CUES,
     _QUARTER,
+    _RANGE_DMY,
+    _RANGE_MDY,
     _RELATIVE_PERIOD,
     _SEASON,
     _SENTENCE_AFTER,
@@ -93,6 +95,7 @@ __all__ = [
     "date_from_filename",
     "find_due",
     "find_explicit_dates",
+    "find_meeting_dates",
     "find_next_meeting",
     "parse_full_date",
 ]
@@ -223,6 +226,36 @@ def find_explicit_dates(text: str) -> list[tuple[int, int, dt.date]]:
         if value is not None:
             found.append((match.start(), match.end(), value))
     return _without_overlaps(found, lambda item: (item[0], item[1], False))
+
+
+def _range_start(match: re.Match[str]) -> dt.date | None:
+    """The first day of a day range, or None when the two ends do not make a short range."""
+    # "30 - 31 January" names the month once, at the end; "January 30 - 31" once, at the start.
+    month_1 = _month_number(match["m1"] or match["m2"])
+    month_2 = _month_number(match["m2"] or match["m1"])
+    year_2 = int(match["y2"])
+    year_1 = int(match["y1"]) if match["y1"] else year_2 - (1 if month_1 > month_2 else 0)
+    first, last = _safe_date(year_1, month_1, int(match["d1"])), _safe_date(year_2, month_2, int(match["d2"]))
+    if first is None or last is None or not 0 < (last - first).days <= 14:
+        return None  # "15/3 January", "1 - 30 June": not the days of one meeting
+    return first
+
+
+def find_meeting_dates(text: str) -> list[tuple[int, int, dt.date]]:
+    """Like ``find_explicit_dates``, but a day range ("30–31 January 2024", "January 30 – February
+    1, 2024", "Monday 30 and Tuesday 31 January 2024") is one date: its first day, when the
+    meeting began."""
+    found = find_explicit_dates(text)
+    ranges: list[tuple[int, int, dt.date]] = []
+    for pattern in (_RANGE_DMY, _RANGE_MDY):
+        for match in pattern.finditer(text):
+            first = _range_start(match)
+            if first is not None:
+                ranges.append((match.start(), match.end(), first))
+    if not ranges:
+        return found
+    # A range starts no later than the date at its end, and is longer: it wins the overlap.
+    return _without_overlaps(ranges + found, lambda item: (item[0], item[1], False))
 
 
 def parse_full_date(text: str) -> dt.date | None:

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import DocumentKind
-from .dates import date_from_filename, find_explicit_dates
+from ._date_patterns import _AS_AT_BEFORE
+from .dates import date_from_filename, find_meeting_dates, find_next_meeting
 
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b", re.I)
 _TIME = re.compile(r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)|\b\d{1,2}[.:]\d{2}\b", re.I)
@@ -69,20 +70,95 @@ def _score_line(line: str) -> int:
     return score
 
 
-def meeting_date_from(lines: Sequence[str]) -> dt.date | None:
-    best: tuple[int, int, dt.date] | None = None
+_TITLE_BLOCK_LINES = 10
+_PROSE_LINE = 160  # longer than a title or a "Date:" line: running text
+_ATTENDANCE_LABEL = re.compile(r"^\W{0,6}(?:present|apologies|attendees|attendance|in attendance|absent)\b", re.I)
+_SENTENCE_GAP = re.compile(r"(?:[a-z)\d]|\b[AP]M)[.!?]\s+[A-Z]")
+_INLINE_ATTENDANCE = re.compile(r"\b(?:present|apologies|attendees|attendance|those attending)\s*:", re.I)
+# "approve the minutes of the regular meeting on 9 February": a previous meeting.
+_PRIOR_MINUTES = re.compile(
+    r"\b(?:approv|confirm|adopt|sign|accept)\w*\s+(?:as\s+a\s+(?:true|correct)\s+record\s+)?(?:of\s+(?:the\s+)?|the\s+)"
+    r"(?:draft\s+)?minutes\b[^.;!?]{0,80}$",
+    re.I,
+)
+_DATE_LINE_FILLER = re.compile(r"\b(?:date|held|on|at|the|of|meeting|time)\b|[\W\d_]", re.I)
+
+
+def title_block_end(lines: Sequence[str]) -> tuple[int, int]:
+    """Where the title block ends: (line, offset in that line). It is the lines before running
+    text (a long line or one holding two sentences), the first attendance list, or the tenth line.
+    When the title itself, or a line under a short title, runs on ("MINUTES OF ... HELD ON
+    4 MAY 2019 Present: ..." with the whole minutes on one line), its start, up to the first
+    sentence or attendance label, belongs to the title block."""
+    for position, line in enumerate(lines[:_TITLE_BLOCK_LINES]):
+        if position and _ATTENDANCE_LABEL.match(line):
+            return position, 0
+        gap = _SENTENCE_GAP.search(line)
+        if len(line) > _PROSE_LINE or gap:
+            if position > 2:
+                return position, 0
+            # The title itself, or the line under a short title, runs on: its start is the title.
+            label = _INLINE_ATTENDANCE.search(line)
+            offset = min(gap.start() + 1 if gap else _PROSE_LINE, label.start() if label else _PROSE_LINE, _PROSE_LINE)
+            return position, offset
+    return min(len(lines), _TITLE_BLOCK_LINES), 0
+
+
+def _in_title(title_end: tuple[int, int], position: int, start: int) -> bool:
+    return position < title_end[0] or (position == title_end[0] and start < title_end[1])
+
+
+def _is_date_line(line: str, start: int, end: int) -> bool:
+    """The date is what the line says ("March 9, 2022", "Date: Tuesday 5 March 2024 at 7pm")."""
+    rest = _WEEKDAY.sub(" ", _TIME.sub(" ", line[:start] + " " + line[end:]))
+    return len(_DATE_LINE_FILLER.sub("", rest)) <= 12
+
+
+def _date_candidates(lines: Sequence[str]) -> list[tuple[int, int, dt.date, int]]:
+    """(score, line, date, offset in the line) for each date with a year in ``lines`` that may be the meeting's.
+
+    A date in the title block outranks one in running text further down, where a date in passing
+    ("the Town Hall meeting is being held on Tuesday, April 12, 2022, at 7 PM") often has more
+    meeting words around it than the bare date under the title.
+    """
+    title_end = title_block_end(lines)
+    found: list[tuple[int, int, dt.date, int]] = []
     for position, line in enumerate(lines):
         line_score: int | None = None  # scored once per line: per date it is quadratic on long lines
-        for start, _end, value in find_explicit_dates(line):
+        for start, end, value in find_meeting_dates(line):
             before = line[max(0, start - 60) : start]
             mentions = list(_NEXT.finditer(before))
             mention = mentions[-1] if mentions else None
             if mention is not None and not _HELD.search(before[mention.end() :]):
                 continue  # "Date of next meeting: 6 June" -- but not "(approved at the next meeting) Minutes of the meeting held on ..."
-            score = line_score = _score_line(line) if line_score is None else line_score
-            if best is None or score > best[0]:
-                best = (score, -position, value)
-    return best[2] if best and best[0] > -5 else None
+            if _PRIOR_MINUTES.search(line[max(0, start - 120) : start]) or _AS_AT_BEFORE.search(before):
+                continue  # "to approve the minutes of the meeting held on 9 February 2022", "accounts as at 31 May"
+            line_score = _score_line(line) if line_score is None else line_score
+            score = line_score
+            if _in_title(title_end, position, start):
+                score += 3
+                if _is_date_line(line, start, end):
+                    score += 1
+            else:
+                score -= 1
+                if len(line) > _PROSE_LINE:
+                    score -= 2
+            found.append((score, position, value, start))
+    return found
+
+
+def _best_candidate(lines: Sequence[str]) -> tuple[int, int, dt.date, int] | None:
+    """The highest-scoring date; of equals, the first."""
+    best: tuple[int, int, dt.date, int] | None = None
+    for candidate in _date_candidates(lines):
+        if best is None or candidate[0] > best[0]:
+            best = candidate
+    return best if best and best[0] > -5 else None
+
+
+def meeting_date_from(lines: Sequence[str]) -> dt.date | None:
+    best = _best_candidate(lines)
+    return best[2] if best else None
 
 
 def body_from(lines: Sequence[str]) -> str | None:
@@ -120,6 +196,62 @@ def yearless_meeting_date(lines: Sequence[str], reference: dt.date) -> dt.date |
     return None
 
 
+def _yearless_in_title(title: Sequence[str]) -> tuple[int, int] | None:
+    """(month, day) of a year-less date in the title block ("Group Tutorial 3rd December")."""
+    for line in title:
+        if _NEXT.search(line):
+            continue
+        m = _YEARLESS.search(line)
+        if m:
+            return _MONTHS.index(m.group(2).lower()) + 1, int(m.group(1))
+    return None
+
+
+def _last_such_day(month: int, day: int, reference: dt.date, *, before: bool) -> dt.date | None:
+    """The last ``day`` of ``month`` on (or, with ``before``, strictly before) ``reference``, within a year."""
+    for year in (reference.year, reference.year - 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if (candidate < reference if before else candidate <= reference) and (reference - candidate).days <= 366:
+            return candidate
+    return None
+
+
+def _nearest_such_day(month: int, day: int, reference: dt.date) -> dt.date | None:
+    days: list[dt.date] = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            days.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return min(days, key=lambda d: abs((d - reference).days), default=None)
+
+
+def _resolve_title_day(
+    month: int, day: int, next_meeting: dt.date | None, file_date: dt.date | None,
+    published: dt.date | None, body_date: dt.date | None,
+) -> tuple[dt.date, str] | None:  # fmt: skip
+    """A year-less title date resolved from the next-meeting line, the file name, the publication
+    date or a dated line of the text, in that order; with the warning that says how."""
+    shown = f"{day} {_MONTHS[month - 1].title()}"
+    if next_meeting is not None:
+        found = _last_such_day(month, day, next_meeting, before=True)
+        if found is not None:
+            return found, f"meeting date has no year in the text: took {found.isoformat()} for {shown}, the last such day before the next meeting on {next_meeting}"
+    for reference, what in ((file_date, "the file name's date"), (published, "the publication date")):
+        if reference is not None:
+            found = _last_such_day(month, day, reference, before=False)
+            if found is not None:
+                return found, f"meeting date has no year in the text: took {found.isoformat()}, the last such day before {reference} ({what})"
+    if body_date is not None:
+        found = _nearest_such_day(month, day, body_date)
+        if found is not None:
+            return found, f"meeting date has no year in the text: took {found.isoformat()}, the such day nearest {body_date} (a date in the text)"
+    return None
+
+
 def header_facts(
     header: Sequence[str], text_head: str, file_name: str, override: dt.date | None, published: dt.date | None = None
 ) -> HeaderFacts:
@@ -128,26 +260,47 @@ def header_facts(
     # A cell pair ("Date:" then "Thursday 25 October 2018") reads as one line.
     joined: list[str] = []
     for line in lines:
+        if joined and line == joined[-1]:
+            continue  # the title given twice (document title, then the first heading)
         if joined and joined[-1].rstrip().endswith(":") and len(joined[-1]) < 20:
             joined[-1] = joined[-1] + " " + line
         else:
             joined.append(line)
-    date = meeting_date_from(joined)
+    title_end = title_block_end(joined)
+    best = _best_candidate(joined)
+    date = best[2] if best else None
     source = "text" if date else None
     if date is None and not joined:
         date = meeting_date_from([line for line in text_head.split("\n")[:15] if line.strip()])
         source = "text" if date else None
+    file_date = date_from_filename(file_name)
+    # A year-less date in the title block says when the meeting sat better than a dated line in
+    # the running text below it ("Tutorial 3rd December" over "the minutes for 2nd December 2015").
+    title_lines = joined[: title_end[0]] + ([joined[title_end[0]][: title_end[1]]] if title_end[1] else [])
+    in_title = best is not None and _in_title(title_end, best[1], best[3])
+    title_day = _yearless_in_title(title_lines) if not in_title else None
+    if title_day is not None and not (date is not None and (date.month, date.day) == title_day):
+        next_meeting = find_next_meeting("\n".join(joined) + "\n" + text_head, None)
+        resolved = _resolve_title_day(*title_day, next_meeting, file_date, published, date)
+        if resolved is not None:
+            date, source = resolved[0], "text"
+            warnings.append(resolved[1])
     if date is None:
-        reference = published or date_from_filename(file_name)
+        reference = published or file_date
         guessed = yearless_meeting_date(joined, reference) if reference else None
         if guessed is not None:
             date, source = guessed, "text"
             warnings.append(f"meeting date has no year in the text: took {guessed.isoformat()}, the last such day before {reference}")
     if date is None:
-        date = date_from_filename(file_name)
+        date = file_date
         if date is not None:
             source = "filename"
             warnings.append(f"no meeting date in the text: took {date.isoformat()} from the file name")
+    elif file_date is not None and source == "text" and file_date != date and (file_date.month, file_date.day) == (date.month, date.day) and abs(file_date.year - date.year) == 1:
+        # Same day and month, the year one out: a slip of the year in the text ("13 December
+        # 2025" in minutes filed as 2024-12-13), the commonest typo in a minutes header.
+        warnings.append(f"meeting date {date.isoformat()} in the text differs from the file name only in the year: took {file_date.isoformat()}")
+        date, source = file_date, "filename"
     if override is not None:
         if date is not None and date != override:
             warnings.append(f"meeting date {date.isoformat()} overridden by {override.isoformat()}")
