@@ -76,6 +76,9 @@ def parse_person(raw: str, status: AttendanceStatus) -> Attendee | None:
     if not text or len(text) > 160:
         return None
     role = organisation = initials = None
+    labelled = _ROLE_LABEL.match(text)
+    if labelled and not _SECTION.fullmatch(labelled.group(1) + ":"):  # "Minute taker: Jo Bell", "In the Chair: Cllr Ann Reed"
+        role, text = labelled.group(1).strip(), labelled.group(2).strip()
     paren = _PAREN.search(text)
     if paren:
         inside = paren.group(1).strip()
@@ -85,10 +88,15 @@ def parse_person(raw: str, status: AttendanceStatus) -> Attendee | None:
             pass
         elif re.fullmatch(r"[A-Z]{2,4}", inside) and _initials_fit(inside, re.sub(_TITLES + r"\s+", "", text[: paren.start()])):
             initials = inside
+        elif (
+            (pair := re.fullmatch(r"([A-Z]{2,4})\s*[-–—,:]\s*(\S.*)", inside))
+            and _initials_fit(pair.group(1), re.sub(_TITLES + r"\s+", "", text[: paren.start()]))
+        ):  # "(AA - chair)": initials, then a role
+            initials, role = pair.group(1), f"{role}; {pair.group(2)}" if role else pair.group(2)
         elif _ORG_WORDS.search(inside) and not re.search(r"\b(Director|Head|Officer|Manager|Chair|Clerk)\b", inside):
             organisation = inside
         else:
-            role = inside
+            role = f"{role}; {inside}" if role else inside
         text = (text[: paren.start()] + text[paren.end() :]).strip()
     text = _HANDLE.sub("", " " + text).strip()
     dash = re.search(r"\s[–—-]\s+(.+)$", text)
@@ -121,21 +129,96 @@ def parse_person(raw: str, status: AttendanceStatus) -> Attendee | None:
     if tail and role is None:
         role = tail
     name = " ".join(name_words)
-    if name.lower() in _NOT_NAMES or len(name) < 2:
+    if name.lower() in _NOT_NAMES or len(name) < 2 or not _plausible_name(name_words):
         return None
     return Attendee(name=name, status=status, role=role, organisation=organisation, initials=initials)
 
 
+_PLURAL_TITLE = re.compile(r"^(?P<title>Councillors|Cllrs\.?)\s+(?=[A-Z])")
+_COUPLE = re.compile(r"\b(?P<t1>Mr|Mrs|Ms|Miss|Dr)\.?\s*(?:&|and)\s*(?P<t2>Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<rest>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)")
+# "D Richardson R Healey": initials-and-surname people run together after a plural title.
+_INITIAL_NAME = r"(?:[A-Z]\.?\s+){1,3}(?:(?:de|van|von|Mc|Mac|O')\s*)?[A-Z][a-z'’\-]+(?:-[A-Z][a-z'’\-]+)?"
+_INITIAL_NAMES = re.compile(rf"{_INITIAL_NAME}(?:\s+{_INITIAL_NAME})+")
+_INITIAL_NAME_RE = re.compile(_INITIAL_NAME)
+_SENTENCE_JOIN = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z][a-z])")  # "Brenda Jaring. Bill Mayers"
+
+
+def _join_sentences(text: str) -> str:
+    """Names run together with full stops ("Brenda Jaring. Bill Mayers"), not after a title ("Cllr. Ann Hope")."""
+
+    def cut(m: re.Match[str]) -> str:
+        word = re.search(r"\S+$", text[: m.start()])
+        return m.group(0) if word and re.fullmatch(_TITLES, word.group(0)) else ", "
+
+    return _SENTENCE_JOIN.sub(cut, text)
+
+
+def _split_outside_brackets(text: str) -> list[str]:
+    """Split on commas, semicolons, "and" and "&", but not inside brackets: "Mrs S Hammond
+    (Corporate Director Children, Young People and Education)" is one person."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for m in re.finditer(r"[()]|\s*[;,]\s*|\s+and\s+|\s+&\s+", text):
+        token = m.group(0)
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            parts.append(text[start : m.start()])
+            start = m.end()
+    parts.append(text[start:])
+    return parts
+
+
+_ROLE_LABEL = re.compile(r"([A-Za-z][A-Za-z \-]{1,30}):\s*(\S.*)$")
+# Words no name holds: a fragment of a sentence or of a table read across ("IN THE", "AS
+# PRESENTED", "Present Present Present").
+_NOT_NAME_WORDS = frozenset(
+    "in the as and or of to for by with at on from is was were be been present absent apologies also "
+    "others minute minutes motion moved seconded carried presented amended attendance officials".split()
+)
+_PARTICLES = frozenset(["de", "van", "von", "der", "da", "di", "le", "la", "du", "del", "o'", "mc", "mac"])
+
+
+def _plausible_name(words: list[str]) -> bool:
+    """A person's name, or a role: no sentence words, and at most three full name words (more
+    are two people run together: "Kent Bagley Barbara Deadwyler"; fewer attendees, not invented ones)."""
+    if any(w.lower().strip(".") in _NOT_NAME_WORDS for w in words):
+        return False
+    full = [w for w in words if len(w.strip(".")) > 1 and not re.fullmatch(_TITLES, w) and w.lower() not in _PARTICLES]
+    return len(full) <= 3
+
+
 def split_names(text: str) -> list[str]:
-    """A run of names: separated by commas, semicolons, "and", newlines, or "Cllr" prefixes."""
+    """A run of names: separated by commas, semicolons, "and", newlines, or "Cllr" prefixes.
+
+    "Mr & Mrs Godfrey" is two people; a plural title ("Councillors D Richardson R Healey",
+    "Cllrs Alam, Bell") gives each name the singular title.
+    """
     text = re.sub(r"\s+", " ", text).strip()
-    parts = re.split(r"\s*[;,]\s*|\s+and\s+|\s+&\s+", text)
+    text = _COUPLE.sub(lambda m: f"{m['t1']} {m['rest']}, {m['t2']} {m['rest']}", text)
+    text = _join_sentences(text)
+    plural = _PLURAL_TITLE.match(text)
+    title = None
+    if plural:
+        title = "Councillor" if plural["title"].startswith("Councillors") else "Cllr"
+        text = text[plural.end() :]
     out: list[str] = []
-    for part in parts:
-        if len(_CLLR_SPLIT.split(part)) > 1:
-            out.extend(p for p in _CLLR_SPLIT.split(part) if p)
-        elif part:
-            out.append(part)
+    for part in _split_outside_brackets(text):
+        part = part.strip()
+        if not part:
+            continue
+        pieces = [p for p in _CLLR_SPLIT.split(part) if p]
+        if len(pieces) == 1 and _INITIAL_NAMES.fullmatch(part):
+            pieces = [m.group(0) for m in _INITIAL_NAME_RE.finditer(part)]
+        for piece in pieces:
+            if piece.endswith(":"):
+                continue  # "Staff Present:": a label run into the list, not a person
+            if title and not re.search(r"\b(?:Cllr|Councillor)\b|^" + _TITLES + r"\s", piece) and piece[:1].isupper():
+                piece = f"{title} {piece}"
+            out.append(piece)
     return out
 
 

@@ -1,0 +1,60 @@
+"""Attendance lists hold people (or roles), never fragments. Fictional names throughout."""
+
+from __future__ import annotations
+
+from minutes_parser.attendance import parse_person, split_names
+from minutes_parser.model import AttendanceStatus
+
+PRESENT = AttendanceStatus.PRESENT
+
+
+def _names(text: str) -> list[str]:
+    people = [parse_person(raw, PRESENT) for raw in split_names(text)]
+    return [p.name for p in people if p is not None]
+
+
+def test_a_plural_title_before_initials_and_surnames_gives_each_person() -> None:
+    assert _names("Councillors D Richardby R Heale") == ["Councillor D Richardby", "Councillor R Heale"]
+    assert _names("Cllrs Amberley, Bower and Crane") == ["Cllr Amberley", "Cllr Bower", "Cllr Crane"]
+    # A qualified title already on a name is kept as written.
+    assert _names("Councillors Ann Pryce, County Councillor Huw Tal") == ["Councillor Ann Pryce", "County Councillor Huw Tal"]
+
+
+def test_a_couple_is_two_people() -> None:
+    assert _names("Mr & Mrs Godwell") == ["Mr Godwell", "Mrs Godwell"]
+    assert _names("Dr and Mrs Pelham, Ms Rue") == ["Dr Pelham", "Mrs Pelham", "Ms Rue"]
+
+
+def test_commas_inside_a_role_do_not_split_the_person() -> None:
+    people = [parse_person(raw, PRESENT) for raw in split_names("Mrs T Harlow (Director of Roads, Parks and Waste), Mr K Oduya (Clerk)")]
+    assert [(p.name, p.role) for p in people if p] == [
+        ("Mrs T Harlow", "Director of Roads, Parks and Waste"),
+        ("Mr K Oduya", "Clerk"),
+    ]
+
+
+def test_a_role_label_before_a_name() -> None:
+    person = parse_person("Minute taker: Ivo Brennan", PRESENT)
+    assert person is not None and (person.name, person.role) == ("Ivo Brennan", "Minute taker")
+
+
+def test_names_run_together_with_full_stops_but_not_after_a_title() -> None:
+    assert _names("Petra Olsen. Gil Marsh") == ["Petra Olsen", "Gil Marsh"]
+    assert _names("Cllr. Ann Hope, Cllr. R. Tate") == ["Cllr. Ann Hope", "Cllr. R. Tate"]
+
+
+def test_initials_defined_in_brackets_and_first_name_lists() -> None:
+    person = parse_person("Mia Shelton (MS)", PRESENT)
+    assert person is not None and person.initials == "MS"
+    person = parse_person("Ada Quist (AQ - chair)", PRESENT)
+    assert person is not None and (person.name, person.initials, person.role) == ("Ada Quist", "AQ", "chair")
+    assert _names("Tom, Nia, Priya and Sol") == ["Tom", "Nia", "Priya", "Sol"]
+
+
+def test_garbled_lines_give_fewer_people_never_invented_ones() -> None:
+    # A table read across: two people run together, column words, sentence fragments.
+    assert _names("Rona Vale Bart Ostrow") == []
+    assert _names("Present Present Absent") == []
+    assert _names("IN THE CHAIR:") == []
+    assert _names("AS PRESENTED AND/OR AS AMENDED") == []
+    assert _names("Staff Present:") == []
