@@ -99,7 +99,7 @@ def test_json_single_input_is_one_object(board_notes: Path, capsys: pytest.Captu
     assert code == 0, err
     document = json.loads(out)
     assert isinstance(document, dict)
-    assert document["schema_version"] == "1.0"
+    assert document["schema_version"] == "1.1"
     assert document["source"]["path"] == str(board_notes)  # as given on the command line
     assert document["kind"] == "minutes"
     assert document["meeting"]["date"] == "2024-03-06"

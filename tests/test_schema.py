@@ -69,11 +69,11 @@ def validator() -> Any:
 
 
 def test_schema_is_shipped_in_the_package_and_is_draft_2020_12() -> None:
-    path = REPO / "src" / "minutes_parser" / "schema" / "minutes-1.0.schema.json"
+    path = REPO / "src" / "minutes_parser" / "schema" / "minutes-1.1.schema.json"
     shipped = schema()
     assert json.loads(path.read_text(encoding="utf-8")) == shipped
     assert shipped["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert shipped["properties"]["schema_version"] == {"const": "1.0"}
+    assert shipped["properties"]["schema_version"] == {"const": "1.1"}
     validator()  # check_schema raises on a malformed schema
 
 
@@ -88,6 +88,11 @@ def test_schema_rejects_output_that_breaks_the_contract() -> None:
         lambda d: d["actions"][0].__setitem__("owners", "The Clerk"),
         lambda d: d["actions"][0].__setitem__("due", {"text": "soon", "value": "soonish", "date": None}),
         lambda d: d["items"][0]["paragraphs"][0].__setitem__("kind", "minute"),
+        lambda d: d["decisions"][0].__setitem__("outcome", "passed"),
+        lambda d: d["decisions"][0].pop("votes"),
+        lambda d: d["decisions"][0].__setitem__("votes", {"for": "five", "against": 0, "abstain": None, "named": None, "mover": None, "seconder": None}),
+        lambda d: d["decisions"][0].__setitem__("votes", {"for": 5, "against": 0, "abstain": None, "named": {"for": "Hale"}, "mover": None, "seconder": None}),
+        lambda d: d.__setitem__("kind", "agendas"),
     ]
     broken: list[dict[str, Any]] = []
     for mutate in mutations:
@@ -124,12 +129,12 @@ def _iso_or_none(value: Any) -> bool:
 @pytest.mark.parametrize("path", DOCUMENTS)
 def test_output_has_the_output_md_fields_with_their_types(path: Path) -> None:
     document = parsed(path)
-    assert document["schema_version"] == "1.0"
+    assert document["schema_version"] == "1.1"
     source = document["source"]
     assert source["path"] == str(path)
     assert source["format"] in {"text", "moderngov", "docx", "pdf", "html"}
     assert source["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
-    assert document["kind"] in {"minutes", "report", "unknown"}
+    assert document["kind"] in {"minutes", "report", "agenda", "unknown"}
 
     meeting = document["meeting"]
     assert _optional(meeting["body"], str) and _optional(meeting["venue"], str)
@@ -152,6 +157,13 @@ def test_output_has_the_output_md_fields_with_their_types(path: Path) -> None:
     for decision in document["decisions"]:
         assert _optional(decision["item"], str)
         assert isinstance(decision["text"], str) and decision["text"]
+        assert decision["outcome"] in {"carried", "lost", "deferred", "withdrawn", "noted", None}
+        votes = decision["votes"]
+        if votes is not None:
+            assert all(_optional(votes[side], int) for side in ("for", "against", "abstain"))
+            assert _optional(votes["mover"], str) and _optional(votes["seconder"], str)
+            named = votes["named"]
+            assert named is None or all(isinstance(n, str) and n for side in ("for", "against", "abstain") for n in named[side])
     for action in document["actions"]:
         assert _optional(action["item"], str)
         assert isinstance(action["text"], str) and action["text"]

@@ -27,6 +27,7 @@ from .errors import DecodeError, DocumentTooLargeError, InputError
 from .extract.dates import DateContext, find_due, find_next_meeting
 from .extract.followups import find_follow_up
 from .extract.meeting import document_kind, header_facts
+from .extract.motions import read_motion
 from .extract.owners import PeopleIndex, margin_owners, owner_phrase
 from .model import (
     Action,
@@ -225,7 +226,16 @@ def _collect(
         provenance = Provenance(item_index, paragraph_index, clause.start, clause.end, item_ref)
         if clause.decision and not (whole and decisions and decisions[-1].provenance.paragraph == paragraph_index and decisions[-1].provenance.item_index == item_index):
             text = para.text if whole else clause.text
-            decisions.append(Decision(_clean(text), provenance if not whole else Provenance(item_index, paragraph_index, 0, len(para.text), item_ref), (clause.decision.cue,)))
+            motion = read_motion(text, para.text)
+            decisions.append(
+                Decision(
+                    _clean(text),
+                    provenance if not whole else Provenance(item_index, paragraph_index, 0, len(para.text), item_ref),
+                    (clause.decision.cue, *motion.cues),
+                    motion.outcome,
+                    motion.votes,
+                )
+            )
         if clause.action:
             if whole and para.label == "Action" and actions and actions[-1].provenance.paragraph == paragraph_index and actions[-1].provenance.item_index == item_index:
                 continue

@@ -11,7 +11,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from enum import Enum
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class SourceFormat(str, Enum):
@@ -27,6 +27,7 @@ class SourceFormat(str, Enum):
 class DocumentKind(str, Enum):
     MINUTES = "minutes"
     REPORT = "report"
+    AGENDA = "agenda"  # schema 1.1: an agenda with no minutes
     UNKNOWN = "unknown"
 
 
@@ -191,11 +192,44 @@ class FollowUp:
     cue: str = ""
 
 
+class Outcome(str, Enum):
+    """What became of a motion or resolution (``decisions[].outcome``, schema 1.1)."""
+
+    CARRIED = "carried"
+    LOST = "lost"
+    DEFERRED = "deferred"
+    WITHDRAWN = "withdrawn"
+    NOTED = "noted"
+
+
+@dataclass(frozen=True)
+class NamedVotes:
+    """Who voted which way, as a roll call or a "VOTING IN FAVOUR: ..." list names them."""
+
+    in_favour: tuple[str, ...] = ()  # "for" in the JSON
+    against: tuple[str, ...] = ()
+    abstain: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Votes:
+    """A recorded vote. Every field is None (or empty) unless the minutes state it."""
+
+    in_favour: int | None = None  # "for" in the JSON: as stated, or counted from ``named``
+    against: int | None = None
+    abstain: int | None = None
+    named: NamedVotes | None = None
+    mover: str | None = None
+    seconder: str | None = None
+
+
 @dataclass(frozen=True)
 class Decision:
     text: str
     provenance: Provenance
     cues: tuple[str, ...] = ()
+    outcome: Outcome | None = None
+    votes: Votes | None = None
 
     @property
     def item(self) -> str | None:

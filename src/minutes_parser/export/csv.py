@@ -1,4 +1,7 @@
-"""One CSV row per action, across documents: the shape people paste into a tracker."""
+"""One CSV row per action, across documents: the shape people paste into a tracker.
+
+Decisions (with their outcome and votes) are in the JSON and Markdown views, not here.
+"""
 
 from __future__ import annotations
 

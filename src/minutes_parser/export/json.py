@@ -9,7 +9,18 @@ from __future__ import annotations
 import json as _json
 from typing import Any
 
-from ..model import Action, AgendaItem, Attendee, Decision, DueDate, Minutes, Paragraph, Provenance
+from ..model import (
+    Action,
+    AgendaItem,
+    Attendee,
+    Decision,
+    DueDate,
+    Minutes,
+    NamedVotes,
+    Paragraph,
+    Provenance,
+    Votes,
+)
 
 # Where one model item lands in the JSON: section, index in it, and the JSON index of each model
 # paragraph (empty paragraphs, such as a bare "Decision:" label, are not printed).
@@ -81,8 +92,34 @@ def _item(item: AgendaItem) -> dict[str, Any]:
     }
 
 
+def _named(named: NamedVotes | None) -> dict[str, list[str]] | None:
+    if named is None:
+        return None
+    return {"for": list(named.in_favour), "against": list(named.against), "abstain": list(named.abstain)}
+
+
+def _votes(votes: Votes | None) -> dict[str, Any] | None:
+    if votes is None:
+        return None
+    return {
+        "for": votes.in_favour,
+        "against": votes.against,
+        "abstain": votes.abstain,
+        "named": _named(votes.named),
+        "mover": votes.mover,
+        "seconder": votes.seconder,
+    }
+
+
 def _decision(d: Decision, sections: list[_Placement]) -> dict[str, Any]:
-    return {"item": d.item, "text": d.text, "cues": list(d.cues), "provenance": _provenance(d.provenance, sections)}
+    return {
+        "item": d.item,
+        "text": d.text,
+        "outcome": d.outcome.value if d.outcome else None,
+        "votes": _votes(d.votes),
+        "cues": list(d.cues),
+        "provenance": _provenance(d.provenance, sections),
+    }
 
 
 def _action(a: Action, sections: list[_Placement]) -> dict[str, Any]:
@@ -146,6 +183,6 @@ def schema() -> dict[str, Any]:
     """The published JSON Schema of this output (shipped in the package)."""
     from importlib.resources import files
 
-    text = files("minutes_parser").joinpath("schema/minutes-1.0.schema.json").read_text(encoding="utf-8")
+    text = files("minutes_parser").joinpath("schema/minutes-1.1.schema.json").read_text(encoding="utf-8")
     result: dict[str, Any] = _json.loads(text)
     return result

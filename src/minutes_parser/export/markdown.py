@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
-from ..model import Minutes
+from ..model import Decision, Minutes
 
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
+
+
+def decision_note(d: Decision) -> str:
+    """"carried 5-0-1, moved Cllr Hale, seconded Cllr Ward": the outcome and vote, or ""."""
+    parts = [d.outcome.value] if d.outcome else []
+    v = d.votes
+    if v is not None:
+        counts = [v.in_favour, v.against, v.abstain]
+        if any(c is not None for c in counts):
+            shown = counts[:2] if v.abstain is None else counts
+            parts.append("-".join("?" if c is None else str(c) for c in shown))
+        if v.mover:
+            parts.append(f"moved {v.mover}")
+        if v.seconder:
+            parts.append(f"seconded {v.seconder}")
+    return ", ".join(parts)
 
 
 def minutes_to_markdown(minutes: Minutes) -> str:
@@ -22,7 +38,9 @@ def minutes_to_markdown(minutes: Minutes) -> str:
     lines.append("")
     if minutes.decisions:
         lines += ["## Decisions", ""]
-        lines += [f"- {'**' + d.item + '** ' if d.item else ''}{d.text}" for d in minutes.decisions]
+        for d in minutes.decisions:
+            note = decision_note(d)
+            lines.append(f"- {'**' + d.item + '** ' if d.item else ''}{d.text}" + (f" _({note})_" if note else ""))
         lines.append("")
     lines += ["## Actions", ""]
     if minutes.actions:
