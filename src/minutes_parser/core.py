@@ -29,6 +29,7 @@ from .extract.followups import find_follow_up
 from .extract.meeting import document_kind, header_facts
 from .extract.motions import read_motion
 from .extract.owners import PeopleIndex, margin_owners, owner_phrase
+from .learn.bundle import RULES_ONLY, Models, resolve_models
 from .model import (
     Action,
     AgendaItem,
@@ -42,13 +43,13 @@ from .model import (
     Provenance,
     ReadDocument,
     Source,
-    SourceFormat,
 )
 from .nlp import sentence_spans
 from .readers import ReadOptions, detect_format, read_bytes
-from .segment import ItemDraft, ParagraphDraft, segment
+from .segment import ItemDraft, ParagraphDraft, segment_document
 
 MAX_INPUT_BYTES = 256 * 1024 * 1024
+ModelChoice = Models | str | os.PathLike[str] | None
 
 _OWNER_COLUMN = re.compile(r"\b(owner|owners|responsible|who|by whom|lead|assigned|person)\b", re.I)
 _TASK_COLUMN = re.compile(r"\b(action|task|item|description|what)\b", re.I)
@@ -64,9 +65,27 @@ def parse_file(
     display_path: str | None = None,
     max_pages: int | None = None,
     max_unzipped_bytes: int | None = None,
+    model: ModelChoice = None,
 ) -> Minutes:
-    """Parse one file. Raises a :class:`~minutes_parser.errors.MinutesParserError` subclass."""
+    """Parse one file. Raises a :class:`~minutes_parser.errors.MinutesParserError` subclass.
+
+    ``model`` is the trained bundle to use: None for the shipped one, a path, or a
+    :class:`~minutes_parser.learn.Models` (``RULES_ONLY`` for the rules alone)."""
     shown = display_path or os.fspath(path)
+    return parse_bytes(
+        file_bytes(path, shown),
+        name=shown,
+        meeting_date=meeting_date,
+        password=password,
+        ocr=ocr,
+        max_pages=max_pages,
+        max_unzipped_bytes=max_unzipped_bytes,
+        model=model,
+    )
+
+
+def file_bytes(path: str | os.PathLike[str], shown: str) -> bytes:
+    """The bytes of a regular file within the size limit; :class:`InputError` otherwise."""
     file_path = Path(path)
     try:
         info = file_path.stat()
@@ -83,21 +102,22 @@ def parse_file(
     if info.st_size > MAX_INPUT_BYTES:
         raise DocumentTooLargeError(f"{info.st_size} bytes is over the {MAX_INPUT_BYTES} byte limit", shown)
     try:
-        data = file_path.read_bytes()
+        return file_path.read_bytes()
     except PermissionError:
         raise InputError("permission denied", shown) from None
     except OSError as exc:
         raise InputError(exc.strerror or "cannot read file", shown) from None
-    return parse_bytes(data, name=shown, meeting_date=meeting_date, password=password, ocr=ocr, max_pages=max_pages, max_unzipped_bytes=max_unzipped_bytes)
 
 
-def parse_text(text: str, *, name: str = "<text>", meeting_date: dt.date | None = None) -> Minutes:
+def parse_text(
+    text: str, *, name: str = "<text>", meeting_date: dt.date | None = None, model: ModelChoice = None
+) -> Minutes:
     """Parse minutes held in a string; the dialect (plain, Markdown, rST, ModernGov) is detected."""
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as exc:  # a lone surrogate ("\ud800"): not a character of any text
         raise DecodeError(f"text holds a lone surrogate at offset {exc.start}, which is not valid Unicode", name) from None
-    return parse_bytes(data, name=name, meeting_date=meeting_date)
+    return parse_bytes(data, name=name, meeting_date=meeting_date, model=model)
 
 
 def parse_bytes(
@@ -110,27 +130,41 @@ def parse_bytes(
     fmt: str | None = None,
     max_pages: int | None = None,
     max_unzipped_bytes: int | None = None,
+    model: ModelChoice = None,
 ) -> Minutes:
     """Run the whole pipeline on ``data``; ``name`` is used for messages and the file-name date."""
-    from .errors import MinutesParserError
-
     options = ReadOptions(name=name, password=password, ocr=ocr)
     if max_pages is not None:  # None keeps the readers' default limits
         options = replace(options, max_pages=max_pages)
     if max_unzipped_bytes is not None:
         options = replace(options, max_unzipped_bytes=max_unzipped_bytes)
-    try:
-        document = read_bytes(data, options, fmt or detect_format(data, name))
-    except MinutesParserError as exc:
-        exc.path = exc.path or name
-        raise
+    document = read_document_bytes(data, options, fmt)
     sha = hashlib.sha256(data).hexdigest()
-    return assemble(document, name=name, sha256=sha, meeting_date=meeting_date)
+    return assemble(document, name=name, sha256=sha, meeting_date=meeting_date, models=resolve_models(model))
 
 
-def assemble(document: ReadDocument, *, name: str, sha256: str, meeting_date: dt.date | None = None) -> Minutes:
+def read_document_bytes(data: bytes, options: ReadOptions, fmt: str | None = None) -> ReadDocument:
+    """Stage 1 alone: the format detected (unless given) and the document read into blocks."""
+    from .errors import MinutesParserError
+
+    try:
+        return read_bytes(data, options, fmt or detect_format(data, options.name))
+    except MinutesParserError as exc:
+        exc.path = exc.path or options.name
+        raise
+
+
+def read_document(path: str | os.PathLike[str]) -> ReadDocument:
+    """Stage 1 on a file, with the default reading options (used by training)."""
+    shown = os.fspath(path)
+    return read_document_bytes(file_bytes(path, shown), ReadOptions(name=shown))
+
+
+def assemble(
+    document: ReadDocument, *, name: str, sha256: str, meeting_date: dt.date | None = None, models: Models = RULES_ONLY
+) -> Minutes:
     """Stages 2-5 on a read document."""
-    segmented = segment(document.blocks, join_wrapped=document.format in (SourceFormat.TEXT, SourceFormat.MODERNGOV))
+    segmented = segment_document(document, models.items)
     header = ([segmented.title] if segmented.title else []) + segmented.header
     published = _iso_date(dict(document.metadata).get("date"))
     facts = header_facts(header, document.text[:3000], name, meeting_date, published)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .attendance import AttendanceBuilder, attendance_heading
-from .model import Attendee, Block, BlockKind
+from ..attendance import AttendanceBuilder, attendance_heading
+from ..model import Attendee, Block, BlockKind
 
 # --- labels -----------------------------------------------------------------------------------
 
@@ -129,6 +129,7 @@ class ItemDraft:
     heading_level: int = 0
     label: str | None = None  # a label that governs the whole item ("Action items" heading)
     preamble: bool = False  # text before the first item (reports, single-item notes)
+    cue: str = ""  # what opened the item: "rule:heading", "model:..."
 
 
 @dataclass
@@ -266,8 +267,10 @@ class _Builder:
         self.scope_spent = False  # the label's paragraph has been seen; the next plain paragraph ends it
 
     # item management
-    def open_item(self, title: str, number: str | None = None, key: str | None = None, level: int = 0) -> ItemDraft:
-        item = ItemDraft(title=title.strip(), number=number, key=key, heading_level=level)
+    def open_item(
+        self, title: str, number: str | None = None, key: str | None = None, level: int = 0, *, cue: str
+    ) -> ItemDraft:
+        item = ItemDraft(title=title.strip(), number=number, key=key, heading_level=level, cue=cue)
         if self.in_trailer:
             item.appendix = True
             self.appendices.append(item)
@@ -368,10 +371,10 @@ def segment(blocks: tuple[Block, ...], *, join_wrapped: bool = True) -> Segmente
         kind = block.kind
         if kind is BlockKind.SECTION_BREAK:
             b.in_trailer = True
-            b.open_item("Appendix")  # what follows the minutes proper (attendance tables, annexes)
+            b.open_item("Appendix", cue="rule:section break")  # what follows the minutes proper (attendance tables, annexes)
             continue
         if kind is BlockKind.ITEM_BOUNDARY:
-            b.pending_boundary = b.open_item("", key=block.key)
+            b.pending_boundary = b.open_item("", key=block.key, cue="rule:item boundary")
             continue
         text = block.text.strip()
         if not text and kind is not BlockKind.TABLE_ROW:
@@ -445,7 +448,7 @@ def _add_text_pieces(b: _Builder, text: str, block: Block) -> None:
     if b.current is not None and _APPENDIX_START.match(joined) and len(joined) < 80 and not b.in_trailer:
         if joined.lower().startswith("supporting documents"):
             b.in_trailer = True
-            b.open_item(joined.rstrip(":"))
+            b.open_item(joined.rstrip(":"), cue="rule:supporting documents")
             return
     for marker, piece in split_inline_bullets(joined):
         for clause in _RESOLVED_CLAUSES.split(piece) if piece.startswith(("RESOLVED", "Resolved")) else [piece]:
@@ -495,7 +498,7 @@ def _on_table_item_row(b: _Builder, block: Block) -> bool:
         title, body = head, rest
     else:
         title, body = split_title(body, at_colon=True)
-    b.open_item(title or body[:60], number=number)
+    b.open_item(title or body[:60], number=number, cue="rule:table row")
     if body:
         margin_block = Block(BlockKind.PARAGRAPH, body, block.start, block.end, margin=margin or None)
         _add_running_text(b, margin_block, body)
@@ -530,7 +533,7 @@ def _on_heading(b: _Builder, block: Block, text: str) -> None:
             b.current.paragraphs.append(ParagraphDraft(text="", label=label))
         elif label:
             # A label heading with no item open ("## Action items" first): its own untitled holder.
-            holder = b.open_item(text)
+            holder = b.open_item(text, cue="rule:label heading")
             holder.label = label
             b._open_scope(label)
         return
@@ -542,7 +545,7 @@ def _on_heading(b: _Builder, block: Block, text: str) -> None:
     title = text
     if m and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         number, title = m.group(1), m.group(2)
-    item = b.open_item(title, number=number, level=block.level)
+    item = b.open_item(title, number=number, level=block.level, cue="rule:bold line" if block.marker == "bold" else "rule:heading")
     if block.marker != "bold":
         b.items_from_headings = True
     if label:
@@ -563,7 +566,7 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
     if b.agenda_level is not None and block.level == 0 and marker in ("-", "*", "+", "•"):
         has_children = index < len(blocks) and blocks[index].kind is BlockKind.LIST_ITEM and blocks[index].level > block.level
         if b.agenda_direct or has_children or "#" in text:
-            b.open_item(rebuild_paragraph(text))
+            b.open_item(rebuild_paragraph(text), cue="rule:agenda bullet")
             return True
         return False
     if number is None or block.level > 1:
@@ -575,7 +578,7 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
         title, body = split_title(text)
         if not title:
             return False
-        item = b.open_item(title, number=marker)
+        item = b.open_item(title, number=marker, cue="rule:minute number")
         if body:
             _add_running_text(b, block, body)
         return item is not None
@@ -593,7 +596,7 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
         # "24.3  Mrs Kowalczyk asked ..." under item 24: a numbered paragraph unless it is a bare title.
         if "\n" in text or len(text) > 80 or not is_title_like(text) or inline_label(title) or title.rstrip().endswith(":"):
             return False
-    b.open_item(title, number=number)
+    b.open_item(title, number=number, cue="rule:lettered title" if is_letter else "rule:numbered title")
     if is_letter and b.last_number_parent is None:
         return False
     if body:
@@ -624,7 +627,7 @@ def _on_paragraph_title(b: _Builder, block: Block, text: str) -> bool:
     if b.expect_title_after_agenda_line:
         b.expect_title_after_agenda_line = False
         if len(text) <= 200:
-            b.open_item(rebuild_paragraph(text))
+            b.open_item(rebuild_paragraph(text), cue="rule:agenda item line")
             return True
     item_line = _ITEM_LINE.fullmatch(text)
     if item_line and b.current is not None:
@@ -638,6 +641,6 @@ def _on_paragraph_title(b: _Builder, block: Block, text: str) -> bool:
         if in_header_zone and (not b.header or len(b.header) < 2 or _HEADER_HINT.search(text) or _BODY_HINT.search(text) or _DATE_LIKE.search(text)):
             b.header.append(text)
             return True
-        b.open_item(text)
+        b.open_item(text, cue="rule:capitals line")
         return True
     return False

@@ -1,0 +1,140 @@
+"""A binary linear classifier over hashed features: scikit-learn fits and predicts, we only store.
+
+Features are ``{name: value}`` dicts. scikit-learn's :class:`~sklearn.feature_extraction.FeatureHasher`
+turns names into column numbers, so the stored model holds numbers and weights, never a feature
+name and so never a word of the documents it was trained on. The fit is
+:class:`~sklearn.linear_model.LogisticRegression` (liblinear, a fixed ``random_state``), which
+is deterministic for the same rows in the same order; weights are rounded when stored, so two
+trainings on the same data give the same bytes.
+
+Explanations ("why did the model say so?") come from the features of the row at hand: each
+feature's contribution is its weight times its value, and the strongest ones are the model's cues.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+Features = Mapping[str, float]
+
+N_FEATURES = 2**18
+_DIGITS = 6  # rounding of stored weights: enough for the probabilities, stable bytes
+
+
+def _hasher() -> Any:
+    from sklearn.feature_extraction import FeatureHasher
+
+    return FeatureHasher(n_features=N_FEATURES, input_type="dict", alternate_sign=False)
+
+
+@dataclass
+class HashedLinearModel:
+    """Weights by hashed column, and the probabilities at which the pipeline says yes.
+
+    ``thresholds`` maps a decision name to its cut-off: one model can decide with different
+    confidence in different places ("keep" a rule's item title at a low probability, "open" an
+    item at a paragraph only at a high one).
+    """
+
+    weights: dict[int, float]
+    intercept: float
+    thresholds: dict[str, float] = field(default_factory=lambda: {"yes": 0.5})
+    meta: dict[str, Any] = field(default_factory=dict)
+    _estimator: Any = field(default=None, repr=False, compare=False)
+
+    # -- training -------------------------------------------------------------------------------
+
+    @classmethod
+    def fit(
+        cls,
+        rows: Sequence[Features],
+        labels: Sequence[bool],
+        *,
+        seed: int = 0,
+        c: float = 1.0,
+        thresholds: Mapping[str, float] | None = None,
+        class_weight: str | None = None,
+    ) -> HashedLinearModel:
+        """Fit logistic regression on the rows; needs both classes present."""
+        from sklearn.linear_model import LogisticRegression
+
+        if len(set(labels)) < 2:
+            raise ValueError("training needs positive and negative examples")
+        matrix = _hasher().transform(rows)
+        estimator = LogisticRegression(
+            C=c, solver="liblinear", random_state=seed, max_iter=1000, class_weight=class_weight
+        )
+        estimator.fit(matrix, [int(bool(v)) for v in labels])
+        coef = estimator.coef_[0]
+        weights = {int(i): round(float(coef[i]), _DIGITS) for i in coef.nonzero()[0]}
+        weights = {i: w for i, w in weights.items() if w != 0.0}
+        meta = {"rows": len(rows), "positives": sum(1 for v in labels if v), "c": c, "seed": seed}
+        cut_offs = dict(thresholds) if thresholds else {"yes": 0.5}
+        return cls(weights, round(float(estimator.intercept_[0]), _DIGITS), cut_offs, meta)
+
+    # -- storage --------------------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": "hashed-logistic-regression",
+            "n_features": N_FEATURES,
+            "intercept": self.intercept,
+            "thresholds": self.thresholds,
+            "meta": self.meta,
+            # sorted (column, weight) pairs: a stable order gives stable bytes
+            "weights": [[i, self.weights[i]] for i in sorted(self.weights)],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> HashedLinearModel:
+        if data.get("kind") != "hashed-logistic-regression" or data.get("n_features") != N_FEATURES:
+            raise ValueError("not a hashed logistic-regression model of this version")
+        weights = {int(i): float(w) for i, w in data["weights"]}
+        thresholds = {str(k): float(v) for k, v in dict(data["thresholds"]).items()}
+        return cls(weights, float(data["intercept"]), thresholds, dict(data.get("meta", {})))
+
+    # -- prediction -----------------------------------------------------------------------------
+
+    def _fitted(self) -> Any:
+        """A scikit-learn estimator carrying the stored weights (built once, on first use)."""
+        if self._estimator is None:
+            import numpy as np
+            from sklearn.linear_model import LogisticRegression
+
+            estimator = LogisticRegression()
+            coef = np.zeros((1, N_FEATURES))
+            for index, weight in self.weights.items():
+                coef[0, index] = weight
+            estimator.coef_ = coef
+            estimator.intercept_ = np.array([self.intercept])
+            estimator.classes_ = np.array([0, 1])
+            self._estimator = estimator
+        return self._estimator
+
+    def probabilities(self, rows: Sequence[Features]) -> list[float]:
+        """P(yes) for each row."""
+        if not rows:
+            return []
+        matrix = _hasher().transform(rows)
+        return [float(p) for p in self._fitted().predict_proba(matrix)[:, 1]]
+
+    def strongest(self, row: Features, *, count: int = 3, positive: bool = True) -> list[str]:
+        """The features of ``row`` that pushed hardest toward yes (or, with ``positive=False``, no)."""
+        contributions: list[tuple[float, str]] = []
+        for name, value in row.items():
+            column = _column(name)
+            weight = self.weights.get(column, 0.0) * value
+            if (weight > 0) == positive and weight != 0.0:
+                contributions.append((abs(weight), name))
+        contributions.sort(key=lambda c: (-c[0], c[1]))
+        return [name for _, name in contributions[:count]]
+
+
+def _column(name: str) -> int:
+    """The hashed column of one feature name, as FeatureHasher computes it (signed 32-bit
+    MurmurHash3 of the UTF-8 name, seed 0, absolute value modulo the width)."""
+    from sklearn.utils import murmurhash3_32
+
+    return abs(int(murmurhash3_32(name, seed=0))) % N_FEATURES

@@ -1,0 +1,305 @@
+"""Which blocks open an agenda item: a trained model that re-decides the rules' segmentation.
+
+The rules (``rules.py``) propose items; this module turns their result into a sequence of
+*units*, each a candidate item opening: every item title the rules found and every paragraph,
+in document order. Each unit gets features a reader uses to see structure (numbering shape and
+whether the number continues the sequence, length, case, final punctuation, list level, what
+comes before and after, position) plus the rule's own verdict, so the model learns when to
+trust the rules. :func:`refine_items` then rebuilds the items: a unit the model scores at or
+above its threshold opens an item (a paragraph promoted this way is split into title and
+text), any other unit is a paragraph of the item before it (a demoted title keeps its number).
+The model keeps a rule's title unless it is fairly sure it is wrong (``keep``, a low cut-off) and
+opens an item at a paragraph only when it is sure (``open``, a high one): measured leave one
+source out, trusting the rules this way generalises better than one even-handed cut-off.
+
+ModernGov ``<AIn>`` boundaries and appendices are certain and never re-decided.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from .rules import (
+    ItemDraft,
+    ParagraphDraft,
+    Segmented,
+    inline_label,
+    is_title_like,
+    split_title,
+)
+
+if TYPE_CHECKING:
+    from ..learn.linear import HashedLinearModel
+
+Features = dict[str, float]
+
+_LEADING_NUMBER = re.compile(
+    r"\(?((?:[A-Z]{1,3}/)?\d{1,4}(?:[./]\d{1,4}){0,3}[a-z]?|[ivxlc]{1,6}|[IVXLC]{1,6}|[A-Za-z])[.):]?(?=\s)"
+)
+_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("int", re.compile(r"\d{1,3}")),
+    ("int+letter", re.compile(r"\d{1,3}[a-zA-Z]")),
+    ("dotted", re.compile(r"\d{1,3}\.\d{1,3}")),
+    ("dotted+", re.compile(r"\d{1,3}(?:\.\d{1,3}){2,3}[a-z]?")),
+    ("minute", re.compile(r"\d{1,4}/\d{2,4}")),
+    ("prefixed", re.compile(r"[A-Z]{1,3}/\d{1,4}/\d{1,4}")),
+    ("year-number", re.compile(r"\d{2,4}[-/.]\d{2,5}")),
+    ("roman", re.compile(r"[ivxlc]{1,6}|[IVXLC]{1,6}")),
+    ("letter", re.compile(r"[A-Za-z]")),
+)
+_FINITE = re.compile(
+    r"\b(?:was|were|is|are|had|has|have|will|would|should|could|did|said|noted|agreed)\b", re.I
+)
+_DATE_OR_TIME = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,2}[.:]\d{2}\s*(?:am|pm)?\b|\b\d{4}-\d{2}-\d{2}\b",
+    re.I,
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_TITLE_WORDS = 14  # a paragraph longer than this is a candidate only through its run-in title
+
+
+@dataclass
+class Unit:
+    """One candidate item opening, with where it came from."""
+
+    title: str
+    number: str | None
+    rest: str  # text after the title, for a promoted paragraph
+    source: str  # "title" (the rules opened an item here) or "para"
+    features: Features = field(default_factory=dict)
+    fixed: bool = False  # a ModernGov boundary: always an item
+    item: ItemDraft | None = None  # the rules' item, for a title unit
+    paragraph: ParagraphDraft | None = None  # the paragraph, for a paragraph unit
+
+
+def number_shape(number: str | None) -> str:
+    """ "int", "dotted", "minute", "roman", ... for an item number as printed; "none" without one."""
+    if not number:
+        return "none"
+    bare = number.strip().strip("().:")
+    for name, pattern in _SHAPES:
+        if pattern.fullmatch(bare):
+            return name
+    return "other"
+
+
+def _bucket(value: int, edges: Sequence[int]) -> str:
+    for edge in edges:
+        if value <= edge:
+            return str(edge)
+    return f">{edges[-1]}"
+
+
+def _paragraph_candidate(para: ParagraphDraft) -> tuple[str | None, str, str]:
+    """(number, title, rest) a paragraph would give as an item opening."""
+    text = para.text.strip()
+    number = None
+    marker = (para.list_marker or "").strip()
+    if marker and marker not in ("•", "-", "*", "+", "·", "cell"):
+        number = marker.strip("().:")
+    else:
+        found = _LEADING_NUMBER.match(text)
+        if found and found.end() < len(text):
+            number = found.group(1)
+            text = text[found.end() :].strip()
+    if len(text.split()) <= _TITLE_WORDS:
+        return number, text, ""
+    title, rest = split_title(text, at_colon=True)
+    if title and title != text and len(title.split()) <= _TITLE_WORDS:
+        return number, title, rest
+    return number, "", text
+
+
+def item_units(segmented: Segmented) -> list[Unit]:
+    """The candidate openings of a segmented document, in order, each with its features."""
+    units: list[Unit] = []
+    for para in segmented.preamble.paragraphs:
+        number, title, rest = _paragraph_candidate(para)
+        units.append(Unit(title, number, rest, "para", paragraph=para))
+    for item in segmented.items:
+        if item.preamble:
+            continue
+        if item.title or item.key:
+            units.append(
+                Unit(item.title, item.number, "", "title", fixed=item.key is not None, item=item)
+            )
+        for para in item.paragraphs:
+            number, title, rest = _paragraph_candidate(para)
+            units.append(Unit(title, number, rest, "para", paragraph=para))
+    _add_features(units)
+    return units
+
+
+def _add_features(units: list[Unit]) -> None:
+    shapes = [number_shape(u.number) for u in units]
+    shape_counts = Counter(shapes)
+    title_shapes = Counter(s for s, u in zip(shapes, units, strict=True) if u.source == "title")
+    last_number: dict[str, str] = {}
+    total = len(units)
+    for index, unit in enumerate(units):
+        f: Features = {}
+        shape = shapes[index]
+        f["bias"] = 1.0
+        f[f"src={unit.source}"] = 1.0
+        f[f"shape={shape}"] = 1.0
+        f[f"src={unit.source}&shape={shape}"] = 1.0
+        f[f"shape={shape}&count={_bucket(shape_counts[shape], (1, 3, 9, 30))}"] = 1.0
+        f[f"shape={shape}&rule-titles={_bucket(title_shapes[shape], (0, 1, 3, 9, 30))}"] = 1.0
+        f[f"shape={shape}&seq={_sequence(last_number.get(shape), unit.number, shape)}"] = 1.0
+        if unit.number:
+            last_number[shape] = unit.number
+        if unit.item is not None:
+            f[f"{unit.item.cue or 'rule:?'}"] = 1.0
+            f[f"level={min(unit.item.heading_level, 4)}"] = 1.0
+            if unit.item.label:
+                f["item-label"] = 1.0
+        if unit.paragraph is not None:
+            para = unit.paragraph
+            f[f"list={'yes' if para.list_marker else 'no'}&level={min(para.level, 3)}"] = 1.0
+            if para.label:
+                f[f"label={para.label}"] = 1.0
+            if para.cells:
+                f["cells"] = 1.0
+            if para.margin:
+                f["margin"] = 1.0
+            if not unit.title:
+                f["no-title"] = 1.0
+            elif unit.rest:
+                f["run-in"] = 1.0
+            f[f"para-words={_bucket(len(para.text.split()), (2, 4, 8, 14, 30, 60))}"] = 1.0
+        _text_features(f, unit.title)
+        f[f"pos={_bucket(index, (0, 1, 2, 5, 10, 30))}"] = 1.0
+        f[f"rel={min(9, index * 10 // max(total, 1))}"] = 1.0
+        for offset, name in ((-1, "prev"), (1, "next")):
+            other = index + offset
+            if 0 <= other < total:
+                neighbour = units[other]
+                f[f"{name}={neighbour.source}&shape={shapes[other]}"] = 1.0
+                f[
+                    f"{name}-words={_bucket(len(neighbour.title.split()) if neighbour.title else 99, (3, 8, 14, 98))}"
+                ] = 1.0
+            else:
+                f[f"{name}=none"] = 1.0
+        unit.features = f
+
+
+def _text_features(f: Features, title: str) -> None:
+    stripped = title.strip()
+    words = _WORD.findall(stripped)
+    f[f"words={_bucket(len(stripped.split()), (0, 1, 2, 3, 5, 8, 12, 20))}"] = 1.0
+    if not stripped:
+        return
+    if stripped.isupper():
+        f["upper"] = 1.0
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    if words:
+        f[f"capitalised={min(4, capitalised * 4 // len(words))}"] = 1.0
+    if stripped[:1].islower():
+        f["starts-lower"] = 1.0
+    last = stripped[-1]
+    f[f"ends={last if last in '.:;,?!)' else 'word'}"] = 1.0
+    if _FINITE.search(stripped):
+        f["finite-verb"] = 1.0
+    if _DATE_OR_TIME.search(stripped):
+        f["date-or-time"] = 1.0
+    if is_title_like(stripped):
+        f["title-like"] = 1.0
+    if inline_label(stripped):
+        f["inline-label"] = 1.0
+    lowered = [w.lower() for w in words]
+    if lowered:
+        f[f"first={lowered[0]}"] = 1.0
+        f[f"last={lowered[-1]}"] = 1.0
+    for word in lowered[:8]:
+        f[f"w={word}"] = 1.0
+    if len(lowered) >= 2:
+        f[f"first2={lowered[0]}_{lowered[1]}"] = 1.0
+
+
+def _sequence(previous: str | None, number: str | None, shape: str) -> str:
+    """How ``number`` follows the last number of the same shape: "next", "same-parent", ..."""
+    if number is None:
+        return "none"
+    if previous is None:
+        return "first"
+    a, b = _ordinal(previous, shape), _ordinal(number, shape)
+    if a is None or b is None:
+        return "other"
+    if b == (a[0], a[1] + 1) or (b[0] == a[0] + 1 and b[1] <= 1):
+        return "next"
+    if b == a:
+        return "repeat"
+    return "jump" if b > a else "back"
+
+
+def _ordinal(number: str, shape: str) -> tuple[int, int] | None:
+    """(major, minor) of a number, so that sequences can be compared."""
+    bare = number.strip().strip("().:")
+    digits = [int(d) for d in re.findall(r"\d+", bare)]
+    if shape in ("int", "minute", "year-number", "prefixed"):
+        return (0, digits[-1]) if digits else None
+    if shape in ("dotted", "dotted+"):
+        return (digits[0], digits[1]) if len(digits) >= 2 else None
+    if shape == "int+letter":
+        return (digits[0], ord(bare[-1].lower()) - 96) if digits else None
+    if shape == "letter":
+        return (0, ord(bare.lower()) - 96)
+    if shape == "roman":
+        return (0, _roman(bare.lower()))
+    return None
+
+
+def _roman(text: str) -> int:
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+    total = 0
+    for index, char in enumerate(text):
+        value = values[char]
+        following = values[text[index + 1]] if index + 1 < len(text) else 0
+        total += -value if value < following else value
+    return total
+
+
+def refine_items(segmented: Segmented, model: HashedLinearModel) -> Segmented:
+    """Rebuild the items of ``segmented`` from the model's verdict on each unit."""
+    units = item_units(segmented)
+    if not units:
+        return segmented
+    probabilities = model.probabilities([u.features for u in units])
+    preamble = replace(segmented.preamble, paragraphs=[])
+    items: list[ItemDraft] = []
+    current: ItemDraft | None = None
+    for unit, probability in zip(units, probabilities, strict=True):
+        cut_off = model.thresholds["keep"] if unit.source == "title" else model.thresholds["open"]
+        opens = unit.fixed or (probability >= cut_off and bool(unit.title))
+        if opens:
+            current = _opened_item(unit, probability, model)
+            items.append(current)
+            continue
+        target = current.paragraphs if current is not None else preamble.paragraphs
+        if unit.paragraph is not None:
+            target.append(unit.paragraph)
+        elif unit.item is not None and unit.item.title:
+            text = f"{unit.item.number} {unit.item.title}" if unit.item.number else unit.item.title
+            target.append(ParagraphDraft(text=text, title_like=True))
+    return replace(segmented, preamble=preamble, items=items)
+
+
+def _opened_item(unit: Unit, probability: float, model: HashedLinearModel) -> ItemDraft:
+    why = ", ".join(model.strongest(unit.features, count=3))
+    cue = (
+        f"model:{probability:.2f} ({why})"
+        if not unit.fixed
+        else (unit.item.cue if unit.item else "")
+    )
+    if unit.item is not None:
+        item = replace(unit.item, paragraphs=[], cue=cue if not unit.fixed else unit.item.cue)
+        return item
+    item = ItemDraft(title=unit.title.strip(), number=unit.number, cue=cue)
+    para = unit.paragraph
+    if unit.rest and para is not None:
+        item.paragraphs.append(replace(para, text=unit.rest, list_marker=None, title_like=False))
+    return item
