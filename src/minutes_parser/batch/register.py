@@ -10,7 +10,13 @@ Schema version: ``PRAGMA user_version`` (see ``SCHEMA_VERSION``). Tables:
 * ``meetings`` (one row per distinct document), ``attendees``, ``items``, ``decisions``,
   ``actions`` (with ``done``), ``action_owners`` (one row per owner, for the owner filter);
 * ``sources``: every path a document was found under (``archive.zip!member.md`` for members);
-* ``errors``: every failure, path and reason (and the hash, when the bytes could be read).
+* ``errors``: every failure, path and reason (and the hash, when the bytes could be read);
+* ``actions_fts``, ``decisions_fts``: SQLite FTS5 indexes of the action and decision texts,
+  kept in step by triggers; views ``action_tracker`` (one row per action with its meeting,
+  effective due date, due month and status) and ``decision_log`` (decisions with body and month).
+
+An older register is upgraded in place when opened (see ``_upgrade``): version 1 gains
+``decisions.outcome`` (filled in from the stored documents), the FTS indexes and the views.
 
 An action due at ``NEXT_MEETING`` gets the date of the next meeting of the same body found
 in the register, computed at query time, so it fills in as later minutes are added.
@@ -29,12 +35,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import MinutesParserError
+from .results import RegisterRows, StoredDocument
 
 if TYPE_CHECKING:
     from ..model import Minutes
-    from .runner import BatchResult
+    from .results import BatchResult
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: decisions.outcome, full-text search, the tracker views
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meetings (
@@ -84,7 +91,8 @@ CREATE TABLE IF NOT EXISTS decisions (
     meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
     position INTEGER NOT NULL,
     item TEXT,
-    text TEXT NOT NULL
+    text TEXT NOT NULL,
+    outcome TEXT
 );
 CREATE INDEX IF NOT EXISTS decisions_meeting ON decisions(meeting_id);
 CREATE TABLE IF NOT EXISTS actions (
@@ -141,6 +149,45 @@ CASE
 END
 """
 
+# Full-text search (FTS5, external content: the text stays in actions/decisions). New rows are
+# indexed by one INSERT ... SELECT per flush (``_write_documents``), seven times cheaper than a
+# trigger per row; triggers keep the index in step on deletes (cascades) and text updates.
+_FTS = (
+    'CREATE VIRTUAL TABLE IF NOT EXISTS actions_fts USING fts5(text, owners, content="actions", content_rowid="id")',
+    'CREATE VIRTUAL TABLE IF NOT EXISTS decisions_fts USING fts5(text, content="decisions", content_rowid="id")',
+    """CREATE TRIGGER IF NOT EXISTS actions_fts_delete AFTER DELETE ON actions BEGIN
+    INSERT INTO actions_fts (actions_fts, rowid, text, owners) VALUES ('delete', old.id, old.text, old.owners);
+END""",
+    """CREATE TRIGGER IF NOT EXISTS actions_fts_update AFTER UPDATE OF text, owners ON actions BEGIN
+    INSERT INTO actions_fts (actions_fts, rowid, text, owners) VALUES ('delete', old.id, old.text, old.owners);
+    INSERT INTO actions_fts (rowid, text, owners) VALUES (new.id, new.text, new.owners);
+END""",
+    """CREATE TRIGGER IF NOT EXISTS decisions_fts_delete AFTER DELETE ON decisions BEGIN
+    INSERT INTO decisions_fts (decisions_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END""",
+    """CREATE TRIGGER IF NOT EXISTS decisions_fts_update AFTER UPDATE OF text ON decisions BEGIN
+    INSERT INTO decisions_fts (decisions_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO decisions_fts (rowid, text) VALUES (new.id, new.text);
+END""",
+)
+
+# Views for browsing (the Datasette view, `minutes-parse serve`): status is against today (UTC).
+_VIEWS = (
+    f"""CREATE VIEW IF NOT EXISTS action_tracker AS
+SELECT *, substr(effective_due, 1, 7) AS due_month,
+       CASE WHEN done THEN 'done' WHEN effective_due < date('now') THEN 'overdue' ELSE 'open' END AS status
+FROM (SELECT a.id, m.body, m.date AS meeting_date, a.item, a.text, a.owners,
+             (SELECT json_group_array(name) FROM (SELECT o.name FROM action_owners o
+                                                   WHERE o.action_id = a.id ORDER BY o.position)) AS owner_list,
+             a.due_text, a.due_value, a.due_date, ({_EFFECTIVE_DUE}) AS effective_due,
+             a.follow_up_kind, a.follow_up_to, a.done, a.done_at, m.path, m.sha256, a.meeting_id
+      FROM actions a JOIN meetings m ON m.id = a.meeting_id)""",
+    """CREATE VIEW IF NOT EXISTS decision_log AS
+SELECT d.id, m.body, m.date AS meeting_date, substr(m.date, 1, 7) AS month, d.item, d.text,
+       d.outcome, m.path, m.sha256, d.meeting_id
+FROM decisions d JOIN meetings m ON m.id = d.meeting_id""",
+)
+
 _COMMIT_EVERY = 500  # writes per transaction: one commit per document would dominate the time
 _COMMIT_SECONDS = 2.0
 
@@ -167,6 +214,7 @@ class ActionRecord:
     meeting_date: str | None
     path: str
     sha256: str
+    position: int = 0  # index in the document's ``actions`` (for its provenance)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -195,18 +243,6 @@ class ErrorRecord:
     reason: str
     sha256: str | None
     recorded_at: str
-
-
-class RegisterRows(NamedTuple):
-    """A document as register rows (without ids), built where the document was parsed."""
-
-    meeting: tuple[
-        Any, ...
-    ]  # format, kind, body, body_key, title, date, time, venue, next_meeting, counts
-    attendees: list[tuple[Any, ...]]
-    items: list[tuple[Any, ...]]
-    decisions: list[tuple[Any, ...]]
-    actions: list[tuple[tuple[Any, ...], tuple[str, ...]]]  # (action columns, owner names)
 
 
 def register_rows(document: dict[str, Any]) -> RegisterRows:
@@ -261,7 +297,7 @@ def register_rows(document: dict[str, Any]) -> RegisterRows:
             (it.get("number"), it.get("key"), it.get("title"), int(bool(it.get("appendix"))))
             for it in items
         ],
-        decisions=[(d.get("item"), d.get("text") or "") for d in decisions],
+        decisions=[(d.get("item"), d.get("text") or "", d.get("outcome")) for d in decisions],
         actions=action_rows,
     )
 
@@ -273,15 +309,6 @@ class _PendingDocument(NamedTuple):
     rows: RegisterRows
     blob: bytes
     parsed_at: str
-
-
-class StoredDocument(NamedTuple):
-    """A stored document: where it was first found, its OUTPUT.md JSON text, and counts."""
-
-    path: str
-    text: str
-    n_actions: int
-    n_decisions: int
 
 
 def body_key(body: str | None) -> str | None:
@@ -317,17 +344,75 @@ class Register:
                     f"register schema version {version} is newer than this minutes-parser understands ({SCHEMA_VERSION})",
                     self.path,
                 )
-            self._db.executescript(_SCHEMA)
-            self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            self._db.commit()
+            if version < SCHEMA_VERSION:
+                self._upgrade()
         except sqlite3.DatabaseError as exc:
             raise RegisterError(f"cannot open register ({exc})", self.path) from None
+        self._fts = (
+            self._db.execute("SELECT 1 FROM sqlite_master WHERE name = 'decisions_fts'").fetchone()
+            is not None
+        )
         self._writes = 0
         self._last_commit = time.monotonic()
         self._pending: dict[str, _PendingDocument] = {}  # sha256 -> document not yet written
         self._pending_sources: dict[tuple[str, str], str] = {}  # (sha256, path) -> first seen
         self._errors_recorded = (
             self._db.execute("SELECT 1 FROM errors LIMIT 1").fetchone() is not None
+        )
+
+    def _upgrade(self) -> None:
+        """Create the schema, or bring an older register up to ``SCHEMA_VERSION``, in place.
+
+        One transaction holding the write lock: another process opening the same old register
+        at the same time waits, then finds it upgraded. Every step is idempotent.
+        """
+        db = self._db
+        db.executescript(_SCHEMA)  # tables and indexes that are missing (commits)
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if int(db.execute("PRAGMA user_version").fetchone()[0]) >= SCHEMA_VERSION:
+                db.rollback()  # upgraded meanwhile by another process
+                return
+            columns = {str(r[1]) for r in db.execute("PRAGMA table_info(decisions)")}
+            if "outcome" not in columns:  # version 1
+                db.execute("ALTER TABLE decisions ADD COLUMN outcome TEXT")
+                self._fill_outcomes()
+            fts_before = {
+                str(r[0])
+                for r in db.execute(
+                    "SELECT name FROM sqlite_master WHERE name IN ('actions_fts', 'decisions_fts')"
+                )
+            }
+            try:
+                for statement in _FTS:
+                    db.execute(statement)
+            except sqlite3.OperationalError as exc:
+                if "fts5" not in str(exc):
+                    raise
+                # An SQLite built without FTS5: the register works, without full-text search.
+            else:
+                for table in ("actions_fts", "decisions_fts"):
+                    if table not in fts_before:  # index what was stored before the index
+                        db.execute(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")
+            for statement in _VIEWS:
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.commit()
+        except BaseException:
+            db.rollback()
+            raise
+
+    def _fill_outcomes(self) -> None:
+        """decisions.outcome for decisions stored before the column existed, from the documents."""
+        rows = self._db.execute("SELECT id, document FROM meetings WHERE n_decisions > 0").fetchall()
+        updates: list[tuple[Any, ...]] = []
+        for meeting_id, blob in rows:
+            document = json.loads(zlib.decompress(blob))
+            for position, decision in enumerate(document.get("decisions", [])):
+                if decision.get("outcome"):
+                    updates.append((decision["outcome"], meeting_id, position))
+        self._db.executemany(
+            "UPDATE decisions SET outcome = ? WHERE meeting_id = ? AND position = ?", updates
         )
 
     # -- lifecycle ------------------------------------------------------------------------------
@@ -493,7 +578,7 @@ class Register:
         from .. import __version__
 
         next_meeting = self._next_id("meetings")
-        next_action = self._next_id("actions")
+        next_action = first_action = self._next_id("actions")
         meetings: list[tuple[Any, ...]] = []
         attendees: list[tuple[Any, ...]] = []
         items: list[tuple[Any, ...]] = []
@@ -518,8 +603,10 @@ class Register:
         )
         self._db.executemany("INSERT INTO attendees VALUES (?, ?, ?, ?, ?, ?, ?)", attendees)
         self._db.executemany("INSERT INTO items VALUES (?, ?, ?, ?, ?, ?)", items)
+        first_decision = self._next_id("decisions")
         self._db.executemany(
-            "INSERT INTO decisions (meeting_id, position, item, text) VALUES (?, ?, ?, ?)", decisions
+            "INSERT INTO decisions (meeting_id, position, item, text, outcome) VALUES (?, ?, ?, ?, ?)",
+            decisions,
         )
         self._db.executemany(
             "INSERT INTO actions (id, meeting_id, position, item, text, owners, due_text, due_value,"
@@ -528,6 +615,15 @@ class Register:
             actions,
         )
         self._db.executemany("INSERT INTO action_owners VALUES (?, ?, ?)", owners)
+        if self._fts:
+            self._db.execute(
+                "INSERT INTO actions_fts (rowid, text, owners) SELECT id, text, owners FROM actions WHERE id >= ?",
+                (first_action,),
+            )
+            self._db.execute(
+                "INSERT INTO decisions_fts (rowid, text) SELECT id, text FROM decisions WHERE id >= ?",
+                (first_decision,),
+            )
         if self._errors_recorded:
             # A document that failed before and parses now is no longer a failure.
             self._db.executemany("DELETE FROM errors WHERE sha256 = ?", [(sha,) for sha, _ in documents])
@@ -624,7 +720,7 @@ class Register:
                 path,
                 sha,
                 _mid,
-                _position,
+                position,
                 effective,
             ) = row
             owners = tuple(
@@ -649,6 +745,7 @@ class Register:
                 meeting_date=meeting_date,
                 path=path,
                 sha256=sha,
+                position=int(position),
             )
 
     def errors(self) -> list[ErrorRecord]:

@@ -20,13 +20,14 @@ import struct
 import sys
 import zlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
+
+from .results import EncodedDocument
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
     from ..model import Minutes
-    from .register import RegisterRows
 
 try:
     import resource
@@ -36,18 +37,6 @@ except ImportError:  # Windows: no getrusage; memory figures are reported as 0
 FRAME_HEADER = struct.Struct("!Q")
 READY = "ready"
 ParseFunction = Callable[[str, bytes], "tuple[Minutes | None, str | None]"]
-
-
-class EncodedDocument(NamedTuple):
-    """A parsed document as its OUTPUT.md JSON text, that text zlib-compressed, and its register rows.
-
-    Encoding in the worker keeps the parent (one process for the whole batch) light: it writes
-    the text and stores the blob and rows without converting or serialising anything.
-    """
-
-    json: str
-    blob: bytes
-    rows: RegisterRows
 
 
 def encode(minutes: Minutes) -> EncodedDocument:
