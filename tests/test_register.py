@@ -12,6 +12,7 @@ import pytest
 
 from minutes_parser.batch import Register, RegisterError, parse_many
 from minutes_parser.batch.cli import actions_main
+from minutes_parser.batch.register import SCHEMA_VERSION
 
 MARCH = """WESTBURY PARISH COUNCIL
 
@@ -75,7 +76,7 @@ def test_schema_tables_indexes_and_version(register_path: Path) -> None:
     assert {"meetings", "attendees", "items", "decisions", "actions", "sources", "errors"} <= tables
     indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert {"meetings_body_date", "actions_due", "action_owners_name"} <= indexes
-    assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert db.execute("SELECT COUNT(*) FROM attendees").fetchone()[0] >= 5
     db.close()
 

@@ -12,7 +12,7 @@ Schema version: ``PRAGMA user_version`` (see ``SCHEMA_VERSION``). Tables:
 * ``sources``: every path a document was found under (``archive.zip!member.md`` for members);
 * ``errors``: every failure, path and reason (and the hash, when the bytes could be read);
 * ``actions_fts``, ``decisions_fts``: SQLite FTS5 indexes of the action and decision texts,
-  kept in step by triggers; views ``action_tracker`` (one row per action with its meeting,
+  indexed as documents are written; views ``action_tracker`` (one row per action with its meeting,
   effective due date, due month and status) and ``decision_log`` (decisions with body and month).
 
 An older register is upgraded in place when opened (see ``_upgrade``): version 1 gains
