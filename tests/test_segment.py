@@ -216,3 +216,62 @@ def test_not_minutes_is_unknown_with_no_actions() -> None:
     minutes = parse_text(recipe, name="recipe.txt")
     assert minutes.kind.value == "unknown"
     assert minutes.actions == ()
+
+
+# --- outline markers: roman numerals, capital letters, a marker on its own line -----------------
+
+ROMAN_OUTLINE = (
+    "HARBOUR TRUST BOARD\nMinutes of the meeting of 4 June 2024\n\n"
+    "I.\n\nOpening\nThe Chair opened the meeting at 6 p.m.\n\n"
+    "II.\n\nFerry Timetable\nThe Board reviewed the summer timetable.\n\n"
+    "III.\n\nConsent Items\nThe Board approved the items below.\n\n"
+    "A.\n\nBuoy Maintenance Contract\nApproved as presented.\n\n"
+    "B.\n\nQuay Lighting\nApproved as presented.\n\n"
+    "IV.\n\nClose\nThe meeting closed at 7 p.m.\n"
+)
+
+
+def test_roman_and_capital_letter_markers_on_their_own_lines_open_items() -> None:
+    minutes = parse_text(ROMAN_OUTLINE, name="trust.txt")
+    assert titles(minutes) == [
+        ("I", "Opening"),
+        ("II", "Ferry Timetable"),
+        ("III", "Consent Items"),
+        ("A", "Buoy Maintenance Contract"),
+        ("B", "Quay Lighting"),
+        ("IV", "Close"),
+    ]
+
+
+CAPITAL_LETTER_SUBITEMS = (
+    "Orchard Society Committee\nMinutes, 2 May 2024\n\n"
+    " 1. Opening\n\n    The meeting opened at 7pm.\n\n"
+    " 2. Officer Reports\n\n"
+    "    A. Treasurer [Nia]\n\n       Funds stand at 400 pounds.\n\n"
+    "          1. Renew the insurance\n          2. Pay the hall hire\n\n"
+    "    B. Secretary [Omar]\n\n       J. Ellery wrote to thank the members.\n\n"
+    " 3. Close\n\n    Closed at 8pm.\n"
+)
+
+
+def test_capital_letter_sub_items_join_their_number_and_deeper_lists_stay_inside() -> None:
+    minutes = parse_text(CAPITAL_LETTER_SUBITEMS, name="orchard.txt")
+    assert titles(minutes) == [
+        ("1", "Opening"),
+        ("2", "Officer Reports"),
+        ("2A", "Treasurer [Nia]"),
+        ("2B", "Secretary [Omar]"),
+        ("3", "Close"),
+    ]
+    secretary = next(item for item in minutes.items if item.number == "2B")
+    assert any("J. Ellery wrote" in p.text for p in secretary.paragraphs)  # initials are not a marker
+
+
+def test_attachments_heading_after_the_items_holds_appendices_not_items() -> None:
+    text = (
+        "Orchard Society Committee\nMinutes, 2 May 2024\n\n1. Opening\n\nThe meeting opened.\n\n"
+        "2. Close\n\nClosed at 8pm.\n\nATTACHMENTS:\n\nREPORT OF THE TREASURER\n\nFunds are healthy.\n\n"
+        "CURRENT ACTIVITY\n\nNothing to add.\n"
+    )
+    minutes = parse_text(text, name="orchard.txt")
+    assert titles(minutes) == [("1", "Opening"), ("2", "Close")]

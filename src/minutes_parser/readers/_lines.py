@@ -28,6 +28,67 @@ _NUMBER = re.compile(
     r")[ \t\u00a0]{1,8}(?=\S)"
 )
 _BLANK = re.compile(r"[\s\u00a0\u200b\ufeff]*")
+# Upper-case outline markers: "IV." (roman) and "B." / "AB." (letters). A capital and a full stop
+# is also how initials are written ("J. Smith"), so these count only in sequence (see _Outline).
+_UPPER = re.compile(r"[ \t]{0,12}([IVX]{1,6}|[A-Z]{1,2})\.[ \t\u00a0]{1,8}(?=\S)")
+# A marker alone on its line ("4." then the title on the next line, "(b)", "XII."): the number
+# sits in a column of its own and its title follows.
+_BARE_MARKER = re.compile(
+    r"[ \t]{0,12}(\d{1,3}(?:\.\d{1,3}){1,3}\.?|\d{1,3}[.)]|\d{1,3}[a-z][.)]|\([a-z]{1,2}\)|[a-z][.)]|"
+    r"\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)|[IVX]{1,6}\.|[A-Z]{1,2}\.)[ \t\u00a0]*"
+)
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def roman_value(text: str) -> int | None:
+    """The value of an upper-case roman numeral up to 39 ("XIV" -> 14); None when malformed."""
+    total = 0
+    previous = 0
+    for ch in reversed(text):
+        value = _ROMAN_VALUES.get(ch)
+        if value is None:
+            return None
+        if value < previous:
+            total -= value
+        else:
+            total += value
+            previous = value
+    from ._markers import roman
+
+    return total if roman(total).upper() == text else None
+
+
+def letters_value(text: str) -> int:
+    """"A" -> 1, "Z" -> 26, "AA" -> 27: spreadsheet-style letter numbering."""
+    value = 0
+    for ch in text:
+        value = value * 26 + (ord(ch) - 64)
+    return value
+
+
+class _Outline:
+    """Which upper-case markers a document has used so far: "A." is taken as a marker when it
+    starts a sequence or continues one ("B." after "A."), so a lone "J. Smith" stays a name."""
+
+    def __init__(self) -> None:
+        self.roman = 0
+        self.letter = 0
+
+    def accept(self, marker: str, rest: str) -> bool:
+        title = rest.strip()
+        if not title or not (title[:1].isupper() or title[:1].isdigit() or title[:1] in "\"'“‘("):
+            return False
+        if len(title) > 160 or (title.endswith((".", ",", ";")) and len(title.split()) > 12):
+            return False
+        as_roman = roman_value(marker) if set(marker) <= set("IVX") else None
+        as_letter = letters_value(marker) if len(marker) <= 2 else None
+        if as_letter is not None and (as_letter == 1 or as_letter == self.letter + 1) and not (as_roman and as_roman == self.roman + 1 and as_letter != self.letter + 1):
+            self.letter = as_letter
+            return True
+        if as_roman is not None and (as_roman == 1 or as_roman == self.roman + 1):
+            self.roman = as_roman
+            return True
+        return False
 
 
 @dataclass(frozen=True)
@@ -68,15 +129,26 @@ def is_blank(text: str) -> bool:
     return _BLANK.fullmatch(text) is not None
 
 
-def list_marker(text: str) -> tuple[str, str] | None:
-    """(marker, rest) when the line opens a bullet or numbered sub-paragraph."""
+def list_marker(text: str, outline: _Outline | None = None) -> tuple[str, str] | None:
+    """(marker, rest) when the line opens a bullet or numbered sub-paragraph. With ``outline``,
+    upper-case roman and letter markers in sequence count too ("I.", "II.", "A.", "B.")."""
     m = _BULLET.match(text)
     if m:
         return m.group(1), text[m.end() :]
     m = _NUMBER.match(text)
     if m:
         return m.group(1), text[m.end() :]
+    if outline is not None:
+        m = _UPPER.match(text)
+        if m and outline.accept(m.group(1), text[m.end() :]):
+            return m.group(1) + ".", text[m.end() :]
     return None
+
+
+def bare_marker(text: str) -> str | None:
+    """The marker when a line holds nothing else ("4.", "(b)", "XII.")."""
+    m = _BARE_MARKER.fullmatch(text)
+    return m.group(1) if m else None
 
 
 def build_blocks(lines: Iterable[Line]) -> list[Block]:
@@ -107,10 +179,32 @@ def build_blocks(lines: Iterable[Line]) -> list[Block]:
         current_kind = BlockKind.PARAGRAPH
         current_level = 0
 
+    outline = _Outline()
+    pending_marker: tuple[str, Line] | None = None  # a marker alone on its line, waiting for its title
     for line in lines:
         if is_blank(line.text):
             flush()
             continue
+        if pending_marker is not None:
+            marker_text, marker_line = pending_marker
+            pending_marker = None
+            if not line.heading_level and not line.is_cell and line.marker is None and list_marker(line.text) is None and bare_marker(line.text) is None:
+                upper = marker_text.rstrip(".")
+                if not (upper[:1].isupper() and not outline.accept(upper, line.text)):
+                    flush()
+                    current = [Line(line.text.strip(), marker_line.start, line.end, marker_line.indent)]
+                    current_kind = BlockKind.LIST_ITEM
+                    current_marker = marker_text
+                    current_level = marker_line.indent // 2
+                    continue
+            current.append(marker_line)  # not a title after all: the marker stays text
+            flush()
+        if not line.heading_level and not line.is_cell and line.marker is None:
+            alone = bare_marker(line.text)
+            if alone is not None:
+                flush()
+                pending_marker = (alone, line)
+                continue
         if line.heading_level:
             flush()
             blocks.append(
@@ -133,7 +227,7 @@ def build_blocks(lines: Iterable[Line]) -> list[Block]:
         marker = line.marker
         rest = line.text
         if marker is None:
-            found = list_marker(line.text)
+            found = list_marker(line.text, outline)
             if found:
                 marker, rest = found
         if marker is not None:
@@ -145,6 +239,10 @@ def build_blocks(lines: Iterable[Line]) -> list[Block]:
             continue
         if line.break_before:
             flush()
+        if not current:
+            current_level = line.indent // 2  # a paragraph's indent: text set in under a title is its body
         current.append(line)
+    if pending_marker is not None:
+        current.append(pending_marker[1])
     flush()
     return blocks

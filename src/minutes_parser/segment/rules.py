@@ -75,6 +75,7 @@ def inline_label(text: str) -> tuple[str, str] | None:
 
 _MINUTE_NUMBER = re.compile(r"\d{1,4}/\d{2,4}")
 _ITEM_NUMBER = re.compile(r"(?:Item\s+)?(\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?|[A-Z])[.)]?", re.I)
+_UPPER_MARKER = re.compile(r"([IVX]{1,6}|[A-Z]{1,2})\.")  # "XIV." / "B." / "AB." (readers keep them in sequence)
 _NUMBERED_TITLE = re.compile(
     r"(?:(?:Agenda\s+)?Item\s+)?(\d{1,4}/\d{2,4}|\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)[.):]?[ \t\u00a0]{1,8}(?=\S)(.{2,400})",
     re.I | re.S,
@@ -352,6 +353,9 @@ _TASK_LIST_INTRO = re.compile(
 def _number_of(marker: str | None) -> str | None:
     if not marker:
         return None
+    upper = _UPPER_MARKER.fullmatch(marker.strip())
+    if upper:
+        return upper.group(1)
     m = _ITEM_NUMBER.fullmatch(marker.strip().rstrip(".)"))
     if _MINUTE_NUMBER.fullmatch(marker.strip()):
         return marker.strip()
@@ -505,8 +509,27 @@ def _on_table_item_row(b: _Builder, block: Block) -> bool:
     return True
 
 
+_TRAILER_HEADING = re.compile(
+    r"(?:attachments?|appendix|appendices|annex(?:es)?|supporting documents|reports? (?:attached|received))\b[^.]{0,60}", re.I
+)
+
+
+def _starts_trailer(b: _Builder, text: str) -> bool:
+    """An "Attachments" / "Appendices" heading after the items: what follows is material the
+    minutes attach (reports, papers), kept apart as appendices, never agenda items."""
+    if b.in_trailer or not b.items or b.current is None or len(text) > 80:
+        return False
+    if not _TRAILER_HEADING.fullmatch(text.strip(" :=-")):
+        return False
+    b.in_trailer = True
+    b.open_item(text.strip(" :=-"), cue="rule:attachments heading")
+    return True
+
+
 def _on_heading(b: _Builder, block: Block, text: str) -> None:
     lowered = text.lower().strip(" :")
+    if _starts_trailer(b, text):
+        return
     if block.marker == "bold" and not is_title_like(text):
         _add_running_text(b, block, text)
         return
@@ -569,7 +592,8 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
             b.open_item(rebuild_paragraph(text), cue="rule:agenda bullet")
             return True
         return False
-    if number is None or block.level > 1:
+    outline = _UPPER_MARKER.fullmatch(marker) is not None
+    if number is None or (block.level > 1 and not outline):
         return False
     is_letter = bool(re.fullmatch(r"[a-z]", number))
     if b.items_from_headings and not _MINUTE_NUMBER.fullmatch(marker) and (len(text) > 80 or "\n" in text or not is_title_like(text)):
@@ -592,6 +616,8 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
         if parent is None:
             return False
         number = parent + number
+    elif outline and b.last_number_parent is not None and not _is_roman_step(b, number):
+        number = b.last_number_parent + number  # "A. Title" under item 3 is item 3A
     elif "." in number and b.current is not None and b.current.number and number.startswith(b.current.number.split(".")[0] + "."):
         # "24.3  Mrs Kowalczyk asked ..." under item 24: a numbered paragraph unless it is a bare title.
         if "\n" in text or len(text) > 80 or not is_title_like(text) or inline_label(title) or title.rstrip().endswith(":"):
@@ -601,6 +627,24 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
         return False
     if body:
         _add_running_text(b, block, body)
+    return True
+
+
+def _is_roman_step(b: _Builder, number: str) -> bool:
+    """Is an upper-case "I"/"V"/"X"-only marker a roman item number rather than a letter? A
+    letter when it follows the previous letter ("I" after item "6H"), roman otherwise."""
+    if not re.fullmatch(r"[IVX]+", number):
+        return False
+    previous = b.current.number if b.current is not None and b.current.number else ""
+    tail = re.search(r"([A-Z]{1,2})$", previous)
+    if tail and len(number) <= 2 and not re.fullmatch(r"[IVX]+", tail.group(1)):
+        value = 0
+        for ch in tail.group(1):
+            value = value * 26 + ord(ch) - 64
+        mine = 0
+        for ch in number:
+            mine = mine * 26 + ord(ch) - 64
+        return mine != value + 1
     return True
 
 
@@ -636,6 +680,8 @@ def _on_paragraph_title(b: _Builder, block: Block, text: str) -> bool:
         return True
     if block.marker == "cell" or "\n" in text:
         return False
+    if text.rstrip(":").isupper() and _starts_trailer(b, text):
+        return True
     if text.isupper() and 3 < len(text) <= 100 and len(re.findall(r"[A-Z]{2,}", text)) >= 2 and not pure_label(text):
         in_header_zone = b.current is None
         if in_header_zone and (not b.header or len(b.header) < 2 or _HEADER_HINT.search(text) or _BODY_HINT.search(text) or _DATE_LIKE.search(text)):
