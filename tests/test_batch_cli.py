@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from minutes_parser.batch.cli import batch_main
 from minutes_parser.batch.engines import DaskEngine, InProcessEngine
 from minutes_parser.batch.runner import RunCounters, _run
 from minutes_parser.batch.sources import iter_sources
+from minutes_parser.cli.batch import batch_main
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora"
 DOCS = [

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from minutes_parser.batch import Register, RegisterError, parse_many
-from minutes_parser.batch.cli import actions_main
+from minutes_parser.cli.actions import actions_main
 from minutes_parser.batch.register import SCHEMA_VERSION
 
 MARCH = """WESTBURY PARISH COUNCIL

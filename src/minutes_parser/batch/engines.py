@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..errors import MinutesParserError
+from .results import ParseOptions
 from .worker import FRAME_HEADER, READY, encode, parse_document, peak_rss_bytes
 
 if TYPE_CHECKING:
@@ -55,12 +56,24 @@ class Engine(Protocol):
 
 
 class InProcessEngine:
-    """Parse in the calling process: no isolation, no timeout. For debugging and tiny jobs."""
+    """Parse in the calling process: no start-up cost, no isolation. For small batches.
+
+    ``timeout`` is enforced with an interval timer (SIGALRM) when running in the main thread of
+    a Unix process; it interrupts Python code, not a long call inside a C library.
+    """
 
     capacity = 1
 
-    def __init__(self, *, encoded: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        encoded: bool = False,
+        options: ParseOptions | None = None,
+        timeout: float | None = None,
+    ) -> None:
         self.encoded = encoded
+        self.options = options
+        self.timeout = timeout if timeout and timeout > 0 else None
         self._queue: collections.deque[tuple[int, str, bytes]] = collections.deque()
 
     def submit(self, job_id: int, name: str, data: bytes) -> None:
@@ -70,7 +83,8 @@ class InProcessEngine:
         if not self._queue:
             return []
         job_id, name, data = self._queue.popleft()
-        minutes, error = parse_document(name, data)
+        with _alarm(self.timeout):
+            minutes, error = parse_document(name, data, self.options)
         return [
             (job_id, encode(minutes) if self.encoded and minutes is not None else minutes, error)
         ]
@@ -80,6 +94,96 @@ class InProcessEngine:
 
     def close(self) -> None:
         self._queue.clear()
+
+
+@contextlib.contextmanager
+def _alarm(seconds: float | None) -> Any:
+    """Raise :class:`ParseTimeoutError` in this thread after ``seconds`` (main thread, Unix only)."""
+    import threading
+
+    usable = (
+        seconds is not None
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+    from ..errors import ParseTimeoutError
+
+    def expired(signum: int, frame: Any) -> None:
+        raise ParseTimeoutError(f"timed out after {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, float(seconds or 0))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+class AutoEngine:
+    """A small batch in this process, a larger one in a pool: chosen once the size is known.
+
+    Starting worker processes (each loading spaCy) costs about as much as parsing a couple of
+    documents, so up to ``small`` documents are held back: if the input ends first
+    (:meth:`input_done`), they are parsed in-process; the next one starts the pool.
+    """
+
+    def __init__(
+        self,
+        small_engine: Callable[[], Engine],
+        large_engine: Callable[[], Engine],
+        small: int = 2,
+    ) -> None:
+        self._factories = (small_engine, large_engine)
+        self.small = small
+        self.capacity = small + 1
+        self._held: list[tuple[int, str, bytes]] = []
+        self._engine: Engine | None = None
+        self._input_done = False
+        self.chosen: str | None = None  # "small" or "large", once decided
+
+    @property
+    def restarts(self) -> int:
+        return int(getattr(self._engine, "restarts", 0))
+
+    def input_done(self) -> None:
+        self._input_done = True
+
+    def _choose(self, large: bool) -> Engine:
+        engine = self._factories[1 if large else 0]()
+        self._engine, self.chosen, self.capacity = engine, ("large" if large else "small"), engine.capacity
+        held, self._held = self._held, []
+        for job in held:
+            engine.submit(*job)
+        return engine
+
+    def submit(self, job_id: int, name: str, data: bytes) -> None:
+        if self._engine is not None:
+            self._engine.submit(job_id, name, data)
+            return
+        self._held.append((job_id, name, data))
+        if len(self._held) > self.small:
+            self._choose(large=True)
+
+    def poll(self) -> list[Outcome]:
+        engine = self._engine
+        if engine is None:
+            if not self._held:
+                return []
+            # Asked for results before the input ended: more may follow, so use the pool.
+            engine = self._choose(large=not self._input_done)
+        return engine.poll()
+
+    def worker_peak_rss(self) -> dict[str, int]:
+        return self._engine.worker_peak_rss() if self._engine is not None else {}
+
+    def close(self) -> None:
+        self._held.clear()
+        if self._engine is not None:
+            self._engine.close()
 
 
 @dataclass
@@ -127,9 +231,11 @@ class LocalPoolEngine:
         start_method: str = "spawn",
         parse_function: str | None = None,
         encoded: bool = False,
+        options: ParseOptions | None = None,
     ) -> None:
         self.parse_function = parse_function
         self.encoded = encoded
+        self.options = options
         self.jobs = max(1, jobs)
         self.capacity = self.jobs * self.PREFETCH
         self.timeout = timeout if timeout and timeout > 0 else None
@@ -178,7 +284,7 @@ class LocalPoolEngine:
         parent_end, child_end = self._context.Pipe(duplex=True)
         process = self._context.Process(
             target=worker_main,
-            args=(child_end, None, self.parse_function, self.encoded),
+            args=(child_end, None, self.parse_function, self.encoded, self.options),
             daemon=True,
             name="minutes-parse-worker",
         )
@@ -373,10 +479,12 @@ class DaskEngine:
         processes: bool = True,
         encoded: bool = False,
         task: Callable[..., tuple[Any, str | None, int, str]] | None = None,
+        options: ParseOptions | None = None,
     ) -> None:
         from .worker import parse_document_task
 
         self.encoded = encoded
+        self.options = options
         self.task = task or parse_document_task  # replaceable in tests
         try:
             distributed: Any = importlib.import_module("distributed")
@@ -412,6 +520,7 @@ class DaskEngine:
             name,
             data,
             self.encoded,
+            *([self.options] if self.options is not None else []),
             pure=False,
             key=f"minutes-parse-{job_id}-{os.getpid()}-{time.monotonic_ns()}",
         )

@@ -17,7 +17,8 @@ from typing import IO, Any
 
 from ..export.csv import COLUMNS
 from .register import Register
-from .runner import BatchResult, RunCounters, parse_many
+from .results import BatchResult, ParseOptions, RunCounters
+from .runner import parse_many
 
 OUTPUT_SUFFIXES = (".jsonl", ".csv")
 
@@ -128,14 +129,18 @@ def run_batch(
     db: Path | None = None,
     jobs: int = 1,
     timeout: float | None = None,
-    engine: str = "local",
+    engine: str = "auto",
     scheduler: str | None = None,
     retry_failed: bool = False,
     all_files: bool = False,
     max_worker_rss: int | None = 300 * 1024 * 1024,
     progress: Any = None,
+    options: ParseOptions | None = None,
 ) -> BatchSummary:
-    """Run a batch; ``progress`` (optional) is called with each result as it is written."""
+    """Run a batch; ``progress`` (optional) is called with each result as it is written.
+
+    ``options`` (meeting date, password, OCR, limits, model path) apply to every document.
+    """
     started = time.perf_counter()
     summary = BatchSummary()
     register = Register(db) if db is not None else None
@@ -153,6 +158,7 @@ def run_batch(
             max_worker_rss=max_worker_rss,
             keep_minutes=False,
             counters=summary.counters,
+            options=options,
         )
         for result in results:
             if not result.ok:

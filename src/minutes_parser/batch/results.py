@@ -9,6 +9,7 @@ import circle.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,6 +17,24 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from ..model import Minutes
+
+
+class ParseOptions(NamedTuple):
+    """The single parse's options, sent to every worker with each batch (picklable, small).
+
+    ``model`` is a path: each worker loads it once (``learn.resolve_models`` caches loads).
+    """
+
+    meeting_date: dt.date | None = None
+    password: str | None = None
+    ocr: bool = False
+    max_pages: int | None = None
+    max_unzipped_bytes: int | None = None
+    model: str | None = None
+
+    def kwargs(self) -> dict[str, Any]:
+        """The keyword arguments of :func:`minutes_parser.core.parse_bytes`."""
+        return self._asdict()
 
 
 class RegisterRows(NamedTuple):

@@ -15,7 +15,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from .results import BatchResult, EncodedDocument, RunCounters
+from .results import BatchResult, EncodedDocument, ParseOptions, RunCounters
 from .sources import SourceDocument, iter_sources
 
 if TYPE_CHECKING:
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 __all__ = ["ENGINES", "BatchResult", "RunCounters", "make_engine", "parse_many"]
 
-ENGINES = ("local", "dask", "inprocess")
+ENGINES = ("auto", "local", "dask", "inprocess")
+SMALL_BATCH = 2  # "auto" parses at most this many documents in-process, more in a pool
 
 
 def make_engine(
@@ -35,16 +36,31 @@ def make_engine(
     scheduler: str | None = None,
     max_worker_rss: int | None = None,
     encoded: bool = False,
+    options: ParseOptions | None = None,
 ) -> Engine:
-    from .engines import DaskEngine, InProcessEngine, LocalPoolEngine
+    from .engines import AutoEngine, DaskEngine, InProcessEngine, LocalPoolEngine
 
     if engine == "dask":
-        return DaskEngine(jobs, scheduler=scheduler, timeout=timeout, encoded=encoded)
+        return DaskEngine(
+            jobs, scheduler=scheduler, timeout=timeout, encoded=encoded, options=options
+        )
     if engine == "inprocess":
-        return InProcessEngine(encoded=encoded)
+        return InProcessEngine(encoded=encoded, options=options, timeout=timeout)
     if engine == "local":
         return LocalPoolEngine(
-            jobs, timeout=timeout, max_worker_rss=max_worker_rss, encoded=encoded
+            jobs, timeout=timeout, max_worker_rss=max_worker_rss, encoded=encoded, options=options
+        )
+    if engine == "auto":
+        return AutoEngine(
+            lambda: InProcessEngine(encoded=encoded, options=options, timeout=timeout),
+            lambda: LocalPoolEngine(
+                jobs,
+                timeout=timeout,
+                max_worker_rss=max_worker_rss,
+                encoded=encoded,
+                options=options,
+            ),
+            small=SMALL_BATCH,
         )
     raise ValueError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
 
@@ -62,16 +78,20 @@ def parse_many(
     max_worker_rss: int | None = 300 * 1024 * 1024,
     keep_minutes: bool = True,
     counters: RunCounters | None = None,
+    options: ParseOptions | None = None,
 ) -> Iterator[BatchResult]:
     """Parse every document under ``paths`` (files, folders, globs, zip/tar archives), in order.
 
-    ``engine`` is "local" (a process pool of ``jobs`` workers; the default when ``jobs > 1`` or a
-    ``timeout`` is set), "inprocess" (the default otherwise) or "dask". With a ``register``,
+    ``engine`` is "local" (a process pool of ``jobs`` workers), "auto" (the default when
+    ``jobs > 1`` or a ``timeout`` is set: a batch of at most two documents to parse in this
+    process, a larger one in the pool), "inprocess" (the default otherwise) or "dask".
+    ``options`` are the single parse's options (meeting date, password, OCR, limits, model
+    path), applied to every document. With a ``register``,
     results are stored as they are yielded and already-stored documents are not parsed again.
     ``keep_minutes=False`` returns parsed documents as JSON (``BatchResult.encoded``) instead of
     :class:`~minutes_parser.model.Minutes`: less work for this process when only JSON is wanted.
     """
-    chosen = engine or ("local" if jobs > 1 or timeout else "inprocess")
+    chosen = engine or ("auto" if jobs > 1 or timeout else "inprocess")
     sources = iter_sources(paths, all_files=all_files)
     return _run(
         sources,
@@ -82,6 +102,7 @@ def parse_many(
             scheduler=scheduler,
             max_worker_rss=max_worker_rss,
             encoded=not keep_minutes,
+            options=options,
         ),
         register=register,
         retry_failed=retry_failed,
@@ -156,6 +177,8 @@ def _run(
                 collect()
                 yield from emit_ready()
             yield from emit_ready()
+        if engine is not None and hasattr(engine, "input_done"):
+            engine.input_done()  # the auto engine may now parse a small batch in-process
         while in_flight:
             assert engine is not None
             collect()

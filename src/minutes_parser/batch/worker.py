@@ -11,6 +11,7 @@ The local pool talks to :func:`worker_main` over a socket with length-prefixed p
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import os
@@ -22,7 +23,7 @@ import zlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .results import EncodedDocument
+from .results import EncodedDocument, ParseOptions
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -48,15 +49,20 @@ def encode(minutes: Minutes) -> EncodedDocument:
     return EncodedDocument(text, zlib.compress(text.encode("utf-8"), 6), register_rows(document))
 
 
-def parse_document(name: str, data: bytes) -> tuple[Minutes | None, str | None]:
+def parse_document(
+    name: str, data: bytes, options: ParseOptions | None = None
+) -> tuple[Minutes | None, str | None]:
     """(minutes, None) or (None, reason). Never raises: one bad file must not end a batch."""
     from ..core import parse_bytes
     from ..errors import MinutesParserError
+    from ..learn import ModelError
 
     try:
-        return parse_bytes(data, name=name), None
+        return parse_bytes(data, name=name, **(options or ParseOptions()).kwargs()), None
     except MinutesParserError as exc:
         return None, exc.reason
+    except ModelError as exc:  # names the model file
+        return None, str(exc)
     except RecursionError:
         return None, "document nesting too deep to parse"
     except MemoryError:
@@ -66,11 +72,11 @@ def parse_document(name: str, data: bytes) -> tuple[Minutes | None, str | None]:
 
 
 def parse_document_task(
-    name: str, data: bytes, encoded: bool = False
+    name: str, data: bytes, encoded: bool = False, options: ParseOptions | None = None
 ) -> tuple[Any, str | None, int, str]:
     """:func:`parse_document` (its result :func:`encode`-d if asked) plus the worker's peak RSS in
     bytes and process id (for dask)."""
-    minutes, error = parse_document(name, data)
+    minutes, error = parse_document(name, data, options)
     payload = encode(minutes) if encoded and minutes is not None else minutes
     return payload, error, peak_rss_bytes(), f"pid-{os.getpid()}"
 
@@ -133,17 +139,23 @@ def worker_main(
     memory_limit_bytes: int | None = None,
     parse_function: str | None = None,
     encoded: bool = False,
+    options: ParseOptions | None = None,
 ) -> None:
     """Serve (job_id, name, data) frames until the parent closes the socket.
 
-    ``parse_function`` ("module:function") replaces :func:`parse_document`, e.g. in tests.
+    ``parse_function`` ("module:function", called with name and bytes) replaces
+    :func:`parse_document` and its ``options``, e.g. in tests.
     """
     # Ctrl-C goes to the whole process group; the parent decides what to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if memory_limit_bytes and resource is not None:
         # A runaway document then fails with MemoryError instead of swapping the machine.
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit_bytes, memory_limit_bytes))
-    parse = load_function(parse_function) if parse_function else parse_document
+    parse: ParseFunction = (
+        load_function(parse_function)
+        if parse_function
+        else functools.partial(parse_document, options=options)
+    )
     fd = conn.fileno()
     os.set_blocking(fd, True)
     try:
