@@ -240,8 +240,8 @@ def test_headings_from_size_and_weight_and_list_markers() -> None:
     ]
     doc = read_pdf(make_pdf([page]))
     kinds = [(b.kind, b.level, b.marker) for b in doc.blocks]
-    assert kinds[0] == (BlockKind.HEADING, 1, None)
-    assert kinds[1] == (BlockKind.HEADING, 2, None)
+    assert kinds[0] == (BlockKind.HEADING, 1, "layout")  # seen from type size and weight alone
+    assert kinds[1] == (BlockKind.HEADING, 2, "layout")
     assert doc.blocks[1].text == "5 Matters Arising"
     items = [b for b in doc.blocks if b.kind is BlockKind.LIST_ITEM]
     assert [(b.marker, b.text) for b in items] == [

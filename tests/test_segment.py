@@ -275,3 +275,34 @@ def test_attachments_heading_after_the_items_holds_appendices_not_items() -> Non
     )
     minutes = parse_text(text, name="orchard.txt")
     assert titles(minutes) == [("1", "Opening"), ("2", "Close")]
+
+
+# --- lines promoted to headings: page breaks, repeated labels, fragments ------------------------
+
+CONVERTED_PAGES = (
+    "**MINUTES OF THE MEETING OF KELLWICK TOWN COUNCIL, MONDAY 3RD JUNE 2024**\n\n"
+    "**1.Adoption of Minutes**\n\nThe minutes of the May meeting were adopted.\n\n"
+    "**2.Library Hours**\n\nThe Town Clerk reported on the\n\nnew opening hours agreed with the county.\n"
+    "---\n2\n\n**REPLY:**\n\nThe hours begin in July.\n\n**Name of Branch and**\n\n**2023**\n\n"
+    "**3.Questions from Members**\n\n**REPLY:**\n\nNone were received.\n\n"
+    "**4.Grass Cutting**\n\n**REPLY:**\n\nThe contractor starts next week.\n"
+)
+
+
+def test_page_breaks_repeated_labels_and_table_fragments_are_not_items() -> None:
+    minutes = parse_text(CONVERTED_PAGES, name="kellwick.md")
+    assert titles(minutes) == [
+        ("1", "Adoption of Minutes"),
+        ("2", "Library Hours"),
+        ("3", "Questions from Members"),
+        ("4", "Grass Cutting"),
+    ]
+
+
+def test_sentence_and_outcome_lines_set_in_bold_are_text() -> None:
+    text = (
+        "Ashmere Parish Council\nMinutes of 5 March 2024\n\n**7. Grants**\n\n**Approved.**\n\n"
+        "**The committee resolved to note the report.**\n\n**8. Close**\n\nClosed at 9pm.\n"
+    )
+    minutes = parse_text(text, name="ashmere.md")
+    assert titles(minutes) == [("7", "Grants"), ("8", "Close")]

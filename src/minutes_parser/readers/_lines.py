@@ -80,6 +80,8 @@ class _Outline:
             return False
         if len(title) > 160 or (title.endswith((".", ",", ";")) and len(title.split()) > 12):
             return False
+        if len(title.split()) > 16 or title.count("(") != title.count(")") or title.count(",") > 2:
+            return False  # a wrapped line of running text ("A. Doyle), Engineer (Ms. ..."), not a title
         as_roman = roman_value(marker) if set(marker) <= set("IVX") else None
         as_letter = letters_value(marker) if len(marker) <= 2 else None
         if as_letter is not None and (as_letter == 1 or as_letter == self.letter + 1) and not (as_roman and as_roman == self.roman + 1 and as_letter != self.letter + 1):

@@ -369,7 +369,8 @@ class BlockAssembler:
         level = self._heading_level(group[0])
         text = " ".join(clean_text(ln.text) for ln in group).replace(_SOFT_HYPHEN, "")
         margins = [m for ln in group for m in ln.margin]
-        self._add(BlockKind.HEADING, text, group[0].page, level=level, margin=margins)
+        # "layout": a heading seen only from type size and weight, weaker evidence than a style
+        self._add(BlockKind.HEADING, text, group[0].page, level=level, marker="layout", margin=margins)
 
     # --- tables ---------------------------------------------------------------------------
 
@@ -404,7 +405,7 @@ class BlockAssembler:
             self._flush()
             text = clean_text(" ".join(s.text for s in rest))
             if self._section_bullet(line, rest, next_line):
-                self._add(BlockKind.HEADING, text, line.page, level=len(self.style.heading_sizes) + 1, margin=line.margin)
+                self._add(BlockKind.HEADING, text, line.page, level=len(self.style.heading_sizes) + 1, marker="layout", margin=line.margin)
                 return
             level = 1 + min(range(len(self.style.marker_columns)), key=lambda c: abs(self.style.marker_columns[c] - line.x0)) if self.style.marker_columns else 1
             self.open = _Open(

@@ -19,7 +19,7 @@ from .decode import decode_text
 _ATX = re.compile(r" {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*")
 _SETEXT = re.compile(r" {0,3}(=+|-+)[ \t]*")
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
-_LIST = re.compile(r"([ \t]{0,24})([-*+]|\d{1,3}[.)]|[a-zA-Z][.)]|\([a-z]{1,3}\))[ \t]{1,8}(?=\S)")
+_LIST = re.compile(r"([ \t]{0,24})([-*+]|\d{1,3}[.)]|[a-z][.)]|\([a-z]{1,3}\))[ \t]{1,8}(?=\S)")
 _QUOTE = re.compile(r"[ \t]{0,3}>[ \t]?")
 _PIPE_ROW = re.compile(r"[ \t]{0,3}\|.*\|[ \t]*")
 _PIPE_RULE = re.compile(r"[ \t]{0,3}\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*){0,40}\|?[ \t]*")
@@ -67,6 +67,20 @@ def clean_inline(text: str) -> str:
     if "&" in text:
         text = _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)).replace("\u00a0", " "), text)
     return text
+
+
+_PAGE_NUMBER = re.compile(r"[ \t]*(?:(?:page|p\.)[ \t]*)?\d{1,4}(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?[ \t]*", re.I)
+_SENTENCE_END = re.compile(r"[.;,]\W{0,3}$")
+
+
+def _setext_title(raw: str, underline: str) -> bool:
+    """Is ``raw`` over a "---" line a heading? A "===" underline always makes one; under "---" a
+    line that ends a sentence, starts in lower case or runs long is text before a thematic break
+    (a page break in converted PDFs), not a title."""
+    if underline.strip().startswith("="):
+        return True
+    text = clean_inline(raw).strip()
+    return not (_SENTENCE_END.search(text) or text[:1].islower() or len(text) > 100)
 
 
 def _front_matter(text: str) -> tuple[int, str | None, str | None]:
@@ -146,13 +160,15 @@ def _markdown_lines(text: str, skip: int, front_title: str | None) -> list[Line 
         if atx:
             out.append(Line(clean_inline(atx.group(2)), line.start, line.end, heading_level=len(atx.group(1))))
             continue
-        if raw.strip() and not _LIST.match(raw) and _SETEXT.fullmatch(nxt) and not _PIPE_ROW.fullmatch(raw):
+        if raw.strip() and not _LIST.match(raw) and _SETEXT.fullmatch(nxt) and not _PIPE_ROW.fullmatch(raw) and _setext_title(raw, nxt):
             level = 1 if nxt.strip().startswith("=") else 2
             out.append(Line(clean_inline(raw.strip()), line.start, raw_lines[index].end, heading_level=level))
             index += 1
             continue
         if _HR.fullmatch(raw):
             out.append(Line("", line.start, line.end))
+            if index < len(raw_lines) and _PAGE_NUMBER.fullmatch(raw_lines[index].text):
+                index += 1  # a page break and its page number (PDF-to-Markdown conversions): furniture
             continue
         if _PIPE_RULE.fullmatch(raw) and "|" in raw:
             continue

@@ -37,6 +37,9 @@ _LABEL_WORDS = {
     "actions arising": "Action",
     "next steps": "Action",
     "to do": "Action",
+    "and resolved": "RESOLVED",
+    "it was resolved": "RESOLVED",
+    "it was agreed": "Agreed",
     "todo": "Action",
 }
 _PURE_LABEL = re.compile(r"\s*\(?([A-Za-z][A-Za-z ]{1,22}?)\)?\s*(?:[:\-–—.]\s*)?")
@@ -77,7 +80,7 @@ _MINUTE_NUMBER = re.compile(r"\d{1,4}/\d{2,4}")
 _ITEM_NUMBER = re.compile(r"(?:Item\s+)?(\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?|[A-Z])[.)]?", re.I)
 _UPPER_MARKER = re.compile(r"([IVX]{1,6}|[A-Z]{1,2})\.")  # "XIV." / "B." / "AB." (readers keep them in sequence)
 _NUMBERED_TITLE = re.compile(
-    r"(?:(?:Agenda\s+)?Item\s+)?(\d{1,4}/\d{2,4}|\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)[.):]?[ \t\u00a0]{1,8}(?=\S)(.{2,400})",
+    r"(?:(?:Agenda\s+)?Item\s+)?(\d{1,4}/\d{2,4}|\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)(?:[.):]?[ \t\u00a0]{1,8}(?=\S)|\.(?=[A-Z][a-z]))(.{2,400})",
     re.I | re.S,
 )
 _ITEM_LINE = re.compile(r"\(?\s*(?:Agenda\s+)?Item\s+(\d{1,3}[a-z]?(?:\.\d{1,2})?)\s*\)?", re.I)
@@ -266,6 +269,7 @@ class _Builder:
         self.scope_level: int | None = None  # list level a label's scope applies to
         self.scope_lists_only = False  # an intro line ("The following need to be corrected:") governs its list only
         self.scope_spent = False  # the label's paragraph has been seen; the next plain paragraph ends it
+        self.repeated_titles: frozenset[str] = frozenset()  # unnumbered title lines printed 3+ times
 
     # item management
     def open_item(
@@ -367,6 +371,7 @@ def segment(blocks: tuple[Block, ...], *, join_wrapped: bool = True) -> Segmente
     text, where line breaks are the writer's, and not DOCX, HTML or PDF, whose paragraphs are real."""
     b = _Builder()
     b.join_wrapped = join_wrapped
+    b.repeated_titles = _repeated_titles(blocks)
     index = 0
     count = len(blocks)
     while index < count:
@@ -526,18 +531,72 @@ def _starts_trailer(b: _Builder, text: str) -> bool:
     return True
 
 
+def _title_key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def _repeated_titles(blocks: tuple[Block, ...]) -> frozenset[str]:
+    """Unnumbered title lines printed three times or more ("REPLY:", "Recommendation", a table's
+    column headers on every page, a running header): a label or furniture, never an agenda item."""
+    counts: dict[str, int] = {}
+    for block in blocks:
+        text = block.text.strip()
+        if not text or "\n" in text or len(text) > 100:
+            continue
+        if block.kind is BlockKind.HEADING or (block.kind is BlockKind.PARAGRAPH and text.isupper()):
+            if _NUMBERED_TITLE.fullmatch(text):
+                continue
+            key = _title_key(text)
+            counts[key] = counts.get(key, 0) + 1
+    return frozenset(key for key, count in counts.items() if count >= 3 and key)
+
+
+_CONNECTIVE_END = re.compile(r"(?:\b(?:and|or|of|the|to|for|in|with|by|on|a|an|at|from|be)|[&=])\s*$", re.I)
+
+
+def _weak_title_ok(text: str) -> bool:
+    """A bold or capitals line that could be a title: not a fragment of a wrapped sentence or of
+    a table (a year, a letter, a line ending on "and", a quotation)."""
+    stripped = text.strip().strip("*_").strip()
+    if not re.search(r"[A-Za-z]{3}", stripped):
+        return False
+    if stripped[:1] in "\"“‘'(" or stripped[:1].islower():
+        return False
+    return not _CONNECTIVE_END.search(stripped)
+
+
+_FINITE_VERB = re.compile(r"\b(?:resolved|agreed|noted|approved|was|were|is|are|will|had|has|have)\b", re.I)
+
+
+def _sentence_heading(text: str) -> bool:
+    """A line set like a heading that is a sentence or an outcome ("Approved.", "The committee
+    resolved to note the report."): running text, not a title."""
+    stripped = text.strip()
+    if _BARE_OUTCOME.fullmatch(stripped) or re.fullmatch(r"(?:Rejected|Refused|Deferred|Withdrawn)\.?", stripped, re.I):
+        return True
+    words = stripped.split()
+    if stripped.endswith(".") and len(words) >= 3 and not stripped.isupper() and not re.search(r"\b[A-Z][a-z]{0,3}\.$", stripped):
+        return True
+    return stripped.endswith(":") and len(words) >= 3 and _FINITE_VERB.search(stripped) is not None
+
+
 def _on_heading(b: _Builder, block: Block, text: str) -> None:
     lowered = text.lower().strip(" :")
     if _starts_trailer(b, text):
         return
-    if block.marker == "bold" and not is_title_like(text):
+    weak = block.marker in ("bold", "layout")  # a heading seen from type alone, not from a style or markup
+    if (block.marker == "bold" and not is_title_like(text)) or (weak and (not _weak_title_ok(text) or _sentence_heading(text))):
         _add_running_text(b, block, text)
+        return
+    if b.current is not None and _title_key(text) in b.repeated_titles and not pure_label(text):
+        b.add_paragraph(ParagraphDraft(text=text, title_like=True))
         return
     if block.marker == "front-matter":
         b.title = b.title or text
         b.header.append(text)
         return
-    if b.current is None and not b.items and (_HEADER_HINT.search(text) or _BODY_HINT.search(text) or (block.level == 1 and not b.header)):
+    numbered = _NUMBERED_TITLE.fullmatch(text) is not None and not re.match(r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}|\d{4}\b", text)
+    if b.current is None and not b.items and not numbered and (_HEADER_HINT.search(text) or _BODY_HINT.search(text) or (block.level == 1 and not b.header)):
         if not _AGENDA_HEADING.fullmatch(text) and lowered not in _CONTAINER_HEADINGS:
             b.title = b.title or text
             b.header.append(text)
@@ -684,6 +743,8 @@ def _on_paragraph_title(b: _Builder, block: Block, text: str) -> bool:
         return True
     if text.isupper() and 3 < len(text) <= 100 and len(re.findall(r"[A-Z]{2,}", text)) >= 2 and not pure_label(text):
         in_header_zone = b.current is None
+        if not in_header_zone and (_title_key(text) in b.repeated_titles or not _weak_title_ok(text)):
+            return False
         if in_header_zone and (not b.header or len(b.header) < 2 or _HEADER_HINT.search(text) or _BODY_HINT.search(text) or _DATE_LIKE.search(text)):
             b.header.append(text)
             return True
