@@ -180,7 +180,8 @@ FROM (SELECT a.id, m.body, m.date AS meeting_date, a.item, a.text, a.owners,
              (SELECT json_group_array(name) FROM (SELECT o.name FROM action_owners o
                                                    WHERE o.action_id = a.id ORDER BY o.position)) AS owner_list,
              a.due_text, a.due_value, a.due_date, ({_EFFECTIVE_DUE}) AS effective_due,
-             a.follow_up_kind, a.follow_up_to, a.done, a.done_at, m.path, m.sha256, a.meeting_id
+             a.follow_up_kind, a.follow_up_to, a.follow_up_topic, a.done, a.done_at, m.path, m.sha256,
+             a.meeting_id
       FROM actions a JOIN meetings m ON m.id = a.meeting_id)""",
     """CREATE VIEW IF NOT EXISTS decision_log AS
 SELECT d.id, m.body, m.date AS meeting_date, substr(m.date, 1, 7) AS month, d.item, d.text,
