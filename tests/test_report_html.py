@@ -436,3 +436,11 @@ def test_page_in_headless_chromium(
             f"\ntracker page: {out.stat().st_size / 1024:.0f} KB, rendered by Chromium in {render_seconds:.1f} s "
             f"(start-up included); screenshot: {shot}"
         )
+
+
+def test_minutes_parse_report_dispatches(register_path: Path, tmp_path: Path) -> None:
+    from minutes_parser.cli import main
+
+    out = tmp_path / "tracker.html"
+    assert main(["report", "--db", str(register_path), "--out", str(out), "--as-of", AS_OF]) == 0
+    assert set(_rows(out.read_text(encoding="utf-8"))) == set(TEXTS)

@@ -260,3 +260,12 @@ def test_serve_answers_json_api_and_canned_query(
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def test_minutes_parse_serve_dispatches(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from minutes_parser.cli import main
+
+    code = main(["serve", "--db", str(tmp_path / "none.sqlite")])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "no such register" in err or "pip install 'minutes-parser[web]'" in err

@@ -35,6 +35,8 @@ SUBCOMMANDS = {
     "batch": "batch:batch_main",
     "actions": "actions:actions_main",
     "train": "train:train_main",
+    "report": "report:report_main",
+    "serve": "serve:serve_main",
 }
 
 
