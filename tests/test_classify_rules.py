@@ -295,9 +295,10 @@ def test_a_discussion_paragraph_stays_discussion() -> None:
     assert result.kind == "discussion" and result.cues == ()
 
 
-def test_rule_list_hints_never_change_a_result() -> None:
-    """The prefilter on each rule list is exact: on every sentence of the bundled corpora, a list
-    gives the same finding with and without it."""
+def test_declared_needs_hold_on_every_sentence_of_the_bundled_corpora() -> None:
+    """Each rule's ``needs=`` is exact: on every sentence of the bundled corpora, checked by the
+    mechanism itself (a skipped rule runs anyway and must not fire), and the filtered list gives
+    the same finding as the unfiltered one."""
     from pathlib import Path
 
     from minutes_parser import parse_file
@@ -311,9 +312,32 @@ def test_rule_list_hints_never_change_a_result() -> None:
                 for sentence in paragraph.text.split(". "):
                     probe = clause(sentence)
                     for rules in (c.ACTION_RULES, c.DECISION_RULES):
+                        with rules.checking():
+                            rules.first(probe)
                         assert rules.first(probe) == rules.first_unfiltered(probe), sentence
                     checked += 1
     assert checked > 300
+
+
+def test_a_rule_firing_without_its_needs_is_caught() -> None:
+    rules = c.RuleSet()
+
+    @rules.add("pattern:wrong", needs=("zebra",))
+    def wrong(clause_: c.Clause) -> c.Finding | None:
+        return c.Finding("pattern:wrong") if "giraffe" in clause_.text else None
+
+    probe = clause("The giraffe was fed.")
+    assert rules.first(probe) is None  # skipped: none of its words
+    with rules.checking(), pytest.raises(c.NeedsError):
+        rules.first(probe)
+    assert rules.first(clause("The giraffe was fed.", label="Action")) is not None  # a label runs every rule
+    with pytest.raises(ValueError):
+        rules.add("pattern:upper", needs=("Zebra",))
+
+
+def test_every_rule_declares_its_needs() -> None:
+    for rules in (c.ACTION_RULES, c.DECISION_RULES):
+        assert [cue for cue, _ in rules.rules] == list(rules.needs)
 
 
 _NAME_WORD = st.sampled_from(["Mia", "Shelton", "O’Neil", "Ann-Marie", "Lark", "Road", "Bo", "Abcdefghijklmnopqrstu"])

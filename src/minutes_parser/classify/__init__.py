@@ -25,7 +25,7 @@ from .actions import (
     subjectless_will,
     to_be_done,
 )
-from .base import ACTION_RULES, DECISION_RULES, Clause, Finding, Rule, RuleSet
+from .base import ACTION_RULES, DECISION_RULES, Clause, Finding, Needs, NeedsError, Rule, RuleSet
 from .decisions import (
     agreed_that,
     body_agreed,
@@ -47,6 +47,8 @@ __all__ = [
     "Clause",
     "ClauseResult",
     "Finding",
+    "Needs",
+    "NeedsError",
     "Rule",
     "RuleSet",
     "action_label",

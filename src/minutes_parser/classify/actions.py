@@ -20,10 +20,11 @@ from .base import (
     _verb_ok,
 )
 
+_TO = re.compile(r"\sto\s")  # what "OWNER to VERB" and "OWNER agreed to VERB" need
 _TO_VERB = re.compile(r"(?<!\s)\s+to\s+(?:be\s+)?([A-Za-z]+)\b")
 
 
-@ACTION_RULES.add("pattern:OWNER to VERB")
+@ACTION_RULES.add("pattern:OWNER to VERB", needs=(_TO,))
 def owner_to_verb(clause: Clause) -> Finding | None:
     """"Officers to provide a breakdown", "MS to circulate", "Action: Tom to get the form"."""
     for m in _TO_VERB.finditer(clause.text[:160]):
@@ -48,7 +49,7 @@ _COMMIT = re.compile(
 )
 
 
-@ACTION_RULES.add("pattern:OWNER agreed to VERB")
+@ACTION_RULES.add("pattern:OWNER agreed to VERB", needs=(_TO,))
 def owner_agreed_to(clause: Clause) -> Finding | None:
     """"The Clerk agreed to contact", "Audit representatives agreed to explore", "was asked to"."""
     for m in _COMMIT.finditer(clause.text):
@@ -75,7 +76,7 @@ _WILL = re.compile(
 _WEAK_FUTURE = frozenset(["like", "prefer", "expect", "hope", "think", "want", "wish", "need", "have", "like"])
 
 
-@ACTION_RULES.add("pattern:OWNER will VERB")
+@ACTION_RULES.add("pattern:OWNER will VERB", needs=("will", "would", "shall", "going"))
 def owner_will_verb(clause: Clause) -> Finding | None:
     """"Owen will check progress with Ilaria", "The Board ... will look into", "He would again seek"."""
     for m in _WILL.finditer(clause.text):
@@ -113,11 +114,9 @@ _REPORTED = re.compile(
 _OWNS = re.compile(r"(?<!\s)\s+(?:owns|will own|takes|has taken|took)\s+(?:the\s+|this\s+|that\s+)?action\b")
 
 
-@ACTION_RULES.add("pattern:OWNER owns the action")
+@ACTION_RULES.add("pattern:OWNER owns the action", needs=("action",))
 def owner_owns_action(clause: Clause) -> Finding | None:
     """"Mara owns the action item." """
-    if "action" not in clause.text:
-        return None  # cheap exact pre-check: the pattern needs the word
     m = _OWNS.search(clause.text)
     if not m:
         return None
@@ -134,11 +133,9 @@ _NOT_TASKS = frozenset(
 )
 
 
-@ACTION_RULES.add("pattern:will be done by OWNER")
+@ACTION_RULES.add("pattern:will be done by OWNER", needs=(BE_SPACE,))
 def passive_future(clause: Clause) -> Finding | None:
     """"The booking form will be worked on by Callum and Rhys", "Unit tests will be created"."""
-    if not BE_SPACE.search(clause.text):
-        return None  # cheap exact pre-check
     m = _PASSIVE_FUTURE.search(clause.text)
     if not m or m.group(1) in _NOT_TASKS:
         return None
@@ -166,17 +163,15 @@ _DASH_OWNER = re.compile(r"^((?:[A-Z][\w'’.\-]+|[A-Z]{2,4})(?:\s*/\s*(?:[A-Z][
 _SUBJECTLESS_WILL = re.compile(r"^(?:Will|Going to|Plan to|Plans to)\s+(?:be\s+[a-z]+ing|[a-z]+)\b")
 
 
-@ACTION_RULES.add("pattern:Will VERB")
+@ACTION_RULES.add("pattern:Will VERB", needs=("will", "going", "plan"))
 def subjectless_will(clause: Clause) -> Finding | None:
     """Note-style "Will be pushing to get consensus on this within 1 week": the subject is implied."""
     return Finding("pattern:Will VERB") if _SUBJECTLESS_WILL.match(clause.text) else None
 
 
-@ACTION_RULES.add("pattern:OWNER said they would VERB")
+@ACTION_RULES.add("pattern:OWNER said they would VERB", needs=_REPORTING_WORDS)
 def reported_commitment(clause: Clause) -> Finding | None:
     """"The Chairman stated he would circulate an email", "Rina reported that she ... hoped to"."""
-    if not any(verb in clause.text for verb in _REPORTING_WORDS):
-        return None  # cheap exact pre-check: no reporting verb, no match
     m = _REPORTED.search(clause.text)
     if not m:
         return None
@@ -193,12 +188,12 @@ def reported_commitment(clause: Clause) -> Finding | None:
 _THAT_CLAUSE = re.compile(r"\b(?:agreed|AGREED|resolved|RESOLVED|decided|recommended)\s*:?\s+that\s+(?=\S)|(?:,|;)\s+and\s+that\s+(?=\S)")
 
 
-@ACTION_RULES.add("pattern:RESOLVED that OWNER VERB")
+@ACTION_RULES.add("pattern:RESOLVED that OWNER VERB", needs=("that",))
 def resolution_directs(clause: Clause) -> Finding | None:
     """"RESOLVED that the Clerk write to Highways", "(c) the Director report the outturn to Cabinet",
     "It was agreed ... and that the Head of Community Services report on take-up"."""
     starts = [0] if clause.label in ("RESOLVED", "Decision", "Agreed") else []
-    if "that" in clause.text:  # cheap exact pre-check for the costly pattern
+    if "that" in clause.lowered:  # the costly pattern needs the word
         starts += [m.end() for m in _THAT_CLAUSE.finditer(clause.text)]
     for start in starts:
         found = _subject_and_base_verb(clause, start)
@@ -245,11 +240,9 @@ _TO_BE_DONE = re.compile(
 )
 
 
-@ACTION_RULES.add("pattern:to be done")
+@ACTION_RULES.add("pattern:to be done", needs=(BE_SPACE,))
 def to_be_done(clause: Clause) -> Finding | None:
     """"Nominations to be sent to the Secretary by 31 October": a task stated without its owner."""
-    if not BE_SPACE.search(clause.text):
-        return None  # cheap exact pre-check
     m = _TO_BE_DONE.match(clause.text)
     if not m:
         return None
@@ -270,11 +263,9 @@ _AVAILABLE_FOR = re.compile(
 )
 
 
-@ACTION_RULES.add("pattern:report back")
+@ACTION_RULES.add("pattern:report back", needs=("back", BE_SPACE))
 def report_back(clause: Clause) -> Finding | None:
     """"that a report be brought back to the next meeting", "would be available for the June meeting"."""
-    if "back" not in clause.text and not BE_SPACE.search(clause.text):
-        return None  # cheap exact pre-check: every branch needs "back" or "be "
     if _REPORT_BACK.search(clause.text) or _AVAILABLE_FOR.search(clause.text):
         return Finding("pattern:report back")
     return None
@@ -283,10 +274,10 @@ def report_back(clause: Clause) -> Finding | None:
 _SHOULD_BE = re.compile(r"\bshould\s+be\s+(?:prepared|sent|circulated|drafted|written|arranged|organised|organized|updated|shared|ordered|purchased|reported|chased)\b")
 
 
-@ACTION_RULES.add("pattern:should be done")
+@ACTION_RULES.add("pattern:should be done", needs=("should",))
 def should_be_done(clause: Clause) -> Finding | None:
     """"Newsletters should be prepared for issue in March": a task with no stated owner."""
-    if "should" in clause.text and _SHOULD_BE.search(clause.text):
+    if _SHOULD_BE.search(clause.text):
         return Finding("pattern:should be done")
     return None
 
@@ -300,17 +291,15 @@ _IMPERSONAL_AGREED = re.compile(
 )
 
 
-@ACTION_RULES.add("pattern:agreed to VERB")
+@ACTION_RULES.add("pattern:agreed to VERB", needs=("agreed", "resolved", "decided"))
 def impersonal_agreed(clause: Clause) -> Finding | None:
     """"It was AGREED to write to the Scottish government": agreed work with no named owner."""
-    if not any(word in clause.text for word in ("agreed", "AGREED", "resolved", "RESOLVED", "decided")):
-        return None  # cheap exact pre-check
     if _IMPERSONAL_AGREED.search(clause.text):
         return Finding("pattern:agreed to VERB")
     return None
 
 
-@ACTION_RULES.add("label:Action")
+@ACTION_RULES.add("label:Action", needs=())
 def action_label(clause: Clause) -> Finding | None:
     """A paragraph under "Action:" / "Action items": an action even without a verb pattern."""
     if clause.label != "Action" or clause.text.rstrip().endswith(":"):
@@ -332,7 +321,7 @@ def action_label(clause: Clause) -> Finding | None:
 _CHECKLIST = re.compile(r"^\[[ xX]\]\s+")
 
 
-@ACTION_RULES.add("pattern:checklist")
+@ACTION_RULES.add("pattern:checklist", needs=("[",))
 def checklist(clause: Clause) -> Finding | None:
     if _CHECKLIST.match(clause.text):
         return Finding("pattern:checklist")

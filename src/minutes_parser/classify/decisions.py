@@ -51,24 +51,26 @@ _AGREED_THAT = re.compile(
     r"|\b(?:it was|was)\s+(?:concluded|resolved|determined)\s+that\b"
     r"|\b(?:agreed|approved|accepted|signed)\s+as\s+(?:a\s+)?(?:true|correct|accurate)\b"
 )
+_VOTE_WORDS = ("second", "favour", "unanim", "motion", "vote", "hands", "objection", "carried", "nem", "abstain", "against")
+_BODY_VERB_WORDS = ("agree", "approv", "resol", "endors", "adopt", "accept", "ratif", "support", "decid", "vote", "appoint", "elect", "confirm", "noted", "object", "oppos", "recommend")
+_LEADING_WORDS = ("agree", "approv", "resol", "noted", "decid", "endors", "adopt", "ratif", "consent", "decision", "unanim")
+_AGREED_WORDS = ("agreed", "decided", "concluded", "resolved", "determined", "approved", "accepted", "signed")
 _ANSWERED = re.compile(r"\?\s*(?:Yes|Agreed|Approved|Carried)\.?\s*$")
 
 
-@DECISION_RULES.add("label:Decision")
+@DECISION_RULES.add("label:Decision", needs=())
 def decision_label(clause: Clause) -> Finding | None:
     if clause.label in ("Decision", "RESOLVED", "Agreed") and not clause.text.rstrip().endswith(":"):
         return Finding(f"label:{clause.label}")
     return None
 
 
-@DECISION_RULES.add("pattern:RESOLVED")
+@DECISION_RULES.add("pattern:RESOLVED", needs=("resol",))
 def resolved(clause: Clause) -> Finding | None:
-    if "RESOL" not in clause.text and "esolved" not in clause.text:
-        return None  # cheap exact pre-check
     return Finding("pattern:RESOLVED") if _RESOLVED.search(clause.text) else None
 
 
-@DECISION_RULES.add("pattern:BODY agreed")
+@DECISION_RULES.add("pattern:BODY agreed", needs=_BODY_VERB_WORDS)
 def body_agreed(clause: Clause) -> Finding | None:
     """"Members noted the report", "The Board agreed, in principle, to ...", "Council approved"."""
     m = _BODY_VERB.match(clause.text)
@@ -79,7 +81,7 @@ def body_agreed(clause: Clause) -> Finding | None:
     return Finding(f"pattern:BODY {m.group(1).lower()}")
 
 
-@DECISION_RULES.add("pattern:Agreed ...")
+@DECISION_RULES.add("pattern:Agreed ...", needs=_LEADING_WORDS)
 def leading_decision_word(clause: Clause) -> Finding | None:
     """"Agreed the Board Priorities", "Noted the findings", "Ryan: Decision - next 4 weeks"."""
     m = _LEADING_DECISION.match(clause.text)
@@ -90,22 +92,17 @@ def leading_decision_word(clause: Clause) -> Finding | None:
     return Finding(f"pattern:{m.group(1)} ...")
 
 
-@DECISION_RULES.add("pattern:vote")
+@DECISION_RULES.add("pattern:vote", needs=_VOTE_WORDS)
 def vote(clause: Clause) -> Finding | None:
     """Proposed / seconded / all in favour, vote counts, motions carried or lost."""
-    if not any(word in clause.lowered for word in _VOTE_WORDS):
-        return None  # the pattern is costly; these are the words it cannot match without
     return Finding("pattern:vote") if _VOTE.search(clause.text) else None
 
 
-_VOTE_WORDS = ("second", "favour", "unanim", "motion", "vote", "hands", "objection", "carried", "nem", "abstain", "against")
 
 
-@DECISION_RULES.add("pattern:was agreed")
+@DECISION_RULES.add("pattern:was agreed", needs=("was", "were"))
 def passive_decision(clause: Clause) -> Finding | None:
     """"The minutes ... were approved as a true record", "This was noted"."""
-    if "was" not in clause.lowered and "were" not in clause.lowered:
-        return None  # cheap exact pre-check
     m = _PASSIVE.search(clause.text)
     if not m:
         return None
@@ -116,12 +113,9 @@ def passive_decision(clause: Clause) -> Finding | None:
     return Finding(f"pattern:was {m.group(1).lower()}")
 
 
-@DECISION_RULES.add("pattern:agreed that")
+@DECISION_RULES.add("pattern:agreed that", needs=_AGREED_WORDS)
 def agreed_that(clause: Clause) -> Finding | None:
     """"it was AGREED to write ...", "agreed that the first version would include ..."."""
-    lowered = clause.lowered
-    if not any(word in lowered for word in ("agreed", "decided", "concluded", "resolved", "determined", "approved", "accepted", "signed")):
-        return None
     m = _AGREED_THAT.search(clause.text)
     if not m:
         return None
@@ -141,11 +135,9 @@ def agreed_that(clause: Clause) -> Finding | None:
     return Finding("pattern:agreed that")
 
 
-@DECISION_RULES.add("pattern:OWNER to be appointed")
+@DECISION_RULES.add("pattern:OWNER to be appointed", needs=(BE_SPACE,))
 def to_be_appointed(clause: Clause) -> Finding | None:
     """"Ross, Mike and Ellen to be appointed to companies house as Directors"."""
-    if not BE_SPACE.search(clause.text):
-        return None  # cheap exact pre-check
     m = re.search(r"\s+to\s+be\s+(appointed|elected|co-opted|nominated|approved|adopted|reappointed|re-elected)\b", clause.text)
     if m and owner_phrase(clause.text[: m.start()], clause.people) is not None:
         return Finding("pattern:OWNER to be appointed")
@@ -158,15 +150,13 @@ _RECORDED = re.compile(
 )
 
 
-@DECISION_RULES.add("pattern:recorded outcome")
+@DECISION_RULES.add("pattern:recorded outcome", needs=("noted", "no", "agreed", "approved", "carried", "("))
 def recorded_outcome(clause: Clause) -> Finding | None:
     """Outcomes written as a tag: "... Balance of £6,564.21 Noted", "NO OBJECTIONS", "APPROVED – 2018 budget"."""
-    if not any(word in clause.text for word in ("Noted", "NO", "AGREED", "APPROVED", "CARRIED", "pproved", "(")):
-        return None  # cheap exact pre-check: every branch needs one of these
     return Finding("pattern:recorded outcome") if _RECORDED.search(clause.text) else None
 
 
-@DECISION_RULES.add("pattern:question answered")
+@DECISION_RULES.add("pattern:question answered", needs=("?",))
 def question_answered(clause: Clause) -> Finding | None:
     """"Should we build an application for minutes? Yes." """
     return Finding("pattern:question answered") if _ANSWERED.search(clause.text) else None
