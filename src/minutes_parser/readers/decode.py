@@ -22,6 +22,11 @@ _BOMS = (
     (b"\xfe\xff", "utf-16-be"),
 )
 
+# Stray NUL bytes in a text document are dropped, with a warning, while there are at most
+# ALWAYS_STRAY_NULS of them or at most one per thousand bytes; more means binary data.
+ALWAYS_STRAY_NULS = 8
+MAX_STRAY_NUL_SHARE = 0.001
+
 _WORD = re.compile(r"[^\W\d_]{2,40}")
 
 # Control characters other than tab, newline, carriage return and form feed mark binary data.
@@ -62,12 +67,30 @@ def decode_text(data: bytes) -> DecodedText:
         except UnicodeDecodeError as exc:
             raise DecodeError(f"bytes at offset {exc.start} are not valid {codec} despite its byte-order mark") from None
         return _checked(text, bom_encoding, None)
-    if b"\x00" in body[:65536]:
-        # UTF-16 without a BOM shows as every other byte NUL; anything else with NULs is binary.
+    if b"\x00" in body:
+        # UTF-16 without a BOM shows as every other byte NUL; a few stray NULs in text (a damaged
+        # export, a bad copy) are dropped with a warning; anything else with NULs is binary.
         guess = _utf16_without_bom(body)
         if guess is not None:
             return _checked(guess[0], guess[1], f"no byte-order mark: decoded as {guess[1]}")
-        raise UnsupportedFormatError("binary data (NUL bytes), not a text document")
+        return _without_stray_nuls(body)
+    return _decode_8bit(body)
+
+
+def _without_stray_nuls(body: bytes) -> DecodedText:
+    nuls = body.count(0)
+    binary = UnsupportedFormatError("binary data (NUL bytes), not a text document")
+    if nuls > max(ALWAYS_STRAY_NULS, len(body) * MAX_STRAY_NUL_SHARE):
+        raise binary
+    try:
+        decoded = _decode_8bit(body.replace(b"\x00", b""))
+    except (UnsupportedFormatError, DecodeError, EmptyDocumentError):
+        raise binary from None
+    note = f"{nuls} NUL byte{'s' if nuls != 1 else ''} dropped (text holds none)"
+    return DecodedText(decoded.text, decoded.encoding, "; ".join(filter(None, (note, decoded.warning))))
+
+
+def _decode_8bit(body: bytes) -> DecodedText:
     try:
         return _checked(body.decode("utf-8"), "utf-8", None)
     except UnicodeDecodeError:
