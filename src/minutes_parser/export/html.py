@@ -286,7 +286,7 @@ def owner_chart(owners: list[dict[str, Any]]) -> dict[str, Any]:
     rows = [o for o in owners if o["open"] + o["overdue"]][:_MAX_OWNER_BARS]
     left, width, row_height, top = 190, 600, 22, 8
     peak = max((o["open"] + o["overdue"] for o in rows), default=0) or 1
-    scale = (width - left - 50) / peak
+    scale = (width - left - 110) / peak  # room on the right for "12 (3 overdue)"
     bars = []
     for i, owner in enumerate(rows):
         y = top + i * row_height
