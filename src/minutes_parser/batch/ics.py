@@ -24,7 +24,8 @@ def actions_to_ics(actions: Iterable[ActionRecord]) -> tuple[bytes, int]:
         from ..errors import MissingDependencyError
 
         raise MissingDependencyError(
-            "--format ics needs the icalendar package: pip install 'minutes-parser[batch]'"
+            "--format ics needs the icalendar package (a dependency of minutes-parser): "
+            "pip install icalendar"
         ) from None
     calendar = Calendar()
     calendar.add("prodid", "-//minutes-parser//action register//EN")
