@@ -23,6 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .classify import ClassifiedParagraph, classify_paragraph
+from .classify.clause_model import ClauseContext, ClauseRefiner
 from .errors import DecodeError, DocumentTooLargeError, InputError
 from .extract.dates import DateContext, find_due, find_next_meeting
 from .extract.followups import find_follow_up
@@ -161,9 +162,18 @@ def read_document(path: str | os.PathLike[str]) -> ReadDocument:
 
 
 def assemble(
-    document: ReadDocument, *, name: str, sha256: str, meeting_date: dt.date | None = None, models: Models = RULES_ONLY
+    document: ReadDocument,
+    *,
+    name: str,
+    sha256: str,
+    meeting_date: dt.date | None = None,
+    models: Models = RULES_ONLY,
+    refiner: ClauseRefiner | None = None,
 ) -> Minutes:
-    """Stages 2-5 on a read document."""
+    """Stages 2-5 on a read document. ``refiner`` applies the clause models (default: those of
+    ``models``); training passes a recorder instead."""
+    if refiner is None:
+        refiner = ClauseRefiner.from_models(models)
     segmented = segment_document(document, models.items)
     header = ([segmented.title] if segmented.title else []) + segmented.header
     published = _iso_date(dict(document.metadata).get("date"))
@@ -203,6 +213,9 @@ def assemble(
             classified, last_subject = classify_paragraph(
                 para.text, sentences, label=para.label, people=people, margin=para.margin, last_subject=last_subject
             )
+            clause_context = ClauseContext(para.label, para.margin, para.list_marker, draft.title, para.text)
+            refiner.observe(classified, clause_context)
+            classified = refiner.refine(classified, clause_context, people)
             paragraph_kind = ParagraphKind(classified.kind)
             paragraphs.append(
                 Paragraph(paragraph_kind, para.text, classified.cues, label=para.label, list_marker=para.list_marker, margin=para.margin)

@@ -6,7 +6,9 @@ DOCS_DIR (at the gold file's relative sub-directory, then at DOCS_DIR itself) or
 beside the gold file. Documents are parsed in-process with :func:`minutes_parser.core.parse_file`
 and scored by :mod:`minutes_parser.scoring`. A document that fails to parse scores as empty and is
 reported on stderr. ``--save-predictions DIR`` writes each prediction as ``DIR/[SUBDIR/]NAME.json``,
-the layout other scorers expect.
+the layout other scorers expect. ``--model`` scores another trained model (or ``rules``);
+``--loso`` measures generalisation: every trained part is trained without one source at a time
+and that source is scored with it, the scores pooled over all sources.
 """
 
 from __future__ import annotations
@@ -101,6 +103,17 @@ def parse_prediction(path: Path) -> JsonDict:
     return minutes_to_dict(parse_file(path))
 
 
+def model_predictor(model: Any) -> Predictor:
+    """A predictor parsing with ``model`` (a :class:`~minutes_parser.learn.Models` or a path)."""
+    from .core import parse_file
+    from .export.json import minutes_to_dict
+
+    def predict(path: Path) -> JsonDict:
+        return minutes_to_dict(parse_file(path, model=model))
+
+    return predict
+
+
 def _predict(predictor: Predictor, path: Path) -> tuple[JsonDict, str | None]:
     from .errors import MinutesParserError
 
@@ -146,6 +159,80 @@ def evaluate(
     """Evaluate the parser on the annotated documents under ``gold_dir``."""
     documents = load_gold_documents(Path(gold_dir), Path(docs_dir) if docs_dir is not None else None)
     return evaluate_documents(documents, predictor=predictor, per_doc=per_doc, macro=macro)
+
+
+MANIFEST = "MANIFEST.tsv"
+
+
+def document_sources(documents: Sequence[GoldDocument]) -> dict[str, str]:
+    """Each document's source (the body or repository it comes from), for leave-one-source-out.
+
+    From a ``MANIFEST.tsv`` beside the gold file (columns ``file`` and ``source_repo``) where
+    there is one and it names the document; otherwise the file name up to its first ``_``.
+    """
+    import csv
+
+    manifests: dict[Path, dict[str, str]] = {}
+    sources: dict[str, str] = {}
+    for doc in documents:
+        folder = doc.gold_path.parent
+        if folder not in manifests:
+            manifests[folder] = {}
+            manifest = folder / MANIFEST
+            if manifest.is_file():
+                with manifest.open(encoding="utf-8", newline="") as handle:
+                    for row in csv.DictReader(handle, delimiter="\t"):
+                        if row.get("file") and row.get("source_repo"):
+                            manifests[folder][row["file"]] = row["source_repo"]
+        name = str(doc.gold["document"])
+        sources[doc.name] = manifests[folder].get(name) or name.split("_", 1)[0]
+    return sources
+
+
+@dataclass
+class LosoEvaluation:
+    """Leave-one-source-out: pooled scores of every source scored by a model trained without it."""
+
+    result: JsonDict
+    sources: dict[str, JsonDict]
+    errors: list[DocumentError] = field(default_factory=list)
+    documents: int = 0
+
+
+def evaluate_loso(
+    documents: Sequence[GoldDocument], *, seed: int = 0, per_doc: bool = False, macro: bool = True
+) -> LosoEvaluation:
+    """Train every trained part without one source at a time and score that source with it.
+
+    Units are read and labelled once per document; each fold fits on the other sources' rows
+    (``learn.recipe``) and parses the held-out documents with the fold's models.
+    """
+    from .errors import MinutesParserError
+    from .learn.recipe import PARTS, DocumentRows, document_rows, fit_models
+
+    sources = document_sources(documents)
+    rows: dict[str, DocumentRows] = {}
+    for doc in documents:
+        try:
+            rows[doc.name] = document_rows(doc.document_path, doc.gold, doc.name, parts=PARTS)
+        except MinutesParserError:  # a document that cannot be read is scored (as empty) but not trained on
+            continue
+    pooled = Scorer()
+    per_source: dict[str, JsonDict] = {}
+    errors: list[DocumentError] = []
+    for source in sorted(set(sources.values())):
+        held_out = [d for d in documents if sources[d.name] == source]
+        models = fit_models([r for name, r in rows.items() if sources[name] != source], seed=seed, parts=PARTS)
+        predictor = model_predictor(models)
+        fold = Scorer()
+        for doc in held_out:
+            prediction, error = _predict(predictor, doc.document_path)
+            if error is not None:
+                errors.append(DocumentError(doc.name, error))
+            pooled.add(doc.gold, prediction, document=doc.name, found=error is None)
+            fold.add(doc.gold, prediction, document=doc.name, found=error is None)
+        per_source[source] = {"documents": len(held_out), **fold.result()}
+    return LosoEvaluation(pooled.result(per_doc=per_doc, macro=macro), per_source, errors, len(documents))
 
 
 def save_predictions(evaluation: Evaluation, out_dir: Path) -> list[Path]:
@@ -263,6 +350,18 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--save-predictions", metavar="DIR", help="write each document's parse as DIR/NAME.json (for other scorers)"
     )
+    parser.add_argument(
+        "--model",
+        metavar="MODEL",
+        help="parse with this trained model file ('rules' for the rules alone; default: the shipped model)",
+    )
+    parser.add_argument(
+        "--loso",
+        action="store_true",
+        help="leave one source out: train without each source in turn and score it "
+        "(sources from MANIFEST.tsv beside the gold files, else the file-name prefix before '_')",
+    )
+    parser.add_argument("--seed", type=int, default=0, help="training seed for --loso (default 0)")
     return parser
 
 
@@ -287,13 +386,56 @@ def main(argv: Sequence[str]) -> int:
     if not documents:
         print(f"{PROG}: {gold_dir}: no *{GOLD_SUFFIX} files found", file=sys.stderr)
         return 1
-    evaluation = evaluate_documents(documents, per_doc=args.per_doc, macro=args.macro)
+    if args.loso:
+        if args.model or args.save_predictions:
+            print(f"{PROG}: --loso trains its own models: it takes neither --model nor --save-predictions", file=sys.stderr)
+            return 2
+        loso = evaluate_loso(documents, seed=args.seed, per_doc=args.per_doc, macro=True)
+        for error in loso.errors:
+            print(f"{PROG}: {error.document}: {error.reason} (scored as empty)", file=sys.stderr)
+        _print_loso(loso, as_json=args.json)
+        return 0
+    try:
+        predictor = _chosen_predictor(args.model)
+    except ValueError as exc:  # ModelError names the file and the reason
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 2
+    evaluation = evaluate_documents(documents, predictor=predictor, per_doc=args.per_doc, macro=args.macro)
     if args.save_predictions:
         save_predictions(evaluation, Path(args.save_predictions))
     for error in evaluation.errors:
         print(f"{PROG}: {error.document}: {error.reason} (scored as empty)", file=sys.stderr)
     _print_result(evaluation, as_json=args.json)
     return 0
+
+
+def _chosen_predictor(model: str | None) -> Predictor:
+    if model is None:
+        return parse_prediction
+    from .learn import RULES_ONLY, Models
+
+    return model_predictor(RULES_ONLY if model == "rules" else Models.load(model))
+
+
+def _print_loso(loso: LosoEvaluation, *, as_json: bool) -> None:
+    if as_json:
+        payload: dict[str, Any] = {
+            "loso": loso.result,
+            "sources": loso.sources,
+            "errors": [{"document": e.document, "reason": e.reason} for e in loso.errors],
+        }
+        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+        return
+    lines = [f"leave one source out: {len(loso.sources)} sources, {loso.documents} documents", "per source (F1):"]
+    width = max((len(s) for s in loso.sources), default=0)
+    for source, result in loso.sources.items():
+        scores = "  ".join(f"{k} {result[k]['f1']:.3f}" for k in METRIC_KEYS)
+        lines.append(f"  {source:<{width}}  docs {result['documents']:>2}  {scores}")
+    lines.append("pooled over the held-out sources:")
+    lines.append(format_plain(loso.result))
+    if "documents" in loso.result:
+        lines.append(format_documents(loso.result["documents"]))
+    sys.stdout.write("\n".join(lines) + "\n")
 
 
 def _print_result(evaluation: Evaluation, *, as_json: bool) -> None:

@@ -149,7 +149,7 @@ def classify_paragraph(
                 results.append(ClauseResult(clause_text, clause_start, clause_start + len(clause_text), None, None))
                 continue
             results.append(ClauseResult(clause_text, clause_start, clause_start + len(clause_text), decision, action, anchor))
-            subject = _subject_of(use_text, people)
+            subject = subject_of(use_text, people)
             if action and action.owners:
                 last_subject = action.owners[0]
             elif subject:
@@ -157,6 +157,11 @@ def classify_paragraph(
     if margin:
         results = _apply_margin(results, margin)
     results = [_with_context(text, r, results[i - 1] if i else None) for i, r in enumerate(results)]
+    return summarise(results), last_subject
+
+
+def summarise(results: list[ClauseResult]) -> ClassifiedParagraph:
+    """The paragraph's kind and cues from its clauses: an action anywhere makes it an action."""
     cues: list[str] = []
     kind = "discussion"
     for result in results:
@@ -167,7 +172,7 @@ def classify_paragraph(
             kind = "action"
         elif result.decision and kind == "discussion":
             kind = "decision"
-    return ClassifiedParagraph(kind, tuple(cues), tuple(results)), last_subject
+    return ClassifiedParagraph(kind, tuple(cues), tuple(results))
 
 
 def _apply_margin(results: list[ClauseResult], margin: str) -> list[ClauseResult]:
@@ -237,7 +242,7 @@ def _with_context(text: str, result: ClauseResult, previous: ClauseResult | None
 _SUBJECT = re.compile(r"^((?:The\s+|Our\s+)?(?:[A-Z][\w'’\-.]*|[a-z]+\s+team)(?:\s+[A-Z][\w'’\-.]*){0,3})\s+(?:had|has|have|was|were|is|are|said|says|reported|advised|noted|stated|explained|confirmed|agreed|asked|felt|contacted|[a-z]+ed)\b")
 
 
-def _subject_of(text: str, people: PeopleIndex) -> str | None:
+def subject_of(text: str, people: PeopleIndex) -> str | None:
     m = _SUBJECT.match(text)
     if not m:
         return None

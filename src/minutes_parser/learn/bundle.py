@@ -73,8 +73,12 @@ class Models:
     def load(cls, path: str | os.PathLike[str]) -> Models:
         try:
             text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ModelError(f"{os.fspath(path)}: cannot read model ({exc})") from None
+        except UnicodeDecodeError:
+            raise ModelError(f"{os.fspath(path)}: not a model file (not UTF-8 JSON)") from None
+        except OSError as exc:
+            raise ModelError(
+                f"{os.fspath(path)}: cannot read model ({exc.strerror or exc})"
+            ) from None
         return cls.from_json(text, name=os.fspath(path))
 
 

@@ -2,7 +2,7 @@
 
 1. Each document is read and segmented by the rules alone (no model), and split into the units
    each model decides on: candidate item openings (``segment.item_units``) and clauses
-   (the clause model is added in a later step).
+   (the clauses the classifier sees, recorded by ``classify.clause_model.ClauseRecorder``).
 2. Units are labelled from the gold file with the scorer's own matching (word F1 >= 0.5,
    one-to-one, best pairs first): a unit matched to a gold item, action or decision is a yes; a
    unit matched to an *optional* gold entry is left out of training; the rest are no.
@@ -26,6 +26,8 @@ from .bundle import Models
 from .linear import Features, HashedLinearModel
 
 Row = tuple[Features, bool]
+ALL_PARTS = ("items", "actions", "decisions")
+PARTS = ALL_PARTS  # the parts the recipe trains by default
 
 
 @dataclass
@@ -51,21 +53,31 @@ def label_by_matching(
 
 
 def document_rows(
-    path: Path, gold: dict[str, Any], name: str, *, parts: Sequence[str] = ("items",)
+    path: Path, gold: dict[str, Any], name: str, *, parts: Sequence[str] = PARTS
 ) -> DocumentRows:
     """Read, segment and classify ``path`` with the rules alone; label its units from ``gold``."""
-    from ..core import read_document
+    from ..classify.clause_model import ClauseRecorder
+    from ..core import assemble, read_document
     from ..segment import item_units, segment_document
+    from .bundle import RULES_ONLY
 
     document = read_document(path)
-    segmented = segment_document(document)
     rows = DocumentRows(name)
-    if gold.get("items") is not None:
-        units = item_units(segmented)
+    if "items" in parts and gold.get("items") is not None:
+        units = item_units(segment_document(document))
         labels = label_by_matching([u.title or None for u in units], gold["items"], "title")
         rows.items = [
             (u.features, label) for u, label in zip(units, labels, strict=True) if label is not None
         ]
+    clause_parts = [p for p in ("actions", "decisions") if p in parts]
+    if clause_parts:
+        recorder = ClauseRecorder()
+        assemble(document, name=name, sha256="", models=RULES_ONLY, refiner=recorder)
+        texts: list[str | None] = [c.text for c in recorder.clauses]
+        for part in clause_parts:
+            labels = label_by_matching(texts, gold.get(part) or [], "text")
+            labelled = zip(recorder.clauses, labels, strict=True)
+            setattr(rows, part, [(c.features, label) for c, label in labelled if label is not None])
     return rows
 
 
@@ -73,21 +85,28 @@ def document_rows(
 # (docs/training.md has the figures).
 SETTINGS: dict[str, dict[str, Any]] = {
     "items": {"c": 0.05, "thresholds": {"keep": 0.2, "open": 0.9}},
-    "actions": {"c": 0.5, "thresholds": {"yes": 0.5}},
-    "decisions": {"c": 0.5, "thresholds": {"yes": 0.5}},
+    "actions": {"c": 0.5, "thresholds": {"keep": 0.2, "open": 0.7}},
+    "decisions": {"c": 0.1, "thresholds": {"keep": 0.1, "open": 0.5}},
 }
 
 
 def fit_models(
-    documents: Iterable[DocumentRows], *, seed: int = 0, parts: Sequence[str] = ("items",)
+    documents: Iterable[DocumentRows],
+    *,
+    seed: int = 0,
+    parts: Sequence[str] = PARTS,
+    base: Models | None = None,
 ) -> Models:
-    """Fit each part on the rows of ``documents`` (sorted by name, so order never matters)."""
+    """Fit each part on the rows of ``documents`` (sorted by name, so order never matters).
+
+    A part not in ``parts``, or without both yes and no examples, is taken from ``base`` (or
+    left to the rules when there is no base)."""
     ordered = sorted(documents, key=lambda d: d.name)
     fitted: dict[str, HashedLinearModel | None] = {}
-    for part in ("items", "actions", "decisions"):
+    for part in ALL_PARTS:
         rows = [row for doc in ordered for row in getattr(doc, part)]
         if part not in parts or len({label for _, label in rows}) < 2:
-            fitted[part] = None
+            fitted[part] = getattr(base, part) if base is not None else None
             continue
         settings = SETTINGS[part]
         fitted[part] = HashedLinearModel.fit(
@@ -100,8 +119,34 @@ def fit_models(
     meta = {
         "documents": len(ordered),
         "seed": seed,
-        "parts": [p for p in parts if fitted.get(p) is not None],
+        "trained": [p for p in parts if fitted.get(p) is not None],
     }
     return Models(
         items=fitted["items"], actions=fitted["actions"], decisions=fitted["decisions"], meta=meta
     )
+
+
+@dataclass
+class TrainingResult:
+    models: Models
+    skipped: list[tuple[str, str]]  # (document, reason) not trained on
+
+
+def train(
+    documents: Sequence[Any],
+    *,
+    parts: Sequence[str] = PARTS,
+    seed: int = 0,
+    base: Models | None = None,
+) -> TrainingResult:
+    """The recipe end to end on gold documents (``evaluate.GoldDocument``); unreadable ones are skipped."""
+    from ..errors import MinutesParserError
+
+    rows: list[DocumentRows] = []
+    skipped: list[tuple[str, str]] = []
+    for doc in documents:
+        try:
+            rows.append(document_rows(doc.document_path, doc.gold, doc.name, parts=parts))
+        except MinutesParserError as exc:
+            skipped.append((doc.name, exc.reason))
+    return TrainingResult(fit_models(rows, seed=seed, parts=parts, base=base), skipped)

@@ -48,8 +48,8 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("minute", re.compile(r"\d{1,4}/\d{2,4}")),
     ("prefixed", re.compile(r"[A-Z]{1,3}/\d{1,4}/\d{1,4}")),
     ("year-number", re.compile(r"\d{2,4}[-/.]\d{2,5}")),
-    ("roman", re.compile(r"[ivxlc]{1,6}|[IVXLC]{1,6}")),
-    ("letter", re.compile(r"[A-Za-z]")),
+    ("letter", re.compile(r"[A-Za-z]")),  # before roman: a lone "c" or "i" is a letter
+    ("roman", re.compile(r"[ivxlc]{2,6}|[IVXLC]{2,6}")),
 )
 _FINITE = re.compile(
     r"\b(?:was|were|is|are|had|has|have|will|would|should|could|did|said|noted|agreed)\b", re.I

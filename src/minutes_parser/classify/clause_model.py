@@ -1,0 +1,191 @@
+"""The trained clause classifier beside the rules: is this clause an action, a decision, both?
+
+The rules (``actions.py``, ``decisions.py``) run first and their cues become features, so the
+model learns how far to trust each rule instead of competing with it. Other features: the
+clause's words and word pairs (hashed), its first words, modal and tense words, its length, and
+its context: the label governing it ("Resolved:"), an action column beside it, a speaker prefix,
+a list marker, its place in the paragraph and the item title's words.
+
+:class:`ClauseRefiner` applies the ``actions`` and ``decisions`` models of a bundle to each
+classified paragraph: a rule's finding is kept unless the model is fairly sure it is wrong
+(``keep`` cut-off), and the model adds a finding the rules missed only when it is sure
+(``open`` cut-off). A finding the model added says so in its cue, with the model's strongest
+features ("model:0.91 (w=will, first=clerk)"). Without models the refiner changes nothing.
+:class:`ClauseRecorder` is the same step for training: it records each clause and its features.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import partial
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from .base import Finding
+from .paragraphs import ClassifiedParagraph, ClauseResult, subject_of, summarise
+
+if TYPE_CHECKING:
+    from ..extract.owners import PeopleIndex
+    from ..learn.bundle import Models
+    from ..learn.linear import HashedLinearModel
+
+_WORD = re.compile(r"[a-z][a-z'’]*|\d+")
+_SPEAKER_PREFIX = re.compile(r"^[A-Z][\w'’\-]{1,30}(?:\s[A-Z][\w'’\-]{1,30}){0,2}:\s")
+_MODALS = (
+    "will",
+    "would",
+    "shall",
+    "should",
+    "must",
+    "may",
+    "can",
+    "could",
+    "to",
+    "be",
+    "was",
+    "were",
+    "has",
+    "had",
+)
+Features = dict[str, float]
+_MAX_WORDS = 60  # words of a clause that become features (a transcript paragraph stays cheap)
+
+
+@dataclass(frozen=True)
+class ClauseContext:
+    """What the pipeline knows about the paragraph a clause sits in."""
+
+    label: str | None
+    margin: str | None
+    list_marker: str | None
+    item_title: str
+    paragraph_text: str
+
+
+def clause_features(
+    clause: ClauseResult, index: int, count: int, context: ClauseContext
+) -> Features:
+    """The features of one clause (see the module docstring)."""
+    f: Features = {"bias": 1.0}
+    f[f"dcue={clause.decision.cue if clause.decision else 'none'}"] = 1.0
+    f[f"acue={clause.action.cue if clause.action else 'none'}"] = 1.0
+    if clause.action and clause.action.owners:
+        f["rule-owner"] = 1.0
+    f[f"label={context.label or 'none'}"] = 1.0
+    if context.margin:
+        f["margin"] = 1.0
+    if context.list_marker:
+        f["list"] = 1.0
+    if _SPEAKER_PREFIX.match(context.paragraph_text):
+        f["speaker"] = 1.0
+    f[
+        f"place={'only' if count == 1 else 'first' if index == 0 else 'last' if index == count - 1 else 'mid'}"
+    ] = 1.0
+    text = clause.text
+    words = _WORD.findall(text.lower())[:_MAX_WORDS]
+    f[f"words={min(len(words) // 4, 10)}"] = 1.0
+    if text.rstrip().endswith("?"):
+        f["question"] = 1.0
+    if text[:1].islower():
+        f["starts-lower"] = 1.0
+    if words:
+        f[f"first={words[0]}"] = 1.0
+        if len(words) > 1:
+            f[f"first2={words[0]}_{words[1]}"] = 1.0
+    for word in words:
+        f[f"w={word}"] = 1.0
+    for first, second in pairwise(words):
+        f[f"b={first}_{second}"] = 1.0
+    for modal in _MODALS:
+        if modal in words:
+            f[f"modal={modal}"] = 1.0
+    ed = sum(1 for w in words if w.endswith("ed"))
+    f[f"past={min(ed, 3)}"] = 1.0
+    for word in _WORD.findall(context.item_title.lower())[:4]:
+        f[f"t={word}"] = 1.0
+    return f
+
+
+@dataclass
+class ClauseRefiner:
+    """Applies a bundle's clause models to classified paragraphs (no-op without them)."""
+
+    actions: HashedLinearModel | None = None
+    decisions: HashedLinearModel | None = None
+
+    @classmethod
+    def from_models(cls, models: Models) -> ClauseRefiner:
+        return cls(models.actions, models.decisions)
+
+    @property
+    def active(self) -> bool:
+        return self.actions is not None or self.decisions is not None
+
+    def refine(
+        self, classified: ClassifiedParagraph, context: ClauseContext, people: PeopleIndex
+    ) -> ClassifiedParagraph:
+        if not self.active or not classified.clauses:
+            return classified
+        clauses = classified.clauses
+        rows = [clause_features(c, i, len(clauses), context) for i, c in enumerate(clauses)]
+        action_p = self.actions.probabilities(rows) if self.actions else [None] * len(rows)
+        decision_p = self.decisions.probabilities(rows) if self.decisions else [None] * len(rows)
+        out: list[ClauseResult] = []
+        for clause, row, p_action, p_decision in zip(
+            clauses, rows, action_p, decision_p, strict=True
+        ):
+            action = _decide(
+                clause.action, p_action, self.actions, row, partial(_owners_of, clause, people)
+            )
+            decision = _decide(clause.decision, p_decision, self.decisions, row, lambda: ())
+            out.append(replace(clause, action=action, decision=decision))
+        return summarise(out)
+
+    def observe(self, classified: ClassifiedParagraph, context: ClauseContext) -> None:
+        """Called on every paragraph before :meth:`refine`; the recorder keeps what it sees."""
+
+
+@dataclass
+class RecordedClause:
+    text: str
+    features: Features
+
+
+class ClauseRecorder(ClauseRefiner):
+    """For training: records every clause with its features and leaves the rules' verdicts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.clauses: list[RecordedClause] = []
+
+    def observe(self, classified: ClassifiedParagraph, context: ClauseContext) -> None:
+        count = len(classified.clauses)
+        for index, clause in enumerate(classified.clauses):
+            self.clauses.append(
+                RecordedClause(clause.text, clause_features(clause, index, count, context))
+            )
+
+
+def _decide(
+    finding: Finding | None,
+    probability: float | None,
+    model: HashedLinearModel | None,
+    row: Features,
+    owners: Callable[[], tuple[str, ...]],
+) -> Finding | None:
+    if model is None or probability is None:
+        return finding
+    if finding is not None:
+        return finding if probability >= model.thresholds["keep"] else None
+    if probability < model.thresholds["open"]:
+        return None
+    why = ", ".join(model.strongest(row, count=3))
+    return Finding(f"model:{probability:.2f} ({why})", owners())
+
+
+def _owners_of(clause: ClauseResult, people: PeopleIndex) -> tuple[str, ...]:
+    """The owner of an action only the model found: the clause's subject, if it names one."""
+    subject = subject_of(clause.text, people)
+    return (subject,) if subject else ()

@@ -1,0 +1,300 @@
+"""The trained parts: hashed linear models, the bundle file, the recipe, LOSO and the train command.
+
+Training is tested on a tiny set of the project's own fictional annotated minutes (corpora/), so
+it runs in seconds and never needs ../shared.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from minutes_parser import parse_file
+from minutes_parser.classify.clause_model import ClauseContext, ClauseRefiner, clause_features
+from minutes_parser.classify.paragraphs import ClauseResult
+from minutes_parser.evaluate import document_sources, load_gold_documents
+from minutes_parser.evaluate import main as eval_main
+from minutes_parser.learn import RULES_ONLY, HashedLinearModel, ModelError, Models
+from minutes_parser.learn.command import main as train_main
+from minutes_parser.learn.linear import _column, _hasher
+from minutes_parser.learn.recipe import document_rows, label_by_matching
+from minutes_parser.segment.heading_model import _sequence, number_shape
+
+REPO = Path(__file__).resolve().parents[1]
+CORPORA = REPO / "corpora"
+TINY = (
+    "allotment_committee_2024-04-18.txt",
+    "parish_council_2024-07-09.md",
+    "village_hall_committee_2024-01-23.txt",
+)
+
+
+@pytest.fixture()
+def tiny_gold(tmp_path: Path) -> Path:
+    """Three fictional annotated documents of three sources (file-name prefixes)."""
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    for name in TINY:
+        shutil.copy(CORPORA / name, folder / name)
+        shutil.copy(CORPORA / f"{name}.gold.json", folder / f"{name}.gold.json")
+    return folder
+
+
+# ---------------------------------------------------------------------------- the linear model
+
+
+def _toy_rows() -> tuple[list[dict[str, float]], list[bool]]:
+    rows: list[dict[str, float]] = []
+    labels: list[bool] = []
+    for index in range(40):
+        yes = index % 3 == 0
+        rows.append({"bias": 1.0, "w=agenda" if yes else "w=discussed": 1.0, f"n={index % 5}": 1.0})
+        labels.append(yes)
+    return rows, labels
+
+
+def test_model_learns_separable_rows_and_survives_storage() -> None:
+    rows, labels = _toy_rows()
+    model = HashedLinearModel.fit(rows, labels, seed=0, c=10.0)
+    probabilities = model.probabilities(rows)
+    assert all((p >= 0.5) == label for p, label in zip(probabilities, labels, strict=True))
+    stored = json.loads(json.dumps(model.to_dict()))
+    again = HashedLinearModel.from_dict(stored)
+    assert again.probabilities(rows) == pytest.approx(probabilities, abs=1e-5)
+    assert model.strongest({"w=agenda": 1.0, "bias": 1.0}, count=1) == ["w=agenda"]
+    assert model.strongest({"w=discussed": 1.0}, count=1, positive=False) == ["w=discussed"]
+
+
+def test_stored_model_holds_numbers_not_feature_names() -> None:
+    rows, labels = _toy_rows()
+    text = json.dumps(HashedLinearModel.fit(rows, labels).to_dict())
+    assert "agenda" not in text and "discussed" not in text
+
+
+def test_column_is_the_hashers_column() -> None:
+    for name in ("bias", "w=apologies", "shape=int&seq=next", "w=café"):
+        assert _column(name) == int(_hasher().transform([{name: 1.0}]).indices[0])
+
+
+def test_fit_needs_both_classes() -> None:
+    with pytest.raises(ValueError, match="positive and negative"):
+        HashedLinearModel.fit([{"a": 1.0}, {"b": 1.0}], [True, True])
+
+
+# ----------------------------------------------------------------------------------- the bundle
+
+
+def test_bundle_round_trips_and_refuses_other_files(tmp_path: Path) -> None:
+    rows, labels = _toy_rows()
+    models = Models(items=HashedLinearModel.fit(rows, labels), meta={"documents": 3})
+    path = tmp_path / "model.json"
+    models.save(path)
+    loaded = Models.load(path)
+    assert loaded.items is not None and loaded.actions is None
+    assert loaded.to_json() == path.read_text(encoding="utf-8")
+    (tmp_path / "other.json").write_text('{"hello": 1}', encoding="utf-8")
+    with pytest.raises(ModelError, match=r"other\.json: not a minutes-parser model file"):
+        Models.load(tmp_path / "other.json")
+    with pytest.raises(ModelError, match="cannot read model"):
+        Models.load(tmp_path / "missing.json")
+
+
+# ----------------------------------------------------------------------------- heading features
+
+
+@pytest.mark.parametrize(
+    ("number", "shape"),
+    [
+        ("5", "int"),
+        ("5a", "int+letter"),
+        ("12.3", "dotted"),
+        ("4.2.1", "dotted+"),
+        ("26/16", "minute"),
+        ("C/23/45", "prefixed"),
+        ("iv", "roman"),
+        ("XII", "roman"),
+        ("i", "letter"),
+        ("b", "letter"),
+        ("(c)", "letter"),
+        (None, "none"),
+        ("98-1234", "year-number"),
+    ],
+)
+def test_number_shapes(number: str | None, shape: str) -> None:
+    assert number_shape(number) == shape
+
+
+def test_sequence_of_numbers() -> None:
+    assert _sequence("4", "5", "int") == "next"
+    assert _sequence("5.1", "5.2", "dotted") == "next"
+    assert _sequence("5.3", "6.1", "dotted") == "next"
+    assert _sequence("4", "9", "int") == "jump"
+    assert _sequence("iv", "vi", "roman") == "jump"
+    assert _sequence(None, "1", "int") == "first"
+
+
+def test_labels_follow_the_scorers_matching_and_skip_optional_entries() -> None:
+    gold = [
+        {"title": "Apologies for absence"},
+        {"title": "Planning applications", "optional": True},
+    ]
+    labels = label_by_matching(
+        ["Apologies for absence", "Planning applications", "The Clerk reported"], gold, "title"
+    )
+    assert labels == [True, None, False]
+
+
+# ------------------------------------------------------------------------------------- training
+
+
+def test_training_is_deterministic_and_stores_no_document_text(
+    tiny_gold: Path, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    assert (
+        train_main([str(tiny_gold), "--out", str(first), "--parts", "items,actions,decisions"]) == 0
+    )
+    assert (
+        train_main([str(tiny_gold), "--out", str(second), "--parts", "items,actions,decisions"])
+        == 0
+    )
+    assert first.read_bytes() == second.read_bytes()
+    models = Models.load(first)
+    assert models.items is not None and models.actions is not None and models.decisions is not None
+    text = first.read_text(encoding="utf-8")
+    for word in ("allotment", "Clerk", "village", "hall"):
+        assert word not in text
+
+
+def test_training_from_a_base_keeps_the_parts_not_retrained(
+    tiny_gold: Path, tmp_path: Path
+) -> None:
+    base = tmp_path / "base.json"
+    assert train_main([str(tiny_gold), "--out", str(base), "--parts", "actions"]) == 0
+    out = tmp_path / "out.json"
+    assert (
+        train_main([str(tiny_gold), "--out", str(out), "--parts", "items", "--from", str(base)])
+        == 0
+    )
+    models, base_models = Models.load(out), Models.load(base)
+    assert models.items is not None
+    assert models.actions is not None and base_models.actions is not None
+    assert models.actions.to_dict() == base_models.actions.to_dict()
+
+
+def test_train_usage_errors(
+    tiny_gold: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert train_main([str(tiny_gold), "--out", str(tmp_path / "m.json"), "--parts", "owners"]) == 2
+    assert "unknown part owners" in capsys.readouterr().err
+    assert train_main([str(tmp_path / "nowhere"), "--out", str(tmp_path / "m.json")]) == 2
+    assert (
+        train_main(
+            [str(tiny_gold), "--out", str(tmp_path / "m.json"), "--from", str(tiny_gold / TINY[0])]
+        )
+        == 2
+    )
+    assert "not a model file" in capsys.readouterr().err
+
+
+def test_trained_model_is_used_for_parsing(tiny_gold: Path, tmp_path: Path) -> None:
+    path = tmp_path / "m.json"
+    assert train_main([str(tiny_gold), "--out", str(path), "--parts", "items"]) == 0
+    document = tiny_gold / TINY[1]
+    with_model = parse_file(document, model=path)
+    rules = parse_file(document, model=RULES_ONLY)
+    # Trained on this very document, the model keeps its items (the rules already had them right).
+    assert [i.title for i in with_model.items] == [i.title for i in rules.items]
+
+
+def test_document_rows_label_units(tiny_gold: Path) -> None:
+    doc = load_gold_documents(tiny_gold)[0]
+    rows = document_rows(
+        doc.document_path, doc.gold, doc.name, parts=("items", "actions", "decisions")
+    )
+    assert sum(1 for _, label in rows.items if label) >= len(doc.gold["items"]) - 1
+    assert any(label for _, label in rows.actions)
+    assert any(label for _, label in rows.decisions)
+
+
+# ---------------------------------------------------------------------------------------- LOSO
+
+
+def test_sources_from_manifest_or_file_prefix(tiny_gold: Path) -> None:
+    documents = load_gold_documents(tiny_gold)
+    assert sorted(document_sources(documents).values()) == ["allotment", "parish", "village"]
+    (tiny_gold / "MANIFEST.tsv").write_text(
+        f"file\tsource_repo\n{TINY[0]}\tgreen-lane/site\n{TINY[2]}\tgreen-lane/site\n",
+        encoding="utf-8",
+    )
+    assert sorted(document_sources(documents).values()) == [
+        "green-lane/site",
+        "green-lane/site",
+        "parish",
+    ]
+
+
+def test_eval_loso_prints_per_source_and_pooled_json(
+    tiny_gold: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert eval_main([str(tiny_gold), "--loso", "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert set(payload["sources"]) == {"allotment", "parish", "village"}
+    for metric in ("actions", "decisions", "owners", "items"):
+        assert 0.0 <= payload["loso"][metric]["f1"] <= 1.0
+    assert "macro" in payload["loso"]
+    assert eval_main([str(tiny_gold), "--loso"]) == 0
+    out = capsys.readouterr().out
+    assert "leave one source out: 3 sources, 3 documents" in out
+    assert "pooled over the held-out sources:" in out
+
+
+def test_eval_with_model_rules_and_bad_model(
+    tiny_gold: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert eval_main([str(tiny_gold), "--model", "rules"]) == 0
+    capsys.readouterr()
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    assert eval_main([str(tiny_gold), "--model", str(bad)]) == 2
+    assert "bad.json: not a model file" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------------------ clause refiner
+
+
+def _clause(text: str, action: bool) -> ClauseResult:
+    from minutes_parser.classify.base import Finding
+
+    return ClauseResult(
+        text, 0, len(text), None, Finding("pattern:OWNER to VERB", ("Clerk",)) if action else None
+    )
+
+
+def test_refiner_keeps_trusted_findings_drops_doubtful_ones_and_adds_sure_ones() -> None:
+    from minutes_parser.classify.paragraphs import summarise
+    from minutes_parser.extract.owners import PeopleIndex
+
+    context = ClauseContext(None, None, None, "Footpaths", "")
+    sure = _clause("Clerk to write to the landowner", True)
+    doubtful = _clause("The walkers to meet at the stile", True)
+    missed = _clause("Ann Rowe will inspect the bridge", False)
+    rows = [clause_features(c, 0, 1, context) for c in (sure, doubtful, missed)]
+    labels = [True, False, True]
+    model = HashedLinearModel.fit(
+        rows * 10, labels * 10, c=100.0, thresholds={"keep": 0.3, "open": 0.6}
+    )
+    refiner = ClauseRefiner(actions=model)
+    people = PeopleIndex.build([], "")
+    refined = refiner.refine(summarise([sure, doubtful, missed]), context, people)
+    actions = [c.action for c in refined.clauses]
+    assert actions[0] is not None and actions[0].cue == "pattern:OWNER to VERB"
+    assert actions[1] is None
+    assert actions[2] is not None and actions[2].cue.startswith("model:")
+    assert refined.kind == "action"
+    assert (
+        ClauseRefiner().refine(summarise([doubtful]), context, people).clauses[0].action is not None
+    )
