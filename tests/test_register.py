@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from minutes_parser.batch import Register, RegisterError, parse_many
-from minutes_parser.cli.actions import actions_main
 from minutes_parser.batch.register import SCHEMA_VERSION
+from minutes_parser.cli.actions import actions_main
 
 MARCH = """WESTBURY PARISH COUNCIL
 
