@@ -295,6 +295,7 @@ def test_deeply_nested_html_is_flattened_with_a_warning(case: Callable[[str], Pa
 # --- huge inputs ------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # a minute of parsing 11 MB: CI runs it (`pytest -m slow`)
 def test_huge_text_and_huge_single_line_parse_within_the_bounds(tmp_path: Path) -> None:
     """A 6 MB text and a 5 MB line without a newline, run side by side (two cores)."""
     paths = [write_case(tmp_path, "text_6mb"), write_case(tmp_path, "single_line_5mb")]

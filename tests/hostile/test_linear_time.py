@@ -20,6 +20,9 @@ from minutes_parser.errors import MinutesParserError
 
 from .generate import single_line_of_size, text_of_size
 
+# About two minutes of parsing large inputs: CI runs it (`pytest -m slow`), the README command does not.
+pytestmark = pytest.mark.slow
+
 SMALL = 200_000
 RATIO_LIMIT = 2.5
 
