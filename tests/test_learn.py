@@ -298,3 +298,20 @@ def test_refiner_keeps_trusted_findings_drops_doubtful_ones_and_adds_sure_ones()
     assert (
         ClauseRefiner().refine(summarise([doubtful]), context, people).clauses[0].action is not None
     )
+
+
+def test_probabilities_equal_scikit_learns_predict_proba() -> None:
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    from minutes_parser.learn.linear import N_FEATURES
+
+    rows, labels = _toy_rows()
+    model = HashedLinearModel.fit(rows, labels, c=0.3)
+    estimator = LogisticRegression()
+    coef = np.zeros((1, N_FEATURES))
+    for index, weight in model.weights.items():
+        coef[0, index] = weight
+    estimator.coef_, estimator.intercept_, estimator.classes_ = coef, np.array([model.intercept]), np.array([0, 1])
+    expected = estimator.predict_proba(_hasher().transform(rows))[:, 1]
+    assert model.probabilities(rows) == pytest.approx(list(expected), abs=1e-12)

@@ -130,8 +130,11 @@ class ClauseRefiner:
             return classified
         clauses = classified.clauses
         rows = [clause_features(c, i, len(clauses), context) for i, c in enumerate(clauses)]
-        action_p = self.actions.probabilities(rows) if self.actions else [None] * len(rows)
-        decision_p = self.decisions.probabilities(rows) if self.decisions else [None] * len(rows)
+        from ..learn.linear import hashed
+
+        columns = hashed(rows)
+        action_p = self.actions.probabilities_of(columns) if self.actions else [None] * len(rows)
+        decision_p = self.decisions.probabilities_of(columns) if self.decisions else [None] * len(rows)
         out: list[ClauseResult] = []
         for clause, row, p_action, p_decision in zip(
             clauses, rows, action_p, decision_p, strict=True

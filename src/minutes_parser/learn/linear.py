@@ -42,7 +42,7 @@ class HashedLinearModel:
     intercept: float
     thresholds: dict[str, float] = field(default_factory=lambda: {"yes": 0.5})
     meta: dict[str, Any] = field(default_factory=dict)
-    _estimator: Any = field(default=None, repr=False, compare=False)
+    _dense: Any = field(default=None, repr=False, compare=False)  # weights as a vector, on first use
 
     # -- training -------------------------------------------------------------------------------
 
@@ -97,28 +97,29 @@ class HashedLinearModel:
 
     # -- prediction -----------------------------------------------------------------------------
 
-    def _fitted(self) -> Any:
-        """A scikit-learn estimator carrying the stored weights (built once, on first use)."""
-        if self._estimator is None:
-            import numpy as np
-            from sklearn.linear_model import LogisticRegression
-
-            estimator = LogisticRegression()
-            coef = np.zeros((1, N_FEATURES))
-            for index, weight in self.weights.items():
-                coef[0, index] = weight
-            estimator.coef_ = coef
-            estimator.intercept_ = np.array([self.intercept])
-            estimator.classes_ = np.array([0, 1])
-            self._estimator = estimator
-        return self._estimator
-
     def probabilities(self, rows: Sequence[Features]) -> list[float]:
-        """P(yes) for each row."""
-        if not rows:
+        """P(yes) for each row; see :meth:`probabilities_of`."""
+        return self.probabilities_of(hashed(rows))
+
+    def probabilities_of(self, rows: HashedRows) -> list[float]:
+        """P(yes) for rows already hashed (:func:`hashed`; models sharing rows hash them once).
+
+        This is ``LogisticRegression.predict_proba`` for two classes over FeatureHasher columns
+        (tests/test_learn.py checks the two agree), computed from the stored weights with numpy:
+        the pipeline asks once per paragraph, and scikit-learn's per-call input checks and
+        sparse-matrix building would cost far more than the sum itself.
+        """
+        import numpy as np
+
+        if not rows.offsets:
             return []
-        matrix = _hasher().transform(rows)
-        return [float(p) for p in self._fitted().predict_proba(matrix)[:, 1]]
+        if self._dense is None:
+            self._dense = np.zeros(N_FEATURES)
+            for index, weight in self.weights.items():
+                self._dense[index] = weight
+        contributions = self._dense[rows.columns] * rows.values
+        scores = np.add.reduceat(contributions, rows.offsets) + self.intercept
+        return [float(p) for p in 1.0 / (1.0 + np.exp(-scores))]
 
     def strongest(self, row: Features, *, count: int = 3, positive: bool = True) -> list[str]:
         """The features of ``row`` that pushed hardest toward yes (or, with ``positive=False``, no)."""
@@ -130,6 +131,42 @@ class HashedLinearModel:
                 contributions.append((abs(weight), name))
         contributions.sort(key=lambda c: (-c[0], c[1]))
         return [name for _, name in contributions[:count]]
+
+
+_COLUMNS: dict[str, int] = {}  # feature name -> column; names repeat across paragraphs and documents
+_COLUMNS_MAX = 1 << 18
+
+
+@dataclass(frozen=True)
+class HashedRows:
+    """Rows as flat arrays: every row's columns and values one after another, and where each
+    row starts. Every row holds at least one feature (the pipeline's rows all have "bias")."""
+
+    columns: Any
+    values: Any
+    offsets: list[int]
+
+
+def hashed(rows: Sequence[Features]) -> HashedRows:
+    """The rows with the columns FeatureHasher gives their feature names."""
+    import numpy as np
+
+    columns: list[int] = []
+    values: list[float] = []
+    offsets: list[int] = []
+    for row in rows:
+        if not row:
+            raise ValueError("a row needs at least one feature")
+        offsets.append(len(columns))
+        for name, value in row.items():
+            column = _COLUMNS.get(name)
+            if column is None:
+                column = _column(name)
+                if len(_COLUMNS) < _COLUMNS_MAX:
+                    _COLUMNS[name] = column
+            columns.append(column)
+            values.append(value)
+    return HashedRows(np.array(columns, dtype=np.int64), np.array(values), offsets)
 
 
 def _column(name: str) -> int:
