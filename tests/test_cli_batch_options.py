@@ -141,3 +141,12 @@ def test_train_is_dispatched(capsys: pytest.CaptureFixture[str]) -> None:
         status = int(exc.code or 0)
     assert status == 0
     assert "minutes-parse train" in capsys.readouterr().out
+
+
+def test_progress_rate_is_over_the_whole_run_and_eta_follows_from_it() -> None:
+    from minutes_parser.cli.batch import rate_and_eta
+
+    assert rate_and_eta(0, None, 0.0) == {"rate": "", "eta": ""}
+    assert rate_and_eta(30, None, 10.0) == {"rate": "3.0 docs/s", "eta": ""}  # total still counting
+    assert rate_and_eta(30, 5030, 10.0) == {"rate": "3.0 docs/s", "eta": "ETA 0:27:46"}
+    assert rate_and_eta(30, 30, 10.0)["eta"] == ""

@@ -149,6 +149,19 @@ def batch_main(argv: list[str]) -> int:
     return 1 if summary.failures else 0
 
 
+def rate_and_eta(done: float, total: float | None, elapsed: float | None) -> dict[str, str]:
+    """Documents per second over the whole run (results arrive in bursts, so a short window
+    would overstate it) and the time left at that rate, as the bar shows them."""
+    if not done or not elapsed:
+        return {"rate": "", "eta": ""}
+    rate = done / elapsed
+    fields = {"rate": f"{rate:.1f} docs/s", "eta": ""}
+    if total is not None and total > done:
+        left = int((total - done) / rate)
+        fields["eta"] = f"ETA {left // 3600}:{left // 60 % 60:02d}:{left % 60:02d}"
+    return fields
+
+
 class _Progress:
     """Failures printed as they happen and, on a terminal, a bar with total, rate and ETA.
 
@@ -174,7 +187,6 @@ class _Progress:
             Progress,
             TextColumn,
             TimeElapsedColumn,
-            TimeRemainingColumn,
         )
 
         console = Console(stderr=True, highlight=False)
@@ -185,12 +197,11 @@ class _Progress:
             TextColumn("{task.fields[failed]} failed"),
             TextColumn("{task.fields[rate]}"),
             TimeElapsedColumn(),
-            TextColumn("ETA"),
-            TimeRemainingColumn(),
+            TextColumn("{task.fields[eta]}"),
             console=console,
             transient=True,
         )
-        self._task = self._bar.add_task("documents", total=None, failed=0, rate="")
+        self._task = self._bar.add_task("documents", total=None, failed=0, rate="", eta="")
         self._print = lambda line: console.print(line, markup=False, soft_wrap=True)
 
     def start(self) -> None:
@@ -216,12 +227,11 @@ class _Progress:
             note = " (recorded in an earlier run; --retry-failed parses it again)" if result.from_register else ""
             self._print(f"{PROG}: {shown(result.path)}: {result.error}{note}")
         if self._bar is not None:
+            self._bar.update(self._task, advance=1, failed=self.failed)
             task = self._bar.tasks[0]
-            speed = task.speed
-            rate = f"{speed:.1f} docs/s" if speed else ""
-            self._bar.update(self._task, advance=1, failed=self.failed, rate=rate)
             if task.total is not None and task.completed > task.total:
                 self._bar.update(self._task, total=task.completed)
+            self._bar.update(self._task, **rate_and_eta(task.completed, task.total, task.elapsed))
 
     def stop(self) -> None:
         if self._bar is not None:
