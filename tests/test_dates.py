@@ -370,3 +370,25 @@ def test_gold_due_values_floor() -> None:
     # values found; floors sit just below. (On the old set: 25/28 and 25 of 29.)
     assert right / predicted >= 0.52
     assert right / gold_values >= 0.39
+
+
+# --- issue 10: meeting-relative deadlines, event dates, recent past dates ----------------------------
+
+
+def test_a_month_named_meeting_takes_the_stated_next_meeting_date() -> None:
+    context = DateContext(dt.date(2024, 5, 8), next_meeting=dt.date(2024, 6, 12))
+    assert due_value("Cllr Ames agreed to get three quotes for the June meeting.", context) == "2024-06-12"
+    assert due_value("Cllr Ames agreed to get three quotes for the July meeting.", context) == "2024-07"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dana: the minutes for the meeting with the auditor on 26th May are missing.",
+        "The Clerk is to book two members on the planning course on 27 June 2024.",
+        "Cllr Ames attended a workshop on the grants fund on 2nd May and will update members.",
+    ],
+)
+def test_an_event_or_a_recent_past_date_is_no_deadline(text: str) -> None:
+    assert due_value(text, DateContext(dt.date(2024, 5, 8))) is None
+

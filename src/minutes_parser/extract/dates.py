@@ -101,8 +101,9 @@ __all__ = [
 ]
 
 # "the June meeting" when the next meeting is known to be on 6 June: "2018-06-06" (True) or
-# "2018-06" (False, the precision the words state). The development gold favours False 5:1.
-MONTH_MEETING_USES_NEXT_MEETING_DATE = False
+# "2018-06" (False, the precision the words state). True: a meeting-relative deadline takes the
+# meeting's date when the minutes state it (issue 10; the grown development gold agrees 8:0).
+MONTH_MEETING_USES_NEXT_MEETING_DATE = True
 
 
 @dataclass(frozen=True)
@@ -416,6 +417,9 @@ def _sounds_past(text: str, match: re.Match[str]) -> bool:
     return _tense(text, match) == "past"
 
 
+_RECENT_DAYS = 92  # a year-less date this close before the meeting is a past one, not next year's
+
+
 def _day_candidate(
     text: str, match: re.Match[str], day: dt.date | None, month: int, day_number: int,
     meeting: dt.date | None, *, weekday: str | None = None,
@@ -447,6 +451,9 @@ def _day_candidate(
             return _blocked(match)  # "on Tuesday 1 October" that fell before the meeting
     if not cue.strong and _sounds_past(text, match):
         return _blocked(match)
+    same_year = _safe_date(meeting.year, month, day_number)
+    if not cue.strong and same_year is not None and 0 < (meeting - same_year).days <= _RECENT_DAYS:
+        return _blocked(match)  # "attended a workshop on 10th September" two days before: past, not next year
     return _make(match, _full(resolved), "due:date", cue.strong)
 
 
@@ -837,7 +844,10 @@ def find_due(text: str, context: DateContext) -> DueDate | None:
 
 
 _EVENT_BEFORE = re.compile(
-    r"\b(?:committee|meeting|panel|board|conference|event|session|hearing|inquiry|fayre|fair|show|festival|visit)\s+(?:on|of)\s+(?:the\s+)?$",
+    r"\b(?:committee|meeting|panel|board|conference|event|session|hearing|inquiry|fayre|fair|show|festival|visit|"
+    r"course|workshop|training|seminar|webinar|ceremony|service|walk|party|briefing)"
+    r"(?:\s+(?:with|at|in|for)\s+(?:the\s+)?[\w'’&-]+(?:\s+[A-Z][\w'’&-]*){0,2})?\s+(?:on|of)\s+(?:the\s+)?$"
+    r"|\b(?:minutes|notes)\s+(?:of|for|from)\s+(?:the\s+)?(?:meeting\s+)?(?:\w+\s+){0,3}?(?:on\s+)?(?:the\s+)?$",
     re.I,
 )
 _AT_THE_EVENT = re.compile(r"\b(?:attend|attending|present|presenting|speak|speaking|man|host|hold|run|report|bring|take|table)\b", re.I)
