@@ -58,7 +58,8 @@ _THING_WORDS = re.compile(
     r"Committee|Board|Council|Group|Foundation|Association|Society|Steering|Services?|Department|System|Server|Stream|Creation)\b"
 )
 _NON_NAME_SUFFIX = re.compile(r"(?:ed|ly|ing|tion|sion|ment|ness|ity|ance|ence|ive|ous|ful|less|able|ible|ise|ize|ism|ist|ship)$")
-_SPLIT = re.compile(r"(?<!\s)(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*|\s+plus\s+)")
+_SPLIT = re.compile(r"(?<!\s)(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*|\s+plus\s+|\s+\+\s+|\s+or\s+)")
+_LISTED_NAME = re.compile(r"[A-Z][a-z'’\-]{1,20}")
 _LEADING_NOISE = re.compile(
     r"^(?:(?:action|actions|action point|todo)\b\s*[:\-–—]?\s*|(?:and|but|so|then|also|that|which|both|either)\s+|[•·\-*]\s*)",
     re.I,
@@ -223,10 +224,20 @@ def owner_phrase(text: str, people: PeopleIndex, *, allow_unknown_names: bool = 
     parts = [p.strip(" .") for p in _SPLIT.split(subject) if p.strip(" .")]
     if not parts or len(parts) > 6:
         return None
-    for part in parts:
-        if not owner_part(part, people, allow_unknown_names=allow_unknown_names):
-            return None
-    return parts
+    accepted = [owner_part(part, people, allow_unknown_names=allow_unknown_names) for part in parts]
+    if all(accepted):
+        return parts
+    # "Sandy and Tim will ...": in a list beside a recognised owner, a lone capitalised word that
+    # the document never writes in lower case is a name too.
+    if len(parts) > 1 and any(accepted) and allow_unknown_names:
+        for part, ok in zip(parts, accepted, strict=True):
+            if ok:
+                continue
+            lowered = part.lower()
+            if not _LISTED_NAME.fullmatch(part) or lowered in people.lower_words or lowered in _NOT_OWNERS or _NON_NAME_SUFFIX.search(lowered):
+                return None
+        return parts
+    return None
 
 
 def margin_owners(margin: str) -> list[str]:
@@ -237,6 +248,10 @@ def margin_owners(margin: str) -> list[str]:
         tokens = part.split()
         if len(tokens) > 1 and all(re.fullmatch(r"[A-Z]{2,4}", t) for t in tokens):
             out.extend(tokens)  # "RC AC": initials side by side
-        elif part:
+        elif part and part.lower() not in _COLUMN_WORDS:
             out.append(part)
     return out
+
+
+# Words an action column holds that name no one: its header and status marks.
+_COLUMN_WORDS = frozenset(["status", "action", "actions", "owner", "who", "due", "date", "by", "complete", "completed", "done", "ongoing", "n/a", "na", "tbc", "open", "closed", "note", "notes", "none"])
