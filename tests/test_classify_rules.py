@@ -360,3 +360,194 @@ def test_initials_definitions_match_a_full_scan(pieces: list[str]) -> None:
     windowed = [(m.span(), m.groups()) for m in _initials_definitions(text)]
     full = [(m.span(), m.groups()) for m in _DEFINED_INITIALS.finditer(text)]
     assert windowed == full
+
+
+# --- action phrasing families (issue 10) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cllr Ames asked the Clerk to write to the bus company about the timetable.", ["the Clerk"]),
+        ("Cllr Ames requested the Treasurer to obtain three quotes for the fence.", ["the Treasurer"]),
+        ("To authorise the Deputy Clerk to order the new benches within budget.", ["the Deputy Clerk"]),
+        ("The Chair invited officers to cost the options before the summer.", ["officers"]),
+    ],
+)
+def test_a_directed_request_names_the_one_asked(text: str, expected: list[str]) -> None:
+    assert owners(c.directed_owner(clause(text))) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chair invited Mia Shelton to introduce the report.",
+        "Members were asked to note the report.",
+        "The developer could ask the Clerk to call it in.",
+        "The scheme aims to encourage residents to walk more.",
+        "Should we ask the Clerk to write again?",
+    ],
+)
+def test_a_directed_request_leaves_meeting_business_and_hypotheticals(text: str) -> None:
+    assert c.directed_owner(clause(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Delegate authority to the Director of Leisure, in consultation with the Chair, to agree the lease.", "the Director of Leisure"),
+        ("To delegate authority to the Head of Parks to finalise the contract.", "the Head of Parks"),
+        ("Moved to receive and file; refer to the Town Manager for a costed plan.", "the Town Manager"),
+    ],
+)
+def test_a_delegation_or_referral_names_the_officer(text: str, expected: str) -> None:
+    assert owners(c.delegated_to(clause(text))) == [expected]
+
+
+def test_a_reference_or_a_past_referral_is_no_delegation() -> None:
+    assert c.delegated_to(clause("Cllr Ames referred to the report of the auditor.")) is None
+    assert c.delegated_to(clause("The Panel had referred the matter to the Town Manager.")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Clerk is to forward the plans to the Planning Officer.", ["The Clerk"]),
+        ("Cllr Nia Thornton stated her intention to contact the landowner.", ["Cllr Nia Thornton"]),
+        ("The Treasurer was directed to open a second account.", ["The Treasurer"]),
+    ],
+)
+def test_commitment_forms(text: str, expected: list[str]) -> None:
+    assert owners(c.owner_agreed_to(clause(text))) == expected
+
+
+def test_the_aim_is_to_is_not_a_task() -> None:
+    assert c.owner_agreed_to(clause("The aim is to publish the plan in May.")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It was suggested that the Clerk write to the school about parking.", ["the Clerk"]),
+        ("Cllr Ames requested that the Clerk writes to the landowner.", ["the Clerk"]),
+        ("It was agreed that the Clerk should obtain quotes for the repairs.", ["the Clerk"]),
+        ("That the Treasurer prepare a draft budget for the next meeting.", ["the Treasurer"]),
+    ],
+)
+def test_a_that_clause_directing_someone(text: str, expected: list[str]) -> None:
+    assert owners(c.resolution_directs(clause(text))) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was proposed that Cllr Ames continue as Chair.",
+        "Cllr Ames had suggested that the Board keep the accounts.",
+        "The Chair proposed that Council resolve to extend the meeting.",
+        "It was agreed that the Clerk would like to retire.",
+        "RESOLVED that the Parish Council accepts the quote of £400 for the bench.",
+    ],
+)
+def test_a_that_clause_without_a_task(text: str) -> None:
+    assert c.resolution_directs(clause(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Chase the venue about the deposit  Status: awaiting reply", "Owen"),
+        ("Is the annual report ready?", "@Owen"),
+        ("to book the hall for the AGM", "Owen"),
+        ("I will write up the summary for the list.", "Owen"),
+    ],
+)
+def test_a_task_addressed_to_the_speaker(text: str, speaker: str) -> None:
+    assert owners(c.speaker_task(clause(text, speaker=speaker))) == [speaker.lstrip("@")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Chase the venue about the deposit  Status: COMPLETE", "Owen"),
+        ("Deliver the draft budget", "March"),
+        ("I would like to see the figures first.", "Owen"),
+        ("Agree strongly with the last speaker.", "Owen"),
+    ],
+)
+def test_no_task_for_the_speaker(text: str, speaker: str) -> None:
+    assert c.speaker_task(clause(text, speaker=speaker)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anyone wish to speak on the item?",
+        "Will that be compatible with the old system?",
+        "Cllr Ames said she would like to meet the new officer.",
+        "Owen will not attend the next meeting.",
+        "Will do.",
+    ],
+)
+def test_questions_wishes_and_negations_are_not_actions(text: str) -> None:
+    found = c.ACTION_RULES.first(clause(text))
+    assert found is None, found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "expected"),
+    [
+        ("AI: Owen to send the room booking form", None, ["Owen"]),
+        ("TODO: renew the domain name", "Owen", ["Owen"]),
+        ("#todo kb: chase the printer quote", None, ["kb"]),
+        ("add the figures to the tracker (TODO)", "Owen", ["Owen"]),
+        ("Next steps: MS to draft the survey", None, ["MS"]),
+    ],
+)
+def test_a_marked_task(text: str, speaker: str | None, expected: list[str]) -> None:
+    assert owners(c.marker(clause(text, speaker=speaker))) == expected
+
+
+def test_a_marker_word_in_prose_is_not_a_task() -> None:
+    assert c.marker(clause("The AI tools on the market were discussed at length.")) is None
+    assert c.marker(clause("The next step for the village is unclear.")) is None
+
+
+def test_a_checklist_entry_with_initials_names_its_owner() -> None:
+    assert owners(c.checklist(clause("[ ] (MS) book the village hall for the quiz"))) == ["MS"]
+    assert owners(c.checklist(clause("[ ] update the website calendar"))) == []
+
+
+def test_a_task_set_as_a_verb_in_capitals() -> None:
+    assert c.capital_imperative(clause("CREATE a working group on allotment rents.")) is not None
+    assert owners(c.capital_imperative(clause("ASK the Head of Legal to review the lease."))) == ["the Head of Legal"]
+    assert c.capital_imperative(clause("NOTE the report of the auditor.")) is None
+    assert c.capital_imperative(clause("AGENDA for the meeting")) is None
+
+
+def test_an_owner_alone_under_an_action_label_is_not_a_task() -> None:
+    assert c.owner_only("ACTION: kb12", PEOPLE) == ["kb12"]
+    assert c.owner_only("All", PEOPLE) == ["All"]
+    assert c.action_label(clause("MS/Owen", label="Action")) is None
+    assert c.owner_only("Buy two more folding tables", PEOPLE) is None
+    assert owners(c.action_label(clause("TODO: renew the domain name", label="Action"))) == []
+
+
+def test_a_bracketed_action_note_is_one_action_with_the_sentence_before() -> None:
+    text = "Residents asked for the survey results in full. [ACTION: MS to request the full survey results from the agency.]"
+    result, _ = c.classify_paragraph(text, spans(text), label=None, people=PEOPLE)
+    actions = [r for r in result.clauses if r.action]
+    assert len(actions) == 1 and actions[0].action is not None
+    assert actions[0].text.startswith("Residents asked") and list(actions[0].action.owners) == ["MS"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That the precept be set at £9,500. Proposed Cllr Hart, seconded Cllr Ward. Carried unanimously.",
+        "Approve the revised hire charges for the pavilion. Moved by Reed to adopt. Motion carried 4-1.",
+    ],
+)
+def test_a_motion_and_its_outcome_are_one_decision(text: str) -> None:
+    result, _ = c.classify_paragraph(text, spans(text), label=None, people=PEOPLE)
+    decisions = [r for r in result.clauses if r.decision]
+    assert len(decisions) == 1 and decisions[0].text == text

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from ..extract.owners import ROLE_NOUNS, owner_part, owner_phrase
+from ..extract.owners import ROLE_NOUNS, PeopleIndex, owner_part, owner_phrase
 from .base import (
     _DELIBERATIVE,
     _FINITE,
+    _IN_MEETING,
     ACTION_RULES,
     BE_SPACE,
     Clause,
@@ -18,6 +19,8 @@ from .base import (
     _name_shaped,
     _owners_before,
     _verb_ok,
+    has_speaker,
+    is_question,
 )
 
 _TO = re.compile(r"\sto\s")  # what "OWNER to VERB" and "OWNER agreed to VERB" need
@@ -27,6 +30,8 @@ _TO_VERB = re.compile(r"(?<!\s)\s+to\s+(?:be\s+)?([A-Za-z]+)\b")
 @ACTION_RULES.add("pattern:OWNER to VERB", needs=(_TO,))
 def owner_to_verb(clause: Clause) -> Finding | None:
     """"Officers to provide a breakdown", "MS to circulate", "Action: Tom to get the form"."""
+    if is_question(clause):
+        return None
     for m in _TO_VERB.finditer(clause.text[:160]):
         if " to be " in m.group(0):
             return None
@@ -45,14 +50,20 @@ _COMMIT = re.compile(
     r"(?<!\s)\s+(?:has\s+|have\s+|had\s+)?(agreed|undertook|offered|volunteered|promised|was asked|were asked|"
     r"has been asked|have been asked|is asked|are asked|was tasked|were tasked|was requested|were requested|"
     r"was invited|were invited|plans|planned|intends|intended|hopes|hoped|is going|are going|"
-    r"will be required|will be asked|would be asked|will be expected|is due|are due|needs|need)\s+to\s+([A-Za-z]+)\b"
+    r"will be required|will be asked|would be asked|will be expected|is due|are due|needs|need|is|are|"
+    r"was directed|were directed|was instructed|were instructed|was authorised|were authorised|was authorized|were authorized|"
+    r"stated (?:his|her|their) intention|expressed (?:his|her|their) intention)\s+to\s+([A-Za-z]+)\b"
 )
 
 
 @ACTION_RULES.add("pattern:OWNER agreed to VERB", needs=(_TO,))
 def owner_agreed_to(clause: Clause) -> Finding | None:
     """"The Clerk agreed to contact", "Audit representatives agreed to explore", "was asked to"."""
+    if is_question(clause):
+        return None
     for m in _COMMIT.finditer(clause.text):
+        if m.group(1) in ("is", "are") and (m.group(2).lower() in _DELIBERATIVE or clause.text[: m.start()].rstrip().lower().endswith(("aim", "plan", "intention", "purpose", "idea", "hope", "objective", "proposal", "need"))):
+            continue  # "The aim is to ...": not a person's task
         if not _verb_ok(m.group(2)) or (m.group(2).lower() in _DELIBERATIVE and "asked" in m.group(1)):
             continue
         need = m.group(1) in ("need", "needs")
@@ -65,7 +76,8 @@ def owner_agreed_to(clause: Clause) -> Finding | None:
         if found and m.group(1) == "agreed" and all(_is_meeting_body(o) for o in found[0]):
             return None  # "The Parish Council ... agreed to make a return": the meeting's decision
         if found:
-            return Finding(f"pattern:OWNER {m.group(1)} to VERB", tuple(found[0]), found[1])
+            cue_word = re.sub(r"^(?:stated|expressed) \w+ intention$", "stated an intention", m.group(1))
+            return Finding(f"pattern:OWNER {cue_word} to VERB", tuple(found[0]), found[1])
     return None
 
 
@@ -73,12 +85,70 @@ _WILL = re.compile(
     r"(?<!\s)\s+(?:will|would|shall|is going to|are going to)\s+(?:now\s+|also\s+|again\s+|then\s+|further\s+|still\s+|shortly\s+|personally\s+)?"
     r"(?!be\s+(?:able|happy|pleased|helpful|useful|good|nice|best|better|worth|fine|possible|necessary)\b)(be\s+[a-z]+ing|[a-z]+)\b"
 )
-_WEAK_FUTURE = frozenset(["like", "prefer", "expect", "hope", "think", "want", "wish", "need", "have", "like"])
+_WEAK_FUTURE = frozenset(["try", "like", "love", "prefer", "expect", "hope", "think", "want", "wish", "need", "have", "not", "never", "welcome", "appreciate", "imagine", "suggest"])
+
+
+_DIRECTING_VERBS = (
+    "asked|asks|ask|requested|requests|request|instructed|instructs|instruct|directed|directs|direct|invited|invites|"
+    "invite|tasked|tasks|urged|urges|urge|authorised|authorises|authorise|authorized|authorizes|authorize|reminded|"
+    "reminds|remind|encouraged|encourages|encourage|mandated|mandates|mandate|charged|charges|charge|agreed\\s+for|arranged\\s+for"
+)
+_DIRECTED = re.compile(
+    r"\b(?:" + _DIRECTING_VERBS + r")\s+((?:the\s+)?[\w@][\w'’\-.&]*(?:\s+[\w'’\-.&]+){0,7}?)\s+to\s+([a-z]+)\b", re.I
+)
+_BASE_DIRECTING = frozenset(
+    "ask request instruct direct invite task urge authorise authorize remind encourage mandate charge agreed arranged".split()
+)
+_DIRECTED_NEEDS = ("agreed", "arranged", "ask", "request", "instruct", "direct", "invit", "task", "urg", "authori", "remind", "encourag", "mandat", "charg")
+
+
+@ACTION_RULES.add("pattern:asked OWNER to VERB", needs=_DIRECTED_NEEDS)
+def directed_owner(clause: Clause) -> Finding | None:
+    """"Cllr Reed asked the Clerk to write to the bus company", "To authorise the Town Clerk to
+    order the benches", "invited staff to cost the options": the one asked is the owner."""
+    if is_question(clause):
+        return None
+    for m in _DIRECTED.finditer(clause.text):
+        if re.search(r"\b(?:could|might|may|would)\s+$|\w\s+to\s+$", clause.text[: m.start()], re.I):
+            continue  # "the developer could ask the Councillor to ...", "to encourage residents to ...": no request made
+        directing = clause.text[m.start() : m.start() + 12].split()[0]
+        if directing.islower() and directing in _BASE_DIRECTING and not re.search(r"(?:^|[;:]\s*)(?:to\s+)?$", clause.text[: m.start()], re.I):
+            continue  # "The Clerk will ask Tarmac to ...", "that the Clerk invite X to ...": the asker acts
+        verb = m.group(2).lower()
+        if verb in _IN_MEETING or not _verb_ok(verb):
+            continue  # "asked Members to note", "invited Ana to introduce the report": the meeting's own business
+        if re.match(r"(?i)(?:him|her|them|us|me|you|it|if|whether|for|about|that)\b", m.group(1)):
+            continue
+        owners = owner_phrase(m.group(1), clause.people)
+        if owners:
+            return Finding("pattern:asked OWNER to VERB", tuple(owners), (m.start(1), m.end(1)))
+    return None
+
+
+_DELEGATE = re.compile(r"\b(?:delegat(?:e|es|ed|ing)|refers?)\b", re.I)
+_DELEGATE_TO = re.compile(r"\bto\s+((?:the\s+)?[A-Z][\w'’\-.&]*(?:\s+(?:[A-Z][\w'’\-.&]*|of|for|and|&)){0,8})")
+
+
+@ACTION_RULES.add("pattern:delegated to OWNER", needs=("delegat", "refer"))
+def delegated_to(clause: Clause) -> Finding | None:
+    """"Delegate authority to the Director of Public Health, in consultation with ..., to finalise",
+    "refer to the City Manager for review": the officer delegated or referred to acts."""
+    for m in _DELEGATE.finditer(clause.text):
+        if m.group(0).lower().startswith("refer") and re.match(r"\s+to\s+(?:the\s+)?(?:report|minutes?|item|paper|appendix|document|above|below|letter|email|previous)\b", clause.text[m.end() :], re.I):
+            continue  # "referred to the report": a reference, not a referral
+        for target in _DELEGATE_TO.finditer(clause.text, m.end(), min(len(clause.text), m.end() + 220)):
+            phrase = re.sub(r"\s+(?:and|&|of|for)$", "", target.group(1))
+            owners = owner_phrase(phrase, clause.people, allow_unknown_names=False)
+            if owners and all(o.lower().split()[-1] in ROLE_NOUNS or re.search(r"\b(?:of|for)\b", o) or clause.people.is_known(o) for o in owners):
+                return Finding("pattern:delegated to OWNER", tuple(owners), (target.start(1), target.start(1) + len(phrase)))
+    return None
 
 
 @ACTION_RULES.add("pattern:OWNER will VERB", needs=("will", "would", "shall", "going"))
 def owner_will_verb(clause: Clause) -> Finding | None:
     """"Owen will check progress with Ilaria", "The Board ... will look into", "He would again seek"."""
+    if is_question(clause):
+        return None
     for m in _WILL.finditer(clause.text):
         verb = m.group(1).split()[-1]
         if verb in _WEAK_FUTURE or not _verb_ok(verb.replace("ing", "") if verb.endswith("ing") else verb):
@@ -91,7 +161,8 @@ def owner_will_verb(clause: Clause) -> Finding | None:
             # subject, not the speaker, is what "would" belongs to.
             reported = _REPORTING_VERB.search(before) is not None
             if not reported and (re.search(r",?\s+and\s*$|,\s*$", before) or re.search(r"\band\s+", before[-25:])):
-                found = _main_subject(clause, m.start())
+                # "Cllr Ames attended a workshop on the Grants Fund and will update members": the sentence's subject.
+                found = _main_subject(clause, m.start(), coordinated=re.search(r"\band\s*$", before) is not None)
         if found and found[1][0] > 0 and all(_is_meeting_body(o) for o in found[0]) and _REPORTING_VERB.search(clause.text[: found[1][0]]):
             continue  # "Cllr Brack advised that ... the Planning Committee would be visiting": a third party's plans
         if found:
@@ -107,7 +178,7 @@ _REPORTING_TO = ("informed", "told")
 _REPORTING_WORDS = _REPORTING_VERBS + _REPORTING_TO
 _REPORTED = re.compile(
     r"(?<!\s)\s+(?:" + "|".join(_REPORTING_VERBS) + "|" + "|".join(rf"{verb}\s+\w+" for verb in _REPORTING_TO) + r")\s+(?:that\s+)?(?:[^.;]{0,160}?\band\s+that\s+)?"
-    r"(he|she|they)\s+(?:(?:(?!\bthat\b)[^.;]){0,140}?\s)?(?:would|will|was going to|were going to|plans? to|planned to|hoped to|hopes to|intends? to|intended to)\s+(?!be\s+(?:able|happy|pleased)\b)([a-z]+)"
+    r"(he|she|they)\s+(?:(?:(?!\bthat\b)[^.;]){0,140}?\s)?(?:would|will|was going to|were going to|plans? to|planned to|hoped to|hopes to|intends? to|intended to)\s+(?!be\s+(?:able|happy|pleased|interested|keen|grateful|glad)\b)([a-z]+)"
 )
 
 
@@ -157,24 +228,70 @@ _DELIVERABLE_VERBS = frozenset(
 )
 
 
+
+_TASK_VERBS = frozenset(
+    """request remind send follow work find pursue discuss bring add create update check write draft contact ask arrange
+    circulate review investigate look prepare provide set email e-mail chase organise organize book get make submit fix
+    clarify confirm talk reach share post file open close raise put ensure schedule research order collect produce
+    compile finalise finalize complete publish upload invite inform notify respond reply liaise call test implement build
+    merge rename track monitor coordinate co-ordinate help sort source obtain buy purchase clean repair replace remove
+    install keep start continue finish do go take lead draw explore figure assign mark circle ping poll propose identify
+    verify download connect design plan run tidy print deliver distribute cost quote agree""".split()
+)
+_FIRST_PERSON = re.compile(
+    r"\b(?:I\s+will|I\s+shall|I['’]ll|I\s+can|I\s+am\s+going\s+to|I['’]m\s+going\s+to|I\s+am\s+happy\s+to|I['’]m\s+happy\s+to|"
+    r"I\s+volunteer\s+to|I\s+(?:can|will)\s+commit\s+to|I['’]m\s+ready\s+to|I\s+am\s+ready\s+to)\s+(?:also\s+|then\s+)?(?:take\s+|go\s+)?([a-z]+)"
+)
+_NOT_FIRST_PERSON_TASKS = frozenset(["concur", "see", "understand", "imagine", "think", "say", "tell", "live", "accept", "agree", "hear", "believe", "guess", "try"])
+_STATUS_FIELD = re.compile(r"\bStatus\s*:", re.I)
+_DONE_STATUS = re.compile(r"\b(?:COMPLETED?|DONE|CLOSED)\b|\bstatus\s*:\s*(?:complete|completed|done|closed)\b", re.I)
+
+
+def _speaker_owner(speaker: str) -> str:
+    return speaker[1:] if speaker.startswith("@") else speaker
+
+
+@ACTION_RULES.add("pattern:SPEAKER: task", needs=(has_speaker,))
+def speaker_task(clause: Clause) -> Finding | None:
+    """A task addressed to the speaker of a line: "@Dana: chase the venue", "Rowan: send the draft
+    round", "Rowan: to book the hall", "Rowan: I will write the summary"; not once marked done."""
+    speaker = clause.speaker
+    if not speaker or _DONE_STATUS.search(clause.text) or not owner_part(_speaker_owner(speaker), clause.people):
+        return None  # "Status: COMPLETE", "March: deliver the budget": no open task for a person
+    owner = (_speaker_owner(speaker),)
+    if speaker.startswith("@") and clause.text[:1].isupper():
+        return Finding("pattern:SPEAKER: task", owner)  # "@Dana: Is the report ready?": addressed to Dana
+    # "Rowan: send the draft round  Status: in hand" (an action log), "Rowan: to book the hall".
+    first = re.match(r"(to\s+)?([A-Za-z][a-z\-]+)\b", clause.text)
+    tracked = _STATUS_FIELD.search(clause.text) is not None or (first is not None and first.group(1) is not None)
+    if first and tracked and first.group(2).lower() in _TASK_VERBS:
+        return Finding("pattern:SPEAKER: task", owner)
+    m = _FIRST_PERSON.search(clause.text)
+    if m and m.group(1) not in _NOT_FIRST_PERSON_TASKS and m.group(1) not in _WEAK_FUTURE and not is_question(clause):
+        return Finding("pattern:SPEAKER: task", owner)
+    return None
+
+
 _DASH_OWNER = re.compile(r"^((?:[A-Z][\w'’.\-]+|[A-Z]{2,4})(?:\s*/\s*(?:[A-Z][\w'’.\-]+|[A-Z]{2,4})){0,4})\s*[–—\-:]\s+(?=[A-Z])")
 
 
-_SUBJECTLESS_WILL = re.compile(r"^(?:Will|Going to|Plan to|Plans to)\s+(?:be\s+[a-z]+ing|[a-z]+)\b")
+_SUBJECTLESS_WILL = re.compile(r"^(?:Will|Going to|Plan to|Plans to)\s+(?:be\s+[a-z]+ing|[a-z]+)\b(?!\s*[.!]?\s*$)")
 
 
 @ACTION_RULES.add("pattern:Will VERB", needs=("will", "going", "plan"))
 def subjectless_will(clause: Clause) -> Finding | None:
     """Note-style "Will be pushing to get consensus on this within 1 week": the subject is implied."""
-    return Finding("pattern:Will VERB") if _SUBJECTLESS_WILL.match(clause.text) else None
+    if is_question(clause) or not _SUBJECTLESS_WILL.match(clause.text):
+        return None  # "Will that be compatible?" asks; "Will do." only answers the line before
+    return Finding("pattern:Will VERB", (_speaker_owner(clause.speaker),) if clause.speaker else ())
 
 
 @ACTION_RULES.add("pattern:OWNER said they would VERB", needs=_REPORTING_WORDS)
 def reported_commitment(clause: Clause) -> Finding | None:
     """"The Chairman stated he would circulate an email", "Rina reported that she ... hoped to"."""
     m = _REPORTED.search(clause.text)
-    if not m:
-        return None
+    if not m or m.group(2) in _WEAK_FUTURE or is_question(clause):
+        return None  # "she would like to meet the council": a wish, not a commitment
     found = _owners_before(clause, m.start())
     if found is None and clause.text[: m.start()].strip().lower() in ("he", "she", "they") and clause.last_subject:
         found = ([clause.last_subject], (0, m.start()))
@@ -185,7 +302,10 @@ def reported_commitment(clause: Clause) -> Finding | None:
 
 
 
-_THAT_CLAUSE = re.compile(r"\b(?:agreed|AGREED|resolved|RESOLVED|decided|recommended)\s*:?\s+that\s+(?=\S)|(?:,|;)\s+and\s+that\s+(?=\S)")
+_THAT_CLAUSE = re.compile(
+    r"\b(?:agreed|AGREED|resolved|RESOLVED|decided|recommended|recommends?|(?<=was )suggested|(?<=was )proposed|requested|requests?|asked|"
+    r"directed|direct|instructed|urged|urges|ordered)\s*:?\s+that\s+(?=\S)|(?:,|;)\s+and\s+that\s+(?=\S)|^[\"“‘']?That\s+(?=\S)"
+)
 
 
 @ACTION_RULES.add("pattern:RESOLVED that OWNER VERB", needs=("that",))
@@ -217,8 +337,17 @@ def _subject_and_base_verb(clause: Clause, start: int) -> Finding | None:
         if not verb.isalpha() or not verb.islower():
             continue
         tail = text[words[count].end() :]
+        modal = re.match(r"\s+(?:to\s+)?([a-z]+)\b", tail) if verb in _MODAL_SLOTS else None
         if verb == "be" and re.match(r"\s+(?:asked|requested|instructed|authorised|authorized|delegated)\s+to\s+[a-z]", tail):
             pass  # "the Director of Public Health be asked to bring a revised plan"
+        elif verb in _OFFICE_VERBS:
+            return None  # "that Cllr Ames continue as Chair": an appointment, a decision
+        elif modal is not None:
+            # "that the Clerk should obtain quotes", "that the Club would send a representative"
+            if not _verb_ok(modal.group(1)) or modal.group(1) in _ASSENTING or modal.group(1) in _AUXILIARIES or modal.group(1) in _WEAK_FUTURE:
+                return None
+        elif _third_person(verb):
+            pass  # "requested that the Clerk writes to the landowner"
         elif verb.endswith(("ed", "s")) or not _verb_ok(verb) or verb in _DELIBERATIVE or verb in _AUXILIARIES:
             continue
         subject_start, subject_end = words[0].start(), words[count - 1].end()
@@ -227,6 +356,24 @@ def _subject_and_base_verb(clause: Clause, start: int) -> Finding | None:
             return Finding("pattern:RESOLVED that OWNER VERB", tuple(owners), (subject_start, subject_end))
         return None  # the first lower-case word is the verb slot; a longer subject would swallow it
     return None
+
+
+_OFFICE_VERBS = frozenset(["continue", "remain", "serve", "stand", "become", "act"])
+_MODAL_SLOTS = frozenset(["should", "would", "will", "shall", "must", "is", "are"])
+
+
+def _third_person(verb: str) -> bool:
+    """"writes", "carries", "confirms": a present-tense verb in a that-clause (not "is", "has", "notes")."""
+    if not verb.endswith("s") or verb.endswith(("ss", "us", "is")) or verb in _AUXILIARIES:
+        return False
+    stem = verb[:-3] + "y" if verb.endswith("ies") else verb[:-1]
+    return _verb_ok(stem) and stem not in _ASSENTING and verb[:-2] not in _ASSENTING
+
+
+# What a body does in deciding, not as a task: "that the Council accepts the quote".
+_ASSENTING = _DELIBERATIVE | frozenset(
+    "accept support receive welcome thank express acknowledge recognise recognize reaffirm confirm commend congratulate record oppose object reject refuse defer note".split()
+)
 
 
 _AUXILIARIES = frozenset(["be", "is", "are", "was", "were", "has", "have", "had", "may", "can", "could", "would", "should", "will", "shall", "must", "might", "do", "does", "did"])
@@ -302,8 +449,8 @@ def impersonal_agreed(clause: Clause) -> Finding | None:
 @ACTION_RULES.add("label:Action", needs=())
 def action_label(clause: Clause) -> Finding | None:
     """A paragraph under "Action:" / "Action items": an action even without a verb pattern."""
-    if clause.label != "Action" or clause.text.rstrip().endswith(":"):
-        return None
+    if clause.label != "Action" or clause.text.rstrip().endswith(":") or owner_only(clause.text, clause.people):
+        return None  # "ACTION: JS" alone gives the task above it an owner; it is not a task itself
     if clause.speaker and (owner_part(clause.speaker, clause.people) or re.fullmatch(r"[A-Z][a-z'’\-]{1,30}(?: [A-Z][a-z'’\-]{1,30})?", clause.speaker)):
         return Finding("label:Action", (clause.speaker,))  # "Ryan: figure out ..." names its owner
     dash = _DASH_OWNER.match(clause.text)
@@ -318,11 +465,90 @@ def action_label(clause: Clause) -> Finding | None:
     return Finding("label:Action")
 
 
-_CHECKLIST = re.compile(r"^\[[ xX]\]\s+")
+_CHECKLIST = re.compile(r"^\[[ xX]\]\s+(?:\(([A-Za-z]{1,5}(?:\s*[/,&+]\s*[A-Za-z]{1,5}){0,5})\)\s+)?")
 
 
 @ACTION_RULES.add("pattern:checklist", needs=("[",))
 def checklist(clause: Clause) -> Finding | None:
-    if _CHECKLIST.match(clause.text):
-        return Finding("pattern:checklist")
+    """"[ ] Update the website calendar", "- [ ] (AB) book the hall": the initials own it."""
+    m = _CHECKLIST.match(clause.text)
+    if not m:
+        return None
+    if m.group(1):
+        return Finding("pattern:checklist", tuple(re.split(r"\s*[/,&+]\s*", m.group(1))), (m.start(1), m.end(1)))
+    return Finding("pattern:checklist")
+
+
+# Markers that make a line a task whatever its wording: "TODO: ...", "AI: Sam to ...", "AP: ...",
+# "Next steps: ...", "#todo kim: ...", "... (TODO)", "[ACTION: Sam to ...]".
+_MARKER = re.compile(
+    r"^(?:[-*•]\s*)?(?:TODO|To-?do|AI|AP|Next\s+steps?|Action\s+points?|#todo)\b\s*[:\-–—]?\s*|"
+    r"\((?:TODO|todo|ACTION|Action)\)|\[\s*(?:ACTION|Action|TODO)\s*[:\-–—]?\s*|#todo\b"
+)
+_MARKER_OWNER = re.compile(r"\s*(?:owner\s*:\s*)?([A-Za-z][\w.\-]{0,30}(?:\s*[/,&+]\s*[A-Za-z][\w.\-]{0,30}){0,4})\s*:\s+")
+
+
+@ACTION_RULES.add("pattern:marker", needs=("todo", "to-do", "ai", "ap", re.compile(r"next\s+step"), "action"))
+def marker(clause: Clause) -> Finding | None:
+    """A line marked as a task: the owner is who the rest names ("AI: Sam to book"), a handle after
+    the marker ("#todo kim: chase"), or the line's speaker."""
+    m = _MARKER.search(clause.text)
+    if not m or (m.start() > 0 and clause.text[m.start()] not in "([#"):
+        return None
+    if m.start() == 0 and not re.match(r"(?:[-*•]\s*)?(?:TODO|To-?do|#todo)", clause.text) and not re.search(r"[:\-–—]\s*$", m.group(0)):
+        return None  # "AI" / "AP" / "Next step" as ordinary words need their colon
+    rest_start = m.end() if m.start() == 0 or clause.text[m.start()] in "[#" else 0
+    rest = clause.text[rest_start:]
+    probe = Clause(rest, None, clause.people, clause.last_subject, None, clause.speaker)
+    for rule in (owner_to_verb, owner_agreed_to, owner_will_verb):
+        found = rule(probe)
+        if found is not None and found.owners:
+            span = (found.owner_span[0] + rest_start, found.owner_span[1] + rest_start) if found.owner_span else None
+            return Finding("pattern:marker", found.owners, span)
+    handle = _MARKER_OWNER.match(rest)
+    if handle and all(owner_part(h, clause.people) or re.fullmatch(r"[a-z]{1,4}\d{0,3}", h) for h in re.split(r"\s*[/,&+]\s*", handle.group(1))):
+        names = tuple(re.split(r"\s*[/,&+]\s*", handle.group(1)))
+        return Finding("pattern:marker", names, (rest_start + handle.start(1), rest_start + handle.end(1)))
+    if clause.speaker and owner_part(clause.speaker.lstrip("@"), clause.people):
+        return Finding("pattern:marker", (clause.speaker.lstrip("@"),))
+    lead = _leading_person(probe)
+    if lead:
+        return Finding("pattern:marker", tuple(lead[0]), (lead[1][0] + rest_start, lead[1][1] + rest_start))
+    return Finding("pattern:marker")
+
+
+def _capital_imperative(clause: Clause) -> bool:
+    return clause.text[:2].isupper()
+
+
+_CAPITAL_TASK = re.compile(r"^(?:To\s+)?([A-Z]{3,}(?:-[A-Z]+)?)\s+(?=[a-zA-Z(])")
+
+
+@ACTION_RULES.add("pattern:VERB in capitals", needs=(_capital_imperative, re.compile(r"^to\s")))
+def capital_imperative(clause: Clause) -> Finding | None:
+    """Decision records that set tasks as capitalised verbs: "CREATE a working group", "ASK the
+    Head of Legal to review ...", "PROVIDE a report to the Committee"."""
+    m = _CAPITAL_TASK.match(clause.text)
+    if not m:
+        return None
+    verb = m.group(1).lower()
+    if verb not in _TASK_VERBS or verb in _DELIBERATIVE or verb in ("agree", "note"):
+        return None
+    asked = _DIRECTED.match(clause.text, m.start(1))
+    if asked:
+        owners = owner_phrase(asked.group(1), clause.people)
+        if owners:
+            return Finding("pattern:VERB in capitals", tuple(owners), (asked.start(1), asked.end(1)))
+    return Finding("pattern:VERB in capitals")
+
+
+def owner_only(text: str, people: PeopleIndex) -> list[str] | None:
+    """The owners of a line that holds nothing but owners ("ACTION: dkm2", "Action – JS/MC", "All"):
+    it gives the task before it an owner rather than being a task itself."""
+    bare = re.sub(r"^(?:ACTION|Action|Actions?)\s*[:\-–—]?\s*", "", text.strip()).strip(" .()")
+    if not bare or len(bare) > 60:
+        return None
+    parts = [p for p in re.split(r"\s*(?:[/,&+]|\band\b)\s*", bare) if p]
+    if parts and all(owner_part(p, people) or re.fullmatch(r"[A-Za-z]{1,4}\d{1,3}|[A-Z]{2,5}|[Aa]ll", p) for p in parts):
+        return parts
     return None

@@ -47,17 +47,28 @@ class Finding:
 
 
 Rule = Callable[[Clause], "Finding | None"]
-# What a rule needs in the lower-cased text of a clause that has no label: literal words (matched
-# with ``in``) or patterns (searched). An empty tuple: the rule fires only on labelled clauses.
-Needs = tuple[str | re.Pattern[str], ...]
+# What a rule needs in a clause that has no label: literal words (matched with ``in`` in the
+# lower-cased text), patterns (searched there), or a test of the clause's context ("has a speaker").
+# An empty tuple: the rule fires only on labelled clauses.
+Needs = tuple["str | re.Pattern[str] | Callable[[Clause], bool]", ...]
 
 
 class NeedsError(AssertionError):
     """A rule fired on a clause that has none of the words it declared it needs."""
 
 
-def _present(needs: Needs, lowered: str) -> bool:
-    return any(need in lowered if isinstance(need, str) else need.search(lowered) for need in needs)
+def _present(needs: Needs, clause: Clause) -> bool:
+    lowered = clause.lowered
+    for need in needs:
+        if isinstance(need, str):
+            if need in lowered:
+                return True
+        elif isinstance(need, re.Pattern):
+            if need.search(lowered):
+                return True
+        elif need(clause):
+            return True
+    return False
 
 
 @dataclass
@@ -74,8 +85,8 @@ class RuleSet:
     _checking: int = 0
 
     def add(self, cue: str, *, needs: Needs) -> Callable[[Rule], Rule]:
-        """Register a rule under ``cue``; ``needs`` (lower-case words or patterns) are what it
-        cannot fire without on a clause with no label."""
+        """Register a rule under ``cue``; ``needs`` (lower-case words, patterns or context tests)
+        are what it cannot fire without on a clause with no label."""
         for need in needs:
             if isinstance(need, str) and need != need.lower():
                 raise ValueError(f"{cue}: needs are matched in lower-cased text, {need!r} is not lower case")
@@ -91,11 +102,10 @@ class RuleSet:
     def first(self, clause: Clause) -> Finding | None:
         if clause.label is not None:
             return self.first_unfiltered(clause)
-        lowered = clause.lowered
-        if not self._checking and not _present(self._all_needs, lowered):
+        if not self._checking and not _present(self._all_needs, clause):
             return None
         for cue, rule in self.rules:
-            if _present(self.needs[cue], lowered):
+            if _present(self.needs[cue], clause):
                 found = rule(clause)
                 if found is not None:
                     return found
@@ -133,7 +143,8 @@ _BOUNDARY = re.compile(r"(?:,|;|\band\b|\bthat\b|\bbut\b|\bso\b|\bwhile\b|\bwher
 
 
 _REPORTER = re.compile(
-    r"^(.{2,80}?)\s+(?:said|stated|advised|confirmed|reported|explained|indicated|added|agreed|undertook|informed\s+\w+|told\s+\w+)\b"
+    r"^(.{2,80}?)\s+(?:said|says|stated|states|advised|confirmed|reported|explained|indicated|added|agreed|undertook|mentioned|"
+    r"replied|responded|noted|suggested|felt|thought|informed\s+\w+|told\s+\w+)\b"
 )
 _TIGHT_BOUNDARY = re.compile(r"[,;]\s+")
 
@@ -186,7 +197,21 @@ _VERBS_IN_LY = frozenset("apply reply supply rely comply multiply ally rally tal
 # --- action rules, in order ---------------------------------------------------------------------
 
 
-_DELIBERATIVE = frozenset(["note", "consider", "approve", "agree", "endorse", "comment", "discuss", "decide", "ratify", "adopt"])
+_DELIBERATIVE = frozenset(["note", "consider", "approve", "agree", "endorse", "comment", "discuss", "decide", "ratify", "adopt", "declare", "resolve"])
+# What people are invited to do at the meeting itself: "The Chair invited Ana to introduce the report".
+_IN_MEETING = _DELIBERATIVE | frozenset(
+    ["speak", "address", "introduce", "present", "respond", "explain", "outline", "summarise", "summarize", "give", "ask", "raise", "put", "move", "second", "vote", "join", "leave", "sign", "take"]
+)
+
+
+def has_speaker(clause: Clause) -> bool:
+    """A need of the rules that read a line's speaker ("Rowan: send the draft round")."""
+    return clause.speaker is not None
+
+
+def is_question(clause: Clause) -> bool:
+    """"Anyone wish to testify?", "Will that be compatible?": a question commits nobody."""
+    return clause.text.rstrip(" )]\"'’”").endswith("?")
 
 _BODY = (
     r"(?:members|board|committee|council|panel|cabinet|trustees|meeting|group|forum|commission|sub-committee|"
@@ -231,8 +256,11 @@ def _main_subject(clause: Clause, cue_start: int, *, coordinated: bool = False) 
 _LEAD = re.compile(r"^((?:[A-Z][\w’'\-.]*|@[\w-]+)(?:\s+(?:[A-Z][\w’'\-.]*|of|and|&)){0,5})\s+(?=[a-z(])")
 
 
+_MARKER_WORDS = frozenset(["TODO", "NOTE", "FYI", "TBC", "TBD", "DONE", "WIP", "NB", "ACTION", "STATUS"])
+
+
 def _name_shaped(word: str, people: PeopleIndex) -> bool:
-    return re.fullmatch(r"[A-Z][a-z'’\-]{1,30}|[A-Z]{2,4}", word) is not None and word.lower() not in people.lower_words
+    return word not in _MARKER_WORDS and re.fullmatch(r"[A-Z][a-z'’\-]{1,30}|[A-Z]{2,4}", word) is not None and word.lower() not in people.lower_words
 
 
 def _leading_person(clause: Clause) -> tuple[list[str], tuple[int, int]] | None:

@@ -31,6 +31,7 @@ _OWNER_ONLY = re.compile(r"^[\s\-–—:]*(?:\(\s*)?(?:possibly\s+|probably\s+)?
 _PROBE_CUE = re.compile(r"\s(?:to|will|would|shall)(?=\s)")
 _PROBE_CHARS = 400  # how much of the text after a clause break is probed for a new owner's task
 _MAX_PROBES = 200  # clause breaks probed per sentence
+_CONSULTING = re.compile(r"\b(?:in|after)\s+consultation\s+with\b[^;]{0,200}$", re.I)
 _ANSWER = re.compile(r"(?:Yes|No|Agreed|Approved|Carried|Noted|NOTED|AGREED)\.?")
 
 
@@ -83,6 +84,8 @@ def _clauses(sentence: str, start: int, label: str | None, people: PeopleIndex, 
         probe = Clause(tail, None, people, last_subject, None)
         if owner_to_verb(probe) or owner_will_verb(probe) or owner_agreed_to(probe):
             head = sentence[cursor : m.start() + 1]
+            if _CONSULTING.search(head):
+                continue  # "delegate to the Director, in consultation with the Chair and the Leader, to ...": one list
             named = _ENDS_WITH_NAME.search(head.rstrip(",; "))
             if named and (named.group(0).split()[0] in _TITLES or owner_phrase(named.group(0), people, allow_unknown_names=False)):
                 continue  # "... for Cllr Ann Reed, Cllr Bill Ash and Cllr Cara Moss to attend": one list
@@ -157,6 +160,7 @@ def classify_paragraph(
     if margin:
         results = _apply_margin(results, margin)
     results = [_with_context(text, r, results[i - 1] if i else None) for i, r in enumerate(results)]
+    results = _motions_with_outcomes(text, results)
     return summarise(results), last_subject
 
 
@@ -221,9 +225,49 @@ def _last_decision_near(results: list[ClauseResult]) -> bool:
     return False
 
 
+# A bare outcome or tally: "Motion carried 5-2.", "Carried unanimously.", "Passed without dissent."
+_OUTCOME_ONLY = re.compile(
+    r"^(?:the\s+)?(?:motion|amendment|resolution|recommendation|proposal|vote)?\s*(?:was\s+)?"
+    r"(?:carried|passed|lost|defeated|adopted|approved|failed|fell|agreed)\b[^.;:]{0,40}[.!]?$",
+    re.I,
+)
+_MOTION_START = re.compile(r"^(?:[\"“‘']?that\b|moved\b|motion\b|proposed\b|\d|[A-Z])", re.I)
+
+
+def _closes_a_motion(result: ClauseResult) -> bool:
+    return result.action is None and (_OUTCOME_ONLY.match(result.text) is not None or (result.decision is not None and _vote_only(result.text)))
+
+
+def _motions_with_outcomes(text: str, results: list[ClauseResult]) -> list[ClauseResult]:
+    """"That the precept be set at £12,000. Proposed Cllr Hart, seconded Cllr Ward. Carried." is one
+    decision: the motion with its outcome, never the bare outcome line alone. The sentences before
+    an outcome that decide nothing themselves are its motion."""
+    out: list[ClauseResult] = []
+    i = 0
+    while i < len(results):
+        result = results[i]
+        if result.decision is not None and _closes_a_motion(result):
+            first = len(out)
+            while first > 0 and out[first - 1].action is None and (out[first - 1].decision is None or _closes_a_motion(out[first - 1])):
+                first -= 1
+            end = i
+            while end + 1 < len(results) and results[end + 1].decision is None and _closes_a_motion(results[end + 1]):
+                end += 1  # "... seconded Cllr Ward. Carried unanimously.": the tally after the vote
+            if first < len(out) and _MOTION_START.match(out[first].text):
+                start = out[first].start
+                merged = text[start : results[end].end].strip()
+                out[first:] = [ClauseResult(merged, start, results[end].end, result.decision, None)]
+                i = end + 1
+                continue
+        out.append(result)
+        i += 1
+    return out
+
+
 _SHORT_CLAUSE_WORDS = 7
 
 
+_BRACKETED_ACTION = re.compile(r"\[\s*(?:ACTION|Action|TODO)\b")  # searched just around a clause's start
 _ANAPHOR = re.compile(r"\b(?:this|it|that|them|these|those|so)\b|\b(?:to|will|would)\s+[a-z]+\.?$", re.I)
 
 
@@ -234,7 +278,9 @@ def _with_context(text: str, result: ClauseResult, previous: ClauseResult | None
         return result
     if previous.action is not None or (previous.decision is not None and result.decision is not None):
         return result
-    if len(result.text.split()) > _SHORT_CLAUSE_WORDS or not _ANAPHOR.search(result.text):
+    # "... in full. [ACTION: AW to ask the agency]": a bracketed action note on the sentence before.
+    bracketed = _BRACKETED_ACTION.search(text, max(0, result.start - 12), result.start + 10) is not None
+    if not bracketed and (len(result.text.split()) > _SHORT_CLAUSE_WORDS or not _ANAPHOR.search(result.text)):
         return result
     return ClauseResult(text[previous.start : result.end].strip(), previous.start, result.end, result.decision, result.action, result.rule_start)
 
