@@ -551,3 +551,36 @@ def test_a_motion_and_its_outcome_are_one_decision(text: str) -> None:
     result, _ = c.classify_paragraph(text, spans(text), label=None, people=PEOPLE)
     decisions = [r for r in result.clauses if r.decision]
     assert len(decisions) == 1 and decisions[0].text == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Consensus to close the issue without a change.",
+        "There was general approval of the new logo.",
+        "Unanimous adoption of the revised standing orders.",
+        "Councillors present were content with the proposal.",
+        "No objections were made to the change of date.",
+        "Agree that the rota starts in June.",
+    ],
+)
+def test_assent_as_a_noun_or_a_state_is_a_decision(text: str) -> None:
+    assert c.DECISION_RULES.first(clause(text)) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There was no general agreement on the colour.",
+        "We will try to reach consensus on the list.",
+        "Cllr Ames was happy to help with the fete.",
+        "No objections had been received by the deadline.",
+    ],
+)
+def test_no_assent(text: str) -> None:
+    assert c.assent(clause(text)) is None
+
+
+def test_an_outcome_line_alone_belongs_to_the_motion_before() -> None:
+    assert c.outcome_only("Motion carried 5-2.") and c.outcome_only("Consensus.") and c.outcome_only("No objection")
+    assert not c.outcome_only("The motion to close the depot was carried 5-2 after a long debate on costs.")

@@ -34,6 +34,7 @@ from .actions import (
 from .base import ACTION_RULES, DECISION_RULES, Clause, Finding, Needs, NeedsError, Rule, RuleSet
 from .decisions import (
     agreed_that,
+    assent,
     body_agreed,
     decision_label,
     leading_decision_word,
@@ -44,7 +45,13 @@ from .decisions import (
     to_be_appointed,
     vote,
 )
-from .paragraphs import ClassifiedParagraph, ClauseResult, classify_clause, classify_paragraph
+from .paragraphs import (
+    ClassifiedParagraph,
+    ClauseResult,
+    classify_clause,
+    classify_paragraph,
+    outcome_only,
+)
 
 __all__ = [
     "ACTION_RULES",
@@ -59,6 +66,7 @@ __all__ = [
     "RuleSet",
     "action_label",
     "agreed_that",
+    "assent",
     "body_agreed",
     "capital_imperative",
     "checklist",
@@ -70,6 +78,7 @@ __all__ = [
     "impersonal_agreed",
     "leading_decision_word",
     "marker",
+    "outcome_only",
     "owner_agreed_to",
     "owner_only",
     "owner_owns_action",

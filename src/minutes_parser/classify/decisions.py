@@ -38,7 +38,7 @@ _NOTED_OBJECT = re.compile(
     re.I,
 )
 _LEADING_DECISION = re.compile(
-    r"^(?:[A-Z][a-z]+:\s+)?(Agreed|Approved|Resolved|Noted|Decided|Endorsed|Adopted|Ratified|Consented|Agreement|Decision(?=\s*[-:–—])|Unanimously)\b(?!\s+(?:with|by)\b)"
+    r"^(?:[A-Z][a-z]+:\s+)?(Agreed|Approved|Resolved|Noted|Decided|Endorsed|Adopted|Ratified|Consented|Agreement|Decision(?=\s*[-:–—])|Unanimously|Agree(?=\s+(?:that|to)\b))\b(?!\s+(?:with|by)\b)"
 )
 _VOTE = re.compile(
     r"\b(?:[Ss]econded\s+(?:by\s+)?(?-i:Cllr|Councillor|Mr|Mrs|Ms|Dr|[A-Z])|(?-i:SECONDED)|all (?:were )?in favour|all agreed|unanimously|motion (?:was )?(?:carried|lost|fell|defeated)|"
@@ -133,6 +133,29 @@ def agreed_that(clause: Clause) -> Finding | None:
         if owners and not any(_is_body(o) for o in owners):
             return None
     return Finding("pattern:agreed that")
+
+
+_ASSENT = re.compile(
+    r"(?:^|[.;:!?]\s+|\(\s*)consensus\b(?!\s+call)|\b(?:general|rough|broad|clear|full)\s+consensus\b|\bconsensus\s+(?:was|is|has\s+been)\s+(?:reached|that|to)\b"
+    r"|\bthere\s+(?:was|is)\s+(?:a\s+)?consensus\b"
+    r"|\b(?:general|unanimous|broad|full|overall)\s+(?:agreement|approval|support|consent|adoption|assent)\b"
+    r"|\bno\s+(?:further\s+)?objections?\b(?!\s+(?:was|were|had\s+been)\s+(?:raised|received))"
+    r"|\b(?:all|members|councillors|cllrs|everyone|everybody|committee|board|council|trustees|governors|present)\s+(?:were|was|are|is)\s+"
+    r"(?:all\s+)?(?:content|happy|in\s+agreement|satisfied|supportive)\s+(?:with|that|to|for)\b",
+    re.I,
+)
+_ASSENT_NEGATED = re.compile(r"\b(?:no|not|without|lack\s+of|any|reach|reaching|seek|seeking|build|building|whether|if)\s+(?:\w+\s+)?$", re.I)
+
+
+@DECISION_RULES.add("pattern:assent", needs=("consensus", "agreement", "approval", "support", "consent", "adoption", "assent", "objection", "content", "happy", "satisf"))
+def assent(clause: Clause) -> Finding | None:
+    """Assent as a noun or a state: "Consensus to close the issue", "There was general approval",
+    "Unanimous adoption of the plan", "Councillors were content with the proposal", "No objections"."""
+    for m in _ASSENT.finditer(clause.text):
+        if _ASSENT_NEGATED.search(clause.text[max(0, m.start() - 30) : m.start()]) or clause.text.rstrip().endswith("?"):
+            continue  # "there was no general agreement", "to reach consensus", a question
+        return Finding("pattern:assent")
+    return None
 
 
 @DECISION_RULES.add("pattern:OWNER to be appointed", needs=(BE_SPACE,))

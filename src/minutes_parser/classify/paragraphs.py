@@ -228,10 +228,19 @@ def _last_decision_near(results: list[ClauseResult]) -> bool:
 # A bare outcome or tally: "Motion carried 5-2.", "Carried unanimously.", "Passed without dissent."
 _OUTCOME_ONLY = re.compile(
     r"^(?:the\s+)?(?:motion|amendment|resolution|recommendation|proposal|vote)?\s*(?:was\s+)?"
-    r"(?:carried|passed|lost|defeated|adopted|approved|failed|fell|agreed)\b[^.;:]{0,40}[.!]?$",
+    r"(?:carried|passed|lost|defeated|adopted|approved|failed|fell|agreed)\b[^.;:]{0,40}[.!]?$"
+    r"|^(?:(?:rough\s+|general\s+)?consensus|general\s+agreement|no\s+objections?|agreed|approved)(?:[.,;]?\s*(?:no\s+objections?|agreed))?[.!]?$",
     re.I,
 )
 _MOTION_START = re.compile(r"^(?:[\"“‘']?that\b|moved\b|motion\b|proposed\b|\d|[A-Z])", re.I)
+
+
+def outcome_only(text: str) -> bool:
+    """A line that is only an outcome or a tally ("Motion carried 5-2.", "Consensus.", "Seconded by
+    Cllr Ward; carried"): it belongs to the motion before it, never a decision of its own. For the
+    assembly, which can join it to the paragraph before when the motion stands there."""
+    stripped = text.strip()
+    return _OUTCOME_ONLY.match(stripped) is not None or (bool(stripped) and _vote_only(stripped))
 
 
 def _closes_a_motion(result: ClauseResult) -> bool:
