@@ -584,3 +584,25 @@ def test_no_assent(text: str) -> None:
 def test_an_outcome_line_alone_belongs_to_the_motion_before() -> None:
     assert c.outcome_only("Motion carried 5-2.") and c.outcome_only("Consensus.") and c.outcome_only("No objection")
     assert not c.outcome_only("The motion to close the depot was carried 5-2 after a long debate on costs.")
+
+
+def test_status_not_done_is_still_open_and_speakers_named_like_words_count() -> None:
+    assert owners(c.speaker_task(clause("pursue a report for the archive  Status: not done", speaker="Rich"))) == ["Rich"]
+    assert owners(c.speaker_task(clause("Follow up with the venue", speaker="@bea"))) == ["bea"]
+    assert c.speaker_task(clause("pursue a report  Status: DONE", speaker="Rich")) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The community to Tiles remains the same.",
+        "Moved by Reed to receive and file.",
+        "Induction for staff to include fire drills.",
+    ],
+)
+def test_owner_to_verb_needs_a_verb_and_an_owner(text: str) -> None:
+    assert c.owner_to_verb(clause(text)) is None
+
+
+def test_a_gerund_directive_names_the_officer() -> None:
+    assert owners(c.directed_owner(clause("Authorizing the Finance Director to draw the cheques."))) == ["the Finance Director"]

@@ -392,3 +392,12 @@ def test_a_month_named_meeting_takes_the_stated_next_meeting_date() -> None:
 def test_an_event_or_a_recent_past_date_is_no_deadline(text: str) -> None:
     assert due_value(text, DateContext(dt.date(2024, 5, 8))) is None
 
+
+
+def test_a_month_named_council_meeting_is_meeting_relative() -> None:
+    context = DateContext(dt.date(2024, 12, 13), next_meeting=dt.date(2025, 3, 13))
+    assert due_value("Provide the draft protocol in time for the March County Council.", context) == "2025-03-13"
+
+
+def test_a_deadline_just_before_the_meeting_is_past_not_next_year() -> None:
+    assert due_value("The Clerk to reply by 2 May.", DateContext(dt.date(2024, 5, 8))) is None

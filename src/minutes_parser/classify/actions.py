@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..extract.owners import ROLE_NOUNS, PeopleIndex, owner_part, owner_phrase
+from ..extract.owners import NOT_OWNER_WORDS, ROLE_NOUNS, PeopleIndex, owner_part, owner_phrase
 from .base import (
     _DELIBERATIVE,
     _FINITE,
@@ -35,8 +35,8 @@ def owner_to_verb(clause: Clause) -> Finding | None:
     for m in _TO_VERB.finditer(clause.text[:160]):
         if " to be " in m.group(0):
             return None
-        if not _verb_ok(m.group(1)):
-            continue
+        if not _verb_ok(m.group(1)) or not m.group(1)[0].islower():
+            continue  # "The community to Tiles ...", "Parkway, to Norman Jesse": no verb
         if m.group(1).lower() in _DELIBERATIVE:
             return None  # "Members to note the report": a recommendation to the meeting
         found = _owners_before(clause, m.start(), tight=True)
@@ -91,7 +91,8 @@ _WEAK_FUTURE = frozenset(["try", "like", "love", "prefer", "expect", "hope", "th
 _DIRECTING_VERBS = (
     "asked|asks|ask|requested|requests|request|instructed|instructs|instruct|directed|directs|direct|invited|invites|"
     "invite|tasked|tasks|urged|urges|urge|authorised|authorises|authorise|authorized|authorizes|authorize|reminded|"
-    "reminds|remind|encouraged|encourages|encourage|mandated|mandates|mandate|charged|charges|charge|agreed\\s+for|arranged\\s+for"
+    "reminds|remind|encouraged|encourages|encourage|mandated|mandates|mandate|charged|charges|charge|agreed\\s+for|arranged\\s+for|"
+    "authorising|authorizing|instructing|directing|requesting|asking|inviting"
 )
 _DIRECTED = re.compile(
     r"\b(?:" + _DIRECTING_VERBS + r")\s+((?:the\s+)?[\w@][\w'’\-.&]*(?:\s+[\w'’\-.&]+){0,7}?)\s+to\s+([a-z]+)\b", re.I
@@ -244,7 +245,18 @@ _FIRST_PERSON = re.compile(
 )
 _NOT_FIRST_PERSON_TASKS = frozenset(["concur", "see", "understand", "imagine", "think", "say", "tell", "live", "accept", "agree", "hear", "believe", "guess", "try"])
 _STATUS_FIELD = re.compile(r"\bStatus\s*:", re.I)
-_DONE_STATUS = re.compile(r"\b(?:COMPLETED?|DONE|CLOSED)\b|\bstatus\s*:\s*(?:complete|completed|done|closed)\b", re.I)
+_DONE_STATUS = re.compile(r"(?-i:\b(?:COMPLETED?|DONE|CLOSED)\b)|\bstatus\s*:\s*(?:complete|completed|done|closed)\b", re.I)
+_SPEAKER_SHAPED = re.compile(r"[A-Z][a-z'’\-]{1,30}(?: [A-Z][a-z'’\-]{1,30})?")
+_NOT_SPEAKERS = frozenset("status note notes update updates action actions agenda present apologies minutes item items decision summary question answer reply response comment comments".split())
+
+
+def _speaker_is_person(speaker: str, people: PeopleIndex) -> bool:
+    """"@dana", "Rowan", "Cllr Ames": a line's speaker who can own a task ("Status:", "March:" cannot)."""
+    if speaker.startswith("@"):
+        return True
+    if owner_part(speaker, people):
+        return True
+    return _SPEAKER_SHAPED.fullmatch(speaker) is not None and not (set(speaker.lower().split()) & (_NOT_SPEAKERS | NOT_OWNER_WORDS))
 
 
 def _speaker_owner(speaker: str) -> str:
@@ -256,7 +268,7 @@ def speaker_task(clause: Clause) -> Finding | None:
     """A task addressed to the speaker of a line: "@Dana: chase the venue", "Rowan: send the draft
     round", "Rowan: to book the hall", "Rowan: I will write the summary"; not once marked done."""
     speaker = clause.speaker
-    if not speaker or _DONE_STATUS.search(clause.text) or not owner_part(_speaker_owner(speaker), clause.people):
+    if not speaker or _DONE_STATUS.search(clause.text) or not _speaker_is_person(speaker, clause.people):
         return None  # "Status: COMPLETE", "March: deliver the budget": no open task for a person
     owner = (_speaker_owner(speaker),)
     if speaker.startswith("@") and clause.text[:1].isupper():

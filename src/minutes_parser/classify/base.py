@@ -197,7 +197,7 @@ _VERBS_IN_LY = frozenset("apply reply supply rely comply multiply ally rally tal
 # --- action rules, in order ---------------------------------------------------------------------
 
 
-_DELIBERATIVE = frozenset(["note", "consider", "approve", "agree", "endorse", "comment", "discuss", "decide", "ratify", "adopt", "declare", "resolve"])
+_DELIBERATIVE = frozenset(["note", "consider", "approve", "agree", "endorse", "comment", "discuss", "decide", "ratify", "adopt", "declare", "resolve", "receive"])
 # What people are invited to do at the meeting itself: "The Chair invited Ana to introduce the report".
 _IN_MEETING = _DELIBERATIVE | frozenset(
     ["speak", "address", "introduce", "present", "respond", "explain", "outline", "summarise", "summarize", "give", "ask", "raise", "put", "move", "second", "vote", "join", "leave", "sign", "take"]

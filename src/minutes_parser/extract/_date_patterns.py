@@ -88,7 +88,7 @@ _MONTH_MEETING = re.compile(
     "(?=[TtJjFfMmAaSsOoNnDd])"
     rf"(?:the{_S})?{_month('month')}(?:{_S}(?P<year>{_YEAR}))?{_S}"
     rf"(?:(?:[A-Z][A-Za-z&]{{1,20}}|(?i:board|committee|council|parish|panel|full|ordinary)){_S}){{0,2}}"
-    r"(?i:meeting|agenda)(?![A-Za-z])"
+    r"(?:(?i:meeting|agenda)|(?<=[a-z] )(?:[A-Z][a-z]+ )?(?:Council|Committee|Board|Cabinet)(?=\s*(?:[.,;:)]|$)))(?![A-Za-z])"
 )
 _NEXT_MEETING = re.compile(
     "(?=[Nn])"

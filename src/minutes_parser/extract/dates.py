@@ -452,8 +452,8 @@ def _day_candidate(
     if not cue.strong and _sounds_past(text, match):
         return _blocked(match)
     same_year = _safe_date(meeting.year, month, day_number)
-    if not cue.strong and same_year is not None and 0 < (meeting - same_year).days <= _RECENT_DAYS:
-        return _blocked(match)  # "attended a workshop on 10th September" two days before: past, not next year
+    if same_year is not None and 0 < (meeting - same_year).days <= _RECENT_DAYS:
+        return _blocked(match)  # "on 10th September" two days before, even "by 2 May": past, not next year
     return _make(match, _full(resolved), "due:date", cue.strong)
 
 
@@ -850,12 +850,17 @@ _EVENT_BEFORE = re.compile(
     r"|\b(?:minutes|notes)\s+(?:of|for|from)\s+(?:the\s+)?(?:meeting\s+)?(?:\w+\s+){0,3}?(?:on\s+)?(?:the\s+)?$",
     re.I,
 )
+_MEETING_CUES = frozenset({"due:next-meeting", "due:month-meeting", "due:next-meeting-stated"})
+_GUEST_AT = re.compile(r"\battend(?:s|ing)?\s+(?:the\s+|a\s+|our\s+)?$", re.I)
 _AT_THE_EVENT = re.compile(r"\b(?:attend|attending|present|presenting|speak|speaking|man|host|hold|run|report|bring|take|table)\b", re.I)
 
 
 def _event_date_or_deadline(due: DueDate, text: str) -> DueDate | None:
     """A date that names when an event happens ("the Planning Committee on 4th June") is the
-    deadline only for what is done at that event (attend, present, report to it)."""
+    deadline only for what is done at that event (attend, present, report to it). A meeting someone
+    is to attend ("to see if he will attend the May meeting") is the event itself, not a deadline."""
+    if due.cue in _MEETING_CUES and _GUEST_AT.search(text[max(0, due.start - 60) : due.start]):
+        return None
     if due.cue != "due:date":
         return due
     if _EVENT_BEFORE.search(text[max(0, due.start - 60) : due.start]) and not _AT_THE_EVENT.search(text[: due.start]):

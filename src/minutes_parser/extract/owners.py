@@ -45,6 +45,7 @@ _NOT_OWNERS = frozenset(
     in on at by for from with after before during following since until under over""".split()]
 )
 _PRONOUNS = frozenset(["he", "she", "they", "we"])
+NOT_OWNER_WORDS = _NOT_OWNERS  # words that never name an owner (pronouns aside), for the classifier
 _TITLE = re.compile(r"(?:Cllrs?|Councillor|Mayor|Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev(?:d)?|PCSO|PC|Sgt|Insp|Inspector)\.?$")
 _NAME_WORD = re.compile(r"(?:[A-Z][a-zà-ÿ'’\-]{1,30}|[A-Z]{2,5}|[A-Z]\.|@[\w-]{1,40}|Mc[A-Z][a-z]{1,20}|O'[A-Z][a-z]{1,20})$")
 _MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;\-–] )([A-Z][a-zà-ÿ'’\-]{1,30})\b")
@@ -181,6 +182,8 @@ def owner_part(part: str, people: PeopleIndex, *, allow_unknown_names: bool = Tr
             if qualifiers_ok and object_ok:
                 return True
     last = core[-1].lower().strip(".,")
+    if any(w.lower() in ("of", "for") and (i == 0 or core[i - 1].lower() not in ROLE_NOUNS) for i, w in enumerate(core[:-1])):
+        return False  # "Induction for staff": a thing for a group, not a role ("Head of Legal" returned above)
     if last in ROLE_NOUNS or (core[0].lower() in ("everyone", "those", "anyone", "all") and len(core) <= 5):
         # "Officers", "Lead Members", "the Grants Committee", "Audit representatives", "Kitchen team"
         return all(w[:1].isupper() or w.lower() in ROLE_NOUNS or w.lower() in ("of", "for", "and") or w[:1].isdigit() for w in core[:-1]) or core[0].lower() in ("everyone", "those", "anyone", "all")
