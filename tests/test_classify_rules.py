@@ -606,3 +606,44 @@ def test_owner_to_verb_needs_a_verb_and_an_owner(text: str) -> None:
 
 def test_a_gerund_directive_names_the_officer() -> None:
     assert owners(c.directed_owner(clause("Authorizing the Finance Director to draw the cheques."))) == ["the Finance Director"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was agreed that the verge be cut before the fete.",
+        "Members requested that a briefing would be arranged for new councillors.",
+        "that a budget be identified for the new crossing",
+        "That the financial statement should be presented at the July meeting.",
+        "Cllr Ames requested a notice to be added to the website.",
+    ],
+)
+def test_an_agreed_or_requested_task_without_an_owner(text: str) -> None:
+    found = c.ACTION_RULES.first(clause(text))
+    assert found is not None and found.owners == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RESOLVED that the minutes be signed as a true record.",
+        "It was agreed that the hall would close on bank holidays.",
+        "Cllr Ames asked that the policy be reviewed every year.",
+        "Cllr Ames asked that the protocol make clear how costs would be shared.",
+    ],
+)
+def test_no_task_in_a_decision_or_a_wish(text: str) -> None:
+    assert c.resolution_directs(clause(text)) is None
+
+
+def test_this_council_in_a_motion_owns_its_task() -> None:
+    assert owners(c.resolution_directs(clause("that this Council carries out a safety audit of the ramps"))) == ["this Council"]
+
+
+def test_a_heading_in_capitals_is_not_a_task() -> None:
+    assert c.capital_imperative(clause("DRAFT MINUTES OF THE PARISH COUNCIL MEETING")) is None
+
+
+def test_a_delegation_to_a_role_of_two_things_keeps_the_role_whole() -> None:
+    text = "and that authority be delegated to the Director of Parks and Leisure to agree the final terms."
+    assert owners(c.delegated_to(clause(text))) == ["the Director of Parks and Leisure"]

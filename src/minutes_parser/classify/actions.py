@@ -116,6 +116,13 @@ def directed_owner(clause: Clause) -> Finding | None:
         if directing.islower() and directing in _BASE_DIRECTING and not re.search(r"(?:^|[;:]\s*)(?:to\s+)?$", clause.text[: m.start()], re.I):
             continue  # "The Clerk will ask Tarmac to ...", "that the Clerk invite X to ...": the asker acts
         verb = m.group(2).lower()
+        if verb == "be":
+            # "requested a notice to be added to the website": the task, with no owner named
+            participle = re.match(r"\s+([a-z]+)\b", clause.text[m.end() :])
+            reported = re.search(r"\b(?:has|have|had)\s+$", clause.text[: m.start()]) is not None  # "a resident has requested ..."
+            if participle and participle.group(1) in _TASK_PARTICIPLES and directing.lower().startswith(("request", "direct", "instruct")) and not reported:
+                return Finding("pattern:asked OWNER to VERB")
+            continue
         if verb in _IN_MEETING or not _verb_ok(verb):
             continue  # "asked Members to note", "invited Ana to introduce the report": the meeting's own business
         if re.match(r"(?i)(?:him|her|them|us|me|you|it|if|whether|for|about|that)\b", m.group(1)):
@@ -139,7 +146,9 @@ def delegated_to(clause: Clause) -> Finding | None:
             continue  # "referred to the report": a reference, not a referral
         for target in _DELEGATE_TO.finditer(clause.text, m.end(), min(len(clause.text), m.end() + 220)):
             phrase = re.sub(r"\s+(?:and|&|of|for)$", "", target.group(1))
-            owners = owner_phrase(phrase, clause.people, allow_unknown_names=False)
+            # "the Director of Highways and Transport" is one role before it is two owners
+            whole = re.search(r"\b(?:of|for)\b", phrase) is not None and owner_part(phrase, clause.people, allow_unknown_names=False)
+            owners = [phrase] if whole else owner_phrase(phrase, clause.people, allow_unknown_names=False)
             if owners and all(o.lower().split()[-1] in ROLE_NOUNS or re.search(r"\b(?:of|for)\b", o) or clause.people.is_known(o) for o in owners):
                 return Finding("pattern:delegated to OWNER", tuple(owners), (target.start(1), target.start(1) + len(phrase)))
     return None
@@ -316,7 +325,7 @@ def reported_commitment(clause: Clause) -> Finding | None:
 
 _THAT_CLAUSE = re.compile(
     r"\b(?:agreed|AGREED|resolved|RESOLVED|decided|recommended|recommends?|(?<=was )suggested|(?<=was )proposed|requested|requests?|asked|"
-    r"directed|direct|instructed|urged|urges|ordered)\s*:?\s+that\s+(?=\S)|(?:,|;)\s+and\s+that\s+(?=\S)|^[\"“‘']?That\s+(?=\S)"
+    r"directed|direct|instructed|urged|urges|ordered)\s*:?\s+that\s+(?=\S)|(?:,|;)\s+and\s+that\s+(?=\S)|^[\"“‘']?[Tt]hat\s+(?=\S)"
 )
 
 
@@ -328,7 +337,11 @@ def resolution_directs(clause: Clause) -> Finding | None:
     if "that" in clause.lowered:  # the costly pattern needs the word
         starts += [m.end() for m in _THAT_CLAUSE.finditer(clause.text)]
     for start in starts:
-        found = _subject_and_base_verb(clause, start)
+        found = _owner_and_base_verb(clause, start)
+        if found:
+            return found
+    for start in starts:
+        found = _task_without_owner(clause, start)
         if found:
             return found
     return None
@@ -337,7 +350,18 @@ def resolution_directs(clause: Clause) -> Finding | None:
 _WORD = re.compile(r"\S+")
 
 
-def _subject_and_base_verb(clause: Clause, start: int) -> Finding | None:
+def _task_without_owner(clause: Clause, start: int) -> Finding | None:
+    """"[that] the verge be cut", "that a briefing would be arranged": a task with no owner named."""
+    at = start + len(clause.text[start:]) - len(clause.text[start:].lstrip())
+    if re.search(r"\basked\s+that\s*$", clause.text[max(0, at - 12) : at]):
+        return None  # "Ewan asked that the policy be reviewed yearly": a member's wish in debate
+    passive = _THAT_PASSIVE.match(clause.text, at)
+    if passive and passive.group(1) in _TASK_PARTICIPLES:
+        return Finding("pattern:that X be done")
+    return None
+
+
+def _owner_and_base_verb(clause: Clause, start: int) -> Finding | None:
     """"[that] the Corporate Director of Finance report ...": the shortest owner phrase followed by a
     verb in its base form (or "be asked to VERB")."""
     text = clause.text
@@ -370,6 +394,19 @@ def _subject_and_base_verb(clause: Clause, start: int) -> Finding | None:
     return None
 
 
+_THAT_PASSIVE = re.compile(
+    r"(?:that\s+)?(?i:a|an|the|this|these|those|all|any|further|new|its|their)\s+(?:(?!(?i:how|what|whether|which|that|if|when|why|make|makes)\b)[\w'’-]+\s+){0,6}?"
+    r"(?:(?:should|would|will|shall|must|is\s+to|are\s+to)\s+)?be\s+(?:also\s+|now\s+)?([a-z]+)\b"
+)
+# Participles of work to be done ("that the verge be cut"), not of deciding ("be noted", "be approved").
+_TASK_PARTICIPLES = frozenset(
+    """sent circulated drafted prepared arranged published updated ordered booked made taken written submitted returned
+    posted placed installed fitted repaired replaced chased checked reviewed obtained collected issued shared provided
+    delivered organised organized completed forwarded displayed erected cleared cut painted cleaned investigated costed
+    inspected emailed contacted identified brought added put removed progressed explored sought invited informed notified
+    produced implemented introduced undertaken commissioned purchased fixed trimmed mended tidied publicised publicized
+    advertised uploaded distributed scheduled researched pursued presented""".split()
+)
 _OFFICE_VERBS = frozenset(["continue", "remain", "serve", "stand", "become", "act"])
 _MODAL_SLOTS = frozenset(["should", "would", "will", "shall", "must", "is", "are"])
 
@@ -384,7 +421,7 @@ def _third_person(verb: str) -> bool:
 
 # What a body does in deciding, not as a task: "that the Council accepts the quote".
 _ASSENTING = _DELIBERATIVE | frozenset(
-    "accept support receive welcome thank express acknowledge recognise recognize reaffirm confirm commend congratulate record oppose object reject refuse defer note".split()
+    "accept support receive welcome thank express acknowledge recognise recognize reaffirm commend congratulate record oppose object reject refuse defer note".split()
 )
 
 
@@ -430,7 +467,10 @@ def report_back(clause: Clause) -> Finding | None:
     return None
 
 
-_SHOULD_BE = re.compile(r"\bshould\s+be\s+(?:prepared|sent|circulated|drafted|written|arranged|organised|organized|updated|shared|ordered|purchased|reported|chased)\b")
+_SHOULD_BE = re.compile(
+    r"\bshould\s+be\s+(?:prepared|sent|circulated|drafted|written|arranged|organised|organized|updated|shared|ordered|purchased|reported|chased|"
+    r"added|presented|placed|put|brought|obtained|contacted|informed|invited)\b"
+)
 
 
 @ACTION_RULES.add("pattern:should be done", needs=("should",))
@@ -541,8 +581,9 @@ def capital_imperative(clause: Clause) -> Finding | None:
     """Decision records that set tasks as capitalised verbs: "CREATE a working group", "ASK the
     Head of Legal to review ...", "PROVIDE a report to the Committee"."""
     m = _CAPITAL_TASK.match(clause.text)
-    if not m:
-        return None
+    letters = [ch for ch in clause.text[:80] if ch.isalpha()]
+    if not m or sum(ch.isupper() for ch in letters) > len(letters) / 2:
+        return None  # "DRAFT MINUTES OF THE ...": a heading in capitals, not a task
     verb = m.group(1).lower()
     if verb not in _TASK_VERBS or verb in _DELIBERATIVE or verb in ("agree", "note"):
         return None

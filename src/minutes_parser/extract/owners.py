@@ -167,8 +167,9 @@ def owner_part(part: str, people: PeopleIndex, *, allow_unknown_names: bool = Tr
     if people.is_known(part):
         return True
     first = words[0].lower()
-    if first in _NOT_OWNERS or first in _PRONOUNS:
-        return False
+    this_body = first == "this" and len(words) > 1 and words[-1].lower() in ROLE_NOUNS and words[1][:1].isupper()
+    if (first in _NOT_OWNERS and not this_body) or first in _PRONOUNS:
+        return False  # "this", "it"; but "this Council" in a motion is the council itself
     if len(words) == 1 and re.fullmatch(r"[A-Z]{2,5}", part):
         return allow_unknown_names or part in people.initials or part in people.known_acronyms
     core = words[1:] if first in _DETERMINERS else words
