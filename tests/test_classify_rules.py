@@ -647,3 +647,24 @@ def test_a_heading_in_capitals_is_not_a_task() -> None:
 def test_a_delegation_to_a_role_of_two_things_keeps_the_role_whole() -> None:
     text = "and that authority be delegated to the Director of Parks and Leisure to agree the final terms."
     assert owners(c.delegated_to(clause(text))) == ["the Director of Parks and Leisure"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Owen - chase the hall booking", ["Owen"]),
+        ("MS/Owen – Order two quotes for the bench repair", ["MS", "Owen"]),
+        ("Look at funding opportunities for the workshop - TK", ["TK"]),
+    ],
+)
+def test_a_task_line_names_its_owner_beside_a_dash(text: str, expected: list[str]) -> None:
+    assert owners(c.dash_owner_task(clause(text))) == expected
+
+
+def test_a_topic_before_a_dash_is_not_an_owner() -> None:
+    assert c.dash_owner_task(clause("Website - the new pages went live last week")) is None
+
+
+def test_a_later_owner_in_a_list_of_remarks() -> None:
+    text = "The quote fell through due to postcode, Owen to follow up with two other insurers"
+    assert owners(c.owner_to_verb(clause(text))) == ["Owen"]

@@ -42,8 +42,14 @@ def owner_to_verb(clause: Clause) -> Finding | None:
         found = _owners_before(clause, m.start(), tight=True)
         if found:
             return Finding("pattern:OWNER to VERB", tuple(found[0]), found[1])
-        return None
+        if not _AFTER_COMMA_OWNER.search(clause.text, m.end(), min(len(clause.text), 160)):
+            return None
+        # "Insurer gave a quote, fell through due to postcode, BC to follow up": a later owner
     return None
+
+
+# Where a later "OWNER to VERB" may stand: after a comma, a short capitalised lead-in and "to".
+_AFTER_COMMA_OWNER = re.compile(r"[,;]\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}\s+to\s+[a-z]")
 
 
 _COMMIT = re.compile(
@@ -297,6 +303,27 @@ _DASH_OWNER = re.compile(r"^((?:[A-Z][\w'’.\-]+|[A-Z]{2,4})(?:\s*/\s*(?:[A-Z][
 
 
 _SUBJECTLESS_WILL = re.compile(r"^(?:Will|Going to|Plan to|Plans to)\s+(?:be\s+[a-z]+ing|[a-z]+)\b(?!\s*[.!]?\s*$)")
+
+
+_DASH = re.compile(r"\s[-–—]\s")
+_LEADING_DASH_OWNER = re.compile(r"^((?:(?:Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)?(?:\s*[/&+]\s*[A-Z][\w'’.\-]*){0,3})\s+[-–—]\s+(?:to\s+)?([A-Za-z][a-z\-]+)\b")
+_TRAILING_DASH_OWNER = re.compile(r"^(?:to\s+)?([A-Za-z][a-z\-]+)\b.{3,200}?\s[-–—]\s+([A-Z]{2,4}(?:\s*[/&+,]\s*[A-Z]{2,4}){0,3})\s*\.?$")
+
+
+@ACTION_RULES.add("pattern:OWNER - task", needs=(_DASH,))
+def dash_owner_task(clause: Clause) -> Finding | None:
+    """A task line that names its owner beside a dash: "Sam – order two quotes for the bench",
+    "Look at funding opportunities - TK"."""
+    lead = _LEADING_DASH_OWNER.match(clause.text)
+    if lead and lead.group(2).lower() in _TASK_VERBS:
+        names = [n.strip() for n in re.split(r"\s*[/&+]\s*", lead.group(1))]
+        if all(owner_part(n, clause.people) or re.fullmatch(r"[A-Z]{2,4}", n) for n in names):
+            return Finding("pattern:OWNER - task", tuple(names), (lead.start(1), lead.end(1)))
+    trail = _TRAILING_DASH_OWNER.match(clause.text)
+    if trail and trail.group(1).lower() in _TASK_VERBS:
+        names = [n.strip() for n in re.split(r"\s*[/&+,]\s*", trail.group(2))]
+        return Finding("pattern:OWNER - task", tuple(names), (trail.start(2), trail.end(2)))
+    return None
 
 
 @ACTION_RULES.add("pattern:Will VERB", needs=("will", "going", "plan"))

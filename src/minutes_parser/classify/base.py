@@ -57,18 +57,25 @@ class NeedsError(AssertionError):
     """A rule fired on a clause that has none of the words it declared it needs."""
 
 
-def _present(needs: Needs, clause: Clause) -> bool:
-    lowered = clause.lowered
-    for need in needs:
-        if isinstance(need, str):
-            if need in lowered:
-                return True
-        elif isinstance(need, re.Pattern):
-            if need.search(lowered):
-                return True
-        elif need(clause):
-            return True
-    return False
+@dataclass(frozen=True)
+class _Needs:
+    """A rule's needs sorted by kind once: words and patterns as sets, matched against the words
+    and patterns found in a clause once per rule list."""
+
+    words: frozenset[str]
+    patterns: frozenset[re.Pattern[str]]
+    tests: tuple[Callable[[Clause], bool], ...]
+
+    @classmethod
+    def of(cls, needs: Needs) -> _Needs:
+        return cls(
+            frozenset(n for n in needs if isinstance(n, str)),
+            frozenset(n for n in needs if isinstance(n, re.Pattern)),
+            tuple(n for n in needs if not isinstance(n, (str, re.Pattern))),
+        )
+
+    def met(self, words: set[str], patterns: set[re.Pattern[str]], clause: Clause) -> bool:
+        return not self.words.isdisjoint(words) or not self.patterns.isdisjoint(patterns) or any(test(clause) for test in self.tests)
 
 
 @dataclass
@@ -81,7 +88,8 @@ class RuleSet:
 
     rules: list[tuple[str, Rule]] = field(default_factory=list)
     needs: dict[str, Needs] = field(default_factory=dict)
-    _all_needs: Needs = ()
+    _checks: list[_Needs] = field(default_factory=list)  # in rule order
+    _any: _Needs = field(default_factory=lambda: _Needs(frozenset(), frozenset(), ()))
     _checking: int = 0
 
     def add(self, cue: str, *, needs: Needs) -> Callable[[Rule], Rule]:
@@ -94,7 +102,8 @@ class RuleSet:
         def register(fn: Rule) -> Rule:
             self.rules.append((cue, fn))
             self.needs[cue] = tuple(needs)
-            self._all_needs = tuple(dict.fromkeys((*self._all_needs, *needs)))
+            self._checks.append(_Needs.of(tuple(needs)))
+            self._any = _Needs.of(tuple(dict.fromkeys(need for declared in self.needs.values() for need in declared)))
             return fn
 
         return register
@@ -102,10 +111,13 @@ class RuleSet:
     def first(self, clause: Clause) -> Finding | None:
         if clause.label is not None:
             return self.first_unfiltered(clause)
-        if not self._checking and not _present(self._all_needs, clause):
+        lowered = clause.lowered
+        words = {word for word in self._any.words if word in lowered}
+        patterns = {pattern for pattern in self._any.patterns if pattern.search(lowered)}
+        if not self._checking and not words and not patterns and not any(test(clause) for test in self._any.tests):
             return None
-        for cue, rule in self.rules:
-            if _present(self.needs[cue], clause):
+        for (cue, rule), check in zip(self.rules, self._checks, strict=True):
+            if check.met(words, patterns, clause):
                 found = rule(clause)
                 if found is not None:
                     return found
