@@ -200,7 +200,12 @@ class LosoEvaluation:
 
 
 def evaluate_loso(
-    documents: Sequence[GoldDocument], *, seed: int = 0, per_doc: bool = False, macro: bool = True
+    documents: Sequence[GoldDocument],
+    *,
+    seed: int = 0,
+    per_doc: bool = False,
+    macro: bool = True,
+    parts: Sequence[str] | None = None,
 ) -> LosoEvaluation:
     """Train every trained part without one source at a time and score that source with it.
 
@@ -210,19 +215,21 @@ def evaluate_loso(
     from .errors import MinutesParserError
     from .learn.recipe import PARTS, DocumentRows, document_rows, fit_models
 
+    parts = tuple(parts) if parts is not None else PARTS
+
     sources = document_sources(documents)
     rows: dict[str, DocumentRows] = {}
     for doc in documents:
         try:
-            rows[doc.name] = document_rows(doc.document_path, doc.gold, doc.name, parts=PARTS)
-        except MinutesParserError:  # a document that cannot be read is scored (as empty) but not trained on
-            continue
+            rows[doc.name] = document_rows(doc.document_path, doc.gold, doc.name, parts=parts)
+        except MinutesParserError:
+            continue  # a document that cannot be read is scored (as empty), not trained on
     pooled = Scorer()
     per_source: dict[str, JsonDict] = {}
     errors: list[DocumentError] = []
     for source in sorted(set(sources.values())):
         held_out = [d for d in documents if sources[d.name] == source]
-        models = fit_models([r for name, r in rows.items() if sources[name] != source], seed=seed, parts=PARTS)
+        models = fit_models([r for name, r in rows.items() if sources[name] != source], seed=seed, parts=parts)
         predictor = model_predictor(models)
         fold = Scorer()
         for doc in held_out:
@@ -362,6 +369,16 @@ def _parser() -> argparse.ArgumentParser:
         "(sources from MANIFEST.tsv beside the gold files, else the file-name prefix before '_')",
     )
     parser.add_argument("--seed", type=int, default=0, help="training seed for --loso (default 0)")
+    parser.add_argument(
+        "--add",
+        metavar="DIR",
+        action="append",
+        default=[],
+        help="another folder of annotated documents, scored (and with --loso trained on) like the rest",
+    )
+    parser.add_argument(
+        "--parts", help="with --loso: comma-separated trained parts (items, actions, decisions; default all)"
+    )
     return parser
 
 
@@ -380,6 +397,11 @@ def main(argv: Sequence[str]) -> int:
             return 2
     try:
         documents = load_gold_documents(gold_dir, docs_dir)
+        for extra in args.add:
+            if not Path(extra).is_dir():
+                print(f"{PROG}: {extra}: --add is not a directory", file=sys.stderr)
+                return 2
+            documents += load_gold_documents(Path(extra))
     except ValueError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 2
@@ -390,7 +412,13 @@ def main(argv: Sequence[str]) -> int:
         if args.model or args.save_predictions:
             print(f"{PROG}: --loso trains its own models: it takes neither --model nor --save-predictions", file=sys.stderr)
             return 2
-        loso = evaluate_loso(documents, seed=args.seed, per_doc=args.per_doc, macro=True)
+        from .learn.recipe import ALL_PARTS
+
+        parts = [p.strip() for p in args.parts.split(",") if p.strip()] if args.parts else None
+        if parts is not None and (not parts or set(parts) - set(ALL_PARTS)):
+            print(f"{PROG}: --parts: choose from {', '.join(ALL_PARTS)}", file=sys.stderr)
+            return 2
+        loso = evaluate_loso(documents, seed=args.seed, per_doc=args.per_doc, macro=True, parts=parts)
         for error in loso.errors:
             print(f"{PROG}: {error.document}: {error.reason} (scored as empty)", file=sys.stderr)
         _print_loso(loso, as_json=args.json)

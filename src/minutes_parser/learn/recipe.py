@@ -84,9 +84,9 @@ def document_rows(
 # Regularisation and cut-offs per part, chosen by leave-one-source-out on the development set
 # (docs/training.md has the figures).
 SETTINGS: dict[str, dict[str, Any]] = {
-    "items": {"c": 0.05, "thresholds": {"keep": 0.2, "open": 0.9}},
-    "actions": {"c": 0.5, "thresholds": {"keep": 0.2, "open": 0.7}},
-    "decisions": {"c": 0.1, "thresholds": {"keep": 0.1, "open": 0.5}},
+    "items": {"c": 0.05, "thresholds": {"keep": 0.5, "open": 0.9}},
+    "actions": {"c": 0.5, "thresholds": {"keep": 0.3, "open": 0.8}},
+    "decisions": {"c": 0.2, "thresholds": {"keep": 0.1, "open": 0.6}},
 }
 
 

@@ -8,8 +8,8 @@ comes before and after, position) plus the rule's own verdict, so the model lear
 trust the rules. :func:`refine_items` then rebuilds the items: a unit the model scores at or
 above its threshold opens an item (a paragraph promoted this way is split into title and
 text), any other unit is a paragraph of the item before it (a demoted title keeps its number).
-The model keeps a rule's title unless it is fairly sure it is wrong (``keep``, a low cut-off) and
-opens an item at a paragraph only when it is sure (``open``, a high one): measured leave one
+The model keeps a rule's title unless it thinks it more likely wrong than right (``keep``) and
+opens an item at a paragraph only when it is sure (``open``, a high cut-off): measured leave one
 source out, trusting the rules this way generalises better than one even-handed cut-off.
 
 ModernGov ``<AIn>`` boundaries and appendices are certain and never re-decided.
