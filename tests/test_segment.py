@@ -306,3 +306,20 @@ def test_sentence_and_outcome_lines_set_in_bold_are_text() -> None:
     )
     minutes = parse_text(text, name="ashmere.md")
     assert titles(minutes) == [("7", "Grants"), ("8", "Close")]
+
+
+# --- numbers in a reference column, prefixed minute numbers -------------------------------------
+
+def test_reference_column_before_the_item_number_opens_items() -> None:
+    text = (
+        "SUMMARY OF RIVERTON CITY COUNCIL MEETING\nApril 7, 2025 4:30 PM\n\n"
+        "25-0101 1. ROLL CALL: Present: Abel, Brandt and Cruz.\n\n"
+        "25-0102 2. City Clerk to issue dog licences. Moved by Abel to adopt. Motion Carried 3-0.\n\n"
+        "25-0103 3. Approving repairs to the following:\n\n"
+        "25-0104 (A) Elm Street footbridge. Moved by Cruz to adopt. Motion Carried 3-0.\n"
+    )
+    minutes = parse_text(text, name="riverton.txt")
+    assert [t[0] for t in titles(minutes)] == ["1", "2", "3", "3A"]
+    assert titles(minutes)[1][1] == "City Clerk to issue dog licences."
+    clerk = next(item for item in minutes.items if item.number == "2")
+    assert clerk.paragraphs[0].text.startswith("City Clerk to issue dog licences. Moved by Abel")

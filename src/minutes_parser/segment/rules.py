@@ -276,6 +276,10 @@ class _Builder:
         self, title: str, number: str | None = None, key: str | None = None, level: int = 0, *, cue: str
     ) -> ItemDraft:
         item = ItemDraft(title=title.strip(), number=number, key=key, heading_level=level, cue=cue)
+        if number and _MINUTE_NUMBER.fullmatch(number):
+            # An agenda listed first with the minute numbers, then minuted under the same numbers:
+            # the minuted item replaces the bare listing.
+            self.items = [i for i in self.items if i.number != number or i.paragraphs]
         if self.in_trailer:
             item.appendix = True
             self.appendices.append(item)
@@ -346,7 +350,13 @@ class _Builder:
         return para.level <= self.scope_level
 
 
-_BARE_OUTCOME = re.compile(r"\s*(?:Noted|NOTED|Agreed|AGREED|Approved|APPROVED|Carried|CARRIED)\.?\s*")
+# An outcome line alone ("Noted", "Motion Carried 6-1.") closes the motion before it (GOLD: a bare
+# outcome is not an entry of its own).
+_BARE_OUTCOME = re.compile(
+    r"\s*(?:(?:The\s+)?(?:Motion|Amendment|Resolution)\s+(?:was\s+)?(?:carried|lost|passed|failed)(?:\s+(?:unanimously|\d{1,3}\s*[-–]\s*\d{1,3}))?|"
+    r"Noted|NOTED|Agreed|AGREED|Approved|APPROVED|Carried|CARRIED)\.?\s*",
+    re.I,
+)
 _TASK_LIST_INTRO = re.compile(
     r"\b(?:need(?:s)?\s+to\s+be|to\s+be\s+(?:done|corrected|fixed|updated|actioned|completed)|should\s+be\s+(?:done|corrected|fixed|updated)|"
     r"actions?\s+(?:are|were|agreed|arising)|following\s+actions?)\b[^.]{0,60}:\s*$",
@@ -423,6 +433,8 @@ def segment(blocks: tuple[Block, ...], *, join_wrapped: bool = True) -> Segmente
             b.add_paragraph(ParagraphDraft(text=rebuild_paragraph(text), list_marker=block.marker, margin=block.margin, level=block.level))
             continue
         # PARAGRAPH
+        if _on_reference_entry(b, block, text):
+            continue
         if _on_paragraph_title(b, block, text):
             continue
         _add_running_text(b, block, text)
@@ -720,6 +732,39 @@ def _title_ok(title: str) -> bool:
     if len(stripped.split()) > 18:
         return False
     return is_title_like(stripped) or stripped.isupper() or _FINITE_IN_TITLE.search(stripped) is None
+
+
+# A register or roll-call reference printed in a column before the item number ("98-3481 5. Title",
+# "05-1107 (A) Title", "C/23/45 7. Title"), perhaps behind a stamp run into it ("WITHDRAWN98-3486").
+_REFERENCE_ENTRY = re.compile(
+    r"(?:[A-Z]{4,}\s*)?(?:[A-Z]{1,3}[ /])?\d{2,4}[-/]\d{2,5}(?:/\d{2,4})?\s+(\d{1,3}[a-z]?\.|\([A-Z]{1,2}\)|[IVX]{1,5}\.)\s+(?=\S)"
+)
+_MOTION_START = re.compile(r"\s(?=(?:Moved|Motion|Seconded|Proposed|Carried|Approved|Adopted)\b)")
+
+
+def _on_reference_entry(b: _Builder, block: Block, text: str) -> bool:
+    """An entry led by a reference number and an item number: an item, whose title is the entry's
+    first sentence (before "Moved by ...", the vote, the text)."""
+    m = _REFERENCE_ENTRY.match(text)
+    if not m:
+        return False
+    marker = m.group(1)
+    body = rebuild_paragraph(text[m.end() :])
+    cut = _MOTION_START.search(body)
+    title, rest = (body[: cut.start()], body[cut.end() :]) if cut else split_title(body)
+    if not title:
+        title, rest = body[:_ITEM_TITLE_MAX], body[_ITEM_TITLE_MAX:]
+    number = marker.rstrip(".")
+    if number.startswith("("):
+        letter = number.strip("()")
+        number = (b.last_number_parent or "") + letter
+    b.open_item(title.strip().rstrip(":"), number=number, cue="rule:reference number")
+    # A title that is a sentence ("City Clerk to issue licences.") is also what the meeting acted
+    # on: it stays the item's text, with what follows it.
+    text_after = (title.strip() + " " + rest.strip()) if title.rstrip().endswith(".") else rest.strip()
+    if text_after.strip():
+        _add_running_text(b, block, text_after.strip())
+    return True
 
 
 def _on_paragraph_title(b: _Builder, block: Block, text: str) -> bool:
