@@ -668,3 +668,23 @@ def test_a_topic_before_a_dash_is_not_an_owner() -> None:
 def test_a_later_owner_in_a_list_of_remarks() -> None:
     text = "The quote fell through due to postcode, Owen to follow up with two other insurers"
     assert owners(c.owner_to_verb(clause(text))) == ["Owen"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Request of Ana Ruiz to address Council regarding bus shelters (Communication) PLACED ON FILE",
+        "Appoint Lee Park to the Parks Committee for a two-year term (Report) (Y-5) CONFIRMED",
+        "The motion passes.",
+        "All were in favor.",
+    ],
+)
+def test_us_council_outcomes_are_decisions(text: str) -> None:
+    assert c.DECISION_RULES.first(clause(text)) is not None
+
+
+def test_a_us_motion_with_its_outcome_is_one_decision() -> None:
+    text = "A motion was made to give $400 to the library reading club. All were in favor. Motion passes."
+    result, _ = c.classify_paragraph(text, spans(text), label=None, people=PEOPLE)
+    decisions = [r for r in result.clauses if r.decision]
+    assert len(decisions) == 1 and decisions[0].text == text

@@ -41,7 +41,7 @@ _LEADING_DECISION = re.compile(
     r"^(?:[A-Z][a-z]+:\s+)?(Agreed|Approved|Resolved|Noted|Decided|Endorsed|Adopted|Ratified|Consented|Agreement|Decision(?=\s*[-:–—])|Unanimously|Agree(?=\s+(?:that|to)\b))\b(?!\s+(?:with|by)\b)"
 )
 _VOTE = re.compile(
-    r"\b(?:[Ss]econded\s+(?:by\s+)?(?-i:Cllr|Councillor|Mr|Mrs|Ms|Dr|[A-Z])|(?-i:SECONDED)|all (?:were )?in favour|all agreed|unanimously|motion (?:was )?(?:carried|lost|fell|defeated)|"
+    r"\b(?:[Ss]econded\s+(?:by\s+)?(?-i:Cllr|Councillor|Mr|Mrs|Ms|Dr|[A-Z])|(?-i:SECONDED)|all (?:were )?in favou?r|all agreed|unanimously|motion (?:was )?(?:carried|lost|fell|defeated|passe[sd]|carries|fail(?:s|ed))|"
     r"\d{1,2}\s+(?:votes?\s+)?(?:in favour|agreed|against|abstained|abstentions?)\b|(?:\d{1,2}|\w+)\s+votes?\s+(?:for|against)|"
     r"(?:members|councillors|all|everyone|trustees|board)\s+voted\b|show of hands|no objections?,?\s+agreed|carried unanimously|nem\.?\s*con)\b",
     re.I,
@@ -51,7 +51,7 @@ _AGREED_THAT = re.compile(
     r"|\b(?:it was|was)\s+(?:concluded|resolved|determined)\s+that\b"
     r"|\b(?:agreed|approved|accepted|signed)\s+as\s+(?:a\s+)?(?:true|correct|accurate)\b"
 )
-_VOTE_WORDS = ("second", "favour", "unanim", "motion", "vote", "hands", "objection", "carried", "nem", "abstain", "against")
+_VOTE_WORDS = ("second", "favour", "favor", "passe", "fail", "unanim", "motion", "vote", "hands", "objection", "carried", "nem", "abstain", "against")
 _BODY_VERB_WORDS = ("agree", "approv", "resol", "endors", "adopt", "accept", "ratif", "support", "decid", "vote", "appoint", "elect", "confirm", "noted", "object", "oppos", "recommend")
 _LEADING_WORDS = ("agree", "approv", "resol", "noted", "decid", "endors", "adopt", "ratif", "consent", "decision", "unanim")
 _AGREED_WORDS = ("agreed", "decided", "concluded", "resolved", "determined", "approved", "accepted", "signed")
@@ -170,10 +170,12 @@ def to_be_appointed(clause: Clause) -> Finding | None:
 _RECORDED = re.compile(
     r"(?:\bNoted|\bNOTED|\bAGREED|\bAPPROVED|\bCARRIED)\.?\s*$|\bNO\s+(?:OBJECTIONS?|OBSERVATIONS?|COMMENTS?)\b|"
     r"\bAPPROVED\b|\b[Aa]pproved\s*[–—\-:]|\((?:motion|second|seconded|moved)\)"
+    # US council records: "(Y-5) CONFIRMED", "PLACED ON FILE", "(Y-4; N-1) 184349"
+    r"|\bPLACED\s+ON\s+FILE\b|\((?:Y|N)-\d+(?:[;,]\s*(?:Y|N)-\d+)?\)|\b(?:CONFIRMED|ADOPTED|PASSED|ACCEPTED|REFERRED|CONTINUED|FAILED|DEFEATED)\.?\s*$"
 )
 
 
-@DECISION_RULES.add("pattern:recorded outcome", needs=("noted", "no", "agreed", "approved", "carried", "("))
+@DECISION_RULES.add("pattern:recorded outcome", needs=("noted", "no", "agreed", "approved", "carried", "(", "placed", "confirmed", "adopted", "passed", "accepted", "referred", "continued", "failed", "defeated"))
 def recorded_outcome(clause: Clause) -> Finding | None:
     """Outcomes written as a tag: "... Balance of £6,564.21 Noted", "NO OBJECTIONS", "APPROVED – 2018 budget"."""
     return Finding("pattern:recorded outcome") if _RECORDED.search(clause.text) else None

@@ -205,7 +205,7 @@ def _apply_margin(results: list[ClauseResult], margin: str) -> list[ClauseResult
 
 
 _VOTE_WORDS = frozenset(
-    ["proposed", "seconded", "by", "and", "all", "in", "favour", "were", "was", "agreed", "abstained", "abstention", "abstentions", "against", "it", "the", "unanimously", "carried", "with", "votes", "vote", "for", "motion", "cllr", "councillor", "mr", "mrs", "ms", "dr", "of", "members"]
+    ["proposed", "seconded", "by", "and", "all", "in", "favour", "favor", "passes", "passed", "fails", "failed", "were", "was", "agreed", "abstained", "abstention", "abstentions", "against", "it", "the", "unanimously", "carried", "with", "votes", "vote", "for", "motion", "cllr", "councillor", "mr", "mrs", "ms", "dr", "of", "members"]
 )
 
 
@@ -228,7 +228,7 @@ def _last_decision_near(results: list[ClauseResult]) -> bool:
 # A bare outcome or tally: "Motion carried 5-2.", "Carried unanimously.", "Passed without dissent."
 _OUTCOME_ONLY = re.compile(
     r"^(?:the\s+)?(?:motion|amendment|resolution|recommendation|proposal|vote)?\s*(?:was\s+)?"
-    r"(?:carried|passed|lost|defeated|adopted|approved|failed|fell|agreed)\b[^.;:]{0,40}[.!]?$"
+    r"(?:carried|carries|passed|passes|lost|defeated|adopted|approved|failed|fails|fell|agreed)\b[^.;:]{0,40}[.!]?$"
     r"|^(?:(?:rough\s+|general\s+)?consensus|general\s+agreement|no\s+objections?|agreed|approved)(?:[.,;]?\s*(?:no\s+objections?|agreed))?[.!]?$",
     re.I,
 )
