@@ -440,9 +440,9 @@ def main(argv: Sequence[str]) -> int:
 def _chosen_predictor(model: str | None) -> Predictor:
     if model is None:
         return parse_prediction
-    from .learn import RULES_ONLY, Models
+    from .learn.bundle import resolve_models
 
-    return model_predictor(RULES_ONLY if model == "rules" else Models.load(model))
+    return model_predictor(resolve_models(model))
 
 
 def _print_loso(loso: LosoEvaluation, *, as_json: bool) -> None:

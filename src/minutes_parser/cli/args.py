@@ -79,7 +79,7 @@ def add_document_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--model",
         metavar="MODEL",
-        help="trained model bundle (JSON) to use instead of the shipped one",
+        help="trained model file (JSON) to use instead of the shipped one; 'rules' for the rules alone",
     )
 
 

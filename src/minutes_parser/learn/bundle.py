@@ -98,10 +98,16 @@ def _loaded(path: str) -> Models:
     return Models.load(path)
 
 
+RULES_NAME = "rules"  # what --model takes for the rules alone
+
+
 def resolve_models(model: Models | str | os.PathLike[str] | None) -> Models:
-    """A :class:`Models` from what a caller passed: None for the shipped one, or a file path."""
+    """A :class:`Models` from what a caller passed: None for the shipped one, ``"rules"`` for
+    none at all, or a model file's path."""
     if model is None:
         return default_models()
     if isinstance(model, Models):
         return model
+    if model == RULES_NAME:
+        return RULES_ONLY
     return _loaded(os.fspath(model))
