@@ -17,45 +17,36 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import re
 import stat
 from dataclasses import replace
 from pathlib import Path
 
-from .classify import ClassifiedParagraph, classify_paragraph
+from .classify import classify_paragraph
 from .classify.clause_model import ClauseContext, ClauseRefiner
 from .errors import DecodeError, DocumentTooLargeError, InputError
-from .extract.dates import DateContext, find_due, find_next_meeting
-from .extract.followups import find_follow_up
+from .extract.dates import DateContext
+from .extract.findings import collect_findings, looks_like_action_header, table_action
 from .extract.meeting import document_kind, header_facts
-from .extract.motions import read_motion
-from .extract.owners import PeopleIndex, margin_owners, owner_phrase
+from .extract.next_meeting import next_meeting_date
+from .extract.owners import PeopleIndex
 from .learn.bundle import RULES_ONLY, Models, resolve_models
 from .model import (
     Action,
     AgendaItem,
     Decision,
-    DueDate,
     Meeting,
     Minutes,
-    Owner,
     Paragraph,
     ParagraphKind,
-    Provenance,
     ReadDocument,
     Source,
 )
 from .nlp import sentence_spans
 from .readers import ReadOptions, detect_format, read_bytes
-from .segment import ItemDraft, ParagraphDraft, segment_document
+from .segment import ItemDraft, segment_document
 
 MAX_INPUT_BYTES = 256 * 1024 * 1024
 ModelChoice = Models | str | os.PathLike[str] | None
-
-_OWNER_COLUMN = re.compile(r"\b(owner|owners|responsible|who|by whom|lead|assigned|person)\b", re.I)
-_TASK_COLUMN = re.compile(r"\b(action|task|item|description|what)\b", re.I)
-_DUE_COLUMN = re.compile(r"\b(due|deadline|by when|when|date|target)\b", re.I)
-
 
 def parse_file(
     path: str | os.PathLike[str],
@@ -180,7 +171,7 @@ def assemble(
     facts = header_facts(header, document.text[:3000], name, meeting_date, published)
     warnings = list(document.warnings) + list(facts.warnings)
     people = PeopleIndex.build(segmented.attendees, document.text)
-    next_meeting = find_next_meeting(document.text, facts.date) or _next_meeting_item(segmented.items, facts.date)
+    next_meeting = next_meeting_date(document.text, segmented.items, facts.date)
     context = DateContext(meeting_date=facts.date, next_meeting=next_meeting)
 
     drafts = ([segmented.preamble] if segmented.preamble.paragraphs else []) + segmented.items + segmented.appendices
@@ -201,11 +192,11 @@ def assemble(
                 paragraphs.append(Paragraph(ParagraphKind.DISCUSSION, "", ("label:" + para.label,) if para.label else (), label=para.label))
                 continue
             if para.cells:
-                if para.header_row or (table_header is None and _looks_like_action_header(para.cells)):
+                if para.header_row or (table_header is None and looks_like_action_header(para.cells)):
                     table_header = para.cells
                     paragraphs.append(Paragraph(ParagraphKind.DISCUSSION, para.text, ("table:header",)))
                     continue
-                row_action = _table_action(para, table_header, people, context, item_index, paragraph_index, provenance_item)
+                row_action = table_action(para, table_header, people, context, item_index, paragraph_index, provenance_item)
                 if row_action is not None:
                     actions.append(row_action)
                     paragraphs.append(Paragraph(ParagraphKind.ACTION, para.text, row_action.cues, margin=para.margin))
@@ -220,7 +211,7 @@ def assemble(
             paragraphs.append(
                 Paragraph(paragraph_kind, para.text, classified.cues, label=para.label, list_marker=para.list_marker, margin=para.margin)
             )
-            _collect(classified, para, people, context, item_index, paragraph_index, provenance_item, decisions, actions, warnings)
+            collect_findings(classified, para, people, context, item_index, paragraph_index, provenance_item, decisions, actions, warnings)
         items.append(
             AgendaItem(
                 title=draft.title or (draft.key or ""),
@@ -254,144 +245,11 @@ def assemble(
     )
 
 
-def _collect(
-    classified: ClassifiedParagraph,
-    para: ParagraphDraft,
-    people: PeopleIndex,
-    context: DateContext,
-    item_index: int,
-    paragraph_index: int,
-    item_ref: str | None,
-    decisions: list[Decision],
-    actions: list[Action],
-    warnings: list[str],
-) -> None:
-    # Under a label, the whole paragraph is one decision / one action (one commitment).
-    whole = para.label in ("Action", "Decision", "RESOLVED", "Agreed") and len(classified.clauses) > 1 and para.list_marker is None and len(para.text) < 400
-    clauses = classified.clauses
-    for clause in clauses:
-        provenance = Provenance(item_index, paragraph_index, clause.start, clause.end, item_ref)
-        if clause.decision and not (whole and decisions and decisions[-1].provenance.paragraph == paragraph_index and decisions[-1].provenance.item_index == item_index):
-            text = para.text if whole else clause.text
-            motion = read_motion(text, para.text)
-            decisions.append(
-                Decision(
-                    _clean(text),
-                    provenance if not whole else Provenance(item_index, paragraph_index, 0, len(para.text), item_ref),
-                    (clause.decision.cue, *motion.cues),
-                    motion.outcome,
-                    motion.votes,
-                )
-            )
-        if clause.action:
-            if whole and para.label == "Action" and actions and actions[-1].provenance.paragraph == paragraph_index and actions[-1].provenance.item_index == item_index:
-                continue
-            text = para.text if whole and para.label == "Action" else clause.text
-            span_start = 0 if text is para.text else clause.start
-            owners = _owners(clause.action.owners, clause.action.owner_span, people, clause.action.cue, clause.rule_start, para.text)
-            for owner in owners:
-                if owner.written.lower() in _PRONOUNS:
-                    warnings.append(
-                        f"item {item_ref or item_index}: owner {owner.written!r} read as {owner.name!r}, the subject of the sentence before"
-                    )
-            directive = clause.action.cue in _DIRECTIVE_CUES
-            due = find_due(text, replace(context, directive=directive))
-            if due is not None and span_start:
-                due = DueDate(due.text, due.value, due.date, due.cue, due.start + span_start, due.end + span_start)
-            if due is not None and due.value.startswith("XXXX"):
-                warnings.append(f"due date {due.text!r} has no year and the meeting date is unknown")
-            follow_up = find_follow_up(text)
-            action_provenance = Provenance(item_index, paragraph_index, span_start, span_start + len(text), item_ref)
-            cues = (clause.action.cue,) + ((due.cue,) if due else ()) + ((follow_up.cue,) if follow_up else ())
-            actions.append(Action(_clean(text), action_provenance, owners, due, follow_up, cues))
-
-
-# Cues whose sentence tells someone to do something: its dates look forward.
-_DIRECTIVE_CUES = frozenset({"pattern:OWNER to VERB", "pattern:RESOLVED that OWNER VERB", "label:Action", "pattern:to be done"})
-_NEXT_MEETING_TITLE = re.compile(r"\b(?:date|time|details)s?\b.{0,20}\bnext\s+meeting\b|\bnext\s+meeting\b", re.I)
-
-
-def _next_meeting_item(items: list[ItemDraft], meeting_date: dt.date | None) -> dt.date | None:
-    """"Date of next meeting" as an item title, its date in the first line under it."""
-    from .extract.dates import find_explicit_dates
-
-    for item in items:
-        if _NEXT_MEETING_TITLE.search(item.title):
-            texts = [item.title] + [p.text for p in item.paragraphs[:2]]
-            for text in texts:
-                for _start, _end, value in find_explicit_dates(text):
-                    if meeting_date is None or value > meeting_date:
-                        return value
-    return None
-
-
 def _iso_date(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value) if value else None
     except ValueError:
         return None
-
-
-_PRONOUNS = frozenset({"he", "she", "they", "we"})
-
-
-def _owners(
-    written: tuple[str, ...], span: tuple[int, int] | None, people: PeopleIndex, cue: str, offset: int, text: str = ""
-) -> tuple[Owner, ...]:
-    out: list[Owner] = []
-    seen: set[str] = set()
-    start, end = (span[0] + offset, span[1] + offset) if span else (0, 0)
-    at_span = text[start:end].strip() if span and text else ""
-    for name in written:
-        resolved = people.resolve(name.strip())
-        if resolved.lower() in seen:
-            continue
-        seen.add(resolved.lower())
-        # A pronoun at the span was resolved to an earlier subject: keep what the minutes wrote.
-        as_written = at_span if at_span.lower() in _PRONOUNS and len(written) == 1 else name.strip()
-        out.append(Owner(name=resolved, written=as_written, cue=cue, start=start, end=end))
-    return tuple(out)
-
-
-def _clean(text: str) -> str:
-    return text.strip().lstrip("•·-–* ").strip()
-
-
-def _looks_like_action_header(cells: tuple[str, ...]) -> bool:
-    return any(_OWNER_COLUMN.search(c) for c in cells) and any(_TASK_COLUMN.search(c) for c in cells) and all(len(c) < 40 for c in cells)
-
-
-def _table_action(
-    para: ParagraphDraft,
-    header: tuple[str, ...] | None,
-    people: PeopleIndex,
-    context: DateContext,
-    item_index: int,
-    paragraph_index: int,
-    item_ref: str | None,
-) -> Action | None:
-    """A row of an action table ("Action | Owner | Due") as an action."""
-    if header is None or not _looks_like_action_header(header):
-        return None
-    cells = para.cells
-    task_col = next((i for i, c in enumerate(header) if _TASK_COLUMN.search(c)), 0)
-    owner_col = next((i for i, c in enumerate(header) if _OWNER_COLUMN.search(c)), None)
-    due_col = next((i for i, c in enumerate(header) if _DUE_COLUMN.search(c) and i not in (task_col, owner_col)), None)
-    if task_col >= len(cells) or not cells[task_col].strip():
-        return None
-    task = cells[task_col].strip()
-    written: list[str] = []
-    if owner_col is not None and owner_col < len(cells):
-        cell = cells[owner_col].strip().rstrip("?")
-        cell = re.sub(r"\((?:possibly|probably|tbc)\)", "", cell, flags=re.I).strip()
-        parsed = owner_phrase(cell, people) or (margin_owners(cell) if re.fullmatch(r"[A-Z]{2,4}(?:\s*[/,&]\s*[A-Z]{2,4})*", cell) else None)
-        written = parsed if parsed else ([cell] if cell and len(cell) < 60 else [])
-    due = None
-    if due_col is not None and due_col < len(cells) and cells[due_col].strip():
-        due = find_due("by " + cells[due_col].strip(), context)
-    provenance = Provenance(item_index, paragraph_index, 0, len(para.text), item_ref)
-    cues = ("table:action row",) + ((due.cue,) if due else ())
-    return Action(task, provenance, _owners(tuple(written), None, people, "table:owner column", 0), due, find_follow_up(task), cues)
 
 
 __all__ = ["ItemDraft", "assemble", "parse_bytes", "parse_file", "parse_text"]

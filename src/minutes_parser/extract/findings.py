@@ -1,0 +1,141 @@
+"""Stage 4 for one paragraph: its classified clauses become decisions and actions, with owners
+resolved, due dates, follow-ups and motions read; and the rows of an action table
+("Action | Owner | Due") become actions. The orchestrator (``core.assemble``) calls these once
+per paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..classify import ClassifiedParagraph
+from ..model import Action, Decision, DueDate, Owner, Provenance
+from ..segment import ParagraphDraft
+from .dates import DateContext, find_due
+from .followups import find_follow_up
+from .motions import read_motion
+from .owners import PeopleIndex, margin_owners, owner_phrase
+
+_OWNER_COLUMN = re.compile(r"\b(owner|owners|responsible|who|by whom|lead|assigned|person)\b", re.I)
+_TASK_COLUMN = re.compile(r"\b(action|task|item|description|what)\b", re.I)
+_DUE_COLUMN = re.compile(r"\b(due|deadline|by when|when|date|target)\b", re.I)
+
+
+def collect_findings(
+    classified: ClassifiedParagraph,
+    para: ParagraphDraft,
+    people: PeopleIndex,
+    context: DateContext,
+    item_index: int,
+    paragraph_index: int,
+    item_ref: str | None,
+    decisions: list[Decision],
+    actions: list[Action],
+    warnings: list[str],
+) -> None:
+    """Append the decisions and actions of one classified paragraph (warnings for guesses)."""
+    # Under a label, the whole paragraph is one decision / one action (one commitment).
+    whole = para.label in ("Action", "Decision", "RESOLVED", "Agreed") and len(classified.clauses) > 1 and para.list_marker is None and len(para.text) < 400
+    clauses = classified.clauses
+    for clause in clauses:
+        provenance = Provenance(item_index, paragraph_index, clause.start, clause.end, item_ref)
+        if clause.decision and not (whole and decisions and decisions[-1].provenance.paragraph == paragraph_index and decisions[-1].provenance.item_index == item_index):
+            text = para.text if whole else clause.text
+            motion = read_motion(text, para.text)
+            decisions.append(
+                Decision(
+                    clean_text(text),
+                    provenance if not whole else Provenance(item_index, paragraph_index, 0, len(para.text), item_ref),
+                    (clause.decision.cue, *motion.cues),
+                    motion.outcome,
+                    motion.votes,
+                )
+            )
+        if clause.action:
+            if whole and para.label == "Action" and actions and actions[-1].provenance.paragraph == paragraph_index and actions[-1].provenance.item_index == item_index:
+                continue
+            text = para.text if whole and para.label == "Action" else clause.text
+            span_start = 0 if text is para.text else clause.start
+            owners = owners_of(clause.action.owners, clause.action.owner_span, people, clause.action.cue, clause.rule_start, para.text)
+            for owner in owners:
+                if owner.written.lower() in _PRONOUNS:
+                    warnings.append(
+                        f"item {item_ref or item_index}: owner {owner.written!r} read as {owner.name!r}, the subject of the sentence before"
+                    )
+            directive = clause.action.cue in _DIRECTIVE_CUES
+            due = find_due(text, replace(context, directive=directive))
+            if due is not None and span_start:
+                due = DueDate(due.text, due.value, due.date, due.cue, due.start + span_start, due.end + span_start)
+            if due is not None and due.value.startswith("XXXX"):
+                warnings.append(f"due date {due.text!r} has no year and the meeting date is unknown")
+            follow_up = find_follow_up(text)
+            action_provenance = Provenance(item_index, paragraph_index, span_start, span_start + len(text), item_ref)
+            cues = (clause.action.cue,) + ((due.cue,) if due else ()) + ((follow_up.cue,) if follow_up else ())
+            actions.append(Action(clean_text(text), action_provenance, owners, due, follow_up, cues))
+
+
+# Cues whose sentence tells someone to do something: its dates look forward.
+_DIRECTIVE_CUES = frozenset({"pattern:OWNER to VERB", "pattern:RESOLVED that OWNER VERB", "label:Action", "pattern:to be done"})
+_PRONOUNS = frozenset({"he", "she", "they", "we"})
+
+
+def owners_of(
+    written: tuple[str, ...], span: tuple[int, int] | None, people: PeopleIndex, cue: str, offset: int, text: str = ""
+) -> tuple[Owner, ...]:
+    out: list[Owner] = []
+    seen: set[str] = set()
+    start, end = (span[0] + offset, span[1] + offset) if span else (0, 0)
+    at_span = text[start:end].strip() if span and text else ""
+    for name in written:
+        resolved = people.resolve(name.strip())
+        if resolved.lower() in seen:
+            continue
+        seen.add(resolved.lower())
+        # A pronoun at the span was resolved to an earlier subject: keep what the minutes wrote.
+        as_written = at_span if at_span.lower() in _PRONOUNS and len(written) == 1 else name.strip()
+        out.append(Owner(name=resolved, written=as_written, cue=cue, start=start, end=end))
+    return tuple(out)
+
+
+def clean_text(text: str) -> str:
+    return text.strip().lstrip("•·-–* ").strip()
+
+
+def looks_like_action_header(cells: tuple[str, ...]) -> bool:
+    return any(_OWNER_COLUMN.search(c) for c in cells) and any(_TASK_COLUMN.search(c) for c in cells) and all(len(c) < 40 for c in cells)
+
+
+def table_action(
+    para: ParagraphDraft,
+    header: tuple[str, ...] | None,
+    people: PeopleIndex,
+    context: DateContext,
+    item_index: int,
+    paragraph_index: int,
+    item_ref: str | None,
+) -> Action | None:
+    """A row of an action table ("Action | Owner | Due") as an action."""
+    if header is None or not looks_like_action_header(header):
+        return None
+    cells = para.cells
+    task_col = next((i for i, c in enumerate(header) if _TASK_COLUMN.search(c)), 0)
+    owner_col = next((i for i, c in enumerate(header) if _OWNER_COLUMN.search(c)), None)
+    due_col = next((i for i, c in enumerate(header) if _DUE_COLUMN.search(c) and i not in (task_col, owner_col)), None)
+    if task_col >= len(cells) or not cells[task_col].strip():
+        return None
+    task = cells[task_col].strip()
+    written: list[str] = []
+    if owner_col is not None and owner_col < len(cells):
+        cell = cells[owner_col].strip().rstrip("?")
+        cell = re.sub(r"\((?:possibly|probably|tbc)\)", "", cell, flags=re.I).strip()
+        parsed = owner_phrase(cell, people) or (margin_owners(cell) if re.fullmatch(r"[A-Z]{2,4}(?:\s*[/,&]\s*[A-Z]{2,4})*", cell) else None)
+        written = parsed if parsed else ([cell] if cell and len(cell) < 60 else [])
+    due = None
+    if due_col is not None and due_col < len(cells) and cells[due_col].strip():
+        due = find_due("by " + cells[due_col].strip(), context)
+    provenance = Provenance(item_index, paragraph_index, 0, len(para.text), item_ref)
+    cues = ("table:action row",) + ((due.cue,) if due else ())
+    return Action(task, provenance, owners_of(tuple(written), None, people, "table:owner column", 0), due, find_follow_up(task), cues)
+
+
