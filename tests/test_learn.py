@@ -208,6 +208,9 @@ def test_trained_model_is_used_for_parsing(tiny_gold: Path, tmp_path: Path) -> N
     rules = parse_file(document, model=RULES_ONLY)
     # Trained on this very document, the model keeps its items (the rules already had them right).
     assert [i.title for i in with_model.items] == [i.title for i in rules.items]
+    # Every item says what opened it: a rule, or the model with its strongest features.
+    assert all(i.cues and i.cues[0].startswith("rule:") for i in rules.items if not i.preamble)
+    assert all(i.cues and i.cues[0].startswith(("rule:", "model:")) for i in with_model.items if not i.preamble)
 
 
 def test_document_rows_label_units(tiny_gold: Path) -> None:

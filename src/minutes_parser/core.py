@@ -220,6 +220,7 @@ def assemble(
                 paragraphs=tuple(paragraphs),
                 appendix=draft.appendix,
                 preamble=draft.preamble,
+                cues=(draft.cue,) if draft.cue else (),
             )
         )
     kind = document_kind(header, document.text, sum(1 for i in items if not i.preamble), len(decisions) + len(actions))

@@ -156,6 +156,7 @@ class AgendaItem:
     paragraphs: tuple[Paragraph, ...] = ()
     appendix: bool = False  # supporting documents / appendices after the minutes
     preamble: bool = False  # text before the first agenda item (a report, an untitled note)
+    cues: tuple[str, ...] = ()  # what opened the item: "rule:numbered title", "model:0.93 (...)"
 
     @property
     def ref(self) -> str | None:

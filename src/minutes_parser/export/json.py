@@ -84,6 +84,7 @@ def _item(item: AgendaItem) -> dict[str, Any]:
         "key": item.key,
         "title": item.title,
         "appendix": item.appendix,
+        "cues": list(item.cues),
         "paragraphs": [
             {"kind": p.kind.value, "text": p.text, "cues": list(p.cues), **({"label": p.label} if p.label else {}),
              **({"margin": p.margin} if p.margin else {})}
