@@ -325,6 +325,8 @@ def header_facts(
 def document_kind(header: Sequence[str], text: str, item_count: int, fact_count: int) -> DocumentKind:
     """Minutes, a committee report, or something else (a document we should not invent actions for)."""
     head = text[:6000]
+    if is_agenda(header, text):
+        return DocumentKind.AGENDA
     report_hits = len(_REPORT_HINTS.findall(head))
     if report_hits >= 2 and not re.search(r"\b(minutes|present:|apologies)\b", head, re.I):
         return DocumentKind.REPORT
@@ -345,3 +347,40 @@ _MEETING_RECORD = re.compile(
     r"|\b(?:minutes\s+of|meeting\s+(?:of|held|on)|present\s*:|apologies|agenda\s+item|in\s+attendance)\b",
     re.I,
 )
+
+
+# An agenda announces business ("Councillors are summoned to attend", "to transact the following
+# business", a title that says "Agenda"); minutes record it (who was present, what was resolved,
+# when the meeting closed). "Apologies" and "To approve the minutes of ..." are in both.
+_AGENDA_CUE = re.compile(
+    r"\b(?:(?:hereby\s+)?summoned\s+to(?:\s+attend)?|notice\s+is\s+(?:hereby\s+)?given|to\s+transact\s+the\s+(?:following\s+)?business"
+    r"|business\s+to\s+be\s+transacted|you\s+are\s+(?:hereby\s+)?(?:invited|requested)\s+to\s+attend|notice\s+of\s+(?:the\s+)?meeting)\b",
+    re.I,
+)
+_AGENDA_TITLE = re.compile(r"\bagenda(?:\s*$|\s+(?:for|of)\b|\s*[-–:]\s+\S|\s+(?=\d))", re.I)
+_MINUTES_CUE = re.compile(
+    r"^\W{0,6}(?:present|in attendance|attendees|attendance|members present|councillors present|regrets)\s*(?:[:\-–]|$)"
+    r"|\b(?:(?-i:RESOLVED)|[Rr]esolved\s+(?:that|to|unanimously)|[Ii]t\s+was\s+(?:agreed|resolved|noted)|[Tt]he\s+meeting\s+(?:closed|ended|finished)"
+    r"|[Mm]eeting\s+closed\s+at|(?:were|was)\s+present\b|[Pp]roposed\s+by|[Ss]econded\s+by|[Cc]arried\s+(?:unanimously|\d)"
+    r")|^\W{0,6}(?:(?:draft|unconfirmed|approved)\s+)?minutes\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}meeting\b",
+    re.M | re.I,
+)
+_AGENDA_LINE = re.compile(
+    r"^\W{0,4}(?:\d{1,3}[a-z]?|[ivx]{1,5}|[a-z])?[.)]?\s*To\s+(?:receive|consider|approve|note|agree|discuss|review|resolve|elect|adopt|confirm|appoint|authorise|authorize|ratify|set|accept|sign)\b",
+    re.I | re.M,
+)
+
+
+def is_agenda(header: Sequence[str], text: str) -> bool:
+    """An agenda with no minutes in it: it announces business and records none. A pack that
+    holds the minutes of the previous meeting is minutes (the minuted part is what is parsed)."""
+    head = text[:8000]
+    if _MINUTES_CUE.search(text[:60000]):
+        return False
+    title_lines = "\n".join(line for line in list(header)[:4] if len(line) < 200)
+    if re.search(r"\b(?:minutes|notes\s+of|record\s+of)\b", title_lines, re.I):
+        return False
+    if _AGENDA_CUE.search(head) or any(_AGENDA_TITLE.search(line) for line in title_lines.split("\n")):
+        return True
+    # No title to go by: an agenda's items are business to be done ("To receive ...", "To consider ...").
+    return len(_AGENDA_LINE.findall(head)) >= 4

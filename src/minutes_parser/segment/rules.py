@@ -133,7 +133,8 @@ class ItemDraft:
     heading_level: int = 0
     label: str | None = None  # a label that governs the whole item ("Action items" heading)
     preamble: bool = False  # text before the first item (reports, single-item notes)
-    cue: str = ""  # what opened the item: "rule:heading", "model:..."
+    cue: str = ""  # the rule that opened the item: "rule:heading", "rule:numbered title", ...
+    model_cue: str = ""  # the heading model's verdict, when a model decided: "model:0.93 (...)"
 
 
 @dataclass
@@ -680,7 +681,7 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
     if rest and _LOWER_START.match(rest.lstrip()) and not first.rstrip().endswith((".", ":")):
         first, rest = first + " " + rest.replace("\n", " "), ""  # a title wrapped onto a second line
     title, body = (first, rest) if rest else split_title(text.replace("\n", " ") if not rest else text, at_colon=is_letter)
-    if not title or not _title_ok(title):
+    if not title or not (_title_ok(title) or _next_in_sequence(b, number, text)):
         return False
     if is_letter:
         parent = b.last_number_parent
@@ -701,6 +702,16 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
     return True
 
 
+def _next_in_sequence(b: _Builder, number: str, text: str) -> bool:
+    """A short one-line entry numbered next after the open item ("6. The Clerk to report on the
+    playground." after item 5) is the next item of a list of business, full stop or not."""
+    if b.current is None or not b.current.number or not b.current.number.isdigit() or not number.isdigit():
+        return False
+    if int(number) != int(b.current.number) + 1 or "\n" in text.strip() or len(text.split()) > 16:
+        return False
+    return not b.current.paragraphs and text.strip()[:1].isupper() and text.rstrip().endswith(".") and text.count(". ") == 0
+
+
 def _is_roman_step(b: _Builder, number: str) -> bool:
     """Is an upper-case "I"/"V"/"X"-only marker a roman item number rather than a letter? A
     letter when it follows the previous letter ("I" after item "6H"), roman otherwise."""
@@ -719,12 +730,18 @@ def _is_roman_step(b: _Builder, number: str) -> bool:
     return True
 
 
+# An agenda's item is the business to be done: "To receive ...", "To consider and agree ...".
+_AGENDA_BUSINESS = re.compile(
+    r"To\s+(?:receive|consider|approve|note|agree|discuss|review|resolve|elect|adopt|confirm|appoint|authorise|authorize|ratify|accept|sign)\b(?![^.]*\.\s+\S)"
+)
 _FINITE_IN_TITLE = re.compile(r"\b(?:was|were|is|are|had|has|have|will|would|should|could|did)\b")
 
 
 def _title_ok(title: str) -> bool:
     """A numbered or lettered line that reads as an item title rather than a numbered sentence."""
     stripped = title.strip()
+    if _AGENDA_BUSINESS.match(stripped) and len(stripped.split()) <= 30:
+        return True  # "To receive apologies for absence." names the business of an agenda item
     if not stripped or (stripped.endswith((".", ";", ",")) and not stripped.isupper()):
         return False
     if not (stripped[:1].isupper() or stripped[:1].isdigit() or stripped[:1] in "\"'“‘("):
