@@ -220,7 +220,7 @@ def assemble(
                 paragraphs=tuple(paragraphs),
                 appendix=draft.appendix,
                 preamble=draft.preamble,
-                cues=(draft.cue,) if draft.cue else (),
+                cues=tuple(cue for cue in (draft.cue, draft.model_cue) if cue),
             )
         )
     kind = document_kind(header, document.text, sum(1 for i in items if not i.preamble), len(decisions) + len(actions))

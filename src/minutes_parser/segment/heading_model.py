@@ -289,17 +289,18 @@ def refine_items(segmented: Segmented, model: HashedLinearModel) -> Segmented:
 
 
 def _opened_item(unit: Unit, probability: float, model: HashedLinearModel) -> ItemDraft:
-    why = ", ".join(model.strongest(unit.features, count=3))
-    cue = (
-        f"model:{probability:.2f} ({why})"
-        if not unit.fixed
-        else (unit.item.cue if unit.item else "")
-    )
+    """The item a unit opens; its ``model_cue`` gives the model's verdict and strongest features
+    (beside the rule's own cue when the rules had opened it too)."""
     if unit.item is not None:
-        item = replace(unit.item, paragraphs=[], cue=cue if not unit.fixed else unit.item.cue)
-        return item
-    item = ItemDraft(title=unit.title.strip(), number=unit.number, cue=cue)
+        if unit.fixed:
+            return replace(unit.item, paragraphs=[])
+        return replace(unit.item, paragraphs=[], model_cue=_model_cue(unit, probability, model))
+    item = ItemDraft(title=unit.title.strip(), number=unit.number, model_cue=_model_cue(unit, probability, model))
     para = unit.paragraph
     if unit.rest and para is not None:
         item.paragraphs.append(replace(para, text=unit.rest, list_marker=None, title_like=False))
     return item
+
+
+def _model_cue(unit: Unit, probability: float, model: HashedLinearModel) -> str:
+    return f"model:{probability:.2f} ({', '.join(model.strongest(unit.features, count=3))})"
