@@ -347,3 +347,30 @@ def test_corpus_site_page_drops_navigation() -> None:
     assert "Item" not in texts and "Action" not in texts  # the layout table's column titles
     first_minute = next(block for block in result.blocks if block.marker == "14/09/1")
     assert first_minute.text == "Cllr. Crisp welcomed all to the meeting."
+
+
+def test_pre_block_is_read_as_fixed_width_text() -> None:
+    markup = (
+        "<html><body><h2>12/25 Lighting</h2><p>The lamp on Mill Row is out.</p>"
+        "<pre>13/25  ALLOTMENTS\n\nThe waiting list has six names. The\nsecretary will write to them.\n\n"
+        "14/25  BENCHES\n\na) The bench by the pond is\n   loose.\n\nb) A new bench was offered.\n</pre>"
+        "<h2>15/25 Close</h2></body></html>"
+    )
+    document = read_html(markup)
+    assert_spans(document)
+    blocks = [(block.kind, block.marker, block.text) for block in document.blocks]
+    assert (BlockKind.LIST_ITEM, "13/25", "ALLOTMENTS") in blocks
+    assert (BlockKind.PARAGRAPH, None, "The waiting list has six names. The\nsecretary will write to them.") in blocks
+    assert (BlockKind.LIST_ITEM, "14/25", "BENCHES") in blocks
+    assert (BlockKind.LIST_ITEM, "a)", "The bench by the pond is\nloose.") in blocks
+
+    from minutes_parser import parse_bytes
+
+    minutes = parse_bytes(markup.encode(), name="pre.html")
+    numbers = [item.number for item in minutes.items if not item.preamble and not item.appendix]
+    assert numbers == ["12/25", "13/25", "14/25", "15/25"]
+
+
+def test_pre_inside_a_table_cell_stays_cell_text() -> None:
+    document = read_html("<table><tr><td>Item</td><td><pre>a\nb</pre></td></tr><tr><td>x</td><td>y</td></tr></table>")
+    assert all(block.kind is BlockKind.TABLE_ROW for block in document.blocks)

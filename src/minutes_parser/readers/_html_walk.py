@@ -16,6 +16,7 @@ from typing import Any
 
 from ..model import BlockKind
 from ._docx_blocks import CELL_SEPARATOR, LABEL_ONLY, BlockBuilder, looks_like_title
+from ._lines import build_blocks, normalise_newlines, split_lines
 from ._markers import roman
 
 _SKIP_TAGS = frozenset(
@@ -327,6 +328,10 @@ class HtmlWalker:
             self.flush()
             self._emit_definition_list(node)
             return
+        if tag == "pre" and not self._contexts_hold("li", "td", "th"):
+            self.flush()
+            self._emit_preformatted(node)
+            return
         if tag in _BLOCK_TAGS:
             self.flush()
             self._open_block(node)
@@ -445,6 +450,26 @@ class HtmlWalker:
             if item is not None:
                 item.marker = None
             self._pending_number = None
+
+    # -- preformatted text ---------------------------------------------------------------------
+
+    def _contexts_hold(self, *tags: str) -> bool:
+        return any(context.tag in tags for context in self._contexts)
+
+    def _emit_preformatted(self, pre: Any) -> None:
+        """A <pre> block is fixed-width text: its lines are grouped into blocks as in a plain-text
+        file (numbered titles, paragraphs split at blank lines, lists), not read as one paragraph."""
+        text = normalise_newlines(pre.text(deep=True, separator="") or "").replace("\u00a0", " ")
+        for block in build_blocks(split_lines(text)):
+            self.builder.add(
+                block.kind,
+                block.text,
+                level=block.level,
+                marker=block.marker,
+                cells=block.cells,
+                margin=block.margin,
+                header_row=block.header_row,
+            )
 
     # -- definition lists ---------------------------------------------------------------------
 
