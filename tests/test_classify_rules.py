@@ -688,3 +688,8 @@ def test_a_us_motion_with_its_outcome_is_one_decision() -> None:
     result, _ = c.classify_paragraph(text, spans(text), label=None, people=PEOPLE)
     decisions = [r for r in result.clauses if r.decision]
     assert len(decisions) == 1 and decisions[0].text == text
+
+
+def test_a_contact_line_or_a_done_note_beside_a_dash_is_no_task() -> None:
+    assert c.dash_owner_task(clause("Owen Pryce - Email: clerk@example.org")) is None
+    assert c.dash_owner_task(clause("email address created - BC")) is None

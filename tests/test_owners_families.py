@@ -44,3 +44,10 @@ def test_a_pronoun_after_says_goes_to_the_speaker() -> None:
     clause = c.Clause("Ada says she has two gazebos and she will bring them to the fete.", None, PEOPLE, last_subject="Tomas")
     found = c.owner_will_verb(clause)
     assert found is not None and list(found.owners) == ["Ada"]
+
+
+def test_a_person_acting_in_a_role_and_all() -> None:
+    assert owner_phrase("Tomas Reyes as Chair", PEOPLE) == ["Tomas Reyes"]
+    assert owner_phrase("All", PEOPLE) == ["All"]
+    assert owner_phrase("all responsibilities", PEOPLE) is None
+    assert owner_phrase("the hall as venue", PEOPLE) is None

@@ -306,6 +306,7 @@ _SUBJECTLESS_WILL = re.compile(r"^(?:Will|Going to|Plan to|Plans to)\s+(?:be\s+[
 
 
 _DASH = re.compile(r"\s[-–—]\s")
+_DONE_WORDS = re.compile(r"\b(?:created|done|completed|finished|sorted|sent|received|set\s+up|started)\b", re.I)
 _LEADING_DASH_OWNER = re.compile(r"^((?:(?:Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)?(?:\s*[/&+]\s*[A-Z][\w'’.\-]*){0,3})\s+[-–—]\s+(?:to\s+)?([A-Za-z][a-z\-]+)\b")
 _TRAILING_DASH_OWNER = re.compile(r"^(?:to\s+)?([A-Za-z][a-z\-]+)\b.{3,200}?\s[-–—]\s+([A-Z]{2,4}(?:\s*[/&+,]\s*[A-Z]{2,4}){0,3})\s*\.?$")
 
@@ -315,12 +316,12 @@ def dash_owner_task(clause: Clause) -> Finding | None:
     """A task line that names its owner beside a dash: "Sam – order two quotes for the bench",
     "Look at funding opportunities - TK"."""
     lead = _LEADING_DASH_OWNER.match(clause.text)
-    if lead and lead.group(2).lower() in _TASK_VERBS:
+    if lead and lead.group(2).lower() in _TASK_VERBS and clause.text[lead.end(2) : lead.end(2) + 1] != ":":
         names = [n.strip() for n in re.split(r"\s*[/&+]\s*", lead.group(1))]
         if all(owner_part(n, clause.people) or re.fullmatch(r"[A-Z]{2,4}", n) for n in names):
             return Finding("pattern:OWNER - task", tuple(names), (lead.start(1), lead.end(1)))
     trail = _TRAILING_DASH_OWNER.match(clause.text)
-    if trail and trail.group(1).lower() in _TASK_VERBS:
+    if trail and trail.group(1).lower() in _TASK_VERBS and not _DONE_WORDS.search(clause.text, 0, trail.start(2)):
         names = [n.strip() for n in re.split(r"\s*[/&+,]\s*", trail.group(2))]
         return Finding("pattern:OWNER - task", tuple(names), (trail.start(2), trail.end(2)))
     return None

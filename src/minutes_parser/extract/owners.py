@@ -60,6 +60,7 @@ _THING_WORDS = re.compile(
 )
 _NON_NAME_SUFFIX = re.compile(r"(?:ed|ly|ing|tion|sion|ment|ness|ity|ance|ence|ive|ous|ful|less|able|ible|ise|ize|ism|ist|ship)$")
 _SPLIT = re.compile(r"(?<!\s)(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*|\s+plus\s+|\s+\+\s+|\s+or\s+)")
+_AS_ROLE = re.compile(r"\s+as\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+){0,2}([A-Za-z][\w\-]*)$")
 _LISTED_NAME = re.compile(r"[A-Z][a-z'’\-]{1,20}")
 _LEADING_NOISE = re.compile(
     r"^(?:(?:action|actions|action point|todo)\b\s*[:\-–—]?\s*|(?:and|but|so|then|also|that|which|both|either)\s+|[•·\-*]\s*)",
@@ -225,6 +226,11 @@ def owner_phrase(text: str, people: PeopleIndex, *, allow_unknown_names: bool = 
     subject = clean_subject(text)
     if not subject or len(subject) > 90:
         return None
+    if subject in ("All", "ALL", "Everyone", "Everybody", "All members"):
+        return [subject]  # "All to read the terms of reference"
+    acting = _AS_ROLE.search(subject)
+    if acting and acting.group(1).lower() in ROLE_NOUNS:
+        subject = subject[: acting.start()]  # "Cllr Ames as Chair": the person, acting in a role
     parts = [p.strip(" .") for p in _SPLIT.split(subject) if p.strip(" .")]
     if not parts or len(parts) > 6:
         return None
