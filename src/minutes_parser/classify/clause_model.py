@@ -108,6 +108,21 @@ def clause_features(
     return f
 
 
+# A clause the model looks at: one a rule found something in, or one with a word that commitments
+# and decisions are made of. The rest (most clauses: discussion) are left as the rules saw them,
+# which keeps the model's cost small; the model adds findings rarely, and nearly always to these.
+_CANDIDATE_WORDS = re.compile(
+    r"\b(?:will|would|shall|should|must|to|agreed?|resolved|approved?|carried|action|todo|adopted|"
+    r"decided|consensus|unanimous(?:ly)?|noted|accepted|supported)\b",
+    re.I,
+)
+
+
+def is_candidate(clause: ClauseResult) -> bool:
+    """Does the model look at this clause? (see ``_CANDIDATE_WORDS``)"""
+    return clause.action is not None or clause.decision is not None or _CANDIDATE_WORDS.search(clause.text) is not None
+
+
 @dataclass
 class ClauseRefiner:
     """Applies a bundle's clause models to classified paragraphs (no-op without them)."""
@@ -126,24 +141,22 @@ class ClauseRefiner:
     def refine(
         self, classified: ClassifiedParagraph, context: ClauseContext, people: PeopleIndex
     ) -> ClassifiedParagraph:
-        if not self.active or not classified.clauses:
-            return classified
         clauses = classified.clauses
-        rows = [clause_features(c, i, len(clauses), context) for i, c in enumerate(clauses)]
+        chosen = [i for i, c in enumerate(clauses) if is_candidate(c)] if self.active else []
+        if not chosen:
+            return classified
+        rows = [clause_features(clauses[i], i, len(clauses), context) for i in chosen]
         from ..learn.linear import hashed
 
         columns = hashed(rows)
         action_p = self.actions.probabilities_of(columns) if self.actions else [None] * len(rows)
         decision_p = self.decisions.probabilities_of(columns) if self.decisions else [None] * len(rows)
-        out: list[ClauseResult] = []
-        for clause, row, p_action, p_decision in zip(
-            clauses, rows, action_p, decision_p, strict=True
-        ):
-            action = _decide(
-                clause.action, p_action, self.actions, row, partial(_owners_of, clause, people)
-            )
+        out = list(clauses)
+        for index, row, p_action, p_decision in zip(chosen, rows, action_p, decision_p, strict=True):
+            clause = clauses[index]
+            action = _decide(clause.action, p_action, self.actions, row, partial(_owners_of, clause, people))
             decision = _decide(clause.decision, p_decision, self.decisions, row, lambda: ())
-            out.append(replace(clause, action=action, decision=decision))
+            out[index] = replace(clause, action=action, decision=decision)
         return summarise(out)
 
     def observe(self, classified: ClassifiedParagraph, context: ClauseContext) -> None:
@@ -166,9 +179,8 @@ class ClauseRecorder(ClauseRefiner):
     def observe(self, classified: ClassifiedParagraph, context: ClauseContext) -> None:
         count = len(classified.clauses)
         for index, clause in enumerate(classified.clauses):
-            self.clauses.append(
-                RecordedClause(clause.text, clause_features(clause, index, count, context))
-            )
+            if is_candidate(clause):
+                self.clauses.append(RecordedClause(clause.text, clause_features(clause, index, count, context)))
 
 
 def _decide(

@@ -66,9 +66,9 @@ def document_rows(
     if "items" in parts and gold.get("items") is not None:
         units = item_units(segment_document(document))
         labels = label_by_matching([u.title or None for u in units], gold["items"], "title")
-        rows.items = [
-            (u.features, label) for u, label in zip(units, labels, strict=True) if label is not None
-        ]
+        # Units without a title never open an item: the model is neither asked nor taught on them.
+        labelled = zip(units, labels, strict=True)
+        rows.items = [(u.features, label) for u, label in labelled if label is not None and u.title and not u.fixed]
     clause_parts = [p for p in ("actions", "decisions") if p in parts]
     if clause_parts:
         recorder = ClauseRecorder()
@@ -76,8 +76,8 @@ def document_rows(
         texts: list[str | None] = [c.text for c in recorder.clauses]
         for part in clause_parts:
             labels = label_by_matching(texts, gold.get(part) or [], "text")
-            labelled = zip(recorder.clauses, labels, strict=True)
-            setattr(rows, part, [(c.features, label) for c, label in labelled if label is not None])
+            recorded = zip(recorder.clauses, labels, strict=True)
+            setattr(rows, part, [(c.features, label) for c, label in recorded if label is not None])
     return rows
 
 

@@ -141,8 +141,12 @@ def _add_features(units: list[Unit]) -> None:
     last_number: dict[str, str] = {}
     total = len(units)
     for index, unit in enumerate(units):
-        f: Features = {}
         shape = shapes[index]
+        if not unit.title:  # cannot open an item: the model is never asked (and not trained on it)
+            if unit.number:
+                last_number[shape] = unit.number
+            continue
+        f: Features = {}
         f["bias"] = 1.0
         f[f"src={unit.source}"] = 1.0
         f[f"shape={shape}"] = 1.0
@@ -166,9 +170,7 @@ def _add_features(units: list[Unit]) -> None:
                 f["cells"] = 1.0
             if para.margin:
                 f["margin"] = 1.0
-            if not unit.title:
-                f["no-title"] = 1.0
-            elif unit.rest:
+            if unit.rest:
                 f["run-in"] = 1.0
             f[f"para-words={_bucket(len(para.text.split()), (2, 4, 8, 14, 30, 60))}"] = 1.0
         _text_features(f, unit.title)
@@ -268,13 +270,16 @@ def refine_items(segmented: Segmented, model: HashedLinearModel) -> Segmented:
     units = item_units(segmented)
     if not units:
         return segmented
-    probabilities = model.probabilities([u.features for u in units])
+    # A unit without a title cannot open an item: the model is asked about the others only.
+    asked = [u for u in units if u.title and not u.fixed]
+    probability_of = dict(zip(map(id, asked), model.probabilities([u.features for u in asked]), strict=True))
     preamble = replace(segmented.preamble, paragraphs=[])
     items: list[ItemDraft] = []
     current: ItemDraft | None = None
-    for unit, probability in zip(units, probabilities, strict=True):
+    for unit in units:
+        probability = probability_of.get(id(unit), 0.0)
         cut_off = model.thresholds["keep"] if unit.source == "title" else model.thresholds["open"]
-        opens = unit.fixed or (probability >= cut_off and bool(unit.title))
+        opens = unit.fixed or (id(unit) in probability_of and probability >= cut_off)
         if opens:
             current = _opened_item(unit, probability, model)
             items.append(current)
