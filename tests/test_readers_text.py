@@ -379,3 +379,84 @@ def test_detection_by_content_not_extension(data: bytes, name: str, expected: st
 def test_markdown_with_an_inline_html_table_named_txt_is_markdown() -> None:
     data = MARKDOWN.replace("## 15/24", HTML_TABLE + "\n## 15/24").encode("utf-8")
     assert detect_format(data, "minutes.txt") == "markdown"
+
+
+def test_markdown_html_layout_table_is_read_like_the_html_page() -> None:
+    # A WordPress export: the whole minutes sit in a two-column HTML table (item numbers | text),
+    # and a payments table is nested inside one cell.
+    layout = (
+        "---\ntitle: \"Minutes of Ashby Moor Parish Council\"\n---\n\n"
+        "**Present:** Cllr P Rowe (Chair), Cllr D Kaye\n\n"
+        '<table width="900"><tbody><tr><td width="90"><strong>Item</strong><div></div><strong>25/01</strong></td>'
+        '<td width="800"><strong>Apologies</strong><div></div>Cllr M Doyle sent apologies.</td></tr>'
+        '<tr><td><strong>25/02</strong></td><td><strong>Finance</strong><div></div>Payments were approved.'
+        '<table><tbody><tr><td><strong>Payee</strong></td><td><strong>Gross</strong></td></tr>'
+        "<tr><td>Hedge Co</td><td>£80.00</td></tr></tbody></table>"
+        "It was agreed that the Clerk would renew the insurance.</td></tr>"
+        "<tr><td><strong>25/03</strong></td><td><strong>Village green</strong><div></div>"
+        "The Clerk to order a new bench by 30 April.</td></tr></tbody></table>\n"
+    )
+    document = read_as(layout.encode("utf-8"), "minutes.md")
+    texts = [b.text for b in document.blocks]
+    assert texts.count("It was agreed that the Clerk would renew the insurance.") == 1
+    assert any(b.kind is BlockKind.TABLE_ROW and b.cells == ("Hedge Co", "£80.00") for b in document.blocks)
+    starts = [b.start for b in document.blocks]
+    assert starts == sorted(starts)
+    for block in document.blocks:
+        if block.kind is not BlockKind.TABLE_ROW and block.start >= layout.index("<table"):
+            assert squash(block.text) in squash(document.text[block.start : block.end])
+    assert len(document.text) == len(layout)
+    minutes = parse_bytes(layout.encode("utf-8"), name="minutes.md")
+    titles = [(i.number, i.title) for i in minutes.items if not i.preamble and not i.appendix]
+    assert titles == [("25/01", "Apologies"), ("25/02", "Finance"), ("25/03", "Village green")]
+    assert [a.text for a in minutes.actions] == [
+        "It was agreed that the Clerk would renew the insurance.",
+        "The Clerk to order a new bench by 30 April.",
+    ]
+
+
+FRONT_MATTER_BODY = """---
+layout: minutes
+title: "Minutes of the Hollin Green Residents Group"
+content: |
+  ## Present
+
+  Ada Fenwick (AF), Bram Stokes (BS), Cora Lind (CL)
+
+  ## 1. Apologies
+
+  None received.
+
+  ## 2. Footpath by the brook
+
+  The footpath is flooded after rain. AF to write to the county footpaths officer by 1 June.
+
+  ## 3. Summer fair
+
+  It was agreed to hold the fair on 15 July 2023. BS will book the marquee.
+---
+"""
+
+
+def test_markdown_minutes_kept_in_a_front_matter_field_are_the_body() -> None:
+    minutes = parse_bytes(FRONT_MATTER_BODY.encode("utf-8"), name="page.md")
+    titles = [(i.number, i.title) for i in minutes.items if not i.preamble and not i.appendix]
+    assert titles == [("1", "Apologies"), ("2", "Footpath by the brook"), ("3", "Summer fair")]
+    assert [a.text for a in minutes.actions] == ["AF to write to the county footpaths officer by 1 June.", "BS will book the marquee."]
+    assert {a.name for a in minutes.meeting.attendees} == {"Ada Fenwick", "Bram Stokes", "Cora Lind"}
+
+
+def test_markdown_front_matter_quoted_field_body_and_short_fields_ignored() -> None:
+    quoted = (
+        '---\ntitle: "Notes"\nsummary: "A short summary that is not the minutes."\n'
+        'text: "## 1. Allotments\\n\\nThe water trough leaks. The secretary will ask the plumber to call by Friday.'
+        ' The rent for next year stays at the same level as this year, as agreed by those present.'
+        ' The committee thanked the volunteers who cleared the paths in the spring and the summer.'
+        '\\n\\n## 2. Any other business\\n\\nNone."\n---\n'
+    )
+    minutes = parse_bytes(quoted.encode("utf-8"), name="page.md")
+    assert [i.title for i in minutes.items if not i.preamble] == ["Allotments", "Any other business"]
+    # A page whose Markdown body is the minutes keeps it, whatever the front matter holds.
+    ordinary = '---\ntitle: "Minutes"\ndescription: "' + "word " * 80 + '"\n---\n\n## 1. Apologies\n\n' + "Text of the minutes here. " * 30
+    kept = parse_bytes(ordinary.encode("utf-8"), name="page.md")
+    assert [i.title for i in kept.items if not i.preamble] == ["Apologies"]

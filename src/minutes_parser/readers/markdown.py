@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 
 from ..model import Block, BlockKind, ReadDocument, SourceFormat
 from . import ReadOptions
@@ -100,6 +101,81 @@ def _front_matter(text: str) -> tuple[int, str | None, str | None]:
     return (close + 1 if close >= 0 else len(text)), title, date
 
 
+_FIELD = re.compile(r"([A-Za-z_][\w-]{0,60})[ \t]*:(?:[ \t]+(.*))?")
+_BLOCK_SCALAR = re.compile(r"([|>])([+-]?)\d?[+-]?[ \t]*(?:#.*)?")
+_DOUBLE_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.S)
+_ESCAPED = {"n": "\n", "t": "\t", "r": "", "0": "", "/": "/", " ": " ", '"': '"', "\\": "\\", "_": "\u00a0", "N": "\u0085"}
+# A body kept in front matter must be the document: long, with more words than the Markdown below.
+_FIELD_BODY_MIN = 300
+
+
+def _fold(lines: list[str]) -> str:
+    """YAML folding: a single line break is a space, an empty line a line break."""
+    out: list[str] = []
+    for line in lines:
+        if not line.strip():
+            out.append("\n")
+        elif out and not out[-1].endswith("\n"):
+            out.append(" " + line.strip())
+        else:
+            out.append(line.strip())
+    return "".join(out)
+
+
+def _front_matter_texts(block: str) -> list[str]:
+    """The string values of top-level front matter keys (block scalars, quoted and plain)."""
+    lines = block.split("\n")
+    values: list[str] = []
+    index = 0
+    while index < len(lines):
+        field = _FIELD.fullmatch(lines[index].rstrip())
+        index += 1
+        if not field:
+            continue
+        value = (field.group(2) or "").strip()
+        following: list[str] = []
+        while index < len(lines) and (not lines[index].strip() or lines[index][:1] in " \t"):
+            following.append(lines[index])
+            index += 1
+        scalar = _BLOCK_SCALAR.fullmatch(value)
+        if scalar:
+            filled = [line for line in following if line.strip()]
+            indent = min((len(line) - len(line.lstrip()) for line in filled), default=0)
+            body = [line[indent:] for line in following]
+            values.append("\n".join(body) if scalar.group(1) == "|" else _fold(body))
+        elif value.startswith('"'):
+            raw = _fold([value[1:], *following])
+            end = re.search(r'(?<!\\)(?:\\\\)*"', raw)
+            raw = raw[: end.start() + len(end.group(0)) - 1] if end else raw
+            values.append(_DOUBLE_ESCAPE.sub(lambda m: _unescape(m.group(1)), raw))
+        elif value.startswith("'"):
+            raw = _fold([value[1:], *following])
+            end = re.match(r"((?:[^']|'')*)'", raw)
+            values.append((end.group(1) if end else raw).replace("''", "'"))
+        elif value:
+            values.append(_fold([value, *following]))
+    return values
+
+
+def _unescape(code: str) -> str:
+    if code[:1] in "ux" and len(code) > 1:
+        return chr(int(code[1:], 16))
+    return _ESCAPED.get(code, code)
+
+
+def _front_matter_body(text: str, skip: int) -> str | None:
+    """Minutes kept whole in a front matter field (some sites store the page text there): the
+    longest string value, when the Markdown below the front matter holds far less."""
+    if skip <= 0:
+        return None
+    values = _front_matter_texts(text[4 : max(4, text.rfind("\n---", 0, skip))])
+    longest = max(values, key=len, default="")
+    below = len(text[skip:].split())
+    if len(longest) < _FIELD_BODY_MIN or ("\n" not in longest.strip() and len(longest) < 2 * _FIELD_BODY_MIN):
+        return None
+    return longest if below * 4 < len(longest.split()) else None
+
+
 def _blank_out(text: str, pattern: re.Pattern[str], closer: str) -> str:
     """Replace matches with spaces of the same length (newlines kept) so offsets stay valid."""
     end = _through_last(text, closer)
@@ -130,6 +206,64 @@ def _html_table_rows(text: str) -> list[Block]:
                     Block(BlockKind.TABLE_ROW, " | ".join(cells), start, start + len(row.group(0)), cells=cells, header_row=is_header)
                 )
     return rows
+
+
+def _html_table_blocks(text: str) -> tuple[list[Block], str] | None:
+    """HTML tables inside Markdown read by the HTML reader's table handling: a layout table (an
+    item-number column beside the minutes, cells holding several paragraphs and headings) gives
+    the blocks the HTML page would; a data table stays rows pointing at its ``<tr>``. A layout
+    table's markup is replaced in the returned text by what it reads as, padded to the same length
+    (offsets elsewhere stay valid, and "7<sup>th</sup> October" reads as a date). None without
+    selectolax (the plain row reading is used)."""
+    try:
+        from selectolax.lexbor import LexborHTMLParser
+    except ImportError:  # pragma: no cover - selectolax is a core dependency
+        return None
+    from ._html_walk import HtmlWalker
+
+    data_rows = _html_table_rows(text)
+    spans = _outer_tables(text)
+    # Rows of a table no balanced outer table holds (an unclosed wrapper) are read as before.
+    blocks = [row for row in data_rows if not any(start <= row.start < end for start, end in spans)]
+    pieces: list[str] = []
+    done = 0
+    for table_start, table_end in spans:
+        raw = text[table_start:table_end]
+        walker = HtmlWalker()
+        root = LexborHTMLParser(raw).root
+        if root is not None:
+            walker.walk(root)
+        found = walker.builder.finish()
+        readable = walker.builder.text
+        if all(block.kind is BlockKind.TABLE_ROW for block in found) or len(readable) > len(raw):
+            blocks.extend(row for row in data_rows if table_start <= row.start < table_end)
+            continue
+        pieces.append(text[done:table_start])
+        pieces.append(readable + " " * (len(raw) - len(readable)))
+        done = table_end
+        blocks.extend(replace(block, start=block.start + table_start, end=block.end + table_start) for block in found)
+    pieces.append(text[done:])
+    return blocks, "".join(pieces)
+
+
+_TABLE_TAG = re.compile(r"<(/?)table\b[^>]{0,2000}>", re.I)
+
+
+def _outer_tables(text: str) -> list[tuple[int, int]]:
+    """Spans of the outermost HTML tables (nested tables stay inside their parent's span)."""
+    spans: list[tuple[int, int]] = []
+    depth = 0
+    start = 0
+    for tag in _TABLE_TAG.finditer(text):
+        if not tag.group(1):
+            if depth == 0:
+                start = tag.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, tag.end()))
+    return spans
 
 
 def _markdown_lines(text: str, skip: int, front_title: str | None) -> list[Line | Block]:
@@ -200,10 +334,27 @@ def read(data: bytes, *, options: ReadOptions) -> ReadDocument:
     decoded = decode_text(data)
     text = normalise_newlines(decoded.text)
     skip, front_title, front_date = _front_matter(text)
-    table_rows = _html_table_rows(text) if "<table" in text.lower() else []
+    field_body = _front_matter_body(text, skip)
+    if field_body is not None:
+        # The document is the front matter and the text its field holds (offsets stay in it).
+        text = text[:skip] + normalise_newlines(field_body).strip("\n") + "\n"
+    table_rows: list[Block] = []
+    readable_text = text
+    if "<table" in text.lower():
+        read_tables = _html_table_blocks(text)
+        if read_tables is None:
+            table_rows = _html_table_rows(text)
+        else:
+            table_rows, readable_text = read_tables
     scan = _blank_out(text, _COMMENT, "-->") if "<!--" in text else text
     if table_rows:
         scan = _blank_out(scan, _TABLE, "</table>")
+        parts: list[str] = []
+        done = 0
+        for table_start, table_end in _outer_tables(text):  # offsets are the same in ``scan``
+            parts += [scan[done:table_start], re.sub(r"[^\n]", " ", scan[table_start:table_end])]
+            done = table_end
+        scan = "".join([*parts, scan[done:]])
     blocks: list[Block] = []
     pending: list[Line] = []
     for entry in _markdown_lines(scan, skip, front_title):
@@ -218,4 +369,4 @@ def read(data: bytes, *, options: ReadOptions) -> ReadDocument:
         blocks = sorted(blocks + table_rows, key=lambda b: b.start)
     warnings = (decoded.warning,) if decoded.warning else ()
     metadata = (("date", front_date),) if front_date else ()
-    return ReadDocument(SourceFormat.TEXT, tuple(blocks), text, dialect="markdown", warnings=warnings, metadata=metadata)
+    return ReadDocument(SourceFormat.TEXT, tuple(blocks), readable_text, dialect="markdown", warnings=warnings, metadata=metadata)
