@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _ABBREVIATIONS = frozenset(
-    ["cllr", "cllrs", "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "e.g", "i.e", "etc", "approx", "cf", "vs", "fig", "para", "paras", "p", "pp", "rev", "revd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m", "inc", "ltd", "co", "dept", "govt", "hon", "esq"]
+    ["cllr", "cllrs", "prop", "sec", "secd", "n.b", "nb", "p.s", "ref", "incl", "est", "tel", "messrs", "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "e.g", "i.e", "etc", "approx", "cf", "vs", "fig", "para", "paras", "p", "pp", "rev", "revd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m", "inc", "ltd", "co", "dept", "govt", "hon", "esq"]
 )
 _CLOSERS = frozenset(")]\"'”’")
 _BULLETS = frozenset("•·●▪")
@@ -54,7 +54,8 @@ def _minutes_sentences(doc: Doc) -> Doc:
             word = before_previous if previous_text == "." else previous_text
             word = word.lower().rstrip(".")
             starts_sentence = first.isupper() or first.isdigit() or first in "“\"'("
-            start = starts_sentence and word not in _ABBREVIATIONS and not (len(word) == 1 and word.isalpha())
+            abbreviation = word in _ABBREVIATIONS and not (word == "etc" and first.isupper())  # "bins etc. The Clerk ..."
+            start = starts_sentence and not abbreviation and not (len(word) == 1 and word.isalpha())
         elif previous_text in _CLOSERS and before_previous in (".", "!", "?"):
             start = first.isupper()
         if start:
@@ -110,6 +111,7 @@ def get_nlp() -> Language:
 
 # Where a sentence could end inside a text; a text without any of these is one sentence, and
 # spaCy need not see it (table cells, titles and short lines are most paragraphs in a PDF).
+_ODD_SPACE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
 _POSSIBLE_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]{0,3}\s|[•·●▪]|\bACTION\b|\bAction\b")
 
 
@@ -121,7 +123,10 @@ def sentence_spans(texts: Sequence[str]) -> list[list[tuple[int, int]]]:
     if not pending:
         return out
     nlp = get_nlp()
-    for index, doc in zip(pending, nlp.pipe((texts[i] for i in pending), batch_size=256, n_process=1), strict=True):
+    # A non-breaking or thin space after a full stop separates sentences like a space ("done.\u00a0The
+    # Clerk"); the tokenizer splits on " " only, so they become spaces (same length: same offsets).
+    plain = (_ODD_SPACE.sub(" ", texts[i]) if _ODD_SPACE.search(texts[i]) else texts[i] for i in pending)
+    for index, doc in zip(pending, nlp.pipe(plain, batch_size=256, n_process=1), strict=True):
         spans: list[tuple[int, int]] = doc._.minutes_sentences or []
         out[index] = spans or [(0, len(doc.text))]
     return out

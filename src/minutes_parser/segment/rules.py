@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from ..attendance import AttendanceBuilder, attendance_heading
 from ..model import Attendee, Block, BlockKind
@@ -452,6 +453,11 @@ def segment(blocks: tuple[Block, ...], *, join_wrapped: bool = True) -> Segmente
 def _add_running_text(b: _Builder, block: Block, text: str) -> None:
     # A label alone on one line of a wrapped paragraph splits it ("... made.\nAction:\n...").
     lines = text.split("\n")
+    if len(lines) > 1 and _entry_per_line(lines):
+        for line in lines:
+            if line.strip():
+                _add_text_pieces(b, line.strip(), block, entry=True)
+        return
     chunk: list[str] = []
     for line in lines:
         if pure_label(line.strip()):
@@ -465,7 +471,33 @@ def _add_running_text(b: _Builder, block: Block, text: str) -> None:
         _add_text_pieces(b, "\n".join(chunk), block)
 
 
-def _add_text_pieces(b: _Builder, text: str, block: Block) -> None:
+# A line that cannot end an entry: it stops on a word that needs the next line ("the", "and",
+# "by", a title such as "Cllr"), a comma or an opening bracket.
+_LINE_CONTINUES = re.compile(
+    r"(?:\b(?:and|or|of|the|to|for|in|with|by|on|a|an|at|from|be|is|are|was|were|that|this|their|his|her|its|our|"
+    r"Mr|Mrs|Ms|Miss|Dr|Cllr|Cllrs|Councillor|Councillors|St|Rev|Prof|Sir|Lady|Lord)|[,&=(/+\-–—:])\s*$",
+    re.I,
+)
+_ENTRY_START = re.compile(r"[A-Z0-9£$€@\[]")
+
+
+def _entry_per_line(lines: list[str]) -> bool:
+    """Unpunctuated text written one entry per line ("Clerk to order bins" / "JS to mend the gate"
+    / "Grass - AP to get quotes"): every line break comes after a line that can end an entry and
+    before one that starts like an entry, and the lines are not prose wrapped at a fixed width."""
+    filled = [line.strip() for line in lines if line.strip()]
+    if len(filled) < 2:
+        return False
+    for line, following in pairwise(filled):
+        if len(line) > 100 or _LINE_CONTINUES.search(line) or not _ENTRY_START.match(following):
+            return False
+    if all(_TERMINAL.search(line) for line in filled[:-1]):
+        return False  # sentences, split by the sentence splitter
+    widths = [len(line) for line in filled[:-1]]
+    return not (len(widths) >= 2 and min(widths) >= 50 and max(widths) - min(widths) <= 12)
+
+
+def _add_text_pieces(b: _Builder, text: str, block: Block, *, entry: bool = False) -> None:
     joined = rebuild_paragraph(text)
     if b.current is not None and _APPENDIX_START.match(joined) and len(joined) < 80 and not b.in_trailer:
         if joined.lower().startswith("supporting documents"):
@@ -484,7 +516,7 @@ def _add_text_pieces(b: _Builder, text: str, block: Block) -> None:
                     list_marker=clause_marker or marker or (block.marker if block.marker != "cell" else None),
                     margin=block.margin,
                     title_like=block.marker == "cell" and is_title_like(clause) and len(clause) < 60 and "," not in clause,
-                    last_line=len(text.rsplit("\n", 1)[-1].strip()),
+                    last_line=0 if entry else len(text.rsplit("\n", 1)[-1].strip()),
                 )
             )
 
