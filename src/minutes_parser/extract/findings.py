@@ -76,7 +76,21 @@ def collect_findings(
 
 
 # Cues whose sentence tells someone to do something: its dates look forward.
-_DIRECTIVE_CUES = frozenset({"pattern:OWNER to VERB", "pattern:RESOLVED that OWNER VERB", "label:Action", "pattern:to be done"})
+_DIRECTIVE_CUES = frozenset(
+    {
+        "pattern:OWNER to VERB",
+        "pattern:RESOLVED that OWNER VERB",
+        "label:Action",
+        "pattern:to be done",
+        "pattern:asked OWNER to VERB",
+        "pattern:delegated to OWNER",
+        "pattern:SPEAKER: task",
+        "pattern:marker",
+        "pattern:VERB in capitals",
+        "pattern:that X be done",
+        "pattern:OWNER - task",
+    }
+)
 _PRONOUNS = frozenset({"he", "she", "they", "we"})
 
 
