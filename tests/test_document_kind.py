@@ -60,10 +60,18 @@ def test_agenda_without_a_title_is_known_by_its_business() -> None:
     assert not minutes.actions
 
 
-def test_agenda_pack_with_minutes_is_minutes() -> None:
+def test_agenda_pack_with_minutes_is_minutes_of_the_minuted_meeting() -> None:
     minutes = parse_text(PACK, name="agenda.txt")
     assert minutes.kind is DocumentKind.MINUTES
     assert any("obtain the quotes" in action.text for action in minutes.actions)
+    # The meeting is the one minuted (13 February), not the one the agenda calls (12 March).
+    assert minutes.meeting.date is not None and minutes.meeting.date.isoformat() == "2024-02-13"
+    assert len(minutes.meeting.attendees) == 3
+    # The agenda's items stay, then the minutes' own.
+    titles = [item.title for item in minutes.items if not item.preamble]
+    assert titles[0].startswith("To receive apologies") and titles[-2:] == ["Apologies", "Bus shelter"]
+    # No action comes from the agenda's lines.
+    assert not any("playground" in action.text for action in minutes.actions)
 
 
 def test_minutes_linking_their_agenda_stay_minutes() -> None:

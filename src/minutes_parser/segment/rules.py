@@ -378,9 +378,62 @@ def _number_of(marker: str | None) -> str | None:
     return m.group(1) if m else None
 
 
+# An agenda pack: the agenda announces the meeting, then the minutes of the previous meeting follow
+# under their own heading ("MINUTES OF THE MEETING OF ... HELD ON 13 FEBRUARY 2024").
+_PACK_AGENDA = re.compile(
+    r"^\W{0,6}agenda\b|\bsummoned\s+to\b|\bnotice\s+is\s+(?:hereby\s+)?given\b|\bto\s+transact\s+the\s+(?:following\s+)?business\b", re.I
+)
+_PACK_MINUTES_HEADING = re.compile(
+    r"\W{0,6}(?:(?:draft|unconfirmed|approved|signed)\s+)?minutes\s+of\s+(?:an?\s+|the\s+)?[^\n]{0,150}?\b(?:meeting|held)\b", re.I
+)
+_PACK_MINUTES_CUE = re.compile(
+    r"^\W{0,6}(?:present|in attendance|attendees|apologies)\b|\bRESOLVED\b|\b(?:it\s+was\s+(?:agreed|resolved)|resolved\s+(?:that|to))\b",
+    re.I,
+)
+
+
+def _minutes_after_agenda(blocks: tuple[Block, ...]) -> int | None:
+    """Where the minutes start in an agenda pack (an agenda, then the minutes of a previous meeting
+    under a "Minutes of the meeting ... held" heading); None when the document is not one."""
+    agenda_seen = False
+    for index, block in enumerate(blocks):
+        text = block.text.strip()
+        if not text or block.kind in (BlockKind.TABLE_ROW, BlockKind.LIST_ITEM):
+            continue
+        if agenda_seen and index > 0 and len(text) <= 250 and _PACK_MINUTES_HEADING.match(text):
+            following = blocks[index + 1 : index + 60]
+            if any(_PACK_MINUTES_CUE.search(other.text) for other in following):
+                return index
+            return None
+        if _PACK_MINUTES_CUE.search(text) and not text.lower().startswith("apologies"):
+            return None  # minutes already: a "Minutes of ..." heading further on is something else
+        if _PACK_AGENDA.search(text[:300]):
+            agenda_seen = True
+    return None
+
+
 def segment(blocks: tuple[Block, ...], *, join_wrapped: bool = True) -> Segmented:
     """Segment ``blocks``. ``join_wrapped`` rejoins sentences a blank line broke; it suits plain
-    text, where line breaks are the writer's, and not DOCX, HTML or PDF, whose paragraphs are real."""
+    text, where line breaks are the writer's, and not DOCX, HTML or PDF, whose paragraphs are real.
+
+    In an agenda pack the header, title and attendance are the minuted meeting's; the agenda's
+    items come first, then the minutes' items."""
+    split = _minutes_after_agenda(blocks)
+    if split is not None:
+        agenda = _segment(blocks[:split], join_wrapped)
+        minutes = _segment(blocks[split:], join_wrapped)
+        return Segmented(
+            header=minutes.header,
+            preamble=minutes.preamble,
+            items=agenda.items + minutes.items,
+            appendices=agenda.appendices + minutes.appendices,
+            attendees=minutes.attendees,
+            title=minutes.title,
+        )
+    return _segment(blocks, join_wrapped)
+
+
+def _segment(blocks: tuple[Block, ...], join_wrapped: bool) -> Segmented:
     b = _Builder()
     b.join_wrapped = join_wrapped
     b.repeated_titles = _repeated_titles(blocks)
