@@ -89,3 +89,23 @@ def test_minutes_linking_their_agenda_stay_minutes() -> None:
 * Ben will tag the release on Friday.
 """
     assert parse_text(text, name="x.md").kind is DocumentKind.MINUTES
+
+
+def test_agenda_notes_under_items_give_no_findings() -> None:
+    text = """Notice of meeting
+
+The Trustees of the Larchwood Village Hall are summoned to attend a meeting on
+Monday 3 June 2024 at 7pm in the small hall.
+
+Agenda
+
+1. Roof repairs
+The Treasurer will present two quotes. Trustees are asked to agree a contractor.
+
+2. Bookings policy
+The Secretary to circulate the draft policy beforehand.
+"""
+    minutes = parse_text(text, name="hall_minutes_2024-06.txt")
+    assert minutes.kind is DocumentKind.AGENDA
+    assert [item.title for item in minutes.items if not item.preamble] == ["Roof repairs", "Bookings policy"]
+    assert not minutes.decisions and not minutes.actions

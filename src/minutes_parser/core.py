@@ -224,6 +224,7 @@ def assemble(
             )
         )
     kind = document_kind(header, document.text, sum(1 for i in items if not i.preamble), len(decisions) + len(actions))
+    decisions, actions = ([], []) if kind.value == "agenda" else (decisions, actions)  # an agenda records no decisions or actions
     meeting = Meeting(
         body=facts.body,
         title=segmented.title,
