@@ -7,6 +7,7 @@ register.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -25,7 +26,7 @@ def actions_parser() -> argparse.ArgumentParser:
         prog=ACTIONS,
         description="Query the actions in a register written by 'minutes-parse batch --db'.",
         epilog="Follow-ups due at the next meeting get the date of the next meeting of the same body in the register. "
-        "--overdue needs --as-of DATE (or --as-of today, said explicitly).",
+        "--overdue counts as of today unless --as-of DATE is given, and says on stderr which date it used.",
     )
     parser.add_argument("--db", required=True, type=Path, metavar="REGISTER")
     parser.add_argument(
@@ -34,14 +35,14 @@ def actions_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--body", metavar="NAME", help="meeting body contains NAME (case-insensitive)"
     )
-    parser.add_argument("--open", action="store_true", help="only actions not marked done")
+    parser.add_argument("--open", action="store_true", help="only actions not marked done (with or without a due date)")
     parser.add_argument("--due-before", type=iso_date, metavar="DATE", help="due strictly before DATE")
-    parser.add_argument("--overdue", action="store_true", help="open and due before --as-of")
+    parser.add_argument("--overdue", action="store_true", help="open and due before --as-of (default: today)")
     parser.add_argument(
         "--as-of",
         type=as_of,
         metavar="DATE",
-        help="reference date for --overdue (YYYY-MM-DD or 'today')",
+        help="reference date for --overdue (YYYY-MM-DD or 'today'; default today)",
     )
     parser.add_argument("--format", "-f", choices=("table", "json", "csv", "ics"), default="table")
     parser.add_argument(
@@ -64,12 +65,16 @@ def actions_parser() -> argparse.ArgumentParser:
 def actions_main(argv: list[str]) -> int:
     parser = actions_parser()
     args = parser.parse_args(argv)
-    if args.overdue and args.as_of is None:
-        parser.error(
-            "--overdue needs --as-of DATE (there is no implicit today; use --as-of today to mean it)"
-        )
     if args.as_of is not None and not args.overdue:
         parser.error("--as-of only applies with --overdue")
+    if args.overdue:
+        given = args.as_of is not None
+        args.as_of = args.as_of if given else dt.date.today()
+        print(
+            f"{ACTIONS}: overdue as of {args.as_of.isoformat()}"
+            + ("" if given else " (today; --as-of DATE to choose another)"),
+            file=sys.stderr,
+        )
     if not args.db.exists():
         print(f"{ACTIONS}: {args.db}: no such register", file=sys.stderr)
         return 2
@@ -155,6 +160,10 @@ def _write_actions(records: list[ActionRecord], fmt: str) -> None:
         from rich.console import Console
         from rich.table import Table
 
+        from ..export.table import OwnerLabels
+
+        labels = OwnerLabels()
+
         table = Table(title=f"{len(records)} actions", expand=False)
         for column, style in (
             ("ID", "dim"),
@@ -176,7 +185,7 @@ def _write_actions(records: list[ActionRecord], fmt: str) -> None:
                 str(r.id),
                 due,
                 r.text,
-                ", ".join(r.owners) or "—",
+                ", ".join(dict.fromkeys(labels(o) for o in r.owners)) or "—",
                 meeting or r.path,
                 "✓" if r.done else "",
             )

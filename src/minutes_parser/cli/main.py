@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from ..model import Minutes
 
 FORMATS = ("table", "json", "jsonl", "csv", "markdown")
+SHOW = ("actions", "decisions", "all")
 # Subcommand -> "module:function" in this package, imported only when that subcommand runs.
 SUBCOMMANDS = {
     "eval": "eval:eval_main",
@@ -52,6 +53,12 @@ def parse_parser() -> argparse.ArgumentParser:
         "paths", nargs="+", metavar="FILE", help="minutes documents (text, Markdown, rST, ModernGov, PDF, DOCX, HTML)"
     )
     parser.add_argument("-f", "--format", choices=FORMATS, default="table", help="output format (default: table)")
+    parser.add_argument(
+        "--show",
+        choices=SHOW,
+        default="actions",
+        help="what the table format shows: actions (default), decisions (with outcome and votes) or all",
+    )
     add_document_options(parser)
     parser.add_argument("--version", action="version", version="minutes-parser 0.1.0")
     return parser
@@ -62,7 +69,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args_list and args_list[0] in SUBCOMMANDS:
             return _subcommand(args_list[0])(args_list[1:])
-        args = parse_parser().parse_args(args_list)
+        parser = parse_parser()
+        args = parser.parse_args(args_list)
+        if args.show != "actions" and args.format != "table":
+            parser.error("--show applies to the table format only")
         if not check_model(args.model):
             return 2
         return run_parse(args)
@@ -104,7 +114,7 @@ def run_parse(args: argparse.Namespace) -> int:
     results: list[Minutes] = []
     failed = False
     streaming = args.format == "jsonl"
-    console = None
+    console = err_console = None
     options = document_options(args)
     for path in args.paths:
         try:
@@ -135,9 +145,10 @@ def run_parse(args: argparse.Namespace) -> int:
                 from rich.console import Console
 
                 console = Console()
+                err_console = Console(stderr=True)
             from ..export.table import print_action_table
 
-            print_action_table(minutes, console)
+            print_action_table(minutes, console, err_console, show=args.show)
         else:
             results.append(minutes)
     if args.format == "json" and (results or len(args.paths) > 1):
