@@ -70,6 +70,20 @@ def decode_document(data: bytes) -> str:
         return data.decode("cp1252")
 
 
+BINARY_SUFFIXES = {".pdf", ".docx", ".html", ".htm"}
+
+
+def document_text(path: Path) -> str:
+    """The text of a corpus document: PDF, DOCX and HTML through the library's own readers
+    (so binary examples are allowed), anything else decoded from its bytes."""
+    data = path.read_bytes()
+    if path.suffix.lower() not in BINARY_SUFFIXES:
+        return decode_document(data)
+    from minutes_parser.readers import ReadOptions, read_bytes
+
+    return read_bytes(data, ReadOptions()).text
+
+
 def flatten(text: str) -> str:
     """Text with Markdown emphasis, table bars and quote marks dropped and whitespace collapsed."""
     text = re.sub(r"[*`]{1,3}", "", text.replace("\u00a0", " "))
@@ -91,6 +105,44 @@ def test_corpora_has_enough_annotated_minutes() -> None:
     minutes = [p for p in GOLD_PATHS if load_gold(p).get("kind") == "minutes"]
     assert len(minutes) >= 10, [p.name for p in GOLD_PATHS]
     assert (CORPORA_DIR / "examples" / "parish-council-2024-03.md.gold.json") in GOLD_PATHS
+
+
+def test_examples_have_every_format() -> None:
+    """corpora/examples/ holds one document a newcomer can try in each binary format."""
+    suffixes = {p.suffix for p in (CORPORA_DIR / "examples").iterdir() if p.is_file()}
+    assert {".md", ".pdf", ".docx", ".html"} <= suffixes
+    assert list((CORPORA_DIR / "examples" / "protected").glob("*.pdf"))
+
+
+def test_examples_are_what_the_generator_writes(tmp_path: Path) -> None:
+    """corpora/generated/generate.py writes the binary examples; the committed bytes are its output."""
+    import importlib.util
+    import sys
+
+    script = CORPORA_DIR / "generated" / "generate.py"
+    spec = importlib.util.spec_from_file_location("corpora_generate_examples", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    written = module.generate_examples(tmp_path)
+    assert written
+    for path in written:
+        relative = path.relative_to(tmp_path)
+        committed = CORPORA_DIR / "examples" / relative
+        assert committed.is_file(), f"{relative}: run python corpora/generated/generate.py"
+        assert path.read_bytes() == committed.read_bytes(), (
+            f"{relative} differs from the generator's output"
+        )
+
+
+def test_protected_example_needs_its_password() -> None:
+    from minutes_parser import MinutesParserError, parse_file
+
+    path = next((CORPORA_DIR / "examples" / "protected").glob("*.pdf"))
+    with pytest.raises(MinutesParserError, match="password"):
+        parse_file(path)
+    assert parse_file(path, password="lowmere").actions
 
 
 def test_every_document_has_a_gold_file() -> None:
@@ -159,7 +211,7 @@ def test_due_values_have_timex_shapes(path: Path) -> None:
 @pytest.mark.parametrize("path", GOLD_PATHS, ids=gold_id)
 def test_annotated_texts_occur_in_the_document(path: Path) -> None:
     gold = load_gold(path)
-    document = flatten(decode_document((path.parent / gold["document"]).read_bytes()))
+    document = flatten(document_text(path.parent / gold["document"]))
     texts = [e["text"] for e in gold["decisions"] + gold["actions"]]
     texts += [i["title"] for i in gold["items"] or []]
     missing = [t for t in texts if flatten(t) not in document]

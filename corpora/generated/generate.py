@@ -12,6 +12,9 @@ files). The gold files beside the documents were written by hand, not by this sc
 
     python corpora/generated/generate.py [OUTPUT_DIR]     # default: this script's folder
 
+Without OUTPUT_DIR it also writes the short PDF, DOCX and HTML examples of corpora/examples/
+(and, in corpora/examples/protected/, the PDF example encrypted with the password "lowmere").
+
 Needs python-docx (a core dependency) and reportlab (in the ``dev`` extra).
 """
 
@@ -102,11 +105,18 @@ def render_pdf(
     layout: PdfLayout,
     title: str,
     furniture: Callable[[object, int, int], None],
+    password: str | None = None,
 ) -> None:
-    """Draw the laid-out pages with reportlab; invariant mode fixes the dates and the file ID."""
+    """Draw the laid-out pages with reportlab; invariant mode fixes the dates and the file ID.
+
+    With a password the PDF is encrypted (reportlab's standard 128-bit encryption): a reader
+    needs the password to open it.
+    """
     from reportlab.pdfgen import canvas
 
-    pdf = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H), invariant=1, pageCompression=1)
+    pdf = canvas.Canvas(
+        str(path), pagesize=(PAGE_W, PAGE_H), invariant=1, pageCompression=1, encrypt=password
+    )
     pdf.setTitle(title)
     pdf.setAuthor("minutes-parser corpora generator (fictional)")
     pdf.setCreator("corpora/generated/generate.py")
@@ -892,10 +902,195 @@ def generate(out_dir: Path) -> list[Path]:
     return written
 
 
+# --------------------------------------------------------------------------------------------
+# corpora/examples/: one short set of minutes per binary format, for newcomers to try
+# --------------------------------------------------------------------------------------------
+
+EXAMPLES_DIR = HERE.parent / "examples"
+EXAMPLE_PASSWORD = "lowmere"  # the password of the protected PDF example (fictional)
+
+LOWMERE_HEADER = (
+    "Minutes of the meeting of Lowmere Parish Council held on Wednesday 8 May 2024 at 7.30 pm "
+    "in Lowmere Village Hall."
+)
+LOWMERE_PRESENT = "Cllr Ruth Okafor (RO) (Chair), Cllr Ben Thistlewood (BT), Cllr Alys Morgan (AM)."
+LOWMERE_ATTENDING = "Helen Darby, Clerk (HD)."
+LOWMERE_ITEMS: list[tuple[str, list[str]]] = [
+    ("24/41 Apologies for absence", ["Apologies were received from Cllr Sam Pryce."]),
+    (
+        "24/42 Minutes of the last meeting",
+        ["RESOLVED: that the minutes of the meeting held on 10 April 2024 be approved."],
+    ),
+    (
+        "24/43 Village green benches",
+        [
+            "Two benches on the green have rotten slats. Three quotes had been received.",
+            "RESOLVED: to accept the quote of £460 from Marsh Joinery to repair both benches.",
+            "HD to place the order by 17 May.",
+        ],
+    ),
+    (
+        "24/44 Speedwatch",
+        [
+            "Volunteers logged 112 vehicles over the limit on Mill Road in April.",
+            "BT to ask the police for a mobile speed camera visit before the summer.",
+        ],
+    ),
+    ("24/45 Date of next meeting", ["Wednesday 12 June 2024 at 7.30 pm."]),
+]
+
+
+def _lowmere_layout() -> PdfLayout:
+    layout = PdfLayout(top=770.0, bottom=70.0)
+    layout.centred("LOWMERE PARISH COUNCIL", "Helvetica-Bold", 15)
+    layout.skip(24)
+    layout.wrapped(60, 475, LOWMERE_HEADER, leading=14)
+    layout.skip(6)
+    layout.wrapped(60, 475, f"Present: {LOWMERE_PRESENT}", leading=14)
+    layout.wrapped(60, 475, f"In attendance: {LOWMERE_ATTENDING}", leading=14)
+    layout.skip(10)
+    for heading, paragraphs in LOWMERE_ITEMS:
+        layout.need(40)
+        layout.text(60, heading, "Helvetica-Bold", 11)
+        layout.skip(17)
+        for paragraph in paragraphs:
+            layout.wrapped(60, 475, paragraph, leading=14)
+            layout.skip(12)
+        layout.skip(8)
+    layout.text(60, "The meeting closed at 8.40 pm.")
+    return layout
+
+
+def _lowmere_furniture(pdf: object, number: int, total: int) -> None:
+    pdf.setFont("Helvetica", 8)  # type: ignore[attr-defined]
+    pdf.drawRightString(535, 40, f"Page {number} of {total}")  # type: ignore[attr-defined]
+
+
+def lowmere_pdf(path: Path) -> None:
+    render_pdf(path, _lowmere_layout(), "Lowmere Parish Council 8 May 2024", _lowmere_furniture)
+
+
+def lowmere_protected_pdf(path: Path) -> None:
+    """The same minutes, encrypted: open with --password lowmere."""
+    render_pdf(
+        path,
+        _lowmere_layout(),
+        "Lowmere Parish Council 8 May 2024",
+        _lowmere_furniture,
+        password=EXAMPLE_PASSWORD,
+    )
+
+
+def fenwick_docx(path: Path) -> None:
+    """A community council's minutes in Word: heading styles, bold labels, an action table."""
+    from docx import Document
+
+    document = Document()
+    _fixed_core_properties(
+        document, "Fenwick Bridge Community Council minutes", dt.datetime(2024, 6, 20, 9, 0, 0)
+    )
+    document.add_paragraph("Fenwick Bridge Community Council", style="Title")
+    document.add_paragraph(
+        "Minutes of the meeting held on Tuesday 18 June 2024 at 7.00 pm in the Scout Hut, "
+        "Fenwick Bridge."
+    )
+    _bold_label(
+        document,
+        "Present:",
+        "Cllr Mared Price (MP) (Chair), Cllr Owen Lacey (OL), Cllr Nia Farrant (NF).",
+    )
+    _bold_label(document, "In attendance:", "Gareth Yale, Clerk (GY).")
+    _bold_label(document, "Apologies:", "Cllr Tom Brereton.")
+    for heading, paragraphs in (
+        (
+            "1. Minutes of the previous meeting",
+            ["The minutes of the meeting held on 21 May 2024 were approved as a true record."],
+        ),
+        (
+            "2. Footpath 14 stile",
+            [
+                "The stile at the north end of Footpath 14 is broken.",
+                "GY to report the stile to the county rights of way team by 28 June.",
+            ],
+        ),
+        (
+            "3. Summer fete",
+            [
+                "The fete will be held on the playing field on Saturday 20 July.",
+                "It was agreed to spend up to £250 on bunting and a first aid tent.",
+                "NF will book the bouncy castle by the end of June.",
+            ],
+        ),
+        ("4. Date of next meeting", ["Tuesday 16 July 2024 at 7.00 pm."]),
+    ):
+        document.add_heading(heading, level=1)
+        for paragraph in paragraphs:
+            document.add_paragraph(paragraph)
+    _save_docx_deterministic(document, path)
+
+
+def calder_html(path: Path) -> None:
+    """A trust's minutes as a web page: headings, paragraphs, a decision in bold."""
+
+    def p(text: str) -> str:
+        return f"<p>{escape(text, quote=False)}</p>"
+
+    body = [
+        "<h1>Calder Reach Allotment Trust</h1>",
+        p(
+            "Minutes of the meeting of the Trustees of Calder Reach Allotment Trust held on "
+            "Thursday 4 April 2024 at 6.30 pm in the Calder Reach Pavilion."
+        ),
+        "<p><strong>Present:</strong> Irene Walsh (IW) (Chair), Kofi Mensah (KM), "
+        "Polly Ashdown (PA), Declan Roe (DR).</p>",
+        "<h2>1. Water supply</h2>",
+        p("The standpipe on plot row C leaks at the joint."),
+        p("KM to replace the standpipe joint by 30 April."),
+        "<h2>2. Plot rents</h2>",
+        "<p><strong>Decision:</strong> the trustees agreed to keep plot rents at £38 a year "
+        "for 2024/25.</p>",
+        "<h2>3. Open day</h2>",
+        p("PA will draft a poster for the open day and circulate it to trustees."),
+        "<h2>4. Next meeting</h2>",
+        p("Thursday 2 May 2024 at 6.30 pm."),
+    ]
+    page = (
+        "<!DOCTYPE html>\n"
+        '<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n'
+        "<title>Minutes - 4 April 2024 - Calder Reach Allotment Trust</title>\n"
+        "</head>\n<body>\n<main>\n" + "\n".join(body) + "\n</main>\n</body>\n</html>\n"
+    )
+    path.write_text(page, encoding="utf-8", newline="\n")
+
+
+EXAMPLES: dict[str, Callable[[Path], None]] = {
+    "lowmere-parish-council-2024-05.pdf": lowmere_pdf,
+    "fenwick-bridge-community-council-2024-06.docx": fenwick_docx,
+    "calder-reach-allotment-trust-2024-04.html": calder_html,
+    # No gold file beside it (scoring cannot open it without the password): a folder of its own.
+    "protected/lowmere-parish-council-2024-05-protected.pdf": lowmere_protected_pdf,
+}
+
+
+def generate_examples(out_dir: Path) -> list[Path]:
+    """Write the examples of corpora/examples/ into out_dir; returns their paths."""
+    written = []
+    for name, write in EXAMPLES.items():
+        target = out_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write(target)
+        written.append(target)
+    return written
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Write corpora/generated/ (or OUTPUT_DIR) and, without OUTPUT_DIR, corpora/examples/ too."""
     args = list(sys.argv[1:] if argv is None else argv)
     out_dir = Path(args[0]) if args else HERE
-    for path in generate(out_dir):
+    paths = generate(out_dir)
+    if not args:
+        paths += generate_examples(EXAMPLES_DIR)
+    for path in paths:
         print(path)
     return 0
 
