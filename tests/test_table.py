@@ -165,3 +165,13 @@ def test_show_is_for_the_table_only(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--show", "decisions", "-f", "json", str(TRUSTEES)])
     assert usage.value.code == 2
     assert "--show applies to the table format only" in capsys.readouterr().err
+
+
+def test_a_document_without_actions_says_so() -> None:
+    minutes = parse_text(
+        "KNOWLE GREEN RESIDENTS' ASSOCIATION\n\nNotes of the meeting held on 2 May 2024.\n\n"
+        "1. Summer fete\n\nThe fete raised £412 for the playground fund. RESOLVED that the fete be held again.\n"
+    )
+    text, _ = _render(minutes, show="all")
+    assert "2024-05-02" in text and ": no actions found" in text
+    assert "Action " not in text and "Decision" in text

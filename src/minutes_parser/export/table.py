@@ -200,11 +200,17 @@ def print_action_table(minutes: Minutes, console: Any, err_console: Any = None, 
     """Print the table(s) ``show`` asks for ("actions", "decisions" or "all"), the summary on
     ``console`` and the warnings in full on ``err_console`` (``console`` when not given)."""
     if show in ("actions", "all"):
-        console.print(action_table(minutes, console.width))
+        if not minutes.actions:
+            console.print(f"{_title(minutes)}: no actions found", markup=False, highlight=False)
+        else:
+            console.print(action_table(minutes, console.width))
         if any(owner_guessed(a) or due_guessed(a) for a in minutes.actions):
             console.print(f"{GUESS_MARK} guessed by the parser: see the warnings", style="dim", markup=False)
     if show in ("decisions", "all"):
-        console.print(decision_table(minutes, console.width))
+        if not minutes.decisions:
+            console.print(f"{_title(minutes)}: no decisions found", markup=False, highlight=False)
+        else:
+            console.print(decision_table(minutes, console.width))
     console.print(
         f"{minutes.kind.value}: {len(minutes.items)} items, {len(minutes.decisions)} decisions, "
         f"{len(minutes.actions)} actions"
