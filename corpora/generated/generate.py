@@ -13,7 +13,8 @@ files). The gold files beside the documents were written by hand, not by this sc
     python corpora/generated/generate.py [OUTPUT_DIR]     # default: this script's folder
 
 Without OUTPUT_DIR it also writes the short PDF, DOCX and HTML examples of corpora/examples/
-(and, in corpora/examples/protected/, the PDF example encrypted with the password "lowmere").
+(and, in corpora/examples/protected/, the PDF example encrypted with the password "lowmere";
+in corpora/examples/scanned/, the same minutes as a page image without a text layer, for --ocr).
 
 Needs python-docx (a core dependency) and reportlab (in the ``dev`` extra).
 """
@@ -1063,12 +1064,57 @@ def calder_html(path: Path) -> None:
     path.write_text(page, encoding="utf-8", newline="\n")
 
 
+def lowmere_scanned_pdf(path: Path) -> None:
+    """The same minutes as a scan: one page image, no text layer (try it with --ocr).
+
+    The page is drawn with Pillow's built-in font, so its bytes depend on the Pillow version;
+    the other examples are byte-for-byte deterministic.
+    """
+    from PIL import Image, ImageDraw, ImageFont
+    from reportlab.lib.utils import ImageReader, simpleSplit
+    from reportlab.pdfgen import canvas
+
+    scale = 150 / 72  # a 150 dpi scan of an A4 page
+    image = Image.new("L", (round(PAGE_W * scale), round(PAGE_H * scale)), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=22)
+    bold = ImageFont.load_default(size=26)
+    y = 110.0
+
+    def line(text: str, face: object = font, gap: float = 34.0) -> None:
+        nonlocal y
+        draw.text((120, y), text, fill=0, font=face)  # type: ignore[arg-type]
+        y += gap
+
+    def paragraph(text: str) -> None:
+        for part in simpleSplit(text, "Helvetica", 10, 440):
+            line(part)
+        line("", gap=10)
+
+    line("LOWMERE PARISH COUNCIL", bold, 50)
+    paragraph(LOWMERE_HEADER)
+    paragraph(f"Present: {LOWMERE_PRESENT}")
+    paragraph(f"In attendance: {LOWMERE_ATTENDING}")
+    for heading, paragraphs in LOWMERE_ITEMS:
+        line(heading, bold, 40)
+        for text in paragraphs:
+            paragraph(text)
+    line("The meeting closed at 8.40 pm.")
+    pdf = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H), invariant=1, pageCompression=1)
+    pdf.setTitle("Lowmere Parish Council 8 May 2024 (scan)")
+    pdf.drawImage(ImageReader(image), 0, 0, PAGE_W, PAGE_H)
+    pdf.showPage()
+    pdf.save()
+
+
 EXAMPLES: dict[str, Callable[[Path], None]] = {
     "lowmere-parish-council-2024-05.pdf": lowmere_pdf,
     "fenwick-bridge-community-council-2024-06.docx": fenwick_docx,
     "calder-reach-allotment-trust-2024-04.html": calder_html,
     # No gold file beside it (scoring cannot open it without the password): a folder of its own.
     "protected/lowmere-parish-council-2024-05-protected.pdf": lowmere_protected_pdf,
+    # A scan (no text layer): reading it needs --ocr and tesseract. No gold file either.
+    "scanned/lowmere-parish-council-2024-05-scan.pdf": lowmere_scanned_pdf,
 }
 
 
