@@ -89,8 +89,12 @@ def test_table_at_80_columns(holloway) -> None:  # type: ignore[no-untyped-def]
     assert "Clerk" in owner_cells and not any(c.startswith("The Clerk") for c in owner_cells)
     # Due: the minutes' words, then the resolved value.
     assert "19 July →" in text and "2024-07-19" in text
-    # One action has a follow-up, so the column is there.
+    # One action has a follow-up, so the column is there, and nothing is cropped at the right.
     assert "Follow-up" in header
+    assert any(line.rstrip().endswith("agenda item") for line in lines)
+    words = text.split()
+    for action in holloway.actions:
+        assert set(action.text.split()) <= set(words), action.text
     # The guessed owner is marked on its row and the warning is listed in full on stderr.
     assert any("Wainwright *" in line for line in lines)
     assert "* guessed by the parser: see the warnings" in text

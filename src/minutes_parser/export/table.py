@@ -127,16 +127,18 @@ def action_table(minutes: Minutes, width: int = 80) -> Any:
     """The rich Table of a document's actions, grouped under their items, for a ``width``-column
     terminal: beyond 80 columns the owners and due columns may widen too (a quarter each)."""
     more = max(0, width - 80) // 4
+    # The other columns are capped and the action text takes the rest (at least 24 columns at 80):
+    # no min_width on it, as rich stops shrinking columns when the widest one is at its minimum.
     actions = minutes.actions
     with_follow_up = any(a.follow_up for a in actions)
     labels = OwnerLabels()
     table = _new_table(minutes)
     table.add_column("Item", style="cyan", overflow="fold", max_width=8)
-    table.add_column("Action", overflow="fold", min_width=24)
-    table.add_column("Owners", style="green", overflow="fold", max_width=16 + more)
-    table.add_column("Due", style="magenta", overflow="fold", max_width=14 + more)
+    table.add_column("Action", overflow="fold")
+    table.add_column("Owners", style="green", overflow="fold", max_width=15 + more)
+    table.add_column("Due", style="magenta", overflow="fold", max_width=13 + more)
     if with_follow_up:
-        table.add_column("Follow-up", style="yellow", overflow="fold", max_width=12)
+        table.add_column("Follow-up", style="yellow", overflow="fold", max_width=11)
     rows: list[tuple[int, str | None, list[str]]] = []
     for a in actions:
         owners = ", ".join(dict.fromkeys(labels(o.name) for o in a.owners)) or "—"
@@ -173,7 +175,7 @@ def decision_table(minutes: Minutes, width: int = 80) -> Any:
     with_votes = any(votes_label(d.votes) for d in decisions)
     table = _new_table(minutes)
     table.add_column("Item", style="cyan", overflow="fold", max_width=8)
-    table.add_column("Decision", overflow="fold", min_width=30)
+    table.add_column("Decision", overflow="fold")
     table.add_column("Outcome", style="green", overflow="fold", max_width=9)
     if with_votes:
         table.add_column("Votes", style="magenta", overflow="fold", max_width=18 + more)
