@@ -5,15 +5,16 @@ run by this test or marked illustrative with an HTML comment on the line before 
 
     <!-- illustrative: why it cannot run here -->
 
-* Shell blocks run in a temporary folder holding a ``corpora`` link to the repository's corpora,
-  with the venv's ``minutes-parse`` first on PATH, one bash session per block (so ``echo $?``
-  works). In a ```sh block every line is a command; in a ```console block (or a bare block)
+* The runnable blocks of a page run in order in one temporary folder holding a ``corpora`` link
+  to the repository's corpora (so a block may use a register an earlier block's batch wrote).
+* Shell blocks run with the venv's ``minutes-parse`` first on PATH, one bash session per block
+  (so ``echo $?`` works). In a ```sh block every line is a command; in a ```console block (or a bare block)
   ``$ `` lines are commands and the lines under one are its shown output (stdout and stderr),
   which must match what it prints: a ``…`` inside a line stands for any text, a line of only
   ``…`` for any number of lines. A command with no shown output must exit 0. Install lines
   (``pip install``, ``python3 -m venv``) are not run here (the slow fresh-venv test installs).
-* Python blocks run in-process, the blocks of one page in order in one namespace (a later block
-  may use a name an earlier one defined), in the same temporary folder. A ``print(...)`` or a
+* Python blocks run in-process, the blocks of one page in one namespace (a later block may use
+  a name an earlier one defined). A ``print(...)`` or a
   bare expression with a trailing comment (or a comment on the next line) shows its output: the
   comment must equal what it prints / its ``repr``, ``...`` standing for any text.
 * ```text, ```json and bare blocks without prompts are sample output, file layouts or synopses:
@@ -115,8 +116,7 @@ def read_blocks(page: Path) -> list[Block]:
 ALL_BLOCKS = [block for page in PAGES for block in read_blocks(page)]
 CODE_BLOCKS = [block for block in ALL_BLOCKS if block.is_code]
 RUN_BLOCKS = [block for block in CODE_BLOCKS if not block.illustrative]
-SHELL_BLOCKS = [block for block in RUN_BLOCKS if block.lang != "python"]
-PYTHON_PAGES = sorted({block.page for block in RUN_BLOCKS if block.lang == "python"})
+RUN_PAGES = [page for page in PAGES if any(block.page == page for block in RUN_BLOCKS)]
 
 
 def shell_commands(block: Block) -> list[Command]:
@@ -170,10 +170,6 @@ def workdir(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def block_id(block: Block) -> str:
-    return block.where
-
-
 def test_every_code_block_runs_or_is_marked_illustrative() -> None:
     """Every code block is run by this test (runnable) or says why it is not."""
     unrunnable = []
@@ -191,11 +187,11 @@ def test_every_code_block_runs_or_is_marked_illustrative() -> None:
     assert len(RUN_BLOCKS) >= 10, [b.where for b in RUN_BLOCKS]
 
 
-@pytest.mark.parametrize("block", SHELL_BLOCKS, ids=block_id)
-def test_shell_block(block: Block, workdir: Path) -> None:
+def run_shell_block(block: Block, workdir: Path) -> list[str]:
+    """Run a shell block in workdir; the problems found, each naming file and line."""
     commands = shell_commands(block)
     if not commands:
-        pytest.skip("only install commands")
+        return []
     marker = "@@docs-test-command-done@@"
     script = ["set +e"]
     for command in commands:
@@ -216,9 +212,9 @@ def test_shell_block(block: Block, workdir: Path) -> None:
         check=False,
     )
     outputs = done.stdout.split(marker)
-    assert len(outputs) == len(commands) + 1, (
-        f"{block.where}: the block did not finish\n{done.stdout}{done.stderr}"
-    )
+    if len(outputs) != len(commands) + 1:
+        return [f"{block.where}: the block did not finish\n{done.stdout}{done.stderr}"]
+    problems = []
     for index, command in enumerate(commands):
         chunk = outputs[index]
         if index:
@@ -227,11 +223,13 @@ def test_shell_block(block: Block, workdir: Path) -> None:
         where = f"{block.page.relative_to(REPO)}:{command.line}"
         actual = normalise(chunk)
         if command.shown is None:
-            assert status == 0, f"{where}: `{command.text}` exited {status}:\n{actual}"
-            continue
-        assert shown_pattern(command.shown).fullmatch(actual), (
-            f"{where}: `{command.text}` no longer prints what the doc shows. It prints:\n{actual}"
-        )
+            if status != 0:
+                problems.append(f"{where}: `{command.text}` exited {status}:\n{actual}")
+        elif not shown_pattern(command.shown).fullmatch(actual):
+            problems.append(
+                f"{where}: `{command.text}` no longer prints what the doc shows. It prints:\n{actual}"
+            )
+    return problems
 
 
 def python_comments(source: str) -> dict[int, str]:
@@ -291,14 +289,20 @@ def run_python_block(block: Block, namespace: dict[str, Any]) -> Iterator[str]:
             yield f"{where}: the doc shows {shown!r}, the code gives {actual.strip()!r}"
 
 
-@pytest.mark.parametrize("page", PYTHON_PAGES, ids=lambda p: str(p.relative_to(REPO)))
-def test_python_blocks(page: Path, workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("page", RUN_PAGES, ids=lambda p: str(p.relative_to(REPO)))
+def test_page_blocks(page: Path, workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The runnable blocks of a page, in order, in one folder: a later block may use a file an
+    earlier one wrote (a register a batch made) or a name an earlier Python block defined."""
     monkeypatch.chdir(workdir)
     namespace: dict[str, Any] = {"__name__": "__docs__"}
     problems: list[str] = []
     for block in RUN_BLOCKS:
-        if block.page == page and block.lang == "python":
+        if block.page != page:
+            continue
+        if block.lang == "python":
             problems += run_python_block(block, namespace)
+        else:
+            problems += run_shell_block(block, workdir)
     assert not problems, "\n".join(problems)
 
 
