@@ -384,3 +384,30 @@ def test_parse_keywords_are_documented() -> None:
         and not re.search(rf"\b{name}\([^)`]*\b{parameter.name}=", library)
     ]
     assert not missing, f"docs/library.md does not mention: {missing}"
+
+
+def test_json_fields_are_documented() -> None:
+    """Every key the JSON output uses is named (in backticks) in docs/json.md."""
+    from minutes_parser import minutes_to_dict, parse_file
+
+    keys: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            keys.update(value)
+            for inner in value.values():
+                walk(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                walk(inner)
+
+    for name in (
+        "examples/parish-council-2024-03.md",
+        "examples/lowmere-parish-council-2024-05.pdf",
+        "parish_council_2024-07-09.md",
+        "board_notes_2023-11-22.txt",
+    ):
+        walk(minutes_to_dict(parse_file(REPO / "corpora" / name)))
+    documented = (DOCS / "json.md").read_text(encoding="utf-8")
+    missing = sorted(key for key in keys if f"`{key}`" not in documented)
+    assert not missing, f"docs/json.md does not name these JSON keys: {missing}"
