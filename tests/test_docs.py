@@ -21,7 +21,9 @@ run by this test or marked illustrative with an HTML comment on the line before 
   not run.
 
 A block that fails names its file and line. When the parser's output changes on purpose, paste
-the output the failure shows into the doc.
+the output the failure shows into the doc, or let the test do it (the way cog does): shown output
+without '…' is rewritten in place by ``MINUTES_PARSER_DOCS_UPDATE=1 pytest tests/test_docs.py``;
+review the diff before committing it.
 
 Also here: links in the docs point only at files a clone has, docs/index.md and README.md list
 every page, and every command-line option and ``parse_*`` keyword is documented.
@@ -58,6 +60,8 @@ CODE_LANGS = SHELL_LANGS | {"python"}
 INSTALL = re.compile(r"^(?:pip3? install|python3? -m (?:venv|pip))\b")
 TRAILING_COMMENT = re.compile(r"\s{2,}#\s.*$|\s+#$")
 PER_COMMAND_TIMEOUT = 30.0
+# MINUTES_PARSER_DOCS_UPDATE=1: rewrite shown output that has no '…' to what the command prints.
+UPDATE = os.environ.get("MINUTES_PARSER_DOCS_UPDATE") == "1"
 
 
 @dataclass
@@ -187,8 +191,13 @@ def test_every_code_block_runs_or_is_marked_illustrative() -> None:
     assert len(RUN_BLOCKS) >= 10, [b.where for b in RUN_BLOCKS]
 
 
-def run_shell_block(block: Block, workdir: Path) -> list[str]:
-    """Run a shell block in workdir; the problems found, each naming file and line."""
+def run_shell_block(
+    block: Block, workdir: Path, updates: list[tuple[int, int, list[str]]]
+) -> list[str]:
+    """Run a shell block in workdir; the problems found, each naming file and line.
+
+    With MINUTES_PARSER_DOCS_UPDATE=1, shown output without '…' that differs is not a problem:
+    (line of the command, lines shown, lines printed) is added to updates instead."""
     commands = shell_commands(block)
     if not commands:
         return []
@@ -226,6 +235,9 @@ def run_shell_block(block: Block, workdir: Path) -> list[str]:
             if status != 0:
                 problems.append(f"{where}: `{command.text}` exited {status}:\n{actual}")
         elif not shown_pattern(command.shown).fullmatch(actual):
+            if UPDATE and not any("…" in line for line in command.shown):
+                updates.append((command.line, len(command.shown), actual.splitlines()))
+                continue
             problems.append(
                 f"{where}: `{command.text}` no longer prints what the doc shows. It prints:\n{actual}"
             )
@@ -296,14 +308,25 @@ def test_page_blocks(page: Path, workdir: Path, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.chdir(workdir)
     namespace: dict[str, Any] = {"__name__": "__docs__"}
     problems: list[str] = []
+    updates: list[tuple[int, int, list[str]]] = []
     for block in RUN_BLOCKS:
         if block.page != page:
             continue
         if block.lang == "python":
             problems += run_python_block(block, namespace)
         else:
-            problems += run_shell_block(block, workdir)
+            problems += run_shell_block(block, workdir, updates)
+    if updates:
+        rewrite_shown_output(page, updates)
     assert not problems, "\n".join(problems)
+
+
+def rewrite_shown_output(page: Path, updates: list[tuple[int, int, list[str]]]) -> None:
+    """Replace the shown output under each command (cog-style), bottom up so lines stay put."""
+    lines = page.read_text(encoding="utf-8").split("\n")
+    for line, shown_count, printed in sorted(updates, reverse=True):
+        lines[line : line + shown_count] = printed
+    page.write_text("\n".join(lines), encoding="utf-8")
 
 
 # --------------------------------------------------------------------------------------------
