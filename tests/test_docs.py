@@ -8,15 +8,16 @@ run by this test or marked illustrative with an HTML comment on the line before 
 * The runnable blocks of a page run in order in one temporary folder holding a ``corpora`` link
   to the repository's corpora (so a block may use a register an earlier block's batch wrote).
 * Shell blocks run with the venv's ``minutes-parse`` first on PATH, one bash session per block
-  (so ``echo $?`` works). In a ```sh block every line is a command; in a ```console block (or a bare block)
-  ``$ `` lines are commands and the lines under one are its shown output (stdout and stderr),
-  which must match what it prints: a ``…`` inside a line stands for any text, a line of only
-  ``…`` for any number of lines. A command with no shown output must exit 0. Install lines
-  (``pip install``, ``python3 -m venv``) are not run here (the slow fresh-venv test installs).
+  (so ``echo $?`` works). In a ```sh block every line is a command; in a ```console block (or
+  a bare block) ``$ `` lines are commands and the lines under one are its shown output (stdout
+  and stderr), which must match what it prints: a ``…`` inside a line stands for any text, a
+  line of only ``…`` for any number of lines. A command with no shown output must exit 0.
+  Install lines (``pip install``, ``python3 -m venv``) are not run here (the slow test of a
+  fresh venv installs).
 * Python blocks run in-process, the blocks of one page in one namespace (a later block may use
-  a name an earlier one defined). A ``print(...)`` or a
-  bare expression with a trailing comment (or a comment on the next line) shows its output: the
-  comment must equal what it prints / its ``repr``, ``...`` standing for any text.
+  a name an earlier one defined). A ``print(...)`` or a bare expression with a trailing comment
+  (or a comment on the next line) shows its output: the comment must equal what it prints / its
+  ``repr``, ``...`` standing for any text.
 * ```text, ```json and bare blocks without prompts are sample output, file layouts or synopses:
   not run.
 
@@ -26,7 +27,7 @@ without '…' is rewritten in place by ``MINUTES_PARSER_DOCS_UPDATE=1 pytest tes
 review the diff before committing it.
 
 Also here: links in the docs point only at files a clone has, docs/index.md and README.md list
-every page, and every command-line option and ``parse_*`` keyword is documented.
+every page, and every command-line option, ``parse_*`` keyword and JSON key is documented.
 """
 
 from __future__ import annotations
