@@ -7,6 +7,10 @@ Sets (each skipped when its directory is absent):
 - ``corpus-text``: the .md/.rst/.txt documents of ``../shared/corpus`` that have gold;
 - ``corpus-formats``: the .pdf/.docx/.html documents of ``../shared/corpus`` that have gold.
 
+- ``loso`` (slow): leave one source out over all of the above: every trained part is trained
+  without one source at a time and that source scored; what the parser does on councils it was
+  not trained on.
+
 The floors live in ``tests/eval_floors.json``. Raising a floor after an improvement is welcome;
 lowering one is a deliberate change, made in its own commit, so that a regression is never
 waved through as part of another change. Each set is parsed once per test session.
@@ -36,6 +40,7 @@ SHARED_DIR = REPO / ".." / "shared"
 FLOORS_PATH = Path(__file__).with_name("eval_floors.json")
 
 SETS = ("corpora", "seeds", "corpus-text", "corpus-formats")
+LOSO_SET = "loso"
 METRICS = ("actions_f1", "decisions_f1", "owners_f1", "items_f1", "due_precision", "meeting_date")
 TEXT_SUFFIXES = (".md", ".rst", ".txt")
 FORMAT_SUFFIXES = (".pdf", ".docx", ".html")
@@ -74,7 +79,7 @@ def load_floors() -> dict[str, dict[str, float]]:
 
 def test_floors_file_covers_every_set_and_metric() -> None:
     floors = load_floors()
-    assert sorted(floors) == sorted(SETS)
+    assert sorted(floors) == sorted((*SETS, LOSO_SET))
     for set_name, metrics in floors.items():
         assert sorted(metrics) == sorted(METRICS), set_name
         assert all(0.0 <= value <= 1.0 for value in metrics.values()), set_name
@@ -117,3 +122,22 @@ def test_corpora_has_the_documents_the_gate_needs() -> None:
     # The gate is only meaningful with the project's own annotated set in place.
     assert len(CORPORA_GOLD) >= 8
     assert all(d.document_path.is_file() for d in CORPORA_GOLD)
+
+
+@pytest.fixture(scope="module")
+def loso_headline() -> dict[str, float]:
+    from minutes_parser.evaluate import evaluate_loso
+
+    documents = [*set_documents("seeds"), *load_gold_documents(SHARED_DIR / "corpus"), *CORPORA_GOLD]
+    return headline(evaluate_loso(documents).result)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("metric", METRICS)
+def test_leave_one_source_out_score_is_at_least_floor(loso_headline: dict[str, float], metric: str) -> None:
+    floor = load_floors()[LOSO_SET][metric]
+    assert loso_headline[metric] >= floor, (
+        f"leave-one-source-out {metric} = {loso_headline[metric]:.3f} is below its floor {floor:.2f}: "
+        "a change that helps only the documents trained on is fitting. Reproduce with "
+        "'minutes-parse eval --loso ../shared/corpus --add ../shared/seeds --add corpora'."
+    )
