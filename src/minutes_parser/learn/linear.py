@@ -1,11 +1,12 @@
-"""A binary linear classifier over hashed features: scikit-learn fits and predicts, we only store.
+"""A binary linear classifier over hashed features: scikit-learn fits it, we store and apply it.
 
 Features are ``{name: value}`` dicts. scikit-learn's :class:`~sklearn.feature_extraction.FeatureHasher`
 turns names into column numbers, so the stored model holds numbers and weights, never a feature
 name and so never a word of the documents it was trained on. The fit is
 :class:`~sklearn.linear_model.LogisticRegression` (liblinear, a fixed ``random_state``), which
 is deterministic for the same rows in the same order; weights are rounded when stored, so two
-trainings on the same data give the same bytes.
+trainings on the same data give the same bytes. Applying it is the logistic function of the
+weighted sum, done with numpy from the stored weights (:meth:`HashedLinearModel.probabilities_of`).
 
 Explanations ("why did the model say so?") come from the features of the row at hand: each
 feature's contribution is its weight times its value, and the strongest ones are the model's cues.
