@@ -110,7 +110,8 @@ def clause_features(
 
 # A clause the model looks at: one a rule found something in, or one with a word that commitments
 # and decisions are made of. The rest (most clauses: discussion) are left as the rules saw them,
-# which keeps the model's cost small; the model adds findings rarely, and nearly always to these.
+# which keeps the model's cost small. On the development set about 70% of the actions and decisions
+# the rules miss have such a word; the model adds findings rarely in any case.
 _CANDIDATE_WORDS = re.compile(
     r"\b(?:will|would|shall|should|must|to|agreed?|resolved|approved?|carried|action|todo|adopted|"
     r"decided|consensus|unanimous(?:ly)?|noted|accepted|supported)\b",
@@ -170,7 +171,8 @@ class RecordedClause:
 
 
 class ClauseRecorder(ClauseRefiner):
-    """For training: records every clause with its features and leaves the rules' verdicts."""
+    """For training: records every clause the model would look at (:func:`is_candidate`), with its
+    features, and leaves the rules' verdicts as they are."""
 
     def __init__(self) -> None:
         super().__init__()
