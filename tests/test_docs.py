@@ -5,8 +5,9 @@ run by this test or marked illustrative with an HTML comment on the line before 
 
     <!-- illustrative: why it cannot run here -->
 
-* The runnable blocks of a page run in order in one temporary folder holding a ``corpora`` link
-  to the repository's corpora (so a block may use a register an earlier block's batch wrote).
+* The runnable blocks of a page run in one temporary folder holding a ``corpora`` link to the
+  repository's corpora, its shell blocks in order, then its Python blocks (so a block may use a
+  register an earlier block's batch wrote). Two pages' shell blocks run at a time.
 * Shell blocks run with the venv's ``minutes-parse`` first on PATH, one bash session per block
   (so ``echo $?`` works). In a ```sh block every line is a command; in a ```console block (or
   a bare block) ``$ `` lines are commands and the lines under one are its shown output (stdout
@@ -42,6 +43,7 @@ import subprocess
 import sys
 import tokenize
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -166,13 +168,6 @@ def normalise(output: str) -> str:
     while lines and not lines[-1]:
         lines.pop()
     return "".join(line + "\n" for line in lines)
-
-
-@pytest.fixture
-def workdir(tmp_path: Path) -> Path:
-    """A folder where the docs' relative paths work: corpora/ is the repository's."""
-    (tmp_path / "corpora").symlink_to(REPO / "corpora", target_is_directory=True)
-    return tmp_path
 
 
 def test_every_code_block_runs_or_is_marked_illustrative() -> None:
@@ -302,21 +297,70 @@ def run_python_block(block: Block, namespace: dict[str, Any]) -> Iterator[str]:
             yield f"{where}: the doc shows {shown!r}, the code gives {actual.strip()!r}"
 
 
-@pytest.mark.parametrize("page", RUN_PAGES, ids=lambda p: str(p.relative_to(REPO)))
-def test_page_blocks(page: Path, workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The runnable blocks of a page, in order, in one folder: a later block may use a file an
-    earlier one wrote (a register a batch made) or a name an earlier Python block defined."""
-    monkeypatch.chdir(workdir)
-    namespace: dict[str, Any] = {"__name__": "__docs__"}
+@dataclass
+class ShellRun:
+    """The shell blocks of one page, run (in a worker thread) in the page's folder."""
+
+    workdir: Path
+    result: Future[tuple[list[str], list[tuple[int, int, list[str]]]]]
+
+
+def run_shell_blocks(
+    blocks: list[Block], workdir: Path
+) -> tuple[list[str], list[tuple[int, int, list[str]]]]:
     problems: list[str] = []
     updates: list[tuple[int, int, list[str]]] = []
+    for block in blocks:
+        problems += run_shell_block(block, workdir, updates)
+    return problems, updates
+
+
+class ShellRuns:
+    """Starts a page's shell blocks when its test asks, and the next page's beside it: the
+    commands mostly wait on interpreter start-up, so two at a time roughly halve the time.
+    Under pytest-xdist (which already spreads the pages) each page starts only when asked."""
+
+    def __init__(self, factory: pytest.TempPathFactory) -> None:
+        self.factory = factory
+        self.ahead = 0 if os.environ.get("PYTEST_XDIST_WORKER") else 1
+        self.pool = ThreadPoolExecutor(max_workers=1 + self.ahead)
+        self.runs: dict[Path, ShellRun] = {}
+
+    def start(self, page: Path) -> ShellRun:
+        if page not in self.runs:
+            workdir = self.factory.mktemp("docs")
+            (workdir / "corpora").symlink_to(REPO / "corpora", target_is_directory=True)
+            blocks = [b for b in RUN_BLOCKS if b.page == page and b.lang != "python"]
+            self.runs[page] = ShellRun(workdir, self.pool.submit(run_shell_blocks, blocks, workdir))
+        return self.runs[page]
+
+    def get(self, page: Path) -> ShellRun:
+        run = self.start(page)
+        index = RUN_PAGES.index(page)
+        for following in RUN_PAGES[index + 1 : index + 1 + self.ahead]:
+            self.start(following)
+        return run
+
+
+@pytest.fixture(scope="session")
+def shell_runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ShellRuns]:
+    runs = ShellRuns(tmp_path_factory)
+    yield runs
+    runs.pool.shutdown(wait=True, cancel_futures=True)
+
+
+@pytest.mark.parametrize("page", RUN_PAGES, ids=lambda p: str(p.relative_to(REPO)))
+def test_page_blocks(page: Path, shell_runs: ShellRuns, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The runnable blocks of a page in one folder: its shell blocks in order, then its Python
+    blocks in order, so a later block may use a file an earlier one wrote (a register a batch
+    made) or a name an earlier Python block defined."""
+    run = shell_runs.get(page)
+    problems, updates = run.result.result()
+    monkeypatch.chdir(run.workdir)
+    namespace: dict[str, Any] = {"__name__": "__docs__"}
     for block in RUN_BLOCKS:
-        if block.page != page:
-            continue
-        if block.lang == "python":
+        if block.page == page and block.lang == "python":
             problems += run_python_block(block, namespace)
-        else:
-            problems += run_shell_block(block, workdir, updates)
     if updates:
         rewrite_shown_output(page, updates)
     assert not problems, "\n".join(problems)
