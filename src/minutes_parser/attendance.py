@@ -184,7 +184,7 @@ _PARTICLES = frozenset(["de", "van", "von", "der", "da", "di", "le", "la", "du",
 
 def _plausible_name(words: list[str]) -> bool:
     """A person's name, or a role: no sentence words, and at most three full name words (more
-    are two people run together: "Kent Bagley Barbara Deadwyler"; fewer attendees, not invented ones)."""
+    are two people run together: "Colin Marsh Petra Lindqvist"; fewer attendees, not invented ones)."""
     if any(w.lower().strip(".") in _NOT_NAME_WORDS for w in words):
         return False
     full = [w for w in words if len(w.strip(".")) > 1 and not re.fullmatch(_TITLES, w) and w.lower() not in _PARTICLES]

@@ -184,7 +184,7 @@ _SCORE = re.compile(
 )
 # "by 7 votes to 2"
 _VOTES_TO = re.compile(r"(?i)\bby\s+(?P<a>" + _NUM + r")\s+votes?\s+to\s+(?P<b>" + _NUM + r")\b")
-# Portland style "(Y-5)", "Y-4 N-1"
+# Tallies written as letters and counts: "(Y-5)", "Y-4 N-1"
 _YN = re.compile(r"\bY-(?P<a>\d{1,2})\b(?:\s*,?\s*N-(?P<b>\d{1,2})\b)?")
 
 
