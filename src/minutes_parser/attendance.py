@@ -140,11 +140,11 @@ _COUPLE = re.compile(r"\b(?P<t1>Mr|Mrs|Ms|Miss|Dr)\.?\s*(?:&|and)\s*(?P<t2>Mr|Mr
 _INITIAL_NAME = r"(?:[A-Z]\.?\s+){1,3}(?:(?:de|van|von|Mc|Mac|O')\s*)?[A-Z][a-z'’\-]+(?:-[A-Z][a-z'’\-]+)?"
 _INITIAL_NAMES = re.compile(rf"{_INITIAL_NAME}(?:\s+{_INITIAL_NAME})+")
 _INITIAL_NAME_RE = re.compile(_INITIAL_NAME)
-_SENTENCE_JOIN = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z][a-z])")  # "Brenda Jaring. Bill Mayers"
+_SENTENCE_JOIN = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z][a-z])")  # "Nora Quill. Ted Ambler"
 
 
 def _join_sentences(text: str) -> str:
-    """Names run together with full stops ("Brenda Jaring. Bill Mayers"), not after a title ("Cllr. Ann Hope")."""
+    """Names run together with full stops ("Nora Quill. Ted Ambler"), not after a title ("Cllr. Ann Hope")."""
 
     def cut(m: re.Match[str]) -> str:
         word = re.search(r"\S+$", text[: m.start()])
