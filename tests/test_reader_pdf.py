@@ -173,17 +173,17 @@ def test_action_column_initials_become_the_margin_not_text() -> None:
 
 def test_attendance_table_keeps_its_initials_as_cells() -> None:
     page = [
-        Text(72, 780, "Present", bold=True), Text(160, 780, "Rob Boyd"), Text(300, 780, "RB", bold=True),
-        Text(360, 780, "Kenny Combe"), Text(500, 780, "KC", bold=True),
-        Text(160, 766, "Graham Dolan"), Text(300, 766, "GD", bold=True),
-        Text(360, 766, "Dick Noble"), Text(500, 766, "DN", bold=True),
+        Text(72, 780, "Present", bold=True), Text(160, 780, "Ria Bell"), Text(300, 780, "RB", bold=True),
+        Text(360, 780, "Kit Carey"), Text(500, 780, "KC", bold=True),
+        Text(160, 766, "Gina Doyle"), Text(300, 766, "GD", bold=True),
+        Text(360, 766, "Dora Nash"), Text(500, 766, "DN", bold=True),
         *lines_at(72, 730, ["Two members of the public were in attendance at the meeting tonight."]),
     ]
     doc = read_pdf(make_pdf([page]))
     rows = [b for b in doc.blocks if b.kind is BlockKind.TABLE_ROW]
     assert [r.cells for r in rows] == [
-        ("Present", "Rob Boyd", "RB", "Kenny Combe", "KC"),
-        ("", "Graham Dolan", "GD", "Dick Noble", "DN"),
+        ("Present", "Ria Bell", "RB", "Kit Carey", "KC"),
+        ("", "Gina Doyle", "GD", "Dora Nash", "DN"),
     ]
     assert all(r.margin is None for r in rows)
 
@@ -410,7 +410,7 @@ def test_corpus_chi_bullets_nest_and_footer_is_dropped() -> None:
     # Bold bullets that head a group of sub-bullets are section titles.
     headings = [b.text for b in doc.blocks if b.kind is BlockKind.HEADING]
     assert {"Perfunctory Business", "Updates", "New Business", "Announcements"} <= set(headings)
-    assert "Todd Feinberg welcomed to SSA Commission" not in headings
+    assert not any("welcomed" in heading for heading in headings)  # a bold line of text, not a title
 
 
 def test_every_corpus_pdf_parses_or_fails_with_a_one_line_reason() -> None:
