@@ -88,6 +88,20 @@ def load_gold_documents(gold_dir: Path, docs_dir: Path | None = None) -> list[Go
     return documents
 
 
+def load_annotated(gold_dir: Path, docs_dir: Path | None = None, extra_dirs: Sequence[Path] = ()) -> list[GoldDocument]:
+    """The gold documents of GOLD_DIR [DOCS_DIR] and of each ``--add`` folder (documents beside
+    their gold files), for ``eval`` and ``train``. Raises ValueError naming a folder that is not
+    one or a malformed gold file."""
+    folders = [(gold_dir, "GOLD_DIR"), *([(docs_dir, "DOCS_DIR")] if docs_dir else []), *((d, "--add") for d in extra_dirs)]
+    for directory, label in folders:
+        if not directory.is_dir():
+            raise ValueError(f"{directory}: {label} is not a directory")
+    documents = load_gold_documents(gold_dir, docs_dir)
+    for extra in extra_dirs:
+        documents += load_gold_documents(extra)
+    return documents
+
+
 def _document_path(gold_path: Path, relative_dir: Path, name: str, docs_dir: Path | None) -> Path:
     if docs_dir is None:
         return gold_path.parent / name
@@ -391,17 +405,8 @@ def main(argv: Sequence[str]) -> int:
         return exc.code if isinstance(exc.code, int) else 2
     gold_dir = Path(args.gold_dir)
     docs_dir = Path(args.docs_dir) if args.docs_dir else None
-    for label, directory in (("GOLD_DIR", gold_dir), ("DOCS_DIR", docs_dir)):
-        if directory is not None and not directory.is_dir():
-            print(f"{PROG}: {directory}: {label} is not a directory", file=sys.stderr)
-            return 2
     try:
-        documents = load_gold_documents(gold_dir, docs_dir)
-        for extra in args.add:
-            if not Path(extra).is_dir():
-                print(f"{PROG}: {extra}: --add is not a directory", file=sys.stderr)
-                return 2
-            documents += load_gold_documents(Path(extra))
+        documents = load_annotated(gold_dir, docs_dir, [Path(extra) for extra in args.add])
     except ValueError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 2
@@ -412,11 +417,12 @@ def main(argv: Sequence[str]) -> int:
         if args.model or args.save_predictions:
             print(f"{PROG}: --loso trains its own models: it takes neither --model nor --save-predictions", file=sys.stderr)
             return 2
-        from .learn.recipe import ALL_PARTS
+        from .learn.recipe import parse_parts
 
-        parts = [p.strip() for p in args.parts.split(",") if p.strip()] if args.parts else None
-        if parts is not None and (not parts or set(parts) - set(ALL_PARTS)):
-            print(f"{PROG}: --parts: choose from {', '.join(ALL_PARTS)}", file=sys.stderr)
+        try:
+            parts = parse_parts(args.parts) if args.parts else None
+        except ValueError as exc:
+            print(f"{PROG}: --parts: {exc}", file=sys.stderr)
             return 2
         loso = evaluate_loso(documents, seed=args.seed, per_doc=args.per_doc, macro=True, parts=parts)
         for error in loso.errors:

@@ -59,35 +59,26 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str]) -> int:
     """Entry point: 0 trained, 1 nothing to train on, 2 usage error."""
-    from ..evaluate import GoldDocument, load_gold_documents
+    from ..evaluate import load_annotated
     from .bundle import ModelError, Models, default_models
-    from .recipe import ALL_PARTS, train
+    from .recipe import ALL_PARTS, parse_parts, train
 
     parser = _parser()
     try:
         args = parser.parse_args(list(argv))
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else 2
-    parts = tuple(p.strip() for p in args.parts.split(",") if p.strip())
-    unknown = [p for p in parts if p not in ALL_PARTS]
-    if unknown or not parts:
-        print(
-            f"{PROG}: --parts: unknown part {', '.join(unknown) or '(none given)'}", file=sys.stderr
-        )
+    try:
+        parts = parse_parts(args.parts)
+    except ValueError as exc:
+        print(f"{PROG}: --parts: {exc}", file=sys.stderr)
         return 2
-    folders = [(Path(args.gold_dir), Path(args.docs_dir) if args.docs_dir else None)]
-    folders += [(Path(extra), None) for extra in args.add]
-    documents: list[GoldDocument] = []
-    for gold_dir, docs_dir in folders:
-        for label, directory in (("GOLD_DIR", gold_dir), ("DOCS_DIR", docs_dir)):
-            if directory is not None and not directory.is_dir():
-                print(f"{PROG}: {directory}: {label} is not a directory", file=sys.stderr)
-                return 2
-        try:
-            documents.extend(load_gold_documents(gold_dir, docs_dir))
-        except ValueError as exc:
-            print(f"{PROG}: {exc}", file=sys.stderr)
-            return 2
+    try:
+        docs_dir = Path(args.docs_dir) if args.docs_dir else None
+        documents = load_annotated(Path(args.gold_dir), docs_dir, [Path(d) for d in args.add])
+    except ValueError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 2
     if not documents:
         print(f"{PROG}: no *.gold.json files found", file=sys.stderr)
         return 1

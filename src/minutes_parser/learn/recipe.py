@@ -81,6 +81,15 @@ def document_rows(
     return rows
 
 
+def parse_parts(text: str) -> tuple[str, ...]:
+    """"items,actions" -> ("items", "actions"); ValueError naming an unknown part."""
+    parts = tuple(p.strip() for p in text.split(",") if p.strip())
+    unknown = [p for p in parts if p not in ALL_PARTS]
+    if unknown or not parts:
+        raise ValueError(f"unknown part {', '.join(unknown) or '(none given)'} (choose from {', '.join(ALL_PARTS)})")
+    return parts
+
+
 # Regularisation and cut-offs per part, chosen by leave-one-source-out on the development set
 # (end to end, each part alone against the rules alone; docs/training.md has the figures). A
 # higher "keep" lost more good rule findings than wrong ones on sources left out; "open" seldom
