@@ -111,9 +111,11 @@ class Tracker:
 
 
 def owner_key(name: str) -> str:
-    """Owners grouped ignoring case, spacing and a leading "the" ("The Clerk" is "clerk")."""
-    key = " ".join(name.casefold().split())
-    return key[4:] if key.startswith("the ") else key
+    """Owners grouped ignoring case, spacing and a leading "the" ("The Clerk" is "clerk"): the
+    register's rule for bodies (``batch.register.body_key``)."""
+    from ..batch.register import body_key
+
+    return body_key(name) or ""
 
 
 def _status(record: ActionRecord, as_of: dt.date) -> str:
