@@ -274,10 +274,11 @@ class Scorer:
             "right": self.dates_right,
             "total": self.dates_total,
         }
+        documents = [d.as_dict() for d in self.documents] if macro or per_doc else []
         if macro:
-            summary["macro"] = macro_f1([d.as_dict() for d in self.documents])
+            summary["macro"] = macro_f1(documents)
         if per_doc:
-            summary["documents"] = [d.as_dict() for d in self.documents]
+            summary["documents"] = documents
         return summary
 
 

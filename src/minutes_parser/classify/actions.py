@@ -568,7 +568,7 @@ _MARKER = re.compile(
 _MARKER_OWNER = re.compile(r"\s*(?:owner\s*:\s*)?([A-Za-z][\w.\-]{0,30}(?:\s*[/,&+]\s*[A-Za-z][\w.\-]{0,30}){0,4})\s*:\s+")
 
 
-@ACTION_RULES.add("pattern:marker", needs=("todo", "to-do", "ai", "ap", re.compile(r"next\s+step"), "action"))
+@ACTION_RULES.add("pattern:marker", needs=("todo", "to-do", re.compile(r"\ba[ip]\b"), re.compile(r"next\s+step"), "action"))
 def marker(clause: Clause) -> Finding | None:
     """A line marked as a task: the owner is who the rest names ("AI: Sam to book"), a handle after
     the marker ("#todo kim: chase"), or the line's speaker."""

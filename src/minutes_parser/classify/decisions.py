@@ -175,7 +175,7 @@ _RECORDED = re.compile(
 )
 
 
-@DECISION_RULES.add("pattern:recorded outcome", needs=("noted", "no", "agreed", "approved", "carried", "(", "placed", "confirmed", "adopted", "passed", "accepted", "referred", "continued", "failed", "defeated"))
+@DECISION_RULES.add("pattern:recorded outcome", needs=("noted", re.compile(r"\bno\s+(?:objection|observation|comment)"), "agreed", "approved", "carried", "(", "placed", "confirmed", "adopted", "passed", "accepted", "referred", "continued", "failed", "defeated"))
 def recorded_outcome(clause: Clause) -> Finding | None:
     """Outcomes written as a tag: "... Balance of £6,564.21 Noted", "NO OBJECTIONS", "APPROVED – 2018 budget"."""
     return Finding("pattern:recorded outcome") if _RECORDED.search(clause.text) else None
