@@ -17,8 +17,12 @@ from .followups import find_follow_up
 from .motions import read_motion
 from .owners import PeopleIndex, margin_owners, owner_phrase
 
-_OWNER_COLUMN = re.compile(r"\b(owner|owners|responsible|who|by whom|lead|assigned|person)\b", re.I)
-_TASK_COLUMN = re.compile(r"\b(action|task|item|description|what)\b", re.I)
+_OWNER_COLUMN = re.compile(r"\b(owner|owners|responsible|resp|who|by whom|lead|assigned|person)\b", re.I)
+_TASK_COLUMN = re.compile(r"\b(action|actions|task|tasks|item|description|details?|what)\b", re.I)
+# "Item" heads a task column in some tables and a minute-number column in others.
+_WEAK_TASK_COLUMN = re.compile(r"^\W*item\W*$", re.I)
+# A minute number or reference ("41b/2122", "BM 37/2122", "2.10", "12") is never the task.
+_REFERENCE_CELL = re.compile(r"[A-Z]{0,4}\s?\d+(?:[./]\d+)*[a-z]?(?:/\d+)?\.?", re.I)
 _DUE_COLUMN = re.compile(r"\b(due|deadline|by when|when|date|target)\b", re.I)
 
 
@@ -120,6 +124,33 @@ def looks_like_action_header(cells: tuple[str, ...]) -> bool:
     return any(_OWNER_COLUMN.search(c) for c in cells) and any(_TASK_COLUMN.search(c) for c in cells) and all(len(c) < 40 for c in cells)
 
 
+def task_column(header: tuple[str, ...], cells: tuple[str, ...], owner_col: int | None) -> int:
+    """The column that holds the task: a strongly named one ("Action", "Detail") first; a bare
+    "Item" column only when its cell reads as text, not a minute number; else the widest free cell."""
+    named = [i for i, c in enumerate(header) if _TASK_COLUMN.search(c) and i != owner_col]
+    strong = [i for i in named if not _WEAK_TASK_COLUMN.match(header[i])]
+    if strong:
+        return strong[0]
+    if named and named[0] < len(cells) and not is_reference_cell(cells[named[0]]):
+        return named[0]
+    free = [i for i in range(min(len(header), len(cells))) if i != owner_col and not _DUE_COLUMN.search(header[i]) and not is_reference_cell(cells[i])]
+    if not free:
+        return named[0] if named else 0
+    return max(free, key=lambda i: len(cells[i].strip()))
+
+
+def is_reference_cell(cell: str) -> bool:
+    return bool(_REFERENCE_CELL.fullmatch(cell.strip()))
+
+
+def is_continuation_row(header: tuple[str, ...], cells: tuple[str, ...], task_col: int) -> bool:
+    """A wrapped row of a table whose first column numbers its rows: the number cell is empty and
+    the task cell carries on the row above, so it is not an action of its own."""
+    if task_col == 0 or not cells or cells[0].strip():
+        return False
+    return not header[0].strip() or bool(_WEAK_TASK_COLUMN.match(header[0])) or bool(re.match(r"^\W*(no|ref|minute|#)\b", header[0], re.I))
+
+
 def table_action(
     para: ParagraphDraft,
     header: tuple[str, ...] | None,
@@ -133,10 +164,12 @@ def table_action(
     if header is None or not looks_like_action_header(header):
         return None
     cells = para.cells
-    task_col = next((i for i, c in enumerate(header) if _TASK_COLUMN.search(c)), 0)
     owner_col = next((i for i, c in enumerate(header) if _OWNER_COLUMN.search(c)), None)
+    task_col = task_column(header, cells, owner_col)
     due_col = next((i for i, c in enumerate(header) if _DUE_COLUMN.search(c) and i not in (task_col, owner_col)), None)
     if task_col >= len(cells) or not cells[task_col].strip():
+        return None
+    if is_continuation_row(header, cells, task_col):
         return None
     task = cells[task_col].strip()
     written: list[str] = []
