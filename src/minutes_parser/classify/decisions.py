@@ -58,9 +58,18 @@ _AGREED_WORDS = ("agreed", "decided", "concluded", "resolved", "determined", "ap
 _ANSWERED = re.compile(r"\?\s*(?:Yes|Agreed|Approved|Carried)\.?\s*$")
 
 
+_A_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def wordless(text: str) -> bool:
+    """"24", "14/09/10.02", "(b)": a page number or reference with no word decides nothing, even
+    under a RESOLVED label that a page break carried onto it."""
+    return _A_WORD.search(text) is None
+
+
 @DECISION_RULES.add("label:Decision", needs=())
 def decision_label(clause: Clause) -> Finding | None:
-    if clause.label in ("Decision", "RESOLVED", "Agreed") and not clause.text.rstrip().endswith(":"):
+    if clause.label in ("Decision", "RESOLVED", "Agreed") and not clause.text.rstrip().endswith(":") and not wordless(clause.text):
         return Finding(f"label:{clause.label}")
     return None
 
@@ -185,3 +194,37 @@ def recorded_outcome(clause: Clause) -> Finding | None:
 def question_answered(clause: Clause) -> Finding | None:
     """"Should we build an application for minutes? Yes." """
     return Finding("pattern:question answered") if _ANSWERED.search(clause.text) else None
+
+
+# A resolution's list in capitals: "NOTE the report.", "To AGREE the introduction of ...",
+# "DELEGATE authority to the Director ...", "To DEBATE AND DECIDE whether ...".
+_CAPITAL_VERB = re.compile(
+    r"^(?:\(?[a-z\d]{1,3}[.)]\s+)?(?:To\s+)?(?:NOTE|AGREE|APPROVE|ENDORSE|ADOPT|AMEND|CREATE|CONSOLIDATE|DEBATE|DECIDE|ASK|"
+    r"REQUEST|DELEGATE|AUTHORI[SZ]E|CONFIRM|ESTABLISH|RECEIVE|ACCEPT|REFER|DEFER|APPOINT|RATIFY|REJECT|REFUSE|"
+    r"DEVELOP|PROVIDE|REVIEW|SUPPORT|INSTRUCT|AUTHORISE|COMMENT|CONSIDER|RECOMMEND|GRANT)"
+    r"(?:\s+(?:AND|&)\s+[A-Z]{3,})?\s+(?=[a-z“\"'‘(£\d])"
+)
+
+
+@DECISION_RULES.add("pattern:VERB in capitals", needs=(re.compile(r"^(?:\(?[a-z\d]{1,3}[.)]\s+)?(?:to\s+)?[a-z]{3,}"),))
+def capital_verb(clause: Clause) -> Finding | None:
+    """A resolution written as a list of verbs in capitals ("NOTE the report", "To AMEND the
+    constitution to ..."): each entry is one of the meeting's decisions."""
+    return Finding("pattern:VERB in capitals") if _CAPITAL_VERB.match(clause.text) else None
+
+
+# An outcome tagged on after what it decides: "Funding for two events. Approved.",
+# "... to the Highways capital project. Amendment lost.", "Grant for the bowls club: Rejected."
+_TAGGED_OUTCOME = re.compile(
+    r"(?<=\w)[)”\"'’]?[.!?;:]\s+(?:the\s+)?(?:(?:substantive\s+)?(?:motion|amendment|proposal|recommendation|application|request)\s+(?:was\s+)?)?"
+    r"(?:approved|agreed|carried|rejected|refused|declined|deferred|adopted|lost|defeated|ratified|passed|not\s+approved)"
+    r"(?:\s+unanimously|\s+nem\.?\s*con\.?|\s+without\s+dissent)?[.!]?\s*$",
+    re.I,
+)
+_TAGGED_WORDS = ("approved", "agreed", "carried", "rejected", "refused", "declined", "deferred", "adopted", "lost", "defeated", "ratified", "passed")
+
+
+@DECISION_RULES.add("pattern:tagged outcome", needs=_TAGGED_WORDS)
+def tagged_outcome(clause: Clause) -> Finding | None:
+    """What was asked for, then the outcome as a sentence of its own: the two are one decision."""
+    return Finding("pattern:tagged outcome") if _TAGGED_OUTCOME.search(clause.text) else None

@@ -32,7 +32,7 @@ _PROBE_CUE = re.compile(r"\s(?:to|will|would|shall)(?=\s)")
 _PROBE_CHARS = 400  # how much of the text after a clause break is probed for a new owner's task
 _MAX_PROBES = 200  # clause breaks probed per sentence
 _CONSULTING = re.compile(r"\b(?:in|after)\s+consultation\s+with\b[^;]{0,200}$", re.I)
-_ANSWER = re.compile(r"(?:Yes|No|Agreed|Approved|Carried|Noted|NOTED|AGREED)\.?")
+_ANSWER = re.compile(r"(?:Yes|No|Noted|NOTED)\.?")
 
 
 @dataclass(frozen=True)
@@ -147,6 +147,9 @@ def classify_paragraph(
             anchor = clause_start + len(clause_text) - len(use_text)
             clause = Clause(use_text, sentence_label, people, last_subject, margin, speaker)
             decision, action = classify_clause(clause)
+            if decision is None and action is None and results and _OUTCOME_ONLY.match(use_text):
+                # "Rejected." after what was asked for: an outcome that closes the motion before it.
+                decision = Finding("pattern:outcome")
             if decision and decision.cue == "pattern:vote" and action is None and _vote_only(use_text) and _last_decision_near(results):
                 # "Proposed Cllr A, seconded Cllr B, all in favour" records the vote on the decision just made.
                 results.append(ClauseResult(clause_text, clause_start, clause_start + len(clause_text), None, None))
@@ -161,6 +164,7 @@ def classify_paragraph(
         results = _apply_margin(results, margin)
     results = [_with_context(text, r, results[i - 1] if i else None) for i, r in enumerate(results)]
     results = _motions_with_outcomes(text, results)
+    results = [_without_bare_vote(r) for r in results]
     return summarise(results), last_subject
 
 
@@ -205,7 +209,7 @@ def _apply_margin(results: list[ClauseResult], margin: str) -> list[ClauseResult
 
 
 _VOTE_WORDS = frozenset(
-    ["proposed", "seconded", "by", "and", "all", "in", "favour", "favor", "passes", "passed", "fails", "failed", "were", "was", "agreed", "abstained", "abstention", "abstentions", "against", "it", "the", "unanimously", "carried", "with", "votes", "vote", "for", "motion", "cllr", "councillor", "mr", "mrs", "ms", "dr", "of", "members"]
+    ["roll", "call", "taken", "as", "follows", "yes", "no", "aye", "ayes", "nay", "nays", "yea", "yeas", "absent", "abstain", "lost", "fell", "defeated", "substantive", "proposed", "seconded", "by", "and", "all", "in", "favour", "favor", "passes", "passed", "fails", "failed", "were", "was", "agreed", "abstained", "abstention", "abstentions", "against", "it", "the", "unanimously", "carried", "with", "votes", "vote", "for", "motion", "cllr", "councillor", "mr", "mrs", "ms", "dr", "of", "members"]
 )
 
 
@@ -228,7 +232,7 @@ def _last_decision_near(results: list[ClauseResult]) -> bool:
 # A bare outcome or tally: "Motion carried 5-2.", "Carried unanimously.", "Passed without dissent."
 _OUTCOME_ONLY = re.compile(
     r"^(?:the\s+)?(?:motion|amendment|resolution|recommendation|proposal|vote)?\s*(?:was\s+)?"
-    r"(?:carried|carries|passed|passes|lost|defeated|adopted|approved|failed|fails|fell|agreed)\b[^.;:]{0,40}[.!]?$"
+    r"(?:carried|carries|passed|passes|lost|defeated|adopted|approved|failed|fails|fell|agreed|rejected|refused|declined|deferred|ratified)\b[^.;:]{0,40}[.!]?$"
     r"|^(?:(?:rough\s+|general\s+)?consensus|general\s+agreement|no\s+objections?|agreed|approved)(?:[.,;]?\s*(?:no\s+objections?|agreed))?[.!]?$",
     re.I,
 )
@@ -273,6 +277,44 @@ def _motions_with_outcomes(text: str, results: list[ClauseResult]) -> list[Claus
     return out
 
 
+def _without_bare_vote(result: ClauseResult) -> ClauseResult:
+    """"Seconded by Cllr Ward;" or "Roll call: Trustee Ames – yes, ..." left on its own, with no
+    motion beside it to close, names who voted and decides nothing."""
+    if result.decision is None or result.action is not None or not (_VOTER_WORD.search(result.text) or _OUTCOME_WORD.search(result.text)):
+        return result
+    if not bare_vote(result.text):
+        return result
+    return ClauseResult(result.text, result.start, result.end, None, None, result.anchor)
+
+
+_VOTER_TITLES = frozenset(
+    ["mr", "mrs", "ms", "miss", "dr", "cllr", "cllrs", "councillor", "councillors", "councilor", "trustee", "trustees", "supervisor",
+     "director", "directors", "commissioner", "commissioners", "alderman", "mayor", "member", "members", "governor", "clerk", "chair", "chairman"]
+)
+_OUTCOME_NOUNS = frozenset(["motion", "notice", "amendment", "substantive", "recommendation", "resolution", "proposal", "the", "result", "outcome"])
+
+
+def bare_vote(text: str) -> bool:
+    """"Mr Ames, Ms Brook Motion carried.", "Seconded by Councillor Doyle;", "Abstain (0) Motion
+    lost.", "Roll Call: Trustee Ames – yes, ...": who moved, seconded or voted and the outcome, and
+    nothing that was decided. Capitalised words count as names only after a title, so a heading
+    ("Board of Health. Motion carried.") is still the motion's subject."""
+    names_left = 0
+    for word in re.findall(r"[A-Za-z][\w'’]*", text):
+        low = word.lower()
+        if low in _VOTER_TITLES:
+            names_left = 3
+        elif low in _VOTE_WORDS or low in _OUTCOME_NOUNS:
+            names_left = 0
+        elif word[:1].isupper() and names_left:
+            names_left -= 1
+        elif not re.fullmatch(r"[A-Z]{1,4}", word):  # initials and letters after a name ("MBE")
+            return False
+    return True
+
+
+_VOTER_WORD = re.compile(r"\b(?:second(?:ed|er)?|propos(?:ed|er)|moved|mover|roll\s+call|votes?|voted|ayes?|yeas?|nays?|abstain\w*)\b", re.I)
+_OUTCOME_WORD = re.compile(r"\b(?:carried|carries|passe[sd]|lost|defeated|fail(?:s|ed)|fell|agreed|unanimous(?:ly)?|favou?r|nem)\b", re.I)
 _SHORT_CLAUSE_WORDS = 7
 
 
