@@ -160,6 +160,22 @@ def delegated_to(clause: Clause) -> Finding | None:
     return None
 
 
+# What a future tense says will happen or hold rather than what someone will do: "KCC will dip
+# under the limit", "this would require more land", "they will feel good", "it will benefit them".
+_OUTCOME_VERBS = frozenset(
+    "feel require requires benefit dip understand cost mean depend result allow enable affect impact "
+    "increase decrease fall rise exceed become happen involve mature expire lose suffer see know".split()
+)
+
+
+def is_outcome_future(verb: str, after: str) -> bool:
+    """A "will/would" that states an outcome or a state: an outcome verb, or an adverb before
+    "be" ("would therefore be contrary", "would both be on the board")."""
+    if verb.lower() in _OUTCOME_VERBS:
+        return True
+    return re.match(r"\s+(?:be|have)\b", after) is not None and verb.lower() not in ("be", "have") and not verb.endswith("ing")
+
+
 @ACTION_RULES.add("pattern:OWNER will VERB", needs=("will", "would", "shall", "going"))
 def owner_will_verb(clause: Clause) -> Finding | None:
     """"Owen will check progress with Ilaria", "The Board ... will look into", "He would again seek"."""
@@ -168,6 +184,8 @@ def owner_will_verb(clause: Clause) -> Finding | None:
     for m in _WILL.finditer(clause.text):
         verb = m.group(1).split()[-1]
         if verb in _WEAK_FUTURE or not _verb_ok(verb.replace("ing", "") if verb.endswith("ing") else verb):
+            continue
+        if is_outcome_future(verb, clause.text[m.end() :]):
             continue
         found = _owners_before(clause, m.start(), allow_unknown=True)
         if found is None:
@@ -181,9 +199,31 @@ def owner_will_verb(clause: Clause) -> Finding | None:
                 found = _main_subject(clause, m.start(), coordinated=re.search(r"\band\s*$", before) is not None)
         if found and found[1][0] > 0 and all(_is_meeting_body(o) for o in found[0]) and _REPORTING_VERB.search(clause.text[: found[1][0]]):
             continue  # "Cllr Brack advised that ... the Planning Committee would be visiting": a third party's plans
+        if found and _plural_pronoun_for_one(clause.text[found[1][0] : found[1][1]], found[0]):
+            continue  # "The Clerk spoke to the builders. They will fix the roof": not the Clerk
         if found:
             return Finding("pattern:OWNER will VERB", tuple(found[0]), found[1])
     return None
+
+
+# Role nouns that name one person: "they" cannot stand for them.
+_ONE_PERSON_ROLES = frozenset(
+    "clerk chair chairman chairwoman chairperson mayor treasurer secretary president supervisor trustee "
+    "councillor director manager officer engineer leader governor".split()
+)
+_PERSON_TITLE = re.compile(r"^(?:the\s+)?(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof|Supervisor|Trustee|Director)\.?\s", re.I)
+
+
+def _plural_pronoun_for_one(written: str, owners: list[str]) -> bool:
+    """"They" read as one person (a titled name, a first-and-last name, "the Clerk"): the minutes
+    mean someone else, a contractor or a body they mentioned."""
+    if written.strip().lower() != "they" or len(owners) != 1:
+        return False
+    owner = owners[0].strip()
+    words = owner.split()
+    if _PERSON_TITLE.match(owner) or words[-1].lower() in _ONE_PERSON_ROLES:
+        return True
+    return len(words) in (1, 2) and all(re.fullmatch(r"[A-Z][a-z'’\-]+", w) for w in words) and words[-1].lower() not in ROLE_NOUNS
 
 
 _REPORTING_VERB = re.compile(r"\b(?:advised|said|says|reported|stated|explained|informed|told|confirmed|noted)\b")

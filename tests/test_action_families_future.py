@@ -1,0 +1,52 @@
+""""Will/would" sentences that state an outcome, or whose "they" is not the person named before:
+not tasks. Sentences of a person's own commitment stay actions."""
+
+from __future__ import annotations
+
+import pytest
+
+from minutes_parser import classify as c
+from minutes_parser.classify.actions import is_outcome_future
+from minutes_parser.extract.owners import PeopleIndex
+
+PEOPLE = PeopleIndex.build([], "Wenna Hollis chaired.")
+
+
+def action(text: str, last_subject: str | None = None) -> c.Finding | None:
+    return c.ACTION_RULES.first(c.Clause(text, None, PEOPLE, last_subject))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Next year the Trust will dip under its borrowing limit as the loans mature.",
+        "A path to the Brackenfold estate would require more land.",
+        "The new scheme would therefore be contrary to the Local Plan.",
+        "Ivo and Tamsin would both be on the panel for a year.",
+        "The youth club will benefit from the grant.",
+    ],
+)
+def test_an_outcome_in_the_future_is_not_a_task(text: str) -> None:
+    assert action(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Clerk will write to the bus company.", "Cllr Penrose would check the lease before the next meeting."],
+)
+def test_a_commitment_in_the_future_stays_a_task(text: str) -> None:
+    assert action(text) is not None
+
+
+def test_outcome_predicate() -> None:
+    assert is_outcome_future("require", " more land")
+    assert is_outcome_future("therefore", " be contrary")
+    assert not is_outcome_future("write", " to the bus company")
+    assert not is_outcome_future("be", " circulated")
+
+
+def test_they_does_not_stand_for_one_person() -> None:
+    assert action("They will also mend the gutter next week.", last_subject="the Clerk") is None
+    assert action("They will also mend the gutter next week.", last_subject="Cllr Penrose") is None
+    found = action("They will send a recommendation to the Board.", last_subject="The Grants Committee")
+    assert found is not None and found.owners == ("The Grants Committee",)
