@@ -13,6 +13,7 @@ from rich.console import Console
 
 from minutes_parser import parse_file, parse_text
 from minutes_parser.cli.main import main
+from minutes_parser.export.markdown import minutes_to_markdown
 from minutes_parser.export.table import (
     OwnerLabels,
     owner_label,
@@ -179,3 +180,14 @@ def test_a_document_without_actions_says_so() -> None:
     text, _ = _render(minutes, show="all")
     assert "2024-05-02" in text and ": no actions found" in text
     assert "Action " not in text and "Decision" in text
+
+
+def test_markdown_writes_owners_one_way_and_marks_guesses_like_the_table() -> None:
+    text = minutes_to_markdown(parse_text(ALLOTMENT))
+    rows = [line.split(" | ") for line in text.splitlines() if line.startswith("| ")]
+    owners = {cells[2] for cells in rows if "ecretary" in cells[2]}
+    assert owners == {"Secretary"}  # "the secretary" and "The Secretary" are one owner
+    row = next(line for line in text.splitlines() if "He will ask" in line)
+    assert "Tom Vale *" in row and "XXXX-12-15 (15 December) *" in row
+    assert "* guessed by the parser: see the warnings." in text
+    assert "## Warnings" in text and "owner 'He' read as 'Tom Vale'" in text

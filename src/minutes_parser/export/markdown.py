@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import Decision, Minutes
+from ..model import Action, Decision, Minutes
+from .table import GUESS_MARK, OwnerLabels, due_guessed, owner_guessed
 
 
 def _cell(text: str) -> str:
@@ -25,6 +26,20 @@ def decision_note(d: Decision) -> str:
     return ", ".join(parts)
 
 
+def _owners_cell(action: Action, labels: OwnerLabels) -> str:
+    """Owners written one way, as the action table has them ("the Clerk" is "Clerk"), a guessed
+    owner marked as in the table."""
+    cell = ", ".join(dict.fromkeys(labels(o.name) for o in action.owners))
+    return f"{cell} {GUESS_MARK}" if cell and owner_guessed(action) else cell
+
+
+def _due_cell(action: Action) -> str:
+    if action.due is None:
+        return ""
+    cell = f"{action.due.value} ({action.due.text})"
+    return f"{cell} {GUESS_MARK}" if due_guessed(action) else cell
+
+
 def minutes_to_markdown(minutes: Minutes) -> str:
     m = minutes.meeting
     lines = [f"# {m.body or m.title or minutes.source.path}", ""]
@@ -44,6 +59,7 @@ def minutes_to_markdown(minutes: Minutes) -> str:
         lines.append("")
     lines += ["## Actions", ""]
     if minutes.actions:
+        labels = OwnerLabels()
         lines += ["| Item | Action | Owners | Due | Follow-up |", "|---|---|---|---|---|"]
         for a in minutes.actions:
             follow = a.follow_up
@@ -54,13 +70,15 @@ def minutes_to_markdown(minutes: Minutes) -> str:
                     for x in (
                         a.item or "",
                         a.text,
-                        ", ".join(o.name for o in a.owners),
-                        f"{a.due.value} ({a.due.text})" if a.due else "",
+                        _owners_cell(a, labels),
+                        _due_cell(a),
                         f"{follow.kind.value} to {follow.to or '?'}" if follow else "",
                     )
                 )
                 + " |"
             )
+        if any(owner_guessed(a) or due_guessed(a) for a in minutes.actions):
+            lines += ["", f"{GUESS_MARK} guessed by the parser: see the warnings."]
     else:
         lines.append("No actions found.")
     if minutes.warnings:
