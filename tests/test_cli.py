@@ -261,12 +261,13 @@ def test_good_inputs_still_printed_among_bad_ones(
     code, out, err = run(["-f", fmt, *paths], capsys)
     assert code == 1
     assert "Traceback" not in err
-    # The table lists each document's warnings on stderr too ("1 warning: ..."); the failures are
+    # The table lists each document's warnings on stderr too ("FILE: 1 warning: ..."); the failures are
     # the lines that start with the program's name.
     error_lines = [line for line in err.splitlines() if line.startswith("minutes-parse: ")]
     assert [line.split(": ")[1] for line in error_lines] == [str(p) for p in paths if p not in (board_notes, EXAMPLE)]
     if fmt == "table":
-        assert "1 warning: item 116/23: owner 'She' read as" in err
+        # Each document's warnings name the file, as the failures do.
+        assert f"{EXAMPLE}: 1 warning: item 116/23: owner 'She' read as" in err
     else:
         assert len(error_lines) == len(err.splitlines())
     if fmt == "json":

@@ -119,7 +119,7 @@ def test_guessed_owner_and_due_are_marked_and_every_warning_listed() -> None:
     text, err = _render(minutes)
     row = next(line for line in text.splitlines() if "He will ask" in line)
     assert "Tom Vale *" in row and "XXXX-12-15 *" in text
-    assert err.startswith("2 warnings:\n")
+    assert err.startswith("<text>: 2 warnings:\n")
     assert "  - item 1: owner 'He' read as 'Tom Vale'" in err
     assert "  - due date '15 December' has no year and the meeting date is unknown" in err
     # "the secretary" and "The Secretary" are one owner, written one way.
@@ -133,6 +133,7 @@ def test_warnings_text_never_only_a_count() -> None:
     assert warnings_text(()) == ""
     assert warnings_text(("a",)) == "1 warning: a"
     assert warnings_text(("a", "b")) == "2 warnings:\n  - a\n  - b"
+    assert warnings_text(("a",), "notes.txt") == "notes.txt: 1 warning: a"
 
 
 def test_decisions_table_with_outcome_and_votes(holloway) -> None:  # type: ignore[no-untyped-def]
@@ -161,7 +162,7 @@ def test_cli_table_on_stdout_and_warnings_on_stderr() -> None:
     assert done.returncode == 0, done.stderr
     assert max(len(line) for line in done.stdout.splitlines()) <= 80
     assert "Follow-up" in done.stdout and "Outcome" in done.stdout
-    assert done.stderr.startswith("1 warning: item 43/24: owner 'He' read as 'County Cllr Wainwright'")
+    assert done.stderr.startswith(f"{HOLLOWAY}: 1 warning: item 43/24: owner 'He' read as 'County Cllr Wainwright'")
     assert "read as" not in done.stdout
 
 

@@ -189,13 +189,16 @@ def decision_table(minutes: Minutes, width: int = 80) -> Any:
     return table
 
 
-def warnings_text(warnings: tuple[str, ...] | list[str]) -> str:
-    """Every warning, never only a count: "1 warning: ..." or "2 warnings:" and one per line."""
+def warnings_text(warnings: tuple[str, ...] | list[str], source: str = "") -> str:
+    """Every warning, never only a count: "1 warning: ..." or "2 warnings:" and one per line,
+    after the file they are about ("notes.txt: 1 warning: ...") so that warnings of several
+    files on one stderr stay apart."""
     if not warnings:
         return ""
+    lead = f"{source}: " if source else ""
     if len(warnings) == 1:
-        return f"1 warning: {warnings[0]}"
-    return f"{len(warnings)} warnings:\n" + "\n".join(f"  - {w}" for w in warnings)
+        return f"{lead}1 warning: {warnings[0]}"
+    return f"{lead}{len(warnings)} warnings:\n" + "\n".join(f"  - {w}" for w in warnings)
 
 
 def print_action_table(minutes: Minutes, console: Any, err_console: Any = None, show: str = "actions") -> None:
@@ -221,4 +224,4 @@ def print_action_table(minutes: Minutes, console: Any, err_console: Any = None, 
         markup=False,
     )
     if minutes.warnings:
-        (err_console or console).print(warnings_text(minutes.warnings), markup=False, highlight=False, soft_wrap=True)
+        (err_console or console).print(warnings_text(minutes.warnings, minutes.source.path), markup=False, highlight=False, soft_wrap=True)
