@@ -62,13 +62,20 @@ _COMMIT = re.compile(
 )
 
 
+# "The aim is to ...", "one option is to ...": a plan or choice stated, not a person's task.
+_PLAN_NOUNS = (
+    "aim", "plan", "intention", "purpose", "idea", "hope", "objective", "proposal", "need",
+    "option", "alternative", "goal", "solution", "approach", "suggestion", "priority", "step",
+)
+
+
 @ACTION_RULES.add("pattern:OWNER agreed to VERB", needs=(_TO,))
 def owner_agreed_to(clause: Clause) -> Finding | None:
     """"The Clerk agreed to contact", "Audit representatives agreed to explore", "was asked to"."""
     if is_question(clause):
         return None
     for m in _COMMIT.finditer(clause.text):
-        if m.group(1) in ("is", "are") and (m.group(2).lower() in _DELIBERATIVE or clause.text[: m.start()].rstrip().lower().endswith(("aim", "plan", "intention", "purpose", "idea", "hope", "objective", "proposal", "need"))):
+        if m.group(1) in ("is", "are") and (m.group(2).lower() in _DELIBERATIVE or clause.text[: m.start()].rstrip().lower().endswith(_PLAN_NOUNS)):
             continue  # "The aim is to ...": not a person's task
         if not _verb_ok(m.group(2)) or (m.group(2).lower() in _DELIBERATIVE and "asked" in m.group(1)):
             continue

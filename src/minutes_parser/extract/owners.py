@@ -50,6 +50,12 @@ _TITLE = re.compile(r"(?:Cllrs?|Councillor|Mayor|Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame
 _NAME_WORD = re.compile(r"(?:[A-Z][a-zà-ÿ'’\-]{1,30}|[A-Z]{2,5}|[A-Z]\.|@[\w-]{1,40}|Mc[A-Z][a-z]{1,20}|O'[A-Z][a-z]{1,20})$")
 _MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;\-–] )([A-Z][a-zà-ÿ'’\-]{1,30})\b")
 _SPEAKER_NAME = re.compile(r"(?m)^[ \t*\-•]{0,8}([A-Z][a-zà-ÿ'’\-]{1,30})(?: [A-Z][a-zà-ÿ'’\-]{1,30})?:\s")
+# Line openers shaped like a speaker that are labels: "Action: ...", "Present: ...".
+_NOT_SPEAKER_WORDS = frozenset(
+    """action actions agreed agenda answer apologies attendees attendance comment comments conclusion decision
+    decisions discussion issue issues item items minutes next note notes present proposal question reply response
+    resolved result status summary todo topic update updates absent chair venue date time location""".split()
+)
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]{1,30}\b")
 # Words that end a capitalised phrase naming a thing or place, not a person: "Lark Road".
 _THING_WORDS = re.compile(
@@ -79,6 +85,7 @@ class PeopleIndex:
     # speaker ("Ryan: ..."). A word seen only at sentence starts ("Reported", "Reluctant") is not.
     attested: set[str] = field(default_factory=set)
     lower_words: set[str] = field(default_factory=set)
+    speakers: set[str] = field(default_factory=set)  # words that open a line as its speaker ("Mike: ...")
 
     @classmethod
     def build(cls, attendees: Iterable[Attendee], text: str) -> PeopleIndex:
@@ -111,6 +118,7 @@ class PeopleIndex:
             surnames.setdefault(words[-1].lower(), set()).add(name)
         sample = text[:2_000_000]
         index.attested.update(m.group(1) for m in _MID_SENTENCE_NAME.finditer(sample))
+        index.speakers.update(m.group(1) for m in _SPEAKER_NAME.finditer(sample) if m.group(1).lower() not in _NOT_SPEAKER_WORDS)
         index.attested.update(m.group(1) for m in _SPEAKER_NAME.finditer(sample))
         index.lower_words.update(_LOWER_WORD.findall(sample))
         for alias, names in list(first_names.items()) + list(surnames.items()):
@@ -215,6 +223,8 @@ def _plausible_name(words: list[str], *, titled: bool, people: PeopleIndex) -> b
         if re.fullmatch(r"[A-Z]{2,5}", word):
             return True
         lowered = word.lower()
+        if word in people.speakers and not _NON_NAME_SUFFIX.search(lowered):
+            return True  # "Mike: ..." speaks in the minutes: a name even where chat logs write "mike"
         if lowered in people.lower_words or _NON_NAME_SUFFIX.search(lowered):
             return False
         return word in people.attested

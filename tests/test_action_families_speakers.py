@@ -1,0 +1,29 @@
+"""Chat-style minutes where speakers' handles also appear in lower case: a speaker is a name."""
+
+from __future__ import annotations
+
+from minutes_parser import classify as c
+from minutes_parser.extract.owners import PeopleIndex, owner_phrase
+
+CHAT = """Nell: we should split the parser draft.
+kit: agreed, nell and I can pair on it.
+Action: Nell to open the issue.
+Rafe: the test vectors are stale.
+"""
+PEOPLE = PeopleIndex.build([], CHAT)
+
+
+def test_a_speaker_is_a_name_even_when_written_in_lower_case_elsewhere() -> None:
+    assert owner_phrase("Nell", PEOPLE) == ["Nell"]
+    found = c.ACTION_RULES.first(c.Clause("Nell to open the issue.", None, PEOPLE))
+    assert found is not None and found.owners == ("Nell",)
+
+
+def test_a_label_that_opens_a_line_is_not_a_speaker() -> None:
+    assert "Action" not in PEOPLE.speakers
+    assert owner_phrase("Action", PEOPLE) is None
+
+
+def test_a_stated_option_is_not_a_task() -> None:
+    clause = c.Clause("Rafe and Nell have talked and one option is to drop the stub.", None, PEOPLE)
+    assert c.ACTION_RULES.first(clause) is None
