@@ -119,7 +119,34 @@ def passive_decision(clause: Clause) -> Finding | None:
         return None  # "... until their status was confirmed": a circumstance, not a decision
     if m.group(1).lower() == "noted" and re.search(r"\b(?:it|which)\s+(?:was|were)\s+(?:\w+\s+)?noted\b", clause.text, re.I):
         return None  # "It was noted (that) ...": a record of discussion, not a decision
+    if earlier_decision(clause.text, m.end()):
+        return None
     return Finding(f"pattern:was {m.group(1).lower()}")
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# After the verb: "... was appointed an Alderman in 2010", "... was adopted in June 2016", "... was
+# approved at the previous committee meeting", "... were resolved in the past 3 months".
+_PAST_AFTER = re.compile(
+    r"^[^.;]{0,80}?\b(?:in|on|since|during)\s+(?:(?:early|late|mid|the)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:" + _MONTH + r"\s+)?(?:19|20)\d\d\b"
+    r"|^[^.;]{0,80}?\bat\s+(?:the|its)\s+(?:last|previous|earlier)\b(?:\s+[\w&’'\-]+){0,4}?\s+meeting\b"
+    r"|^[^.;]{0,80}?\bin\s+the\s+(?:past|last|previous)\s+(?:\d+|few|two|three|six|twelve)?\s*(?:days?|weeks?|months?|years?|quarter)\b",
+    re.I,
+)
+# Before it: "In February 2016, an initial sum ... was approved".
+_PAST_BEFORE = re.compile(r"^(?:In|On|During|Since)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:" + _MONTH + r"\s+)?(?:19|20)\d\d\b")
+
+
+def earlier_decision(text: str, verb_end: int) -> bool:
+    """A decision dated in the past ("was appointed Deputy Lieutenant in 2001", "was approved at the
+    previous meeting", "In March 2019, the plan was adopted") is history the minutes recount, not
+    what this meeting decided. A date before the verb in the subject ("the minutes of 4 April 2024
+    were approved") does not count."""
+    return _PAST_AFTER.search(text[verb_end:]) is not None or _PAST_BEFORE.search(text) is not None
+
+
+# "In response, I agreed to meet ...", "Cllr Ames also agreed to add ...": a person's undertaking.
+_PERSON_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but|so|then)\s+)(?:I|he|she|(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)\s+(?:also\s+|kindly\s+|then\s+|further\s+)?$")
 
 
 @DECISION_RULES.add("pattern:agreed that", needs=_AGREED_WORDS)
@@ -129,6 +156,8 @@ def agreed_that(clause: Clause) -> Finding | None:
     if not m:
         return None
     before = clause.text[: m.start()].strip()
+    if _PERSON_BEFORE.search(clause.text[: m.start()]) and m.group(0).lower().endswith(" to"):
+        return None
     if before and not re.search(r"(?:\bit\b|\bwas\b|\bwere\b|\ball\b|\bwe\b|\bthey\b|" + _BODY + r"|[:\-–—])\s*$", before, re.I):
         # "The Clerk agreed to contact" is a person's undertaking, not the meeting's decision.
         tail = _BOUNDARY.split(before)[-1].strip()

@@ -16,7 +16,20 @@ def classify_clause(clause: Clause) -> tuple[Finding | None, Finding | None]:
     """(decision finding, action finding) for one clause."""
     if len(clause.text) < 4 and clause.label is None and not clause.margin and _FINITE.search(clause.text) is None:
         return None, None
-    return DECISION_RULES.first(clause), ACTION_RULES.first(clause)
+    decision = DECISION_RULES.first(clause)
+    if decision is not None and introduces_a_list(clause.text):
+        decision = None
+    return decision, ACTION_RULES.first(clause)
+
+
+_LIST_STEM = re.compile(r":\s*$")
+
+
+def introduces_a_list(text: str) -> bool:
+    """"RESOLVED that:", "(12) RESOLVED that:", "Committee resolved to:": the bare stem of a list,
+    whose decisions are the entries that follow it. A stem that says what was decided ("The
+    following payments were approved:") is kept."""
+    return _LIST_STEM.search(text) is not None and len(re.findall(r"[A-Za-z]{2,}", text)) <= 4
 
 
 # --- paragraphs ---------------------------------------------------------------------------------
@@ -209,7 +222,7 @@ def _apply_margin(results: list[ClauseResult], margin: str) -> list[ClauseResult
 
 
 _VOTE_WORDS = frozenset(
-    ["roll", "call", "taken", "as", "follows", "yes", "no", "aye", "ayes", "nay", "nays", "yea", "yeas", "absent", "abstain", "lost", "fell", "defeated", "substantive", "proposed", "seconded", "by", "and", "all", "in", "favour", "favor", "passes", "passed", "fails", "failed", "were", "was", "agreed", "abstained", "abstention", "abstentions", "against", "it", "the", "unanimously", "carried", "with", "votes", "vote", "for", "motion", "cllr", "councillor", "mr", "mrs", "ms", "dr", "of", "members"]
+    ["roll", "call", "taken", "as", "follows", "yes", "no", "aye", "ayes", "nay", "nays", "yea", "yeas", "absent", "abstain", "lost", "fell", "defeated", "substantive", "declared", "accepted", "a", "show", "hands", "no", "or", "comments", "objection", "objections", "proposed", "seconded", "by", "and", "all", "in", "favour", "favor", "passes", "passed", "fails", "failed", "were", "was", "agreed", "abstained", "abstention", "abstentions", "against", "it", "the", "unanimously", "carried", "with", "votes", "vote", "for", "motion", "cllr", "councillor", "mr", "mrs", "ms", "dr", "of", "members"]
 )
 
 
@@ -291,6 +304,7 @@ _VOTER_TITLES = frozenset(
     ["mr", "mrs", "ms", "miss", "dr", "cllr", "cllrs", "councillor", "councillors", "councilor", "trustee", "trustees", "supervisor",
      "director", "directors", "commissioner", "commissioners", "alderman", "mayor", "member", "members", "governor", "clerk", "chair", "chairman"]
 )
+_NAME_LIST_AFTER = frozenset(["favour", "favor", "against", "opposed", "ayes", "aye", "nays", "nay", "noes", "yeas", "abstained", "abstentions"])
 _OUTCOME_NOUNS = frozenset(["motion", "notice", "amendment", "substantive", "recommendation", "resolution", "proposal", "the", "result", "outcome"])
 
 
@@ -304,6 +318,8 @@ def bare_vote(text: str) -> bool:
         low = word.lower()
         if low in _VOTER_TITLES:
             names_left = 3
+        elif low in _NAME_LIST_AFTER:
+            names_left = 40  # "15 in favor (Ames, Boyd, Cato, ...)", "Ayes: Ames, Boyd"
         elif low in _VOTE_WORDS or low in _OUTCOME_NOUNS:
             names_left = 0
         elif word[:1].isupper() and names_left:
