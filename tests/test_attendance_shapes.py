@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from minutes_parser.attendance import parse_person, split_names
 from minutes_parser.model import AttendanceStatus
+from minutes_parser.segment.attendance import parse_person, split_names
 
 PRESENT = AttendanceStatus.PRESENT
 

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from minutes_parser.attendance import parse_person, split_names
 from minutes_parser.extract.meeting import body_from, header_facts, yearless_meeting_date
 from minutes_parser.model import AttendanceStatus
+from minutes_parser.segment.attendance import parse_person, split_names
 
 PRESENT = AttendanceStatus.PRESENT
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .model import AttendanceStatus, Attendee, Block, BlockKind
+from ..model import AttendanceStatus, Attendee, Block, BlockKind
 
 _SECTION = re.compile(
     r"\s*(?P<label>(?:board |trustees? |members? |councillors? |committee )?(?:members )?"

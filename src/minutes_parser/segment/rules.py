@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from ..attendance import AttendanceBuilder, attendance_heading
 from ..model import Attendee, Block, BlockKind
+from .attendance import AttendanceBuilder, attendance_heading
 
 # --- labels -----------------------------------------------------------------------------------
 
