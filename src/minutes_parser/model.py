@@ -62,6 +62,23 @@ class BlockKind(str, Enum):
 
 
 @dataclass(frozen=True)
+class Layout:
+    """How a block looks, beyond its words: what a human reader uses to see structure.
+
+    A field the format does not carry stays None (or False). Readers fill what they know:
+    PDF size, weight and indentation; DOCX paragraph style, outline level and run weight; HTML
+    tag and ``<b>``/``<strong>``/``<i>``/``<em>``.
+    """
+
+    size_ratio: float | None = None  # font size / the body text's size (PDF), to 2 decimals
+    bold: bool = False  # every visible character bold (font weight or name, runs, <b>/<strong>)
+    italic: bool = False  # every visible character italic (DOCX runs, <i>/<em>)
+    indent: float | None = None  # points right of the page's usual left edge (PDF)
+    style: str | None = None  # DOCX paragraph style name; HTML tag holding the block ("h2", "li")
+    outline: int | None = None  # DOCX outline / heading level, HTML h1-h6 (1 = top)
+
+
+@dataclass(frozen=True)
 class Block:
     """One structural unit of a document, as a reader found it.
 
@@ -80,6 +97,7 @@ class Block:
     page: int | None = None  # 1-based page for paged formats
     margin: str | None = None  # text set apart at the margin, level with this block (action column)
     header_row: bool = False  # a table row that names its columns
+    layout: Layout | None = None  # how the block looks, where the reader can tell
 
 
 @dataclass(frozen=True)

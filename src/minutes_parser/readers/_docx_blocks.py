@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Block, BlockKind
+from ..model import Block, BlockKind, Layout
 
 BLOCK_SEPARATOR = "\n\n"
 CELL_SEPARATOR = " | "
@@ -63,6 +63,7 @@ class BlockBuilder:
         cells: tuple[str, ...] = (),
         margin: str | None = None,
         header_row: bool = False,
+        layout: Layout | None = None,
     ) -> Block | None:
         """Append a block; empty text (and, for rows, all-empty cells) is dropped."""
         if self._held_label is not None and (text.strip() or any(c.strip() for c in cells)):
@@ -92,6 +93,7 @@ class BlockBuilder:
             cells=cells,
             margin=margin,
             header_row=header_row,
+            layout=layout,
         )
         self.blocks.append(block)
         return block

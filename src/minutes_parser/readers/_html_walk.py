@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import BlockKind
+from ..model import BlockKind, Layout
 from ._docx_blocks import CELL_SEPARATOR, LABEL_ONLY, BlockBuilder, looks_like_title
 from ._lines import build_blocks, normalise_newlines, split_lines
 from ._markers import roman
@@ -96,6 +96,8 @@ _BLOCK_TAGS = frozenset(
     ]
 )
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
+_PRE_LAYOUT = Layout(style="pre")
+_ROW_LAYOUT = Layout(style="tr")
 _BOLD_TAGS = frozenset({"b", "strong"})
 _ITALIC_TAGS = frozenset({"em", "i"})
 _CHROME_CLASSES = frozenset(
@@ -415,10 +417,24 @@ class HtmlWalker:
             return
         visible_bold = sum(len(p.text.strip()) for p in pieces if p.bold)
         visible_plain = sum(len(p.text.strip()) for p in pieces if not p.bold and not p.is_break)
-        self.emit(text, margin, all_bold=visible_bold > 0 and visible_plain == 0)
+        visible_italic = sum(len(p.text.strip()) for p in pieces if p.italic)
+        visible_upright = sum(len(p.text.strip()) for p in pieces if not p.italic and not p.is_break)
+        self.emit(
+            text,
+            margin,
+            all_bold=visible_bold > 0 and visible_plain == 0,
+            all_italic=visible_italic > 0 and visible_upright == 0,
+        )
 
-    def emit(self, text: str, margin: str | None, *, all_bold: bool) -> None:
+    def _layout(self, heading_level: int | None, *, bold: bool, italic: bool) -> Layout:
+        """The block's tag (the heading's when inside one, else the innermost block element), its
+        heading level and whole-block <b>/<strong> and <i>/<em>."""
+        tag = f"h{heading_level}" if heading_level is not None else (self._contexts[-1].tag if self._contexts else None)
+        return Layout(bold=bold, italic=italic, style=tag, outline=heading_level)
+
+    def emit(self, text: str, margin: str | None, *, all_bold: bool, all_italic: bool = False) -> None:
         heading_level, item = self._heading_and_item()
+        layout = self._layout(heading_level, bold=all_bold, italic=all_italic)
         marker = item.marker if item is not None else None
         number = marker if marker and marker[0].isalnum() else self._pending_number
         if heading_level is not None or (all_bold and marker is None and looks_like_title(text)):
@@ -430,7 +446,7 @@ class HtmlWalker:
             level = heading_level if heading_level is not None else 3
             title = f"{number} {text}" if number else text
             added = self.builder.add(
-                BlockKind.HEADING, title, level=level, marker=number, margin=margin
+                BlockKind.HEADING, title, level=level, marker=number, margin=margin, layout=layout
             )
         elif all_bold and marker is None and LABEL_ONLY.match(text):
             self.builder.hold_label(text)
@@ -438,14 +454,14 @@ class HtmlWalker:
         elif marker is not None:
             depth = item.list_depth if item is not None else 1
             added = self.builder.add(
-                BlockKind.LIST_ITEM, text, level=max(depth, 1), marker=marker, margin=margin
+                BlockKind.LIST_ITEM, text, level=max(depth, 1), marker=marker, margin=margin, layout=layout
             )
         elif self._pending_number is not None:
             added = self.builder.add(
-                BlockKind.LIST_ITEM, text, level=1, marker=self._pending_number, margin=margin
+                BlockKind.LIST_ITEM, text, level=1, marker=self._pending_number, margin=margin, layout=layout
             )
         else:
-            added = self.builder.add(BlockKind.PARAGRAPH, text, margin=margin)
+            added = self.builder.add(BlockKind.PARAGRAPH, text, margin=margin, layout=layout)
         if added is not None:
             if item is not None:
                 item.marker = None
@@ -469,6 +485,7 @@ class HtmlWalker:
                 cells=block.cells,
                 margin=block.margin,
                 header_row=block.header_row,
+                layout=_PRE_LAYOUT,
             )
 
     # -- definition lists ---------------------------------------------------------------------
@@ -525,7 +542,7 @@ class HtmlWalker:
                     or all_th
                     or (index == 0 and len(rows) > 1 and _looks_like_header(infos))
                 )
-                self.builder.add(BlockKind.TABLE_ROW, "", cells=cells, header_row=header)
+                self.builder.add(BlockKind.TABLE_ROW, "", cells=cells, header_row=header, layout=_ROW_LAYOUT)
             return []
         events: list[tuple[int, Any]] = []
         for (row, _in_head), infos in zip(rows, texts, strict=True):

@@ -13,7 +13,7 @@ import re
 import statistics
 from dataclasses import dataclass, field, replace
 
-from ..model import Block, BlockKind
+from ..model import Block, BlockKind, Layout
 from ._lines import list_marker
 from ._pdf_layout import Line, Page, Segment
 
@@ -172,6 +172,7 @@ class _Style:
     usual_gap: float  # the usual space between two lines of a paragraph
     marker_columns: list[float]  # x positions of list markers, left to right
     right_edges: dict[int, float]  # per page: where full lines end
+    left_edges: dict[int, float]  # per page: where most text starts (indents are measured from it)
 
 
 def _document_style(pages: list[Page]) -> _Style:
@@ -179,9 +180,15 @@ def _document_style(pages: list[Page]) -> _Style:
     gaps: list[float] = []
     marker_x: list[float] = []
     right_edges: dict[int, float] = {}
+    left_edges: dict[int, float] = {}
     for page in pages:
         ends = sorted(ln.x1 for ln in page.lines if len(ln.text) >= 30)
         right_edges[page.number] = ends[int(len(ends) * 0.9)] if len(ends) >= 3 else page.width * 0.85
+        starts: dict[int, int] = {}
+        for ln in page.lines:
+            starts[round(ln.x0)] = starts.get(round(ln.x0), 0) + len(ln.text)
+        if starts:
+            left_edges[page.number] = float(max(starts, key=lambda x: (starts[x], -x)))
         prev: Line | None = None
         for line in page.lines:
             size = round(line.size * 2) / 2
@@ -201,7 +208,7 @@ def _document_style(pages: list[Page]) -> _Style:
             columns.append(x)
     # The lower quartile: most gaps are inside paragraphs, but short documents have few lines.
     usual_gap = statistics.quantiles(gaps, n=4)[0] if len(gaps) >= 2 else (gaps[0] if gaps else 2.0)
-    return _Style(body, larger[:4], usual_gap, columns, right_edges)
+    return _Style(body, larger[:4], usual_gap, columns, right_edges, left_edges)
 
 
 def _marker_of(line: Line) -> tuple[str, list[Segment]] | None:
@@ -370,7 +377,7 @@ class BlockAssembler:
         text = " ".join(clean_text(ln.text) for ln in group).replace(_SOFT_HYPHEN, "")
         margins = [m for ln in group for m in ln.margin]
         # "layout": a heading seen only from type size and weight, weaker evidence than a style
-        self._add(BlockKind.HEADING, text, group[0].page, level=level, marker="layout", margin=margins)
+        self._add(BlockKind.HEADING, text, group[0].page, level=level, marker="layout", margin=margins, lines=group)
 
     # --- tables ---------------------------------------------------------------------------
 
@@ -385,7 +392,7 @@ class BlockAssembler:
                 col = min(range(len(columns)), key=lambda c: abs(columns[c] - seg.x0))
                 cells[col] = (cells[col] + " " + clean_text(seg.text)).strip()
             header = row_index == 0 and len(rows) > 1 and line.bold and not rows[1].bold
-            self._add(BlockKind.TABLE_ROW, "", line.page, cells=tuple(cells), header_row=header, margin=line.margin)
+            self._add(BlockKind.TABLE_ROW, "", line.page, cells=tuple(cells), header_row=header, margin=line.margin, lines=[line])
 
     # --- paragraphs and list items --------------------------------------------------------
 
@@ -405,7 +412,7 @@ class BlockAssembler:
             self._flush()
             text = clean_text(" ".join(s.text for s in rest))
             if self._section_bullet(line, rest, next_line):
-                self._add(BlockKind.HEADING, text, line.page, level=len(self.style.heading_sizes) + 1, marker="layout", margin=line.margin)
+                self._add(BlockKind.HEADING, text, line.page, level=len(self.style.heading_sizes) + 1, marker="layout", margin=line.margin, lines=[line])
                 return
             level = 1 + min(range(len(self.style.marker_columns)), key=lambda c: abs(self.style.marker_columns[c] - line.x0)) if self.style.marker_columns else 1
             self.open = _Open(
@@ -457,7 +464,7 @@ class BlockAssembler:
         if block is None or not block.texts:
             return
         text = _join(block.texts)
-        self._add(block.kind, text, block.lines[0].page, level=block.level, marker=block.marker, margin=block.margins)
+        self._add(block.kind, text, block.lines[0].page, level=block.level, marker=block.marker, margin=block.margins, lines=block.lines)
 
     def _add(
         self,
@@ -470,8 +477,22 @@ class BlockAssembler:
         cells: tuple[str, ...] = (),
         header_row: bool = False,
         margin: list[str] | None = None,
+        lines: list[Line] | None = None,
     ) -> None:
         margin_text = ", ".join(dict.fromkeys(margin)) if margin else None
+        layout = self._layout(lines) if lines else None
         self.builder.add(
-            Block(kind, text, level=level, marker=marker, cells=cells, page=page, margin=margin_text, header_row=header_row)
+            Block(kind, text, level=level, marker=marker, cells=cells, page=page, margin=margin_text, header_row=header_row, layout=layout)
+        )
+
+    def _layout(self, lines: list[Line]) -> Layout:
+        """The first line's size against the body text's and its indent from the page's usual
+        left edge; bold when every line is."""
+        first = lines[0]
+        body = self.style.body_size
+        left = self.style.left_edges.get(first.page, first.x0)
+        return Layout(
+            size_ratio=round(first.size / body, 2) if body > 0 else None,
+            bold=all(line.bold for line in lines),
+            indent=round(first.x0 - left, 1),
         )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import EmptyDocumentError, UnsupportedFormatError
-from ..model import BlockKind, ReadDocument, SourceFormat
+from ..model import BlockKind, Layout, ReadDocument, SourceFormat
 from ._docx_blocks import CELL_SEPARATOR, LABEL_ONLY, BlockBuilder, looks_like_title
 from ._docx_numbering import Numbering, StyleMap, on_off, w
 from ._docx_package import open_docx
@@ -69,10 +69,23 @@ class _ParagraphText:
     text: str
     bold_chars: int = 0
     plain_chars: int = 0
+    italic_chars: int = 0
+    upright_chars: int = 0
+    style: str | None = None  # the paragraph style's name
+    indent: float | None = None  # the paragraph's own left indent, in points
 
     @property
     def all_bold(self) -> bool:
         return self.bold_chars > 0 and self.plain_chars == 0
+
+    def layout(self, outline: int | None) -> Layout:
+        return Layout(
+            bold=self.all_bold,
+            italic=self.italic_chars > 0 and self.upright_chars == 0,
+            indent=self.indent,
+            style=self.style,
+            outline=outline,
+        )
 
 
 class _DocxWalker:
@@ -135,6 +148,10 @@ class _DocxWalker:
                         result.bold_chars += visible
                     else:
                         result.plain_chars += visible
+                    if rpr is not None and on_off(rpr.find(w("i"))):
+                        result.italic_chars += visible
+                    else:
+                        result.upright_chars += visible
                 continue
             if tag in (w("ins"), w("moveTo")):
                 self.insertions += 1
@@ -149,6 +166,7 @@ class _DocxWalker:
         num_id: str | None = None
         ilvl: int | None = None
         outline: int | None = None
+        indent: float | None = None
         if ppr is not None:
             style_el = ppr.find(w("pStyle"))
             style_id = style_el.get(w("val")) if style_el is not None else None
@@ -161,6 +179,7 @@ class _DocxWalker:
             outline_el = ppr.find(w("outlineLvl"))
             if outline_el is not None:
                 outline = _to_int(outline_el.get(w("val")))
+            indent = _indent_points(ppr.find(w("ind")))
         style = self.styles.get(style_id)
         if num_id is None and style is not None and style.num_id is not None:
             num_id = style.num_id
@@ -173,6 +192,8 @@ class _DocxWalker:
         text = self.paragraph_text(
             paragraph, default_bold=style.bold if style is not None else False
         )
+        text.style = style.name if style is not None else None
+        text.indent = indent
         return text, marker, heading_level, ilvl
 
     def emit_paragraph(self, paragraph: Any) -> None:
@@ -188,6 +209,7 @@ class _DocxWalker:
         # A numbered title keeps its number in the text ("5. Minutes"); bullets are not numbers.
         is_number = marker is not None and any(ch.isalnum() for ch in marker)
         numbered_body = f"{marker} {body}" if is_number else body
+        layout = parts.layout(heading_level)
         if heading_level is not None:
             self.builder.add(
                 BlockKind.HEADING,
@@ -195,6 +217,7 @@ class _DocxWalker:
                 level=min(heading_level, 6),
                 marker=marker,
                 margin=margin,
+                layout=layout,
             )
         elif parts.all_bold and not marker and LABEL_ONLY.match(body):
             self.builder.hold_label(body)
@@ -202,14 +225,14 @@ class _DocxWalker:
             # Word minutes often set item titles as bold (often numbered) Normal paragraphs.
             level = min(ilvl + 2, 6) if marker else 3
             self.builder.add(
-                BlockKind.HEADING, numbered_body, level=level, marker=marker, margin=margin
+                BlockKind.HEADING, numbered_body, level=level, marker=marker, margin=margin, layout=layout
             )
         elif marker:
             self.builder.add(
-                BlockKind.LIST_ITEM, body, level=ilvl + 1, marker=marker, margin=margin
+                BlockKind.LIST_ITEM, body, level=ilvl + 1, marker=marker, margin=margin, layout=layout
             )
         else:
-            self.builder.add(BlockKind.PARAGRAPH, body, margin=margin)
+            self.builder.add(BlockKind.PARAGRAPH, body, margin=margin, layout=layout)
 
     # -- tables -------------------------------------------------------------------------------
 
@@ -288,7 +311,8 @@ class _DocxWalker:
             header = marked_header or (
                 index == 0 and len(rows) > 1 and _looks_like_header(cells, all_bold)
             )
-            self.builder.add(BlockKind.TABLE_ROW, "", cells=tuple(cells), header_row=header)
+            row_layout = Layout(bold=all_bold, style="table")
+            self.builder.add(BlockKind.TABLE_ROW, "", cells=tuple(cells), header_row=header, layout=row_layout)
 
     def is_layout_table(self, rows_xml: list[Any]) -> bool:
         """A grid that lays out running minutes ("No. | Minute | Action"), not a table of data."""
@@ -391,6 +415,14 @@ def _symbol(code: str) -> str:
     if 0xF000 <= value <= 0xF0FF:
         value -= 0xF000
     return chr(value) if 32 <= value < 0x110000 and value not in (0x7F,) else ""
+
+
+def _indent_points(ind: Any | None) -> float | None:
+    """A paragraph's left indent (``w:left`` or ``w:start``, in twentieths of a point) in points."""
+    if ind is None:
+        return None
+    value = _to_int(ind.get(w("left")) or ind.get(w("start")))
+    return value / 20 if value is not None else None
 
 
 def _to_int(value: str | None) -> int | None:
