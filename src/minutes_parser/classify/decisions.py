@@ -257,3 +257,64 @@ _TAGGED_WORDS = ("approved", "agreed", "carried", "rejected", "refused", "declin
 def tagged_outcome(clause: Clause) -> Finding | None:
     """What was asked for, then the outcome as a sentence of its own: the two are one decision."""
     return Finding("pattern:tagged outcome") if _TAGGED_OUTCOME.search(clause.text) else None
+
+
+# US boards: "Motion to approve the bills as presented.", "A motion was made to contribute $2,000",
+# "Stacey makes a motion to adjourn": what was moved, which its outcome closes.
+_MOTION_TO = re.compile(
+    r"^(?:(?:a|another)\s+)?motion\s+(?:was\s+(?:made|moved|put)\s+)?to\s+[a-z]+"
+    r"|\b(?:makes?|made)\s+(?:a|the)\s+motion\s+to\s+[a-z]+",
+    re.I,
+)
+
+
+@DECISION_RULES.add("pattern:motion to", needs=("motion",))
+def motion_to(clause: Clause) -> Finding | None:
+    """A motion moved at the meeting, its words with it (its outcome joins it in the paragraph)."""
+    return Finding("pattern:motion to") if _MOTION_TO.search(clause.text) else None
+
+
+# "Teachers Pay Policy - Ratified", "Finance Policy – Agreed", "Meet every two weeks - agreed".
+_DASH_OUTCOME = re.compile(r"\w\S*\s+[–—-]\s*(?:agreed?|approved|ratified|adopted|accepted|endorsed|rejected|not\s+approved)\b[^–—]{0,60}$", re.I)
+# A planning application's reference ("23/00411/FUL", "E/40480"): the decision recorded beside it is
+# the planning authority's, reported to the meeting, not the meeting's own.
+_PLANNING_REF = re.compile(r"^\W*(?=\S*\d)[A-Z\d]+(?:/[A-Z\d.]+)+\b")
+
+
+@DECISION_RULES.add("pattern:dash outcome", needs=("agree", "approved", "ratified", "adopted", "accepted", "endorsed", "rejected"))
+def dash_outcome(clause: Clause) -> Finding | None:
+    """What was before the meeting, a dash, then what became of it."""
+    if _DASH_OUTCOME.search(clause.text) and not _PLANNING_REF.search(clause.text):
+        return Finding("pattern:dash outcome")
+    return None
+
+
+# "The financial statement was received and noted.", "Payments ... were scrutinised and approved",
+# "The quarterly report was received."
+_RECEIVED = re.compile(
+    r"\b(?:was|were)\s+(?:(?:received|considered|checked|scrutinised|scrutinized|reviewed|read)\s+and\s+(?:noted|approved|agreed|accepted|adopted)"
+    r"|received)\b",
+    re.I,
+)
+_DOCUMENT_SUBJECT = re.compile(r"\b(?:report|statement|accounts|minutes|reconciliation|return|budget|payments|receipts|update|schedule|plan)s?\s*$", re.I)
+
+
+@DECISION_RULES.add("pattern:received and noted", needs=("received", "and noted", "and approved", "and agreed", "and accepted", "and adopted"))
+def received_and_noted(clause: Clause) -> Finding | None:
+    """A paper the meeting received (and noted or approved): a report, statement or accounts."""
+    m = _RECEIVED.search(clause.text)
+    if m is None:
+        return None
+    if m.group(0).lower().endswith("received") and not _DOCUMENT_SUBJECT.search(clause.text[: m.start()].rstrip()):
+        return None  # "An email was received from a resident": correspondence, not a decision
+    return Finding("pattern:received and noted")
+
+
+# A resolution's entries in plain case: "Note the progress on the delivery of savings.", "Agree the
+# Capital budget changes.", "Adopt the delivery plan on behalf of the Council".
+_IMPERATIVE = re.compile(r"^(?:\(?[a-z\d]{1,3}[.)]\s+)?(?:Note|Agree|Approve|Adopt|Endorse|Ratify)\s+(?:the|its|their|all|a)\s+\w")
+
+
+@DECISION_RULES.add("pattern:Note the ...", needs=("note the", "note its", "note their", "note all", "note a ", "agree the", "agree its", "agree their", "agree all", "agree a ", "approve", "adopt", "endorse", "ratify"))
+def imperative_entry(clause: Clause) -> Finding | None:
+    return Finding("pattern:Note the ...") if _IMPERATIVE.match(clause.text) else None

@@ -37,7 +37,7 @@ def introduces_a_list(text: str) -> bool:
 
 _SPEAKER = re.compile(r"^([A-Z][\w'’\-]{1,30}(?:\s[A-Z][\w'’\-]{1,30}){0,2}|@[\w-]{1,40}):\s+(?=\S)")
 _CLAUSE_BREAK = re.compile(r"[,;]\s+(?=\S)|(?<!\s)\s+and\s+(?=[A-Z])")
-_LEADING_LABEL = re.compile(r"^(?:ACTION|Action|Actions|RESOLVED|Resolved|Decision|DECISION|AGREED)\b\s*(?:[:\-–—]\s*)?", re.UNICODE)
+_LEADING_LABEL = re.compile(r"^(?:ACTION|Action|Actions|RESOLVED|Resolved|RESOLUTION|Resolution(?=\s*:)|Decision|DECISION|AGREED)\b\s*(?:[:\-–—]\s*)?", re.UNICODE)
 _OWNER_ONLY = re.compile(r"^[\s\-–—:]*(?:\(\s*)?(?:possibly\s+|probably\s+)?([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})\s*\)?\s*\??\s*$")
 # Every rule a probe runs (OWNER to VERB, OWNER will VERB, OWNER agreed to VERB) needs one of these
 # words after a space; the lookahead leaves the next word's space for the next match.
@@ -246,7 +246,7 @@ def _last_decision_near(results: list[ClauseResult]) -> bool:
 _OUTCOME_ONLY = re.compile(
     r"^(?:the\s+)?(?:motion|amendment|resolution|recommendation|proposal|vote)?\s*(?:was\s+)?"
     r"(?:carried|carries|passed|passes|lost|defeated|adopted|approved|failed|fails|fell|agreed|rejected|refused|declined|deferred|ratified)\b[^.;:]{0,40}[.!]?$"
-    r"|^(?:(?:rough\s+|general\s+)?consensus|general\s+agreement|no\s+objections?|agreed|approved)(?:[.,;]?\s*(?:no\s+objections?|agreed))?[.!]?$",
+    r"|^(?:(?:rough\s+|general\s+)?consensus|general\s+agreement|no\s+objections?|agreed|approved|unanimous(?:ly)?)(?:[.,;]?\s*(?:no\s+objections?|agreed))?[.!]?$",
     re.I,
 )
 _MOTION_START = re.compile(r"^(?:[\"“‘']?that\b|moved\b|motion\b|proposed\b|\d|[A-Z])", re.I)
@@ -264,6 +264,14 @@ def _closes_a_motion(result: ClauseResult) -> bool:
     return result.action is None and (_OUTCOME_ONLY.match(result.text) is not None or (result.decision is not None and _vote_only(result.text)))
 
 
+# Decisions that state what is moved and wait for an outcome: "Motion to ...", "That ...", "Approve the ...".
+_MOTION_CUES = frozenset(["pattern:motion to", "label:RESOLVED", "label:Decision", "pattern:Note the ...", "pattern:VERB in capitals"])
+
+
+def _moves_a_motion(result: ClauseResult) -> bool:
+    return result.action is None and result.decision is not None and result.decision.cue in _MOTION_CUES
+
+
 def _motions_with_outcomes(text: str, results: list[ClauseResult]) -> list[ClauseResult]:
     """"That the precept be set at £12,000. Proposed Cllr Hart, seconded Cllr Ward. Carried." is one
     decision: the motion with its outcome, never the bare outcome line alone. The sentences before
@@ -276,6 +284,8 @@ def _motions_with_outcomes(text: str, results: list[ClauseResult]) -> list[Claus
             first = len(out)
             while first > 0 and out[first - 1].action is None and (out[first - 1].decision is None or _closes_a_motion(out[first - 1])):
                 first -= 1
+            if first > 0 and _moves_a_motion(out[first - 1]):
+                first -= 1  # "Stacey makes a motion to adjourn, Charlie Second. Unanimous.": the motion it closes
             end = i
             while end + 1 < len(results) and results[end + 1].decision is None and _closes_a_motion(results[end + 1]):
                 end += 1  # "... seconded Cllr Ward. Carried unanimously.": the tally after the vote
