@@ -6,7 +6,12 @@ from __future__ import annotations
 import pytest
 
 from minutes_parser import classify as c
-from minutes_parser.classify.decisions import dash_outcome, imperative_entry, motion_to, received_and_noted
+from minutes_parser.classify.decisions import (
+    dash_outcome,
+    imperative_entry,
+    motion_to,
+    received_and_noted,
+)
 from minutes_parser.extract.owners import PeopleIndex
 from minutes_parser.nlp import sentence_spans
 
