@@ -96,7 +96,7 @@ def owner_agreed_to(clause: Clause) -> Finding | None:
 
 _WILL = re.compile(
     r"(?<!\s)\s+(?:will|would|shall|is going to|are going to)\s+(?:now\s+|also\s+|again\s+|then\s+|further\s+|still\s+|shortly\s+|personally\s+)?"
-    r"(?!be\s+(?:able|happy|pleased|helpful|useful|good|nice|best|better|worth|fine|possible|necessary)\b)(be\s+[a-z]+ing|[a-z]+)\b"
+    r"(?!be\s+(?:able|happy|pleased|helpful|useful|good|nice|best|better|worth|fine|possible|necessary)\b)(be\s+[a-z]+ing|be\s+in\s+charge|be\s+responsible|take\s+the\s+lead|[a-z]+)\b"
 )
 _WEAK_FUTURE = frozenset(["try", "like", "love", "prefer", "expect", "hope", "think", "want", "wish", "need", "have", "not", "never", "welcome", "appreciate", "imagine", "suggest"])
 
@@ -126,7 +126,8 @@ def directed_owner(clause: Clause) -> Finding | None:
         if re.search(r"\b(?:could|might|may|would)\s+$|\w\s+to\s+$", clause.text[: m.start()], re.I):
             continue  # "the developer could ask the Councillor to ...", "to encourage residents to ...": no request made
         directing = clause.text[m.start() : m.start() + 12].split()[0]
-        if directing.islower() and directing in _BASE_DIRECTING and not re.search(r"(?:^|[;:]\s*)(?:to\s+)?$", clause.text[: m.start()], re.I):
+        arranged_for = directing in ("agreed", "arranged") and re.match(r"\w+\s+for\b", clause.text[m.start() :]) is not None
+        if directing.islower() and directing in _BASE_DIRECTING and not arranged_for and not re.search(r"(?:^|[;:]\s*)(?:to\s+)?$", clause.text[: m.start()], re.I):
             continue  # "The Clerk will ask Tarmac to ...", "that the Clerk invite X to ...": the asker acts
         verb = m.group(2).lower()
         if verb == "be":
@@ -167,6 +168,29 @@ def delegated_to(clause: Clause) -> Finding | None:
     return None
 
 
+_TOPIC_PREFIX = re.compile(r"^[^.;:–—]{1,60}?\s[–—-]\s+(?=[A-Z])")
+_OPENING_WORDS = re.compile(r"(?:(?:Cllr|Mr|Mrs|Ms|Dr|Trustee|Supervisor)\.?\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}")
+
+
+def _opening_owner(clause: Clause) -> tuple[list[str], tuple[int, int]] | None:
+    """The owner who opens the sentence, after a "Topic – " lead-in, taking the longest run of
+    capitalised words that names one ("SW Has not yet ..." -> "SW")."""
+    topic = _TOPIC_PREFIX.match(clause.text)
+    start = topic.end() if topic else 0
+    m = _OPENING_WORDS.match(clause.text, start)
+    if not m:
+        return None
+    words = m.group(0).split()
+    for size in range(len(words), 0, -1):
+        phrase = " ".join(words[:size])
+        owners = owner_phrase(phrase, clause.people)
+        if owners:
+            return owners, (start, start + len(phrase))
+    return None
+
+
+# "will keep us posted / members informed / the council updated": always the speaker's promise.
+_KEEP_POSTED = re.compile(r"\s+(?:\w+\s+){1,3}?(?:posted|informed|updated|up\s+to\s+date|in\s+the\s+loop)\b")
 # What a future tense says will happen or hold rather than what someone will do: "KCC will dip
 # under the limit", "this would require more land", "they will feel good", "it will benefit them".
 _OUTCOME_VERBS = frozenset(
@@ -204,6 +228,10 @@ def owner_will_verb(clause: Clause) -> Finding | None:
             if not reported and (re.search(r",?\s+and\s*$|,\s*$", before) or re.search(r"\band\s+", before[-25:])):
                 # "Cllr Ames attended a workshop on the Grants Fund and will update members": the sentence's subject.
                 found = _main_subject(clause, m.start(), coordinated=re.search(r"\band\s*$", before) is not None)
+            if found is None and re.search(r"\bbut\s*$", before) and (not reported or _KEEP_POSTED.match(clause.text, m.end(1))):
+                # "Ana has not yet met them but would endeavour to", "Tom says it is on hold but will
+                # keep us posted": the contrast keeps the sentence's own subject.
+                found = _opening_owner(clause)
         if found and found[1][0] > 0 and all(_is_meeting_body(o) for o in found[0]) and _REPORTING_VERB.search(clause.text[: found[1][0]]):
             continue  # "Cllr Brack advised that ... the Planning Committee would be visiting": a third party's plans
         if found and _plural_pronoun_for_one(clause.text[found[1][0] : found[1][1]], found[0]):
@@ -260,7 +288,7 @@ def owner_owns_action(clause: Clause) -> Finding | None:
 
 _PASSIVE_FUTURE = re.compile(
     r"\b(?:will|shall|is\s+to|are\s+to)\s+(?:now\s+|also\s+|then\s+)?be\s+([a-z]+(?:ed|en|t))\b(?:\s+(?:on|up|out|off|forward))?"
-    r"(?:[^.;]{0,60}?\s+by\s+((?:the\s+)?[A-Z@][^.;,]{0,60}?|(?:members|officers|the\s+\w+)[^.;,]{0,40}?))?(?=[.;,]|\s+(?:by|before|in|on|at|for|to|once|when)\b|$)"
+    r"(?:[^.;]{0,60}?\s+by\s+((?:the\s+)?[A-Z@][^.;,]{0,60}?|(?:members|officers|the\s+\w+)[^.;,]{0,40}?))?(?:\s+(?:again|soon|shortly|later|too|as\s+well))?(?=[.;,]|\s+(?:by|before|in|on|at|for|to|once|when)\b|$)"
 )
 _NOT_TASKS = frozenset(
     ["held", "needed", "required", "based", "expected", "involved", "affected", "closed", "located", "aimed", "used", "delayed", "given", "seen", "known", "shown", "kept", "left", "met", "found", "told", "felt", "meant", "paid", "spent", "sent"]
@@ -287,7 +315,9 @@ def passive_future(clause: Clause) -> Finding | None:
 
 
 _DELIVERABLE_VERBS = frozenset(
-    ["created", "written", "drafted", "prepared", "circulated", "submitted", "updated", "fixed", "posted", "published", "arranged", "organised", "organized", "booked", "ordered", "installed", "repaired", "distributed", "emailed", "uploaded", "completed", "finalised", "finalized", "replaced", "tested", "reviewed", "investigated", "costed"]
+    ["created", "written", "drafted", "prepared", "circulated", "submitted", "updated", "fixed", "posted", "published", "arranged", "organised", "organized", "booked", "ordered", "installed", "repaired", "distributed", "emailed", "uploaded", "completed", "finalised", "finalized", "replaced", "tested", "reviewed", "investigated", "costed",
+     # people asked, told or invited, and events moved: "Coopers will be asked to clear the leaves"
+     "invited", "asked", "contacted", "informed", "notified", "chased", "rescheduled", "publicised", "publicized", "advertised"]
 )
 
 
@@ -504,7 +534,7 @@ _AUXILIARIES = frozenset(["be", "is", "are", "was", "were", "has", "have", "had"
 
 
 _TO_BE_DONE = re.compile(
-    r"^(?:[A-Z][\w’'\-]*|[a-z][\w’'\-]*)(?:\s+[\w’'\-]+){0,6}?\s+to\s+be\s+(?:sent|circulated|drafted|prepared|arranged|published|updated|"
+    r"^(?:[A-Z][\w’'\-]*|[a-z][\w’'\-]*)(?:\s+(?:[\w’'\-]+|&)){0,6}?\s+to\s+be\s+(?:sent|put|added|circulated|drafted|prepared|arranged|published|updated|"
     r"ordered|booked|given|made|taken|written|submitted|returned|posted|placed|installed|fitted|repaired|replaced|"
     r"chased|checked|reviewed|confirmed|obtained|collected|issued|shared|provided|delivered|organised|organized|"
     r"signed|completed|forwarded|displayed|erected|cleared|cut|painted|cleaned|investigated|costed|inspected|emailed|contacted)\b"
