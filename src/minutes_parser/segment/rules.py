@@ -249,6 +249,14 @@ def split_inline_bullets(text: str) -> list[tuple[str | None, str]]:
     return pieces
 
 
+def _same_business(listed: str, minuted: str) -> bool:
+    """Does a minuted item's title ("Finance a. Report of the lead", "To record those who") start
+    like the title its agenda listing gave ("Finance", "To record those present ...")?"""
+    first_listed = re.findall(r"\w+", listed.lower())[:2]
+    first_minuted = re.findall(r"\w+", minuted.lower())[:2]
+    return bool(first_listed) and first_listed[0] == (first_minuted[:1] or [""])[0]
+
+
 class _Builder:
     def __init__(self) -> None:
         self.header: list[str] = []
@@ -280,7 +288,11 @@ class _Builder:
         item = ItemDraft(title=title.strip(), number=number, key=key, heading_level=level, cue=cue)
         if number and _MINUTE_NUMBER.fullmatch(number):
             # An agenda listed first with the minute numbers, then minuted under the same numbers:
-            # the minuted item replaces the bare listing.
+            # the minuted item replaces the bare listing, under the listing's title when both
+            # name the same business (the minuted line runs its text or a column into the title).
+            listed = [i for i in self.items if i.number == number and not i.paragraphs]
+            if listed and _same_business(listed[-1].title, item.title):
+                item.title = listed[-1].title
             self.items = [i for i in self.items if i.number != number or i.paragraphs]
         if self.in_trailer:
             item.appendix = True
@@ -488,7 +500,11 @@ def _segment(blocks: tuple[Block, ...], join_wrapped: bool) -> Segmented:
             b.add_paragraph(ParagraphDraft(text=rebuild_paragraph(text), list_marker=block.marker, margin=block.margin, level=block.level))
             continue
         # PARAGRAPH
-        if _on_reference_entry(b, block, text):
+        if _on_prefixed_minutes(b, block, text):
+            continue
+        used = _on_reference_entry(b, block, text, blocks, index)
+        if used is not None:
+            index += used
             continue
         if _on_paragraph_title(b, block, text):
             continue
@@ -836,6 +852,30 @@ def _title_ok(title: str) -> bool:
     return is_title_like(stripped) or stripped.isupper() or _FINITE_IN_TITLE.search(stripped) is None
 
 
+# A minute number behind the committee's code ("FGB20/1920 Title", "BM 35/2122 Title", "PC 12/24
+# Title"): the code names the body, the number is the minute's; an agenda often lists several on
+# one line when a PDF run them together.
+_PREFIXED_MINUTE = re.compile(r"(?:(?<=\s)|^)([A-Z]{1,5}) ?(\d{1,4}[a-z]?/\d{2,4})\s+(?=[A-Z0-9“\"'])")
+
+
+def _on_prefixed_minutes(b: _Builder, block: Block, text: str) -> bool:
+    """Paragraphs led by a coded minute number: one item per number, titled by what follows it."""
+    first = _PREFIXED_MINUTE.match(text)
+    if not first:
+        return False
+    code = first.group(1)
+    starts = [m for m in _PREFIXED_MINUTE.finditer(text) if m.group(1) == code]
+    for m, following in zip(starts, [*starts[1:], None], strict=True):
+        entry = rebuild_paragraph(text[m.end() : following.start() if following else len(text)])
+        title, body = split_title(entry)
+        if not title:
+            title, body = entry[:_ITEM_TITLE_MAX], entry[_ITEM_TITLE_MAX:]
+        b.open_item(title.rstrip(" .:"), number=m.group(2), cue="rule:coded minute number")
+        if body.strip():
+            _add_running_text(b, block, body.strip())
+    return True
+
+
 # A register or roll-call reference printed in a column before the item number ("98-3481 5. Title",
 # "05-1107 (A) Title", "C/23/45 7. Title"), perhaps behind a stamp run into it ("WITHDRAWN98-3486").
 _REFERENCE_ENTRY = re.compile(
@@ -844,16 +884,36 @@ _REFERENCE_ENTRY = re.compile(
 _MOTION_START = re.compile(r"\s(?=(?:Moved|Motion|Seconded|Proposed|Carried|Approved|Adopted)\b)")
 
 
-def _on_reference_entry(b: _Builder, block: Block, text: str) -> bool:
+def _on_reference_entry(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...], index: int) -> int | None:
     """An entry led by a reference number and an item number: an item, whose title is the entry's
-    first sentence (before "Moved by ...", the vote, the text)."""
+    first sentence (before "Moved by ...", the vote, the text). A PDF may print the entry over
+    several line blocks: they are read together. Returns how many following blocks were used,
+    None when ``text`` is no such entry."""
     m = _REFERENCE_ENTRY.match(text)
-    if not m:
-        return False
+    caps = None if m else _REFERENCE_CAPS.match(text)
+    if not m and not caps:
+        return None
+    used = 0
+    while _entry_continues(text, blocks, index + used):
+        text = text + "\n" + blocks[index + used].text.strip()
+        used += 1
+    if caps:
+        # "05-1206 MOTION TO CONVENE. Moved by ...": an unnumbered entry titled in capitals.
+        body = rebuild_paragraph(text[caps.end() :])
+        title = caps.group(1)
+        b.open_item(title, cue="rule:reference number")
+        rest = body[len(title) :].lstrip(" .:")
+        if rest:
+            _add_running_text(b, block, rest)
+        return used
+    assert m is not None
     marker = m.group(1)
     body = rebuild_paragraph(text[m.end() :])
     cut = _MOTION_START.search(body)
     title, rest = (body[: cut.start()], body[cut.end() :]) if cut else split_title(body)
+    lead = _CAPITALS_LEAD.match(title)
+    if lead:
+        title, rest = lead.group(1), (title[lead.end() :] + " " + rest).strip()  # "ROLL CALL: Present: ..."
     if not title:
         title, rest = body[:_ITEM_TITLE_MAX], body[_ITEM_TITLE_MAX:]
     number = marker.rstrip(".")
@@ -861,12 +921,38 @@ def _on_reference_entry(b: _Builder, block: Block, text: str) -> bool:
         letter = number.strip("()")
         number = (b.last_number_parent or "") + letter
     b.open_item(title.strip().rstrip(":"), number=number, cue="rule:reference number")
-    # A title that is a sentence ("City Clerk to issue licences.") is also what the meeting acted
-    # on: it stays the item's text, with what follows it.
-    text_after = (title.strip() + " " + rest.strip()) if title.rstrip().endswith(".") else rest.strip()
+    # A title that is a sentence ("City Clerk to issue licences.") or a whole resolution printed
+    # over several lines is also what the meeting acted on: it stays the item's text.
+    acted_on = title.rstrip().endswith(".") or (used > 0 and len(title.split()) > 10)
+    text_after = (title.strip() + " " + rest.strip()) if acted_on else rest.strip()
     if text_after.strip():
         _add_running_text(b, block, text_after.strip())
-    return True
+    return used
+
+
+# An unnumbered register entry titled in capitals: "05-1206 MOTION TO CONVENE. Moved by ...".
+_REFERENCE_CAPS = re.compile(r"(?:[A-Z]{1,3}[ /])?\d{2,4}[-/]\d{2,5}\s+(?=[A-Z]{2,}\s+[A-Z]{2,})((?:[A-Z][A-Z&'’/-]*\b[ ,]*){2,12})(?=[.:]|$)")
+# A title in capitals before a colon, the entry's text after it: "ROLL CALL: Present: ...".
+_CAPITALS_LEAD = re.compile(r"([A-Z][A-Z ,&'’/-]{3,80}[A-Z]):\s+(?=\S)")
+_ENTRY_CONTINUATION_MAX = 6
+
+
+def _entry_continues(text: str, blocks: tuple[Block, ...], index: int) -> bool:
+    """Does the register entry ``text`` go on in ``blocks[index]``, the next line a PDF printed
+    as its own block? Not once the motion or vote has begun, after a line ending in a colon (a list
+    follows), nor into another entry, a list or a line in capitals (a section heading)."""
+    if index >= len(blocks) or text.count("\n") >= _ENTRY_CONTINUATION_MAX:
+        return False
+    following = blocks[index]
+    nxt = following.text.strip()
+    if following.kind is not BlockKind.PARAGRAPH or not nxt or "\n" in nxt:
+        return False
+    flat = rebuild_paragraph(text)
+    if _MOTION_START.search(flat) or flat.endswith(":"):
+        return False
+    if _REFERENCE_ENTRY.match(nxt) or _REFERENCE_CAPS.match(nxt) or nxt.isupper():
+        return False
+    return len(nxt.split()) >= 3 or not is_title_like(nxt)
 
 
 def _on_paragraph_title(b: _Builder, block: Block, text: str) -> bool:

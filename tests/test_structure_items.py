@@ -1,0 +1,71 @@
+"""Agenda-item structure families: coded minute numbers, register entries printed over several
+lines, and the titles they take. All minutes here are invented."""
+
+from __future__ import annotations
+
+from minutes_parser import parse_text
+from minutes_parser.model import Minutes
+
+
+def titles(minutes: Minutes) -> list[str]:
+    return [item.title for item in minutes.items if not item.preamble and not item.appendix]
+
+
+CODED_MINUTES = (
+    "MARSHFIELD ACADEMY BOARD OF GOVERNORS\n\n"
+    "Full Governing Board meeting 3 March 2021\n\n"
+    "Chaired by Ada Penrose Clerked by Tom Ridley\n\n"
+    "Agenda:\n\n"
+    "FGB40/2021 Welcome and apologies FGB41/2021 Declaration of interests\n\n"
+    "FGB42/2021 Finance\n\n"
+    "FGB43/2021 Date of next meeting\n\n"
+    "FGB40/2021 Welcome and apologies The meeting opened at 18:30. Apologies were received from Sam Cole.\n\n"
+    "FGB41/2021 Declaration of interests None were declared.\n\n"
+    "FGB42/2021 Finance a. Budget monitoring report The budget was on track.\n\n"
+    "FGB43/2021 Date of next meeting 12 May 2021.\n"
+)
+
+
+def test_coded_minute_numbers_open_items_once_each() -> None:
+    minutes = parse_text(CODED_MINUTES, name="fgb.txt")
+    assert titles(minutes) == ["Welcome and apologies", "Declaration of interests", "Finance", "Date of next meeting"]
+    assert [item.number for item in minutes.items if not item.preamble] == ["40/2021", "41/2021", "42/2021", "43/2021"]
+
+
+def test_minuted_title_gives_way_to_the_listed_title_of_the_same_business() -> None:
+    minutes = parse_text(CODED_MINUTES, name="fgb.txt")
+    finance = next(item for item in minutes.items if item.number == "42/2021")
+    assert finance.title == "Finance"
+    assert any("on track" in p.text for p in finance.paragraphs)
+
+
+def test_a_code_alone_without_a_minute_number_opens_nothing() -> None:
+    text = "Minutes of the Parish Council meeting 4 May 2022\n\nPC noted the letter from the school.\n\nBM reported on the hall.\n"
+    assert titles(parse_text(text, name="pc.txt")) == []
+
+
+REGISTER = (
+    "COUNCIL MEETING, CITY OF BRANTFORD FALLS\n\nJune 6, 2022\n\n"
+    "22-0301 1. ROLL CALL: Present: Alder, Birch, Cedar and Dogwood. Absent: Elm.\n\n"
+    "22-0302 2. Approving contract with Northgate Paving Co. for resurfacing of Mill Road and\n\n"
+    "Orchard Lane at a cost not to exceed $84,000. (Council Communication No.\n\n"
+    "22-114) Moved by Birch to adopt. Motion Carried 4-0.\n\n"
+    "22-0303 3. Approving tree planting applications for the following:\n\n"
+    "22-0304 MOTION TO ADJOURN. Moved by Cedar to adjourn at 8:10 P.M. Motion Carried 4-0.\n"
+)
+
+
+def test_register_entry_printed_over_several_lines_is_one_item_titled_up_to_the_motion() -> None:
+    got = titles(parse_text(REGISTER, name="council.txt"))
+    assert got[0] == "ROLL CALL"
+    assert got[1].startswith("Approving contract with Northgate Paving Co.")
+    assert "Orchard Lane" in got[1] and "Moved" not in got[1]
+    assert got[2] == "Approving tree planting applications for the following"
+    assert got[3] == "MOTION TO ADJOURN"
+    assert len(got) == 4
+
+
+def test_register_entry_over_several_lines_keeps_the_resolution_as_its_text() -> None:
+    minutes = parse_text(REGISTER, name="council.txt")
+    contract = next(item for item in minutes.items if item.number == "2")
+    assert any("Orchard Lane" in p.text and "Moved by Birch" in p.text for p in contract.paragraphs)
