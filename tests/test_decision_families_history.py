@@ -81,3 +81,23 @@ def test_a_show_of_hands_or_a_name_list_alone_is_a_bare_vote(text: str) -> None:
 def test_a_bare_list_stem(text: str, stem: bool) -> None:
     assert introduces_a_list(text) is stem
     assert (c.classify_clause(c.Clause(text, None, PEOPLE))[0] is None) is stem
+
+
+@pytest.mark.parametrize("text", ["the annual budget process.", "carrying out and queried if funding could be found.", "be invited to play at two concerts"])
+def test_a_wrapped_line_under_a_label_is_no_resolution(text: str) -> None:
+    assert c.decision_label(c.Clause(text, "Decision", PEOPLE)) is None
+
+
+@pytest.mark.parametrize("text", ["that the minutes be signed as a correct record.", "to endorse the play strategy.", "Notes the report;"])
+def test_a_resolution_under_a_label(text: str) -> None:
+    assert c.decision_label(c.Clause(text, "RESOLVED", PEOPLE)) is not None
+
+
+@pytest.mark.parametrize("text", ["Approved Housing Bodies are building 40 homes.", "Approved By", "Agreed Actions"])
+def test_a_participle_in_a_name_is_no_decision(text: str) -> None:
+    assert c.leading_decision_word(c.Clause(text, None, PEOPLE)) is None
+
+
+@pytest.mark.parametrize("text", ["Agreed the work programme.", "Approved: the revised fees", "Agreed That the rota starts in June."])
+def test_a_leading_decision_word_still_fires(text: str) -> None:
+    assert c.leading_decision_word(c.Clause(text, None, PEOPLE)) is not None

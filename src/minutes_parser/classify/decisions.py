@@ -55,7 +55,7 @@ _VOTE_WORDS = ("second", "favour", "favor", "passe", "fail", "unanim", "motion",
 _BODY_VERB_WORDS = ("agree", "approv", "resol", "endors", "adopt", "accept", "ratif", "support", "decid", "vote", "appoint", "elect", "confirm", "noted", "object", "oppos", "recommend")
 _LEADING_WORDS = ("agree", "approv", "resol", "noted", "decid", "endors", "adopt", "ratif", "consent", "decision", "unanim")
 _AGREED_WORDS = ("agreed", "decided", "concluded", "resolved", "determined", "approved", "accepted", "signed")
-_ANSWERED = re.compile(r"\?\s*(?:Yes|Agreed|Approved|Carried)\.?\s*$")
+_ANSWERED = re.compile(r"\?\s*(?:Yes|YES|Agreed|Approved|Carried)[.!]?\s*$")
 
 
 _A_WORD = re.compile(r"[^\W\d_]{3,}")
@@ -67,9 +67,20 @@ def wordless(text: str) -> bool:
     return _A_WORD.search(text) is None
 
 
+# A resolution under a label reads "that ...", "to ...", "was ..." after "RESOLVED"; a line that
+# opens on any other lower-case word is the wrapped middle of a sentence (PDF lines split apart).
+_CONTINUATION = re.compile(r"^(?!(?:that|to|was|were|and\s+that|for)\b)[a-z]")
+
+
+def continuation(text: str) -> bool:
+    """"the annual budget process.", "carrying out and queried if ...": a wrapped line, no resolution."""
+    return _CONTINUATION.match(text) is not None
+
+
 @DECISION_RULES.add("label:Decision", needs=())
 def decision_label(clause: Clause) -> Finding | None:
-    if clause.label in ("Decision", "RESOLVED", "Agreed") and not clause.text.rstrip().endswith(":") and not wordless(clause.text):
+    text = clause.text
+    if clause.label in ("Decision", "RESOLVED", "Agreed") and not text.rstrip().endswith(":") and not wordless(text) and not continuation(text):
         return Finding(f"label:{clause.label}")
     return None
 
@@ -98,7 +109,14 @@ def leading_decision_word(clause: Clause) -> Finding | None:
         return None
     if m.group(1) == "Noted" and not _NOTED_OBJECT.search(clause.text):
         return None
+    if _ADJECTIVE_USE.match(clause.text, m.end()):
+        return None  # "Approved Housing Bodies", "Approved By", "Agreed Actions": a name or a heading
     return Finding(f"pattern:{m.group(1)} ...")
+
+
+# After a leading participle, a capitalised word that is not an article or "To"/"That" makes the
+# participle an adjective in a name or a form's field.
+_ADJECTIVE_USE = re.compile(r"\s+(?!(?:The|A|An|All|That|To|Unanimously|Nem)\b)[A-Z][a-z]")
 
 
 @DECISION_RULES.add("pattern:vote", needs=_VOTE_WORDS)
