@@ -53,7 +53,7 @@ _AFTER_COMMA_OWNER = re.compile(r"[,;]\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][
 
 
 _COMMIT = re.compile(
-    r"(?<!\s)\s+(?:has\s+|have\s+|had\s+)?(agreed|undertook|offered|volunteered|promised|was asked|were asked|"
+    r"(?<!\s)\s+(?:has\s+|have\s+|had\s+)?(agreed|undertook|offered|volunteered|promised|agrees|undertakes|offers|volunteers|promises|was asked|were asked|"
     r"has been asked|have been asked|is asked|are asked|was tasked|were tasked|was requested|were requested|"
     r"was invited|were invited|plans|planned|intends|intended|hopes|hoped|is going|are going|"
     r"will be required|will be asked|would be asked|will be expected|is due|are due|needs|need|is|are|"
@@ -62,6 +62,8 @@ _COMMIT = re.compile(
 )
 
 
+# Minutes written in the present tense: "JB volunteers to set up the account".
+_PRESENT_COMMITS = frozenset(["agrees", "offers", "undertakes", "volunteers", "promises"])
 # "The aim is to ...", "one option is to ...": a plan or choice stated, not a person's task.
 _PLAN_NOUNS = (
     "aim", "plan", "intention", "purpose", "idea", "hope", "objective", "proposal", "need",
@@ -85,8 +87,10 @@ def owner_agreed_to(clause: Clause) -> Finding | None:
             continue  # "Council leaders need to understand ...": a general need, not a named person's task
         if found is None and m.group(1) not in ("need", "needs"):
             # "James says work ... died down, plans to pick up this month": the sentence's subject.
-            found = _main_subject(clause, m.start(), coordinated=m.group(1) in ("agreed", "offered", "undertook", "volunteered", "promised"))
-        if found and m.group(1) == "agreed" and all(_is_meeting_body(o) for o in found[0]):
+            found = _main_subject(clause, m.start(), coordinated=m.group(1) in ("agreed", "offered", "undertook", "volunteered", "promised", "agrees", "offers", "undertakes", "volunteers", "promises"))
+        if m.group(1) in _PRESENT_COMMITS and re.search(r"\b(?:for|the|no|any|some|more|of|with)\s*$", clause.text[: m.start()], re.I):
+            continue  # "asked for volunteers to ...", "the offers to buy": nouns, not commitments
+        if found and m.group(1) in ("agreed", "agrees") and all(_is_meeting_body(o) for o in found[0]):
             return None  # "The Parish Council ... agreed to make a return": the meeting's decision
         if found:
             cue_word = re.sub(r"^(?:stated|expressed) \w+ intention$", "stated an intention", m.group(1))
@@ -608,6 +612,8 @@ def action_label(clause: Clause) -> Finding | None:
     """A paragraph under "Action:" / "Action items": an action even without a verb pattern."""
     if clause.label != "Action" or clause.text.rstrip().endswith(":") or owner_only(clause.text, clause.people):
         return None  # "ACTION: JS" alone gives the task above it an owner; it is not a task itself
+    if is_label_fragment(clause.text):
+        return None
     if clause.speaker and (owner_part(clause.speaker, clause.people) or re.fullmatch(r"[A-Z][a-z'’\-]{1,30}(?: [A-Z][a-z'’\-]{1,30})?", clause.speaker)):
         return Finding("label:Action", (clause.speaker,))  # "Ryan: figure out ..." names its owner
     dash = _DASH_OWNER.match(clause.text)
@@ -620,6 +626,15 @@ def action_label(clause: Clause) -> Finding | None:
     if lead:
         return Finding("label:Action", tuple(lead[0]), lead[1])
     return Finding("label:Action")
+
+
+def is_label_fragment(text: str) -> bool:
+    """What an "Action" label cannot make a task: one word ("STARTED", "this") or a line that a
+    wrapped layout cut mid-sentence ("once the scheme ...", "plan 2025"), lower case with no "to VERB"."""
+    words = text.split()
+    if len(words) <= 1:
+        return True
+    return bool(re.match(r"(?:and|or|of|the|a|once|when|which|that|this|plan)\b", text)) and not _TO_VERB.search(text)
 
 
 _CHECKLIST = re.compile(r"^\[[ xX]\]\s+(?:\(([A-Za-z]{1,5}(?:\s*[/,&+]\s*[A-Za-z]{1,5}){0,5})\)\s+)?")
@@ -703,7 +718,9 @@ def capital_imperative(clause: Clause) -> Finding | None:
 def owner_only(text: str, people: PeopleIndex) -> list[str] | None:
     """The owners of a line that holds nothing but owners ("ACTION: dkm2", "Action – JS/MC", "All"):
     it gives the task before it an owner rather than being a task itself."""
-    bare = re.sub(r"^(?:ACTION|Action|Actions?)\s*[:\-–—]?\s*", "", text.strip()).strip(" .()")
+    # "jb12 (not up to date), kq3 (check dates)": notes on each owner are left out
+    bare = re.sub(r"\s*\([^()]{0,60}\)", "", text.strip()).strip()
+    bare = re.sub(r"^(?:ACTION|Action|Actions?)\s*[:\-–—]?\s*", "", bare).strip(" .()")
     if not bare or len(bare) > 60:
         return None
     parts = [p for p in re.split(r"\s*(?:[/,&+]|\band\b)\s*", bare) if p]

@@ -179,6 +179,8 @@ def owner_part(part: str, people: PeopleIndex, *, allow_unknown_names: bool = Tr
     this_body = first == "this" and len(words) > 1 and words[-1].lower() in ROLE_NOUNS and words[1][:1].isupper()
     if (first in _NOT_OWNERS and not this_body) or first in _PRONOUNS:
         return False  # "this", "it"; but "this Council" in a motion is the council itself
+    if len(words) == 1 and re.fullmatch(r"[a-z]{2,4}\d{1,3}", part):
+        return allow_unknown_names  # a login handle as teams write them: "dkm2", "abc12"
     if len(words) == 1 and re.fullmatch(r"[A-Z]{2,5}", part):
         return allow_unknown_names or part in people.initials or part in people.known_acronyms
     core = words[1:] if first in _DETERMINERS else words

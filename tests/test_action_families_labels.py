@@ -1,0 +1,41 @@
+"""Lines under an "Action" label: fragments and owner lists are not tasks; present-tense
+commitments and login handles as owners ("kq12 volunteers to ...")."""
+
+from __future__ import annotations
+
+import pytest
+
+from minutes_parser import classify as c
+from minutes_parser.classify.actions import is_label_fragment, owner_only
+from minutes_parser.extract.owners import PeopleIndex, owner_phrase
+
+PEOPLE = PeopleIndex.build([], "Weekly meeting of the Tern Bay app team.")
+
+
+@pytest.mark.parametrize("text", ["STARTED", "this", "once the flag is set.", "plan 2030."])
+def test_fragments_under_an_action_label_are_not_tasks(text: str) -> None:
+    assert is_label_fragment(text)
+    assert c.ACTION_RULES.first(c.Clause(text, "Action", PEOPLE)) is None
+
+
+def test_a_real_task_under_an_action_label_stays() -> None:
+    assert not is_label_fragment("Email the agenda to all members")
+    assert not is_label_fragment("to circulate the draft budget")
+
+
+def test_an_owner_list_with_notes_is_owner_only() -> None:
+    assert owner_only("kq12 (no blog for 2 weeks), tb7 (not up to date)", PEOPLE) == ["kq12", "tb7"]
+
+
+def test_login_handles_are_owners() -> None:
+    assert owner_phrase("kq12", PEOPLE) == ["kq12"]
+    found = c.ACTION_RULES.first(c.Clause("kq12 volunteers to set up the code repository", None, PEOPLE))
+    assert found is not None and found.owners == ("kq12",)
+
+
+def test_volunteers_as_a_noun_is_not_a_commitment() -> None:
+    assert c.ACTION_RULES.first(c.Clause("The Chair asked for volunteers to staff the stall.", None, PEOPLE)) is None
+
+
+def test_a_meeting_body_agreeing_is_a_decision_not_a_task() -> None:
+    assert c.ACTION_RULES.first(c.Clause("This Council agrees to support the bid.", None, PEOPLE)) is None
