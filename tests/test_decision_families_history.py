@@ -101,3 +101,12 @@ def test_a_participle_in_a_name_is_no_decision(text: str) -> None:
 @pytest.mark.parametrize("text", ["Agreed the work programme.", "Approved: the revised fees", "Agreed That the rota starts in June."])
 def test_a_leading_decision_word_still_fires(text: str) -> None:
     assert c.leading_decision_word(c.Clause(text, None, PEOPLE)) is not None
+
+
+def test_a_name_list_goes_on_past_its_and() -> None:
+    assert bare_vote("The motion passed with 4 in favor (Ames, Boyd, Cato, and Dahl) and 0 against.")
+    assert not bare_vote("The motion passed with 4 in favor and the budget was set.")
+
+
+def test_a_supposition_is_no_decision() -> None:
+    assert c.agreed_that(c.Clause("Pell: If we decided to close the depot, could the staff move?", None, PEOPLE)) is None

@@ -174,6 +174,8 @@ def agreed_that(clause: Clause) -> Finding | None:
     if not m:
         return None
     before = clause.text[: m.start()].strip()
+    if re.search(r"\b(?:if|whether|unless)\b[^,;.]{0,40}$", before, re.I):
+        return None  # "If we decided we wanted that, ...": a supposition
     if _PERSON_BEFORE.search(clause.text[: m.start()]) and m.group(0).lower().endswith(" to"):
         return None
     if before and not re.search(r"(?:\bit\b|\bwas\b|\bwere\b|\ball\b|\bwe\b|\bthey\b|" + _BODY + r"|[:\-–—])\s*$", before, re.I):

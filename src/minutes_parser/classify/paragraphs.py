@@ -331,7 +331,7 @@ def bare_vote(text: str) -> bool:
         elif low in _NAME_LIST_AFTER:
             names_left = 40  # "15 in favor (Ames, Boyd, Cato, ...)", "Ayes: Ames, Boyd"
         elif low in _VOTE_WORDS or low in _OUTCOME_NOUNS:
-            names_left = 0
+            pass  # "(Ames, Boyd, and Cato)": a list of names goes on past its "and"
         elif word[:1].isupper() and names_left:
             names_left -= 1
         elif not re.fullmatch(r"[A-Z]{1,4}", word):  # initials and letters after a name ("MBE")
