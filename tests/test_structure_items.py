@@ -69,3 +69,94 @@ def test_register_entry_over_several_lines_keeps_the_resolution_as_its_text() ->
     minutes = parse_text(REGISTER, name="council.txt")
     contract = next(item for item in minutes.items if item.number == "2")
     assert any("Orchard Lane" in p.text and "Moved by Birch" in p.text for p in contract.paragraphs)
+
+
+COUNTY_MD = """MINUTES OF THE ORDINARY MEETING OF GLENCAIRN COUNTY COUNCIL HELD ON 3RD MARCH, 2025
+
+**Present:** Councillors A. Byrne, C. Doyle and E. Foley.
+
+1.
+
+Adoption of Minutes
+
+Proposed by Councillor Byrne; Seconded by Councillor Doyle; and Resolved that the minutes be adopted.
+
+2.
+
+Corporate Services
+
+(a)
+
+Quarterly Report
+
+Circulated, the Quarterly Report for the months of October to December, 2024.
+
+The report was noted.
+
+(b)
+
+Disposal of Land
+
+(i)
+
+Circulated, copy of Statutory Notice dated 12th February, 2025, concerning disposal of
+
+property at Kilbeg, Co. Glencairn, to Mary Walsh for the sum of €1,000.
+
+(ii)
+
+Circulated, report of the Head of Property dated 20th February, 2025, setting
+
+out proposals for a right of way at Mill Lane.
+
+The report was noted.
+
+(c)
+
+Library Review
+
+The nominations received were as follows:
+
+**Committee**
+
+**Sector**
+
+**Name of Nominee and**
+
+**Nominating Body**
+
+Arts and Culture
+
+Community
+
+Joan Kelly, Glencairn Youth Theatre
+
+3.
+
+Conferences
+
+No conferences were reported.
+"""
+
+
+def test_bracketed_letters_alone_on_a_line_open_sub_items_under_the_numbered_item() -> None:
+    minutes = parse_text(COUNTY_MD, name="county.md")
+    numbered = [(item.number, item.title) for item in minutes.items if not item.preamble and not item.appendix]
+    assert ("2a", "Quarterly Report") in numbered
+    assert ("2b", "Disposal of Land") in numbered
+    assert ("2c", "Library Review") in numbered
+
+
+def test_first_line_of_a_wrapped_sentence_after_a_marker_is_no_title() -> None:
+    got = titles(parse_text(COUNTY_MD, name="county.md"))
+    assert not any(title.startswith("Circulated") for title in got)
+
+
+def test_bold_column_headers_of_a_flattened_table_are_no_items() -> None:
+    got = titles(parse_text(COUNTY_MD, name="county.md"))
+    assert got == ["Adoption of Minutes", "Corporate Services", "Quarterly Report", "Disposal of Land", "Library Review", "Conferences"]
+
+
+def test_two_bold_lines_in_a_row_stay_titles() -> None:
+    text = "# Minutes of the Hillview Residents Association, 2 May 2023\n\n**Treasurer's report**\n\n**Garden party**\n\nThe party will be on 1 July.\n"
+    assert titles(parse_text(text, name="hra.md")) == ["Treasurer's report", "Garden party"]

@@ -280,6 +280,8 @@ class _Builder:
         self.scope_lists_only = False  # an intro line ("The following need to be corrected:") governs its list only
         self.scope_spent = False  # the label's paragraph has been seen; the next plain paragraph ends it
         self.repeated_titles: frozenset[str] = frozenset()  # unnumbered title lines printed 3+ times
+        self.header_runs: frozenset[int] = frozenset()  # indices of bold lines printed as a table's column headers
+        self.index = 0  # the index of the block being read
 
     # item management
     def open_item(
@@ -384,6 +386,9 @@ def _number_of(marker: str | None) -> str | None:
     upper = _UPPER_MARKER.fullmatch(marker.strip())
     if upper:
         return upper.group(1)
+    enclosed = re.fullmatch(r"\(([a-z])\)", marker.strip())
+    if enclosed:
+        return enclosed.group(1)  # "(a)" printed alone before a sub-item's title, as "a)" or "a."
     m = _ITEM_NUMBER.fullmatch(marker.strip().rstrip(".)"))
     if _MINUTE_NUMBER.fullmatch(marker.strip()):
         return marker.strip()
@@ -449,10 +454,12 @@ def _segment(blocks: tuple[Block, ...], join_wrapped: bool) -> Segmented:
     b = _Builder()
     b.join_wrapped = join_wrapped
     b.repeated_titles = _repeated_titles(blocks)
+    b.header_runs = _column_header_runs(blocks)
     index = 0
     count = len(blocks)
     while index < count:
         block = blocks[index]
+        b.index = index
         index += 1
         kind = block.kind
         if kind is BlockKind.SECTION_BREAK:
@@ -665,6 +672,34 @@ def _repeated_titles(blocks: tuple[Block, ...]) -> frozenset[str]:
     return frozenset(key for key, count in counts.items() if count >= 3 and key)
 
 
+_HEADER_RUN_MIN = 3
+_HEADER_CELL_MAX = 40
+
+
+def _header_cell(block: Block, text: str) -> bool:
+    """A short bold line that could be a column header: not a numbered title, not a label."""
+    if block.kind is not BlockKind.HEADING or block.marker != "bold" or not text or len(text) > _HEADER_CELL_MAX or "\n" in text:
+        return False
+    return _NUMBERED_TITLE.fullmatch(text) is None and re.match(r"\d{1,3}\.\S", text) is None and pure_label(text) is None and not text.endswith(":")
+
+
+def _column_header_runs(blocks: tuple[Block, ...]) -> frozenset[int]:
+    """Short bold lines printed one after another with no text between ("Month" / "Cumulative
+    Average" / "Per cent", "Name of Nominee and" / "Nominating Body"): the column headers of a
+    table a PDF converter flattened into lines, never agenda items."""
+    runs: set[int] = set()
+    run: list[int] = []
+    for index, block in enumerate([*blocks, Block(BlockKind.PARAGRAPH, "", 0, 0)]):
+        text = block.text.strip()
+        if _header_cell(block, text):
+            run.append(index)
+            continue
+        if len(run) >= _HEADER_RUN_MIN:
+            runs.update(run)
+        run = []
+    return frozenset(runs)
+
+
 _CONNECTIVE_END = re.compile(r"(?:\b(?:and|or|of|the|to|for|in|with|by|on|a|an|at|from|be)|[&=])\s*$", re.I)
 
 
@@ -701,6 +736,9 @@ def _on_heading(b: _Builder, block: Block, text: str) -> None:
     weak = block.marker in ("bold", "layout")  # a heading seen from type alone, not from a style or markup
     if (block.marker == "bold" and not is_title_like(text)) or (weak and (not _weak_title_ok(text) or _sentence_heading(text))):
         _add_running_text(b, block, text)
+        return
+    if b.current is not None and b.index in b.header_runs:
+        b.add_paragraph(ParagraphDraft(text=text, title_like=True))
         return
     if b.current is not None and _title_key(text) in b.repeated_titles and not pure_label(text):
         b.add_paragraph(ParagraphDraft(text=text, title_like=True))
@@ -784,6 +822,8 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
     title, body = (first, rest) if rest else split_title(text.replace("\n", " ") if not rest else text, at_colon=is_letter)
     if not title or not (_title_ok(title) or _next_in_sequence(b, number, text)):
         return False
+    if not body and _wrapped_on(title, blocks, index):
+        return False  # "(a) Circulated, report of the Director dated ..., setting" / "out proposals ..."
     if is_letter:
         parent = b.last_number_parent
         if parent is None:
@@ -801,6 +841,16 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
     if body:
         _add_running_text(b, block, body)
     return True
+
+
+def _wrapped_on(line: str, blocks: tuple[Block, ...], index: int) -> bool:
+    """Is ``line`` the first line of a wrapped sentence: it stops on a connective ("of", "and",
+    "the") or the next block carries on in lower case ("setting" / "out proposals for ...")?"""
+    if _CONNECTIVE_END.search(line):
+        return True
+    if index >= len(blocks) or blocks[index].kind is not BlockKind.PARAGRAPH or _TERMINAL.search(line):
+        return False
+    return re.match(r"[a-z]+\b(?![.)])", blocks[index].text.strip()) is not None  # not "i." / "b)", a sub-entry
 
 
 def _next_in_sequence(b: _Builder, number: str, text: str) -> bool:
