@@ -850,6 +850,8 @@ _EVENT_BEFORE = re.compile(
     r"|\b(?:minutes|notes)\s+(?:of|for|from)\s+(?:the\s+)?(?:meeting\s+)?(?:\w+\s+){0,3}?(?:on\s+)?(?:the\s+)?$",
     re.I,
 )
+# A date inside a "when / once / after / until ..." clause dates the condition, not the task.
+_CONDITION_BEFORE = re.compile(r"\b(?:when|once|after|until|whenever)\s[^.;,:()]{0,80}$", re.I)
 _MEETING_CUES = frozenset({"due:next-meeting", "due:month-meeting", "due:next-meeting-stated"})
 _GUEST_AT = re.compile(r"\battend(?:s|ing)?\s+(?:the\s+|a\s+|our\s+)?$", re.I)
 _AT_THE_EVENT = re.compile(r"\b(?:attend|attending|present|presenting|speak|speaking|man|host|hold|run|report|bring|take|table)\b", re.I)
@@ -861,6 +863,8 @@ def _event_date_or_deadline(due: DueDate, text: str) -> DueDate | None:
     is to attend ("to see if he will attend the May meeting") is the event itself, not a deadline."""
     if due.cue in _MEETING_CUES and _GUEST_AT.search(text[max(0, due.start - 60) : due.start]):
         return None
+    if _CONDITION_BEFORE.search(text[max(0, due.start - 90) : due.start]) and not _cue_before(text, due.start).strong:
+        return None  # "when the contracts end on 31 March": when a condition holds, not a deadline
     if due.cue != "due:date":
         return due
     if _EVENT_BEFORE.search(text[max(0, due.start - 60) : due.start]) and not _AT_THE_EVENT.search(text[: due.start]):
