@@ -99,3 +99,31 @@ def test_plain_notes_are_not_resolution_entries(text: str) -> None:
 def test_a_resolution_line_is_a_decision() -> None:
     text = "RESOLUTION: Publish a style guide as a group note. No change to the draft."
     assert decisions(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orla Finch voted in as a trustee - in favour, none opposed",
+        "Cheque payments signed by Cllr Ames and Cllr Boyd, all Councillors agreed.",
+        "The group was okay with the change of date.",
+        "The Board is fine with the guests parking at the hall.",
+        "The Meeting was pleased to wholeheartedly support this solution.",
+        "The board has decided it would look best beside the bench.",
+        "Rita raised the pony rides, so we decided not to have pony rides.",
+    ],
+)
+def test_assent_and_decisions_in_plain_words(text: str) -> None:
+    assert c.DECISION_RULES.first(clause(text)) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have decided to avoid releases during the holidays.",
+        "Cara: want to make sure that everyone is ok with merging the two calls.",
+        "The last committer was voted in November 2014.",
+    ],
+)
+def test_reports_and_wishes_are_not_decisions(text: str) -> None:
+    assert c.DECISION_RULES.first(clause(text)) is None

@@ -26,7 +26,7 @@ _PASSIVE = re.compile(
     re.I,
 )
 _BODY_VERB = re.compile(
-    r"^(?:the\s+)?(?:[\w&’'\-]+\s+){0,6}?" + _BODY + r"\s+(?:also\s+|formally\s+|unanimously\s+|then\s+|further\s+|therefore\s+)?"
+    r"^(?:the\s+)?(?:[\w&’'\-]+\s+){0,6}?" + _BODY + r"\s+(?:(?<![Ww]e\s)(?:has|have)\s+)?(?:also\s+|formally\s+|unanimously\s+|then\s+|further\s+|therefore\s+)?"
     r"(agreed|approved|resolved|endorsed|adopted|accepted|ratified|supported|decided|voted|appointed|elected|confirmed|noted|"
     r"objected|opposed|recommended|AGREED|NOTED|RESOLVED)\b",
     re.I,
@@ -43,15 +43,16 @@ _LEADING_DECISION = re.compile(
 _VOTE = re.compile(
     r"\b(?:[Ss]econded\s+(?:by\s+)?(?-i:Cllr|Councillor|Mr|Mrs|Ms|Dr|[A-Z])|(?-i:SECONDED)|all (?:were )?in favou?r|all agreed|unanimously|motion (?:was )?(?:carried|lost|fell|defeated|passe[sd]|carries|fail(?:s|ed))|"
     r"\d{1,2}\s+(?:votes?\s+)?(?:in favour|agreed|against|abstained|abstentions?)\b|(?:\d{1,2}|\w+)\s+votes?\s+(?:for|against)|"
-    r"(?:members|councillors|all|everyone|trustees|board)\s+voted\b|show of hands|no objections?,?\s+agreed|carried unanimously|nem\.?\s*con)\b",
+    r"(?:members|councillors|all|everyone|trustees|board)\s+voted\b|show of hands|no objections?,?\s+agreed|carried unanimously|nem\.?\s*con"
+    r"|(?:none|no\s*one|nobody)\s+(?:opposed|against)|\ball\s+(?:councillors|members|trustees|directors|governors|present)\s+(?:\w+\s+)?agreed)\b",
     re.I,
 )
 _AGREED_THAT = re.compile(
-    r"(?<!\bhad )(?<!\bhas )(?<!\bhave )\b(?:agreed|AGREED|decided)\s+(?:that|we|to|it|on|in principle)\b"
+    r"(?<!\bhad )(?<!\bhas )(?<!\bhave )\b(?:agreed|AGREED|decided)\s+(?:that|we|to|it|on|in principle|not\s+to)\b"
     r"|\b(?:it was|was)\s+(?:concluded|resolved|determined)\s+that\b"
     r"|\b(?:agreed|approved|accepted|signed)\s+as\s+(?:a\s+)?(?:true|correct|accurate)\b"
 )
-_VOTE_WORDS = ("second", "favour", "favor", "passe", "fail", "unanim", "motion", "vote", "hands", "objection", "carried", "nem", "abstain", "against")
+_VOTE_WORDS = ("second", "favour", "favor", "passe", "fail", "unanim", "motion", "vote", "hands", "objection", "carried", "nem", "abstain", "against", "opposed", "agreed")
 _BODY_VERB_WORDS = ("agree", "approv", "resol", "endors", "adopt", "accept", "ratif", "support", "decid", "vote", "appoint", "elect", "confirm", "noted", "object", "oppos", "recommend")
 _LEADING_WORDS = ("agree", "approv", "resol", "noted", "decid", "endors", "adopt", "ratif", "consent", "decision", "unanim")
 _AGREED_WORDS = ("agreed", "decided", "concluded", "resolved", "determined", "approved", "accepted", "signed")
@@ -198,14 +199,14 @@ _ASSENT = re.compile(
     r"|\bthere\s+(?:was|is)\s+(?:a\s+)?consensus\b"
     r"|\b(?:general|unanimous|broad|full|overall)\s+(?:agreement|approval|support|consent|adoption|assent)\b"
     r"|\bno\s+(?:further\s+)?objections?\b(?!\s+(?:was|were|had\s+been)\s+(?:raised|received))"
-    r"|\b(?:all|members|councillors|cllrs|everyone|everybody|committee|board|council|trustees|governors|present)\s+(?:were|was|are|is)\s+"
-    r"(?:all\s+)?(?:content|happy|in\s+agreement|satisfied|supportive)\s+(?:with|that|to|for)\b",
+    r"|\b(?:all|members|councillors|cllrs|everyone|everybody|committee|board|council|trustees|governors|present|group|meeting)\s+(?:were|was|are|is)\s+"
+    r"(?:all\s+)?(?:content|happy|in\s+agreement|satisfied|supportive|okay|ok|fine|pleased\s+to\s+(?:\w+\s+)?support)\s+(?:with|that|to|for|this|the)\b",
     re.I,
 )
-_ASSENT_NEGATED = re.compile(r"\b(?:no|not|without|lack\s+of|any|reach|reaching|seek|seeking|build|building|whether|if)\s+(?:\w+\s+)?$", re.I)
+_ASSENT_NEGATED = re.compile(r"\b(?:no|not|without|lack\s+of|any|reach|reaching|seek|seeking|build|building|whether|if|sure|ensure|check|see)\s+(?:\w+\s+)?$", re.I)
 
 
-@DECISION_RULES.add("pattern:assent", needs=("consensus", "agreement", "approval", "support", "consent", "adoption", "assent", "objection", "content", "happy", "satisf"))
+@DECISION_RULES.add("pattern:assent", needs=("consensus", "agreement", "approval", "support", "consent", "adoption", "assent", "objection", "content", "happy", "satisf", "okay", "ok ", "fine"))
 def assent(clause: Clause) -> Finding | None:
     """Assent as a noun or a state: "Consensus to close the issue", "There was general approval",
     "Unanimous adoption of the plan", "Councillors were content with the proposal", "No objections"."""
