@@ -38,3 +38,20 @@ def test_a_wrapped_row_carries_on_the_row_above() -> None:
     header = ("ITEM", "", "BY WHOM", "BY WHEN")
     assert is_continuation_row(header, ("", "the caretaker's induction", "Ormond", ""), 1)
     assert not is_continuation_row(header, ("7/2324", "Order new bins", "Clerk", ""), 1)
+
+
+def test_a_motion_restated_as_resolved_is_one_action() -> None:
+    text = HEAD.replace("## 1. Website\n\nThe site was discussed.\n\n", "") + (
+        "## 2. Constitution\n\n"
+        "Cllr Quist moved that the Council delegate authority to the Monitoring Officer to make the changes "
+        "to the Constitution once Harrowby Council has agreed the same changes.\n\n"
+        "RESOLVED that the Council delegates authority to the Monitoring Officer to make the changes "
+        "to the Constitution once Harrowby Council has agreed the same changes.\n"
+    )
+    actions = parse_text(text, model="rules").actions
+    assert len(actions) == 1 and [o.name for o in actions[0].owners] == ["the Monitoring Officer"]
+
+
+def test_short_tasks_said_twice_stay_two_actions() -> None:
+    text = HEAD + "Dev to draft the text.\n\nThe wording was debated again.\n\nDev to draft the text.\n"
+    assert len(parse_text(text, model="rules").actions) == 2

@@ -76,7 +76,10 @@ def collect_findings(
             follow_up = find_follow_up(text)
             action_provenance = Provenance(item_index, paragraph_index, span_start, span_start + len(text), item_ref)
             cues = (clause.action.cue,) + ((due.cue,) if due else ()) + ((follow_up.cue,) if follow_up else ())
-            actions.append(Action(clean_text(text), action_provenance, owners, due, follow_up, cues))
+            action = Action(clean_text(text), action_provenance, owners, due, follow_up, cues)
+            if any(is_restatement(action, earlier) for earlier in actions):
+                continue
+            actions.append(action)
 
 
 # Cues whose sentence tells someone to do something: its dates look forward.
@@ -96,6 +99,30 @@ _DIRECTIVE_CUES = frozenset(
     }
 )
 _PRONOUNS = frozenset({"he", "she", "they", "we"})
+
+
+_WORDS = re.compile(r"[a-z0-9]+")
+_RESTATED_MIN_WORDS = 12  # short tasks ("Mike to draft some text.") recur as separate commitments
+_RESTATED_SIMILARITY = 0.9  # share of words in common (F1 of the two word lists)
+
+
+def is_restatement(action: Action, earlier: Action) -> bool:
+    """The same long task again in the same item: a motion as moved and then as resolved, or a
+    recommendation quoted twice. One commitment gives one action."""
+    if action.provenance.item_index != earlier.provenance.item_index:
+        return False
+    words, before = _WORDS.findall(action.text.lower()), _WORDS.findall(earlier.text.lower())
+    if min(len(words), len(before)) < _RESTATED_MIN_WORDS:
+        return False
+    pool: dict[str, int] = {}
+    for word in before:
+        pool[word] = pool.get(word, 0) + 1
+    common = 0
+    for word in words:
+        if pool.get(word, 0) > 0:
+            common += 1
+            pool[word] -= 1
+    return 2 * common / (len(words) + len(before)) >= _RESTATED_SIMILARITY
 
 
 def owners_of(
