@@ -127,3 +127,19 @@ def test_assent_and_decisions_in_plain_words(text: str) -> None:
 )
 def test_reports_and_wishes_are_not_decisions(text: str) -> None:
     assert c.DECISION_RULES.first(clause(text)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was proposed to go ahead with the hedge work.",
+        "It was proposed by Cllr Ames that meetings move to Wednesdays.",
+        "The meeting noted the resignation of the Treasurer with immediate effect.",
+    ],
+)
+def test_a_proposal_put_or_a_resignation_noted(text: str) -> None:
+    assert c.DECISION_RULES.first(clause(text)) is not None
+
+
+def test_noting_that_is_still_discussion() -> None:
+    assert c.body_agreed(clause("Members noted that the survey closed early.")) is None

@@ -34,7 +34,8 @@ _BODY_VERB = re.compile(
 _NOTED_OBJECT = re.compile(
     r"\bnoted\s+(?:the\s+|its\s+)?(?:[\w’'\-]+\s+){0,3}?(report|update|progress|minutes|work|findings|activities|"
     r"membership|contents?|position|information|comments|accounts|recommendations?|decision|paper|presentation|"
-    r"statement|briefing|outcome|feedback|summary|plan|review|budget|figures|correspondence)\b",
+    r"statement|briefing|outcome|feedback|summary|plan|review|budget|figures|correspondence|resignation|retirement|appointment|"
+    r"request|response|proposals?|apologies|thanks|letter|concerns?|changes?|schedule|strategy|results?|returns?|statements?)\b",
     re.I,
 )
 _LEADING_DECISION = re.compile(
@@ -284,12 +285,13 @@ def tagged_outcome(clause: Clause) -> Finding | None:
 # "Stacey makes a motion to adjourn": what was moved, which its outcome closes.
 _MOTION_TO = re.compile(
     r"^(?:(?:a|another)\s+)?motion\s+(?:was\s+(?:made|moved|put)\s+)?to\s+[a-z]+"
+    r"|^[Ii]t\s+was\s+(?:proposed|moved)\s+(?:by\s+[^,;.]{2,40}?\s+)?(?:that|to)\s+[a-z]+"
     r"|\b(?:makes?|made)\s+(?:a|the)\s+motion\s+to\s+[a-z]+",
     re.I,
 )
 
 
-@DECISION_RULES.add("pattern:motion to", needs=("motion",))
+@DECISION_RULES.add("pattern:motion to", needs=("motion", "proposed", "moved"))
 def motion_to(clause: Clause) -> Finding | None:
     """A motion moved at the meeting, its words with it (its outcome joins it in the paragraph)."""
     return Finding("pattern:motion to") if _MOTION_TO.search(clause.text) else None
