@@ -160,3 +160,49 @@ def test_bold_column_headers_of_a_flattened_table_are_no_items() -> None:
 def test_two_bold_lines_in_a_row_stay_titles() -> None:
     text = "# Minutes of the Hillview Residents Association, 2 May 2023\n\n**Treasurer's report**\n\n**Garden party**\n\nThe party will be on 1 July.\n"
     assert titles(parse_text(text, name="hra.md")) == ["Treasurer's report", "Garden party"]
+
+
+SELECTBOARD = (
+    "Ashby Falls Selectboard Meeting\n\nMarch 7, 2023\n\nPresent: Dana Ross, Lee Park and Jo Hale.\n\n"
+    "1. Call to order at 7:00 PM.\n\n"
+    "2. Highway Business – Lee reports the grader has been repaired. New tyres were ordered.\n\n"
+    "3. Approve Minutes – Dana makes a motion to approve the minutes. Jo Second. Unanimous.\n\n"
+    "4. Hall Hire – Thornbury Arms\n\n"
+    "5. Other Business\n"
+)
+
+
+def test_a_short_title_before_a_dash_and_sentences_is_the_title() -> None:
+    got = titles(parse_text(SELECTBOARD, name="selectboard.txt"))
+    assert "Highway Business" in got and "Approve Minutes" in got
+
+
+def test_a_dash_before_a_name_or_subtitle_stays_in_the_title() -> None:
+    got = titles(parse_text(SELECTBOARD, name="selectboard.txt"))
+    assert "Hall Hire – Thornbury Arms" in got
+
+
+def test_a_reference_before_a_dash_is_no_title() -> None:
+    text = (
+        "Minutes of Kelby Parish Council, 2 May 2018\n\n"
+        "40/18 Planning\n\n41/18 22/01234/FUL Planning Application - EXTENSION: Rear extension at Mill House. No objections were raised.\n"
+    )
+    assert "22/01234/FUL Planning Application" not in titles(parse_text(text, name="kelby.md"))
+
+
+def test_minutes_run_into_one_paragraph_are_split_in_sequence() -> None:
+    text = (
+        "MINUTES OF THE HOLTON PARISH COUNCIL MEETING HELD ON 1 JUNE 2017\n\n"
+        "70/17 Apologies for absence Apologies were received from Tom Reed. 71/17 Declaration of Interest "
+        "on agenda items No declarations were made. 72/17 Use of social media and public contributions KB asked "
+        "whether anyone was recording the meeting. 73/17 Minutes of the meeting held on 3 May 2017\n\n"
+        "The minutes were signed. The grant of 12/17 was noted.\n\n74/17 Matters Arising\n\nNone.\n"
+    )
+    minutes = parse_text(text, name="holton.md")
+    assert [(item.number, item.title) for item in minutes.items if not item.preamble] == [
+        ("70/17", "Apologies for absence"),
+        ("71/17", "Declaration of Interest on agenda items"),
+        ("72/17", "Use of social media and public contributions"),
+        ("73/17", "Minutes of the meeting held on 3 May 2017"),
+        ("74/17", "Matters Arising"),
+    ]

@@ -168,9 +168,15 @@ def _split_run_on_title(text: str, at_colon: bool = False) -> tuple[str, str]:
         if sep and len(head.split()) <= 6 and len(tail) > 10:
             return head.strip(), text
 
+    dash = _TITLE_DASH.search(text)
+    if dash and _title_before_dash(text[: dash.start()], text[dash.end() :]):
+        return text[: dash.start()].strip(), text[dash.end() :].strip()
+
     words = text.split(" ")
     consumed = 0
     for index, word in enumerate(words):
+        if index >= 2 and _INITIALS.fullmatch(word) and index + 1 < len(words) and _REPORTING_VERB.fullmatch(words[index + 1]):
+            return " ".join(words[:index]).strip(" -–:"), " ".join(words[index:]).strip()  # "... items CC asked ..."
         bare = word.strip("“\"'(").lower()
         if index >= 2 and bare in _SENTENCE_STARTERS and word[:1].isupper():
             nxt = words[index + 1] if index + 1 < len(words) else ""
@@ -188,6 +194,30 @@ def _split_run_on_title(text: str, at_colon: bool = False) -> tuple[str, str]:
     if len(text) <= _ITEM_TITLE_MAX:
         return text.strip(), ""
     return "", text
+
+
+# "Police Report – PK reported that ...": a short title, a dash, then the minute's sentences.
+_TITLE_DASH = re.compile(r"\s[–—-]\s")
+# Members written by their initials as the subject of a minute ("CC asked", "PK reported").
+_INITIALS = re.compile(r"[A-Z]{2,3}")
+_REPORTING_VERB = re.compile(r"[a-z]{2,}ed|said|says|asks|notes|reports|confirms|advises|explains")
+
+
+def _title_before_dash(head: str, tail: str) -> bool:
+    """Is ``head`` a title and ``tail`` the minute's text? The head is a few capitalised words
+    without a verb; the tail is sentences (not a name, "F. Reid", or a subtitle)."""
+    head = head.strip()
+    words = head.split()
+    if not 1 <= len(words) <= 8 or not head[:1].isalpha() or not is_title_like(head) or _FINITE_IN_TITLE.search(head) or head.endswith((".", ",")):
+        return False
+    tail_words = tail.split()
+    return len(tail_words) >= 6 and re.search(r"[.!?](?:\s|$)", tail) is not None and _FINITE_VERB_ANY.search(tail) is not None
+
+
+_FINITE_VERB_ANY = re.compile(
+    r"\b(?:[a-z]{2,}ed|is|are|was|were|has|have|had|will|would|should|could|can|did|does|said|"
+    r"makes|moves|seconds|reports|notes|asks|says|states|explains|advises|confirms|agrees|presents|points)\b"
+)
 
 
 def is_title_like(text: str) -> bool:
@@ -810,13 +840,17 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
     if b.items_from_headings and not _MINUTE_NUMBER.fullmatch(marker) and (len(text) > 80 or "\n" in text or not is_title_like(text)):
         return False  # items are headings here: "2. The Chair agreed to write ..." is a numbered paragraph
     if _MINUTE_NUMBER.fullmatch(marker):
-        title, body = split_title(text)
-        if not title:
+        entries = _run_in_minutes(marker, text)
+        if not split_title(entries[0][1])[0]:
             return False
-        item = b.open_item(title, number=marker, cue="rule:minute number")
-        if body:
-            _add_running_text(b, block, body)
-        return item is not None
+        for minute, entry in entries:
+            title, body = split_title(entry)
+            if not title:
+                title, body = entry[:_ITEM_TITLE_MAX], entry[_ITEM_TITLE_MAX:]
+            b.open_item(title, number=minute, cue="rule:minute number")
+            if body:
+                _add_running_text(b, block, body)
+        return True
     if rest and _LOWER_START.match(rest.lstrip()) and not first.rstrip().endswith((".", ":")):
         first, rest = first + " " + rest.replace("\n", " "), ""  # a title wrapped onto a second line
     title, body = (first, rest) if rest else split_title(text.replace("\n", " ") if not rest else text, at_colon=is_letter)
@@ -841,6 +875,24 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
     if body:
         _add_running_text(b, block, body)
     return True
+
+
+def _run_in_minutes(marker: str, text: str) -> list[tuple[str, str]]:
+    """A minute's text with the next minutes run into it ("70/17 Apologies ... work. 71/17
+    Declaration of Interest ... 72/17 ..."): (number, text) per minute, each number the next of
+    the same year."""
+    number, _, year = marker.partition("/")
+    entries: list[tuple[str, str]] = []
+    current, start = marker, 0
+    expected = int(number) + 1
+    for m in re.finditer(r"(?<=[.!?”\"')\s])\s*(\d{1,4})/(\d{2,4})\s+(?=[A-Z])", text):
+        if int(m.group(1)) != expected or m.group(2) != year:
+            continue
+        entries.append((current, text[start : m.start()].strip()))
+        current, start = f"{m.group(1)}/{year}", m.end()
+        expected += 1
+    entries.append((current, text[start:].strip()))
+    return entries
 
 
 def _wrapped_on(line: str, blocks: tuple[Block, ...], index: int) -> bool:
