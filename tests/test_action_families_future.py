@@ -50,3 +50,24 @@ def test_they_does_not_stand_for_one_person() -> None:
     assert action("They will also mend the gutter next week.", last_subject="Cllr Penrose") is None
     found = action("They will send a recommendation to the Board.", last_subject="The Grants Committee")
     assert found is not None and found.owners == ("The Grants Committee",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Harbour Department will fund half of the repair.", "The Tidewell Heart Foundation will meet the remaining cost."],
+)
+def test_an_outside_organisations_plan_is_not_a_task(text: str) -> None:
+    assert action(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Will try to note the awkward cases.", "Will talk more about caching there.", "Will come back to this.", "Will be held on 17 June."],
+)
+def test_a_note_style_will_without_a_task(text: str) -> None:
+    assert action(text) is None
+
+
+def test_a_note_style_will_with_a_task() -> None:
+    assert action("Will send an email to the venue to check the date.") is not None
+    assert action("Will be pushing for agreement within a week.") is not None

@@ -240,9 +240,22 @@ def owner_will_verb(clause: Clause) -> Finding | None:
             continue  # "Cllr Brack advised that ... the Planning Committee would be visiting": a third party's plans
         if found and _plural_pronoun_for_one(clause.text[found[1][0] : found[1][1]], found[0]):
             continue  # "The Clerk spoke to the builders. They will fix the roof": not the Clerk
+        if found and all(_outside_body(o) for o in found[0]):
+            continue  # "The Housing Department will fund ...": a third party's plan
         if found:
             return Finding("pattern:OWNER will VERB", tuple(found[0]), found[1])
     return None
+
+
+# Organisations outside the meeting whose plans minutes report: "the Department ... will fund".
+_OUTSIDE_BODY_WORDS = frozenset("department foundation agency government ministry authority company ltd limited plc".split())
+
+
+def _outside_body(owner: str) -> bool:
+    """An owner that is an outside organisation, by the word its name ends in ("the Housing
+    Department", "the Heart Foundation"). Acronyms are left alone: initials look the same."""
+    words = owner.split()
+    return bool(words) and words[-1].lower() in _OUTSIDE_BODY_WORDS
 
 
 # Role nouns that name one person: "they" cannot stand for them.
@@ -408,11 +421,19 @@ def dash_owner_task(clause: Clause) -> Finding | None:
     return None
 
 
+# What a note says the meeting will talk about or come back to: discussion, not a task.
+_TALK_VERBS = frozenset(["talk", "discuss", "come", "continue", "revisit", "return"])
+
+
 @ACTION_RULES.add("pattern:Will VERB", needs=("will", "going", "plan"))
 def subjectless_will(clause: Clause) -> Finding | None:
     """Note-style "Will be pushing to get consensus on this within 1 week": the subject is implied."""
-    if is_question(clause) or not _SUBJECTLESS_WILL.match(clause.text):
+    m = _SUBJECTLESS_WILL.match(clause.text)
+    if is_question(clause) or not m:
         return None  # "Will that be compatible?" asks; "Will do." only answers the line before
+    verb = re.match(r"\S+\s+(?:to\s+)?(\S+)(?:\s+(\S+))?", clause.text)
+    if verb and (verb.group(1).lower() in _WEAK_FUTURE | _TALK_VERBS or (verb.group(1) == "be" and not (verb.group(2) or "").endswith("ing"))):
+        return None  # "Will try to ...", "Will talk more about ...", "Will be held on ...": no task
     return Finding("pattern:Will VERB", (_speaker_owner(clause.speaker),) if clause.speaker else ())
 
 
