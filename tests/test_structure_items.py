@@ -206,3 +206,24 @@ def test_minutes_run_into_one_paragraph_are_split_in_sequence() -> None:
         ("73/17", "Minutes of the meeting held on 3 May 2017"),
         ("74/17", "Matters Arising"),
     ]
+
+
+TOWNSHIP = (
+    "Harlow Township Board of Trustees Meeting\n\nApril 13, 2022\n\n"
+    "The regular meeting of the Harlow Township Board was called to order by Supervisor Dean at 7:00 P.M.\n\n"
+    "APPROVAL OF MINUTES:\n\nMotion to approve the minutes of March 9, 2022 was made by Trustee Vale.\n\n"
+    "REPORTS:\n\nSupervisor Dean reported that ridership is rising.\n\n"
+    "ORDINANCES - FIRST CONSIDERATION\n\nThe zoning ordinance was read.\n\n"
+    "CORRESPONDENCE – A donation to the spring fair was approved by the Board.\n\n"
+    "PROPOSED: to hold the picnic in June.\n"
+)
+
+
+def test_capitals_headings_closed_by_a_colon_or_a_dash_open_items() -> None:
+    got = titles(parse_text(TOWNSHIP, name="township.txt"))
+    assert got == ["APPROVAL OF MINUTES", "REPORTS", "ORDINANCES - FIRST CONSIDERATION", "CORRESPONDENCE"]
+
+
+def test_capitals_fields_of_the_title_block_are_no_items() -> None:
+    text = "ELMSWORTH SCHOOL BOARD OF GOVERNORS\n\nCOMMITTEE: DATE:\n\nFINANCE COMMITTEE: 4 May 2022\n\nThe meeting opened at 6pm.\n"
+    assert titles(parse_text(text, name="elmsworth.txt")) == []

@@ -1057,6 +1057,41 @@ def _entry_continues(text: str, blocks: tuple[Block, ...], index: int) -> bool:
     return len(nxt.split()) >= 3 or not is_title_like(nxt)
 
 
+# A business heading in capitals closed by a colon or a dash, alone or before its text:
+# "APPROVAL OF MINUTES:", "REPORTS:", "CORRESPONDENCE – A donation was agreed ...".
+_CAPITALS_SECTION = re.compile(r"([A-Z][A-Z’'&/ ]{2,60}[A-Z])\s*(?::|\s[–—-])\s*(.*)", re.S)
+# Header fields written the same way ("DATE:", "VENUE:"): the meeting's particulars, not business.
+_HEADER_FIELD = re.compile(r"(?:date|time|venue|location|place|held|chair|chairman|chairperson|clerk|secretary|minutes|meeting|note|nb|ps)", re.I)
+
+
+def _sentence_line(text: str) -> bool:
+    """A line of running minute text: a sentence of several words ("The meeting was called to
+    order at 7:00 P.M.")."""
+    return len(text.split()) >= 8 and text.rstrip().endswith(".") and _FINITE_VERB_ANY.search(text) is not None
+
+
+def _capitals_section(b: _Builder, text: str) -> tuple[str, str] | None:
+    """(heading, text) for a capitals business heading that ends in a colon or a dash."""
+    m = _CAPITALS_SECTION.fullmatch(text.strip())
+    if not m:
+        return None
+    head, rest = m.group(1).strip(), m.group(2).strip()
+    words = head.split()
+    if len(words) > 6 or (len(words) == 1 and len(head) < 6) or _HEADER_FIELD.fullmatch(head):
+        return None
+    if rest and not re.search(r"[a-z]", rest):
+        return None  # "ORDINANCES - FINAL CONSIDERATION", "... - 4:15 P.M.": the whole line is the heading
+    if len(words) == 1 and rest and text.strip()[len(head) :].lstrip().startswith(":"):
+        return None  # "PROPOSED: ...", "STATUS: ...", "INVOCATION: Pastor ...": a label and its text
+    if b.current is None and not any(_sentence_line(line) for line in b.header):
+        return None  # still the title block ("COMMITTEE: DATE:"): no minute has been written yet
+    if pure_label(head) or attendance_heading(head) or _BARE_OUTCOME.fullmatch(head) or inline_label(text):
+        return None
+    if rest and (rest[:1].islower() or len(rest) < 3):
+        return None
+    return head, rest
+
+
 def _on_paragraph_title(b: _Builder, block: Block, text: str) -> bool:
     """Plain-text item titles: "Agenda item" + title lines, "(Item 4)", numbered title lines."""
     if text.lower().strip(" :") in ("agenda item", "agenda item:"):
@@ -1075,6 +1110,13 @@ def _on_paragraph_title(b: _Builder, block: Block, text: str) -> bool:
     if block.marker == "cell" or "\n" in text:
         return False
     if text.rstrip(":").isupper() and _starts_trailer(b, text):
+        return True
+    section = _capitals_section(b, text)
+    if section is not None:
+        head, rest = section
+        b.open_item(head, cue="rule:capitals section")
+        if rest:
+            _add_running_text(b, block, rest)
         return True
     if text.isupper() and 3 < len(text) <= 100 and len(re.findall(r"[A-Z]{2,}", text)) >= 2 and not pure_label(text):
         in_header_zone = b.current is None
