@@ -39,3 +39,22 @@ def test_volunteers_as_a_noun_is_not_a_commitment() -> None:
 
 def test_a_meeting_body_agreeing_is_a_decision_not_a_task() -> None:
     assert c.ACTION_RULES.first(c.Clause("This Council agrees to support the bid.", None, PEOPLE)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        ("Nia and Rhys: Build the booking page", ("Nia", "Rhys")),
+        ("Tam, Nia and Rhys: Write blog posts for the week", ("Tam", "Nia", "Rhys")),
+        ("JoelQ to add a stress test to the suite", ("JoelQ",)),
+        ("Ivo to open an issue against the checker", ("Ivo",)),
+    ],
+)
+def test_the_opening_of_a_line_under_an_action_label_names_its_owners(text: str, owners: tuple[str, ...]) -> None:
+    found = c.ACTION_RULES.first(c.Clause(text, "Action", PEOPLE))
+    assert found is not None and found.owners == owners
+
+
+def test_a_marker_word_is_not_an_owner() -> None:
+    found = c.ACTION_RULES.first(c.Clause("TODO: Change the class diagram", "Action", PEOPLE, speaker="TODO"))
+    assert found is not None and "TODO" not in found.owners

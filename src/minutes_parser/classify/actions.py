@@ -9,6 +9,7 @@ from .base import (
     _DELIBERATIVE,
     _FINITE,
     _IN_MEETING,
+    _MARKER_WORDS,
     ACTION_RULES,
     BE_SPACE,
     Clause,
@@ -635,18 +636,41 @@ def action_label(clause: Clause) -> Finding | None:
         return None  # "ACTION: JS" alone gives the task above it an owner; it is not a task itself
     if is_label_fragment(clause.text):
         return None
-    if clause.speaker and (owner_part(clause.speaker, clause.people) or re.fullmatch(r"[A-Z][a-z'’\-]{1,30}(?: [A-Z][a-z'’\-]{1,30})?", clause.speaker)):
+    listed = labelled_owners(clause)
+    if listed:
+        return Finding("label:Action", tuple(listed[0]), listed[1])
+    if clause.speaker and clause.speaker.upper() not in _MARKER_WORDS and (owner_part(clause.speaker, clause.people) or re.fullmatch(r"[A-Z][a-z'’\-]{1,30}(?: [A-Z][a-z'’\-]{1,30})?", clause.speaker)):
         return Finding("label:Action", (clause.speaker,))  # "Ryan: figure out ..." names its owner
     dash = _DASH_OWNER.match(clause.text)
     if dash:
         names = [n.strip() for n in dash.group(1).split("/")]
         # "Sam – Organise the meeting" under an Action label: the layout itself names the owner.
-        if all(owner_part(n, clause.people) or _name_shaped(n, clause.people) for n in names):
+        if all((owner_part(n, clause.people) or _name_shaped(n, clause.people)) and n.upper() not in _MARKER_WORDS for n in names):
             return Finding("label:Action", tuple(names), (dash.start(1), dash.end(1)))
     lead = _leading_person(clause)
     if lead:
         return Finding("label:Action", tuple(lead[0]), lead[1])
     return Finding("label:Action")
+
+
+# Under an Action label the line's opening names its owners: "Ana and Tom: book the hall",
+# "LeoK to add a test", "Ivan to open an issue" (a name the document may not use elsewhere).
+_LABEL_OWNER_LIST = re.compile(r"^((?:[A-Z][\w'’\-]+)(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)[A-Z][\w'’\-]+){1,5})\s*:\s+(?=\S)")
+_LABEL_OWNER_TO = re.compile(r"^([A-Z][\w'’\-]{1,30})\s+to\s+(?=[a-z])")
+
+
+def labelled_owners(clause: Clause) -> tuple[list[str], tuple[int, int]] | None:
+    """Owners that open a line under an "Action" label: a list before a colon, or one name-shaped
+    word before "to VERB" (marker words such as "TODO" name no one)."""
+    for pattern in (_LABEL_OWNER_LIST, _LABEL_OWNER_TO):
+        m = pattern.match(clause.text)
+        if not m:
+            continue
+        names = [n for n in re.split(r"\s*,\s*|\s+and\s+|\s*&\s*", m.group(1)) if n]
+        if any(n.upper() in _MARKER_WORDS or n.lower() in NOT_OWNER_WORDS or n.lower() in ROLE_NOUNS for n in names):
+            continue
+        return names, (m.start(1), m.end(1))
+    return None
 
 
 def is_label_fragment(text: str) -> bool:
