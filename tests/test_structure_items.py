@@ -227,3 +227,26 @@ def test_capitals_headings_closed_by_a_colon_or_a_dash_open_items() -> None:
 def test_capitals_fields_of_the_title_block_are_no_items() -> None:
     text = "ELMSWORTH SCHOOL BOARD OF GOVERNORS\n\nCOMMITTEE: DATE:\n\nFINANCE COMMITTEE: 4 May 2022\n\nThe meeting opened at 6pm.\n"
     assert titles(parse_text(text, name="elmsworth.txt")) == []
+
+
+AGM = (
+    "Millbrook Residents' Association Annual General Meeting 2024 Minutes\n\n"
+    "Date: 18 April 2024\n\nAttended: Ann Cole, Ben Frost, Cara Hill\n\n"
+    "1 Welcome by the Chair\n\nThe Chair welcomed everyone.\n\n"
+    "2 Treasurer's Report\n\nThe accounts were presented. 12 members paid late.\n\n"
+    "4 Church Lane\n\nThis line is an address, out of sequence.\n\n"
+    "3 Speeding: We were told that the county will install a sign.\n\n"
+    "4 Other Business:\n\nNone.\n"
+)
+
+
+def test_titles_numbered_without_a_stop_open_items_in_sequence() -> None:
+    minutes = parse_text(AGM, name="agm.txt")
+    assert [(item.number, item.title) for item in minutes.items if not item.preamble] == [
+        ("1", "Welcome by the Chair"),
+        ("2", "Treasurer's Report"),
+        ("3", "Speeding"),
+        ("4", "Other Business"),
+    ]
+    speeding = next(item for item in minutes.items if item.number == "3")
+    assert any("install a sign" in p.text for p in speeding.paragraphs)

@@ -1064,6 +1064,27 @@ _CAPITALS_SECTION = re.compile(r"([A-Z][A-Z’'&/ ]{2,60}[A-Z])\s*(?::|\s[–—
 _HEADER_FIELD = re.compile(r"(?:date|time|venue|location|place|held|chair|chairman|chairperson|clerk|secretary|minutes|meeting|note|nb|ps)", re.I)
 
 
+# "1 Welcome by the Chair", "8 Administration:", "9 Speeding: We were advised ...": a title numbered
+# without a full stop, which readers leave a paragraph.
+_BARE_NUMBER_TITLE = re.compile(r"(\d{1,2})[ \t\u00a0]+([A-Z][^\n]{2,600})")
+
+
+def _bare_number_in_sequence(b: _Builder, number: int) -> bool:
+    """Only a run counts: the first such title is 1, each next one the last item's number + 1
+    (a paragraph "2 members were absent" or "12 Church Lane" is text)."""
+    numbered = [item.number for item in b.items if item.number and item.number.isdigit()]
+    if not numbered:
+        return number == 1
+    return number == int(numbered[-1]) + 1
+
+
+def _bare_title_ok(title: str) -> bool:
+    stripped = title.strip()
+    if len(stripped.split()) > 10 or re.search(r"[.,;:]$|[:;]\s", stripped) or _FINITE_VERB_ANY.search(stripped):
+        return False
+    return is_title_like(stripped) and not _CONNECTIVE_END.search(stripped)
+
+
 def _sentence_line(text: str) -> bool:
     """A line of running minute text: a sentence of several words ("The meeting was called to
     order at 7:00 P.M.")."""
@@ -1111,6 +1132,14 @@ def _on_paragraph_title(b: _Builder, block: Block, text: str) -> bool:
         return False
     if text.rstrip(":").isupper() and _starts_trailer(b, text):
         return True
+    bare = _BARE_NUMBER_TITLE.fullmatch(text.strip())
+    if bare and _bare_number_in_sequence(b, int(bare.group(1))):
+        head, colon, rest = bare.group(2).partition(":")  # "9 Speeding: We have been advised ..."
+        if len(head.strip()) >= 5 and _bare_title_ok(head) and (not colon or not rest.strip() or rest[:1].isspace()):
+            b.open_item(head.strip(), number=bare.group(1), cue="rule:bare number title")
+            if rest.strip():
+                _add_running_text(b, block, rest.strip())
+            return True
     section = _capitals_section(b, text)
     if section is not None:
         head, rest = section
