@@ -250,3 +250,33 @@ def test_titles_numbered_without_a_stop_open_items_in_sequence() -> None:
     ]
     speeding = next(item for item in minutes.items if item.number == "3")
     assert any("install a sign" in p.text for p in speeding.paragraphs)
+
+
+def test_dotted_numbers_of_the_same_depth_are_sibling_items() -> None:
+    text = (
+        "Minutes of Upton Parish Council, 25 September 2025\n\n"
+        "09.25.01 Apologies for absence\n\nNone.\n\n"
+        "09.25.02 To receive the minutes of the last meeting The minutes were signed.\n\n"
+        "09.25.03 Public participation\n\nNo members of the public were present.\n"
+    )
+    got = titles(parse_text(text, name="upton.txt"))
+    assert got == ["Apologies for absence", "To receive the minutes of the last meeting", "Public participation"]
+
+
+def test_item_line_with_a_title_opens_the_item_and_its_numbered_paragraphs_stay_text() -> None:
+    text = (
+        "Minutes of the Selection Committee, 13 December 2024\n\n"
+        "Item 6 – Member Development Review\n\n"
+        "1. The Member Development Review paper was presented by the Cabinet Member for Resources and noted by all.\n\n"
+        "2. Some of the key points were as follows:\n\n"
+        "3. RESOLVED Members to:\n\n(a) NOTE the review.\n"
+    )
+    assert titles(parse_text(text, name="selection.txt")) == ["Member Development Review"]
+
+
+def test_numbered_decision_lines_and_list_intros_are_no_titles() -> None:
+    text = (
+        "Minutes of the Parks Committee, 3 June 2024\n\n1. Play Areas\n\nThe report was received.\n\n"
+        "2. RESOLVED the Clerk to:\n\n(a) ORDER new swings.\n\n3. The main points raised were:\n\n4. Tree Survey\n"
+    )
+    assert titles(parse_text(text, name="parks.txt")) == ["Play Areas", "Tree Survey"]

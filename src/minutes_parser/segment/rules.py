@@ -84,6 +84,7 @@ _NUMBERED_TITLE = re.compile(
     r"(?:(?:Agenda\s+)?Item\s+)?(\d{1,4}/\d{2,4}|\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)(?:[.):]?[ \t\u00a0]{1,8}(?=\S)|\.(?=[A-Z][a-z]))(.{2,400})",
     re.I | re.S,
 )
+_ITEM_LINE_TITLE = re.compile(r"(?:Agenda\s+)?Item\s+(\d{1,3}[a-z]?)\s*[–—:-]\s*([A-Z][^\n]{2,150})")
 _ITEM_LINE = re.compile(r"\(?\s*(?:Agenda\s+)?Item\s+(\d{1,3}[a-z]?(?:\.\d{1,2})?)\s*\)?", re.I)
 # Words that start a sentence of minute text after a title run on the same line ("91/18 Apologies
 # and Welcome There were apologies ..."): the title ends where such a sentence begins.
@@ -856,6 +857,8 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
     title, body = (first, rest) if rest else split_title(text.replace("\n", " ") if not rest else text, at_colon=is_letter)
     if not title or not (_title_ok(title) or _next_in_sequence(b, number, text)):
         return False
+    if _decision_or_list_intro(title):
+        return False  # "5. RESOLVED Members to:" / "4. Some of the key points were as follows:"
     if not body and _wrapped_on(title, blocks, index):
         return False  # "(a) Circulated, report of the Director dated ..., setting" / "out proposals ..."
     if is_letter:
@@ -865,7 +868,7 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
         number = parent + number
     elif outline and b.last_number_parent is not None and not _is_roman_step(b, number):
         number = b.last_number_parent + number  # "A. Title" under item 3 is item 3A
-    elif "." in number and b.current is not None and b.current.number and number.startswith(b.current.number.split(".")[0] + "."):
+    elif "." in number and b.current is not None and b.current.number and number.startswith(b.current.number.split(".")[0] + ".") and not _sibling_number(b.current.number, number):
         # "24.3  Mrs Kowalczyk asked ..." under item 24: a numbered paragraph unless it is a bare title.
         if "\n" in text or len(text) > 80 or not is_title_like(text) or inline_label(title) or title.rstrip().endswith(":"):
             return False
@@ -875,6 +878,25 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
     if body:
         _add_running_text(b, block, body)
     return True
+
+
+def _sibling_number(current: str, number: str) -> bool:
+    """"09.25.03" after "09.25.02": the next item of a dotted numbering (month.year.item), not a
+    paragraph numbered under it ("24.3" under "24")."""
+    mine, theirs = number.split("."), current.split(".")
+    return len(mine) == len(theirs) and len(mine) > 1 and mine[:-1] == theirs[:-1] and mine[-1] != theirs[-1]
+
+
+_DECISION_LEAD = re.compile(r"(?:RESOLVED|AGREED|DECIDED|RECOMMENDED)\b")
+
+
+def _decision_or_list_intro(title: str) -> bool:
+    """A numbered line that records a decision ("RESOLVED Members to:") or introduces a list with
+    a sentence ("Some of the key points were as follows:"): minute text, not a title."""
+    stripped = title.strip()
+    if _DECISION_LEAD.match(stripped):
+        return True
+    return stripped.endswith(":") and _FINITE_IN_TITLE.search(stripped) is not None
 
 
 def _run_in_minutes(marker: str, text: str) -> list[tuple[str, str]]:
@@ -1123,6 +1145,12 @@ def _on_paragraph_title(b: _Builder, block: Block, text: str) -> bool:
         if len(text) <= 200:
             b.open_item(rebuild_paragraph(text), cue="rule:agenda item line")
             return True
+    titled = _ITEM_LINE_TITLE.fullmatch(text.strip())
+    if titled and _title_ok(titled.group(2)):
+        # "Item 6 – Governance Review": the agenda's item; numbered paragraphs under it are its text.
+        b.open_item(titled.group(2).strip(), number=titled.group(1), cue="rule:item line title")
+        b.items_from_headings = True
+        return True
     item_line = _ITEM_LINE.fullmatch(text)
     if item_line and b.current is not None:
         if b.current.number is None and not b.current.paragraphs:
