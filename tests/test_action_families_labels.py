@@ -3,11 +3,16 @@ commitments and login handles as owners ("kq12 volunteers to ...")."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from minutes_parser import classify as c
 from minutes_parser.classify.actions import is_label_fragment, owner_only
+from minutes_parser.extract.dates import DateContext
+from minutes_parser.extract.findings import owner_line_action
 from minutes_parser.extract.owners import PeopleIndex, owner_phrase
+from minutes_parser.segment import ParagraphDraft
 
 PEOPLE = PeopleIndex.build([], "Weekly meeting of the Tern Bay app team.")
 
@@ -58,3 +63,10 @@ def test_the_opening_of_a_line_under_an_action_label_names_its_owners(text: str,
 def test_a_marker_word_is_not_an_owner() -> None:
     found = c.ACTION_RULES.first(c.Clause("TODO: Change the class diagram", "Action", PEOPLE, speaker="TODO"))
     assert found is not None and "TODO" not in found.owners
+
+
+def test_an_owner_line_gives_the_paragraph_before_it_its_owner() -> None:
+    context = DateContext(meeting_date=dt.date(2024, 3, 4))
+    found = owner_line_action(ParagraphDraft("6b. Test plan standards", list_marker="6b."), ["kq12"], PEOPLE, context, 1, 3, "1")
+    assert found is not None and found.text == "Test plan standards" and [o.name for o in found.owners] == ["kq12"]
+    assert owner_line_action(ParagraphDraft("Matters arising:"), ["kq12"], PEOPLE, context, 1, 3, "1") is None

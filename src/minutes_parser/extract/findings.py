@@ -147,6 +147,27 @@ def clean_text(text: str) -> str:
     return text.strip().lstrip("•·-–* ").strip()
 
 
+def owner_line_action(
+    previous: ParagraphDraft,
+    owners: list[str],
+    people: PeopleIndex,
+    context: DateContext,
+    item_index: int,
+    paragraph_index: int,
+    item_ref: str | None,
+) -> Action | None:
+    """The task of the paragraph before an owner-only line ("Web standards" then "ACTION: kq12"):
+    the line gives that paragraph's text its owners. ``paragraph_index`` is the previous paragraph's.
+    A heading-like or empty paragraph, or one that ends in a colon, is not a task."""
+    text = clean_text(re.sub(r"^\s*(?:\d+[a-z]?|[a-z])[.)]\s+", "", previous.text))
+    if not text or text.endswith(":") or len(text) > 300 or previous.cells:
+        return None
+    due = find_due(text, replace(context, directive=True))
+    provenance = Provenance(item_index, paragraph_index, 0, len(previous.text), item_ref)
+    cue = "pattern:task then ACTION: OWNER"
+    return Action(text, provenance, owners_of(tuple(owners), None, people, cue, 0), due, find_follow_up(text), (cue,) + ((due.cue,) if due else ()))
+
+
 def looks_like_action_header(cells: tuple[str, ...]) -> bool:
     return any(_OWNER_COLUMN.search(c) for c in cells) and any(_TASK_COLUMN.search(c) for c in cells) and all(len(c) < 40 for c in cells)
 
