@@ -57,3 +57,15 @@ def test_being_in_charge_is_a_commitment() -> None:
 )
 def test_owner_less_passive_tasks(text: str) -> None:
     assert action(text) is not None
+
+
+def test_a_topic_then_a_dash_then_the_owner() -> None:
+    found = action("Leaflets - QT to talk to the printer.")
+    assert found is not None and found.owners == ("QT",)
+    found = action("Leaflets - Piran Hale to talk to the printer.")
+    assert found is not None and found.owners == ("Piran Hale",)
+
+
+def test_an_unknown_word_after_a_dash_is_a_topic_not_an_owner() -> None:
+    found = action("Porch appeal - Infill to create a glazed porch.")
+    assert found is None or "Infill" not in found.owners

@@ -40,13 +40,33 @@ def owner_to_verb(clause: Clause) -> Finding | None:
             continue  # "The community to Tiles ...", "Parkway, to Norman Jesse": no verb
         if m.group(1).lower() in _DELIBERATIVE:
             return None  # "Members to note the report": a recommendation to the meeting
-        found = _owners_before(clause, m.start(), tight=True)
+        found = _owners_before(clause, m.start(), tight=True) or _owner_after_dash(clause, m.start())
         if found:
             return Finding("pattern:OWNER to VERB", tuple(found[0]), found[1])
         if not _AFTER_COMMA_OWNER.search(clause.text, m.end(), min(len(clause.text), 160)):
             return None
         # "Insurer gave a quote, fell through due to postcode, BC to follow up": a later owner
     return None
+
+
+_TOPIC_DASH = re.compile(r"\s[-–—]\s+")
+
+
+def _owner_after_dash(clause: Clause, end: int) -> tuple[list[str], tuple[int, int]] | None:
+    """"Bookmarks - BC to talk to the designer": a topic, a dash, then the owner: initials or a
+    name or role the document knows (an unknown capitalised word after a dash is a topic word)."""
+    dashes = list(_TOPIC_DASH.finditer(clause.text, 0, end))
+    if not dashes or clause.text.rstrip().endswith(":"):
+        return None
+    start = dashes[-1].end()
+    phrase = clause.text[start:end].strip()
+    if not phrase or len(phrase.split()) > 4:
+        return None
+    if re.fullmatch(r"[A-Z]{2,4}(?:\s*[/&]\s*[A-Z]{2,4}){0,3}", phrase):
+        owners: list[str] | None = re.split(r"\s*[/&]\s*", phrase)
+    else:
+        owners = owner_phrase(phrase, clause.people, allow_unknown_names=False)
+    return (owners, (start, start + len(phrase))) if owners else None
 
 
 # Where a later "OWNER to VERB" may stand: after a comma, a short capitalised lead-in and "to".
