@@ -280,3 +280,31 @@ def test_numbered_decision_lines_and_list_intros_are_no_titles() -> None:
         "2. RESOLVED the Clerk to:\n\n(a) ORDER new swings.\n\n3. The main points raised were:\n\n4. Tree Survey\n"
     )
     assert titles(parse_text(text, name="parks.txt")) == ["Play Areas", "Tree Survey"]
+
+
+def test_outline_section_lines_before_a_numbered_list_are_items() -> None:
+    text = (
+        "Group 7 Weekly meeting 12/11/15\n\nAuthor: abc12\n\nMatters arising:\n\n"
+        "1. Keep improving the website mockup\n\nACTION: abc12\n\n2. Logo still needs to be made\n\n"
+        "New Business:\n\n1. Requirements specification missing section 3.2\n\nAOB:\n\n1. We will meet on Friday\n"
+    )
+    got = titles(parse_text(text, name="group7.txt"))
+    assert "Matters arising" in got and "New Business" in got and "AOB" in got
+
+
+def test_outline_section_lines_over_bullets_under_a_heading_are_items() -> None:
+    text = (
+        "# Sprint Review\n\nDate: 1 May 2019\n\n## Items Discussed\n\nThis sprint's goals:\n\n- Get the login working\n- Fix the form\n\n"
+        "Things to change\n\n- Bigger buttons\n\n## Follow Up\n\nNone.\n"
+    )
+    got = titles(parse_text(text, name="sprint.md"))
+    assert got == ["Items Discussed", "This sprint's goals", "Things to change", "Follow Up"]
+
+
+def test_a_line_inside_a_lettered_list_or_a_pointer_is_no_section() -> None:
+    text = (
+        "Minutes of the Cabinet, 4 April 2024\n\n1. Budget\n\nThe Cabinet agreed to:\n\n(a) note the report;\n\n"
+        "(b) agree the fees;\n\nKey Policies\n\n(c) review the charges.\n\n2. Reports\n\n- Audit\n\nSee Attachment 7\n\n- Risk\n"
+    )
+    got = titles(parse_text(text, name="cabinet.txt"))
+    assert "Key Policies" not in got and "See Attachment 7" not in got

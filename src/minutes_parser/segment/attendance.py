@@ -14,7 +14,8 @@ from ..model import AttendanceStatus, Attendee, Block, BlockKind
 _SECTION = re.compile(
     r"\s*(?P<label>(?:board |trustees? |members? |councillors? |committee )?(?:members )?"
     r"(?:present|attendance|attendees|in attendance|also present|also,? in attendance|also attending|"
-    r"apologies(?: for absence)?(?: received(?: and accepted)?)?(?: from)?|absent|not present|"
+    r"apologies(?: for absence)?(?: received(?: and accepted)?)?(?: from)?|absent|not present|did not attend|unable to attend|"
+    r"invited,? but (?:didn[’']t|did not) (?:show|attend)|"
     r"officers(?: present| in attendance)?|(?:board |committee )?members in attendance(?: were)?)"
     r"(?: were)?)\s*(?:[:\-–—]|\s(?=(?-i:[A-Z]))|$)(?P<rest>.*)",
     re.I | re.S,
@@ -23,6 +24,9 @@ _STATUS_WORDS = (
     ("apolog", AttendanceStatus.APOLOGIES),
     ("absent", AttendanceStatus.ABSENT),
     ("not present", AttendanceStatus.ABSENT),
+    ("did not attend", AttendanceStatus.ABSENT),
+    ("unable to attend", AttendanceStatus.ABSENT),
+    ("invited", AttendanceStatus.ABSENT),
     ("also", AttendanceStatus.IN_ATTENDANCE),
     ("in attendance", AttendanceStatus.IN_ATTENDANCE),
     ("officer", AttendanceStatus.IN_ATTENDANCE),

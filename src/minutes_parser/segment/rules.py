@@ -546,6 +546,8 @@ def _segment(blocks: tuple[Block, ...], join_wrapped: bool) -> Segmented:
             continue
         if _on_paragraph_title(b, block, text):
             continue
+        if _on_list_section(b, block, text, blocks, index):
+            continue
         _add_running_text(b, block, text)
     return Segmented(
         header=b.header,
@@ -1133,6 +1135,53 @@ def _capitals_section(b: _Builder, text: str) -> tuple[str, str] | None:
     if rest and (rest[:1].islower() or len(rest) < 3):
         return None
     return head, rest
+
+
+_SECTION_WORDS_MAX = 6
+
+
+def _opens_outline(b: _Builder, blocks: tuple[Block, ...], index: int) -> bool:
+    """Does the list at ``blocks[index]`` start fresh under a section line of outline minutes? A
+    numbered list starting at 1, or bullets in an item that so far holds lists only; not a list
+    that goes on from before the line ("(h)" ... line ... "(i)")."""
+    marker = (blocks[index].marker or "").strip()
+    if re.fullmatch(r"\(?1[.)]", marker):
+        return True
+    previous = blocks[index - 2] if index >= 2 else None
+    if previous is not None and previous.kind is BlockKind.LIST_ITEM and (previous.marker or "").strip() not in _BULLETS:
+        return False
+    if marker in _BULLETS and b.current is not None and b.current.cue in ("rule:heading", "rule:list section"):
+        return all(p.list_marker for p in b.current.paragraphs if p.text)
+    return False
+
+
+_BULLETS = frozenset(["-", "*", "+", "•", "·", "●", "▪", "o", "–"])
+
+
+def _on_list_section(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...], index: int) -> bool:
+    """Outline minutes: a short title line set as a plain paragraph ("Matters arising:", "Things
+    to change") with the list it heads straight after it is a section of business, an item. Not a
+    sentence, a label, an attendance heading or a title-block line."""
+    stripped = text.strip()
+    if b.current is None and not b.header or block.marker == "cell" or "\n" in stripped:
+        return False
+    if index >= len(blocks) or blocks[index].kind is not BlockKind.LIST_ITEM or not _opens_outline(b, blocks, index):
+        return False
+    if re.match(r"(?:see|in|for|as|at|on|by)\b", stripped, re.I):
+        return False  # "See Attachment 7", "In addition": a pointer or a connective
+    head = stripped.rstrip(":").strip()
+    words = head.split()
+    if not 1 <= len(words) <= _SECTION_WORDS_MAX or not head[:1].isupper() or len(head) < 3:
+        return False
+    if re.search(r"[.,;:!?]$|[:;,]\s|\d{1,2}[:.]\d{2}|\d{4}", head) or _FINITE_VERB_ANY.search(head) or _CONNECTIVE_END.search(head):
+        return False
+    bullets = (blocks[index].marker or "").strip() in _BULLETS  # an outline of bullets: any short line heads a section
+    if not (is_title_like(head) or bullets) or pure_label(stripped) or attendance_heading(stripped) or _HEADER_HINT.search(head) and b.current is None:
+        return False
+    if _TASK_LIST_INTRO.search(stripped) or re.match(r"(?:the\s+)?following\b", head, re.I):
+        return False
+    b.open_item(head, cue="rule:list section")
+    return True
 
 
 def _on_paragraph_title(b: _Builder, block: Block, text: str) -> bool:
