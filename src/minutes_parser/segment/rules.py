@@ -1163,7 +1163,7 @@ def _on_list_section(b: _Builder, block: Block, text: str, blocks: tuple[Block, 
     to change") with the list it heads straight after it is a section of business, an item. Not a
     sentence, a label, an attendance heading or a title-block line."""
     stripped = text.strip()
-    if b.current is None and not b.header or block.marker == "cell" or "\n" in stripped:
+    if (b.current is None and not b.header) or block.marker == "cell" or "\n" in stripped:
         return False
     if index >= len(blocks) or blocks[index].kind is not BlockKind.LIST_ITEM or not _opens_outline(b, blocks, index):
         return False
@@ -1176,7 +1176,7 @@ def _on_list_section(b: _Builder, block: Block, text: str, blocks: tuple[Block, 
     if re.search(r"[.,;:!?]$|[:;,]\s|\d{1,2}[:.]\d{2}|\d{4}", head) or _FINITE_VERB_ANY.search(head) or _CONNECTIVE_END.search(head):
         return False
     bullets = (blocks[index].marker or "").strip() in _BULLETS  # an outline of bullets: any short line heads a section
-    if not (is_title_like(head) or bullets) or pure_label(stripped) or attendance_heading(stripped) or _HEADER_HINT.search(head) and b.current is None:
+    if not (is_title_like(head) or bullets) or pure_label(stripped) or attendance_heading(stripped) or (_HEADER_HINT.search(head) and b.current is None):
         return False
     if _TASK_LIST_INTRO.search(stripped) or re.match(r"(?:the\s+)?following\b", head, re.I):
         return False
