@@ -71,3 +71,23 @@ def test_a_note_style_will_without_a_task(text: str) -> None:
 def test_a_note_style_will_with_a_task() -> None:
     assert action("Will send an email to the venue to check the date.") is not None
     assert action("Will be pushing for agreement within a week.") is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A grant proposal could be submitted.",
+        "An update will be provided once this process is completed.",
+        "This proposal would need to be considered alongside the wider plan.",
+    ],
+)
+def test_a_report_that_may_come_back_is_not_a_task(text: str) -> None:
+    assert action(text) is None
+
+
+def test_a_report_asked_for_is_a_task() -> None:
+    assert action("A report will be brought back to the next meeting.") is not None
+
+
+def test_a_noun_in_the_verb_slot_is_not_a_resolution_task() -> None:
+    assert c.ACTION_RULES.first(c.Clause("Scrutiny Committee consideration of the call-in", "Decision", PEOPLE)) is None

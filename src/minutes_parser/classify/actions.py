@@ -512,6 +512,9 @@ def _task_without_owner(clause: Clause, start: int) -> Finding | None:
     return None
 
 
+_NOUN_ENDING = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ship)$")
+
+
 def _owner_and_base_verb(clause: Clause, start: int) -> Finding | None:
     """"[that] the Corporate Director of Finance report ...": the shortest owner phrase followed by a
     verb in its base form (or "be asked to VERB")."""
@@ -537,6 +540,8 @@ def _owner_and_base_verb(clause: Clause, start: int) -> Finding | None:
             pass  # "requested that the Clerk writes to the landowner"
         elif verb.endswith(("ed", "s")) or not _verb_ok(verb) or verb in _DELIBERATIVE or verb in _AUXILIARIES:
             continue
+        if _NOUN_ENDING.search(verb):
+            return None  # "Scrutiny Committee consideration of ...": a noun where the verb would be
         subject_start, subject_end = words[0].start(), words[count - 1].end()
         owners = owner_phrase(text[subject_start:subject_end], clause.people)
         if owners:
@@ -613,9 +618,17 @@ _AVAILABLE_FOR = re.compile(
 @ACTION_RULES.add("pattern:report back", needs=("back", BE_SPACE))
 def report_back(clause: Clause) -> Finding | None:
     """"that a report be brought back to the next meeting", "would be available for the June meeting"."""
-    if _REPORT_BACK.search(clause.text) or _AVAILABLE_FOR.search(clause.text):
-        return Finding("pattern:report back")
-    return None
+    m = _REPORT_BACK.search(clause.text) or _AVAILABLE_FOR.search(clause.text)
+    if m is None:
+        return None
+    if _UNSURE_BE.search(clause.text[: m.end()]) or _ONCE_DONE.search(clause.text, m.end()):
+        return None  # "could be submitted", "would need to be considered", "... once this is completed"
+    return Finding("pattern:report back")
+
+
+# A report that may or might come back, or comes back after something else is done: no task yet.
+_UNSURE_BE = re.compile(r"\b(?:could|might|may|need\s+to|needs\s+to|would\s+need\s+to|is\s+expected|are\s+expected|it\s+is\s+expected\s+that\b[^.;]*)\s+be\s+\w+$")
+_ONCE_DONE = re.compile(r"\s+once\s+[^.;]{0,80}\b(?:is|are|has\s+been|have\s+been)\s+(?:completed|finished|done|confirmed|agreed)\b")
 
 
 _SHOULD_BE = re.compile(
