@@ -78,7 +78,14 @@ def test_a_paper_received_and_noted(text: str) -> None:
     assert received_and_noted(clause(text)) is not None
 
 
-@pytest.mark.parametrize("text", ["An email was received from a resident about dog fouling.", "A report reminder email was received by the list."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An email was received from a resident about dog fouling.",
+        "A report reminder email was received by the list.",
+        "Apologies were received and accepted from Cllr Dunn (work).",
+    ],
+)
 def test_correspondence_received_is_not_a_decision(text: str) -> None:
     assert received_and_noted(clause(text)) is None
 

@@ -83,12 +83,21 @@ def test_a_bare_list_stem(text: str, stem: bool) -> None:
     assert (c.classify_clause(c.Clause(text, None, PEOPLE))[0] is None) is stem
 
 
-@pytest.mark.parametrize("text", ["the annual budget process.", "carrying out and queried if funding could be found.", "be invited to play at two concerts"])
+@pytest.mark.parametrize("text", ["the annual budget process of the", "carrying out and queried if funding could be", "be invited to play at two concerts"])
 def test_a_wrapped_line_under_a_label_is_no_resolution(text: str) -> None:
     assert c.decision_label(c.Clause(text, "Decision", PEOPLE)) is None
 
 
-@pytest.mark.parametrize("text", ["that the minutes be signed as a correct record.", "to endorse the play strategy.", "Notes the report;"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "that the minutes be signed as a correct record.",
+        "to endorse the play strategy.",
+        "Notes the report;",
+        "the minutes of 2 March are a true record.",
+        "notes the outcome of the consultation; and",
+    ],
+)
 def test_a_resolution_under_a_label(text: str) -> None:
     assert c.decision_label(c.Clause(text, "RESOLVED", PEOPLE)) is not None
 
@@ -110,3 +119,7 @@ def test_a_name_list_goes_on_past_its_and() -> None:
 
 def test_a_supposition_is_no_decision() -> None:
     assert c.agreed_that(c.Clause("Pell: If we decided to close the depot, could the staff move?", None, PEOPLE)) is None
+
+
+def test_a_lettered_resolution_entry_is_not_a_wrapped_line() -> None:
+    assert c.decision_label(c.Clause("the forecast position be noted; and", "RESOLVED", PEOPLE)) is not None

@@ -75,8 +75,13 @@ _CONTINUATION = re.compile(r"^(?!(?:that|to|was|were|and\s+that|for)\b)[a-z]")
 
 
 def continuation(text: str) -> bool:
-    """"the annual budget process.", "carrying out and queried if ...": a wrapped line, no resolution."""
-    return _CONTINUATION.match(text) is not None
+    """"carrying out and queried if funding could be", "the ICO to see what other level of": a
+    wrapped line cut mid-sentence, no resolution. A lettered entry of a resolution's list ("(b) the
+    minutes are a true record.", "notes the outcome; and") ends as a sentence or a list entry does."""
+    return _CONTINUATION.match(text) is not None and _ENTRY_END.search(text) is None
+
+
+_ENTRY_END = re.compile(r"(?:[.;:!?)”\"']|\b(?:and|or))\s*$")
 
 
 @DECISION_RULES.add("label:Decision", needs=())
@@ -328,6 +333,8 @@ def received_and_noted(clause: Clause) -> Finding | None:
     m = _RECEIVED.search(clause.text)
     if m is None:
         return None
+    if re.search(r"\bapolog", clause.text[: m.start()], re.I):
+        return None  # "Apologies were received and accepted": attendance, not a decision
     if m.group(0).lower().endswith("received") and not _DOCUMENT_SUBJECT.search(clause.text[: m.start()].rstrip()):
         return None  # "An email was received from a resident": correspondence, not a decision
     return Finding("pattern:received and noted")
