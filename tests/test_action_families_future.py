@@ -91,3 +91,18 @@ def test_a_report_asked_for_is_a_task() -> None:
 
 def test_a_noun_in_the_verb_slot_is_not_a_resolution_task() -> None:
     assert c.ACTION_RULES.first(c.Clause("Scrutiny Committee consideration of the call-in", "Decision", PEOPLE)) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The survey team are preparing a report which we hope will be completed in a few weeks.",
+        "what repairs will be completed this year.",
+    ],
+)
+def test_a_hoped_for_or_asked_about_passive_future_is_not_a_task(text: str) -> None:
+    assert action(text) is None
+
+
+def test_a_plain_passive_future_task_stays() -> None:
+    assert action("The notice boards will be repaired before the fete.") is not None

@@ -339,6 +339,8 @@ def passive_future(clause: Clause) -> Finding | None:
     m = _PASSIVE_FUTURE.search(clause.text)
     if not m or m.group(1) in _NOT_TASKS:
         return None
+    if _HOPED_OR_ASKED.search(clause.text[: m.start()]):
+        return None  # "a report which we hope will be completed soon", "what works will be completed": not set
     agent = m.group(2)
     if agent:
         owners = owner_phrase(agent.strip(), clause.people)
@@ -350,6 +352,11 @@ def passive_future(clause: Clause) -> Finding | None:
     if m.group(1) not in _DELIVERABLE_VERBS:
         return None
     return Finding("pattern:will be done")
+
+
+# Before a passive future: a hope or expectation, or an indirect question: "which we hope will be
+# completed", "asked what works will be completed".
+_HOPED_OR_ASKED = re.compile(r"\b(?:hope|hopes|hoped|expect|expects|expected|anticipate|anticipated|believe|believes)\b[^.;]*$|^\s*(?:what|which|whether|how)\b", re.I)
 
 
 _DELIVERABLE_VERBS = frozenset(
