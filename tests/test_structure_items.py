@@ -308,3 +308,27 @@ def test_a_line_inside_a_lettered_list_or_a_pointer_is_no_section() -> None:
     )
     got = titles(parse_text(text, name="cabinet.txt"))
     assert "Key Policies" not in got and "See Attachment 7" not in got
+
+
+CONVERTED_COUNCIL = (
+    "MINUTES OF THE MEETING OF DUNMORE DISTRICT COUNCIL HELD ON 17TH FEBRUARY, 2025\n\n"
+    "**Present:** Councillors A. Ryan and B. Shea.\n\n**OFFICIALS IN ATTENDANCE:** Ms C. Lynch, Director.\n\n"
+    "1.\n\nAdoption of Minutes\n\nThe minutes were adopted.\n\n"
+    "2.\n\nNotice of Motion submitted by Councillor A. Ryan\n\n"
+    "***I will move at the next Meeting that Dunmore District Council call for Government***\n\n"
+    "***funding for the harbour wall.***\n\nThe motion was agreed.\n\n"
+    "***“That the report be adopted by Dunmore District Council.”***\n\n"
+    "**FOR THE AMENDMENT:**\n\nCouncillors Ryan and Shea.\n\n**ABSTENTION:**\n\nNone.\n\n"
+    "the Sub-Group, which met on 30th\n\n## September, 2024. The current membership of the group comprises:\n\n"
+    "3.\n\nCorrespondence\n\nNone.\n\n**Signed: \\\\\\\\\\\\\\\\\\\\\\\\**\n"
+)
+
+
+def test_sentence_quotation_vote_and_signature_lines_set_like_headings_are_no_items() -> None:
+    got = titles(parse_text(CONVERTED_COUNCIL, name="dunmore.md"))
+    assert got == ["Adoption of Minutes", "Notice of Motion submitted by Councillor A. Ryan", "Correspondence"]
+
+
+def test_a_heading_that_is_two_whole_sentences_stays_a_title() -> None:
+    text = "# Board meeting, 5 January 2017\n\n## Insurance - we do not have any cover yet. This is bad.\n\nWe will get quotes.\n"
+    assert titles(parse_text(text, name="board.md")) == ["Insurance - we do not have any cover yet. This is bad."]

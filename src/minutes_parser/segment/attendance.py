@@ -16,7 +16,7 @@ _SECTION = re.compile(
     r"(?:present|attendance|attendees|in attendance|also present|also,? in attendance|also attending|"
     r"apologies(?: for absence)?(?: received(?: and accepted)?)?(?: from)?|absent|not present|did not attend|unable to attend|"
     r"invited,? but (?:didn[’']t|did not) (?:show|attend)|"
-    r"officers(?: present| in attendance)?|(?:board |committee )?members in attendance(?: were)?)"
+    r"officers(?: present| in attendance)?|officials(?: present| in attendance)?|(?:board |committee )?members in attendance(?: were)?)"
     r"(?: were)?)\s*(?:[:\-–—]|\s(?=(?-i:[A-Z]))|$)(?P<rest>.*)",
     re.I | re.S,
 )
@@ -30,6 +30,7 @@ _STATUS_WORDS = (
     ("also", AttendanceStatus.IN_ATTENDANCE),
     ("in attendance", AttendanceStatus.IN_ATTENDANCE),
     ("officer", AttendanceStatus.IN_ATTENDANCE),
+    ("official", AttendanceStatus.IN_ATTENDANCE),
 )
 _TITLES = r"(?:Cllrs?\.?|Councillor|Mayor|Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Baroness|Rev(?:d)?\.?|Cllr\.)"
 # "Cllr Ann Reed Cllr Bill Ash": titles start new names, but not after a qualifier

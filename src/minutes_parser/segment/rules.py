@@ -747,6 +747,30 @@ def _weak_title_ok(text: str) -> bool:
     return not _CONNECTIVE_END.search(stripped)
 
 
+# Lines set like headings that are never an item's title: a sentence run on past a full stop
+# ("... 2024. The current membership ..."), the end of a quotation ('County Council."'), a motion
+# or question in the first person ("I will move ..."), a vote group ("FOR THE AMENDMENT:",
+# "ABSTENTION:") or a signature line ("Signed: ........").
+_MID_SENTENCE = re.compile(r"(?:[a-z]{3,}|\d{4})\. (?:The|This|It|There|These|In|A|An|We|He|She|They)\s")
+_QUOTE_END = re.compile(r"[.!?][”\"’']\W*$")
+_FIRST_PERSON = re.compile(r"\W{0,3}(?:I|We)\s+(?:will|would|wish|ask|move|propose|am|have)\b")
+_VOTE_GROUP = re.compile(
+    r"\W{0,3}(?:(?:FOR|AGAINST|IN FAVOU?R OF)(?:\s+THE\s+(?:AMENDMENT|MOTION|PROPOSAL|RESOLUTION))?|ABSTENTIONS?|ABSTAINED|ABSTAINING)\W{0,3}",
+    re.I,
+)
+_SIGNATURE_LINE = re.compile(r"\W{0,3}(?:signed|dated|date|signature)\b\W{0,3}[\\._…\-_\s]{4,}.*|[\\._…\-_\s]{6,}", re.I)
+
+
+def _not_a_heading(text: str, *, weak: bool) -> bool:
+    stripped = text.strip().strip("*_").strip()
+    if _SIGNATURE_LINE.fullmatch(stripped) or _VOTE_GROUP.fullmatch(stripped):
+        return True
+    if _MID_SENTENCE.search(stripped) and len(stripped.split()) >= 8 and not re.search(r"[.!?]$", stripped):
+        return True  # a sentence run on into one that breaks off or opens a list: wrapped text
+
+    return weak and (_QUOTE_END.search(stripped) is not None or _FIRST_PERSON.match(stripped) is not None)
+
+
 _FINITE_VERB = re.compile(r"\b(?:resolved|agreed|noted|approved|was|were|is|are|will|had|has|have)\b", re.I)
 
 
@@ -768,6 +792,9 @@ def _on_heading(b: _Builder, block: Block, text: str) -> None:
         return
     weak = block.marker in ("bold", "layout")  # a heading seen from type alone, not from a style or markup
     if (block.marker == "bold" and not is_title_like(text)) or (weak and (not _weak_title_ok(text) or _sentence_heading(text))):
+        _add_running_text(b, block, text)
+        return
+    if _not_a_heading(text, weak=weak):
         _add_running_text(b, block, text)
         return
     if b.current is not None and b.index in b.header_runs:
