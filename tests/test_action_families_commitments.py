@@ -69,3 +69,21 @@ def test_a_topic_then_a_dash_then_the_owner() -> None:
 def test_an_unknown_word_after_a_dash_is_a_topic_not_an_owner() -> None:
     found = action("Porch appeal - Infill to create a glazed porch.")
     assert found is None or "Infill" not in found.owners
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OK to close the rest of the gap.",
+        "The scheme lends money from the Council to borrowers at low rates.",
+        "Proposed by Cllr Penrose, seconded by Piran Hale to amend the plan as follows.",
+    ],
+)
+def test_not_an_owner_to_verb(text: str) -> None:
+    found = action(text)
+    assert found is None or found.cue != "pattern:OWNER to VERB"
+
+
+def test_a_base_verb_ending_in_s_is_still_a_verb() -> None:
+    found = action("Piran Hale to address the hedge complaint.")
+    assert found is not None and found.owners == ("Piran Hale",)

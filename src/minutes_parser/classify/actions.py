@@ -36,17 +36,28 @@ def owner_to_verb(clause: Clause) -> Finding | None:
     for m in _TO_VERB.finditer(clause.text[:160]):
         if " to be " in m.group(0):
             return None
-        if not _verb_ok(m.group(1)) or not m.group(1)[0].islower():
-            continue  # "The community to Tiles ...", "Parkway, to Norman Jesse": no verb
+        if not _verb_ok(m.group(1)) or not m.group(1)[0].islower() or _plural_noun(m.group(1)):
+            continue  # "The community to Tiles ...", "Parkway, to Norman Jesse", "loans to borrowers": no verb
         if m.group(1).lower() in _DELIBERATIVE:
             return None  # "Members to note the report": a recommendation to the meeting
         found = _owners_before(clause, m.start(), tight=True) or _owner_after_dash(clause, m.start())
+        if found and _MOVER_BEFORE.search(clause.text[: found[1][0]]):
+            return None  # "..., seconded by Cllr Dunn, to amend the plan": the mover of a motion
         if found:
             return Finding("pattern:OWNER to VERB", tuple(found[0]), found[1])
         if not _AFTER_COMMA_OWNER.search(clause.text, m.end(), min(len(clause.text), 160)):
             return None
         # "Insurer gave a quote, fell through due to postcode, BC to follow up": a later owner
     return None
+
+
+_MOVER_BEFORE = re.compile(r"\b(?:seconded|proposed|moved)\s+by\s*$", re.I)
+
+
+def _plural_noun(word: str) -> bool:
+    """After "to" a verb is in its base form: "borrowers", "members" are nouns ("address",
+    "discuss", "focus" end in s and are verbs)."""
+    return len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 _TOPIC_DASH = re.compile(r"\s[-–—]\s+")

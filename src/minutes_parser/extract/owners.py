@@ -42,7 +42,9 @@ _NOT_OWNERS = frozenset(
      # Months, days and sentence-opening prepositions: "In February ... would" names no owner.
      *"""january february march april may june july august september october november december monday
     tuesday wednesday thursday friday saturday sunday today tomorrow yesterday christmas easter
-    in on at by for from with after before during following since until under over""".split()]
+    in on at by for from with after before during following since until under over""".split(),
+     # Note-taking words in capitals that look like initials: "OK to close it", "TBC to ...".
+     *"ok tbc tbd fyi aob nb".split()]
 )
 _PRONOUNS = frozenset(["he", "she", "they", "we"])
 NOT_OWNER_WORDS = _NOT_OWNERS  # words that never name an owner (pronouns aside), for the classifier
