@@ -27,3 +27,7 @@ def test_a_label_that_opens_a_line_is_not_a_speaker() -> None:
 def test_a_stated_option_is_not_a_task() -> None:
     clause = c.Clause("Rafe and Nell have talked and one option is to drop the stub.", None, PEOPLE)
     assert c.ACTION_RULES.first(clause) is None
+
+
+def test_a_first_person_contraction_is_not_an_owner() -> None:
+    assert owner_phrase("I’ll", PEOPLE) is None and owner_phrase("We'll", PEOPLE) is None

@@ -44,7 +44,9 @@ _NOT_OWNERS = frozenset(
     tuesday wednesday thursday friday saturday sunday today tomorrow yesterday christmas easter
     in on at by for from with after before during following since until under over""".split(),
      # Note-taking words in capitals that look like initials: "OK to close it", "TBC to ...".
-     *"ok tbc tbd fyi aob nb".split()]
+     *"ok tbc tbd fyi aob nb".split(),
+     # First-person contractions: "I'll do two phases ... this will touch ...".
+     *"i'll i’ll we'll we’ll i'm i’m we're we’re".split()]
 )
 _PRONOUNS = frozenset(["he", "she", "they", "we"])
 NOT_OWNER_WORDS = _NOT_OWNERS  # words that never name an owner (pronouns aside), for the classifier
