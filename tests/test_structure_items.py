@@ -332,3 +332,15 @@ def test_sentence_quotation_vote_and_signature_lines_set_like_headings_are_no_it
 def test_a_heading_that_is_two_whole_sentences_stays_a_title() -> None:
     text = "# Board meeting, 5 January 2017\n\n## Insurance - we do not have any cover yet. This is bad.\n\nWe will get quotes.\n"
     assert titles(parse_text(text, name="board.md")) == ["Insurance - we do not have any cover yet. This is bad."]
+
+
+def test_coded_minute_reference_headings_give_number_and_title() -> None:
+    text = (
+        "# Finance and General Purposes Committee, 19 November 2024\n\n## FGP/24/46 Insurance renewal\n\nThe renewal was noted.\n\n"
+        "## FGP/24/47 Staffing\n\nRESOLVED to recommend to Full Council:\n\n- a new pay scale\n"
+    )
+    minutes = parse_text(text, name="fgp.md")
+    assert [(item.number, item.title) for item in minutes.items if not item.preamble] == [
+        ("FGP/24/46", "Insurance renewal"),
+        ("FGP/24/47", "Staffing"),
+    ]

@@ -839,6 +839,9 @@ def _on_heading(b: _Builder, block: Block, text: str) -> None:
     title = text
     if m and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         number, title = m.group(1), m.group(2)
+    coded = _CODED_REFERENCE.fullmatch(text.strip())
+    if coded:
+        number, title = coded.group(1), coded.group(2)  # "FGP/24/47 Staffing": the minute's reference, then its title
     item = b.open_item(title, number=number, level=block.level, cue="rule:bold line" if block.marker == "bold" else "rule:heading")
     if block.marker != "bold":
         b.items_from_headings = True
@@ -1009,6 +1012,10 @@ def _title_ok(title: str) -> bool:
 # Title"): the code names the body, the number is the minute's; an agenda often lists several on
 # one line when a PDF run them together.
 _PREFIXED_MINUTE = re.compile(r"(?:(?<=\s)|^)([A-Z]{1,5}) ?(\d{1,4}[a-z]?/\d{2,4})\s+(?=[A-Z0-9“\"'])")
+
+
+# A minute reference in the committee's code, year and number: "FGP/24/47 Staffing".
+_CODED_REFERENCE = re.compile(r"([A-Z]{1,5}/\d{2,4}/\d{1,4}[a-z]?)[.:]?\s+([A-Z].{1,200})", re.S)
 
 
 def _on_prefixed_minutes(b: _Builder, block: Block, text: str) -> bool:
@@ -1207,6 +1214,8 @@ def _on_list_section(b: _Builder, block: Block, text: str, blocks: tuple[Block, 
         return False
     if _TASK_LIST_INTRO.search(stripped) or re.match(r"(?:the\s+)?following\b", head, re.I):
         return False
+    if _DECISION_LEAD.match(head) or inline_label(stripped):
+        return False  # "RESOLVED to recommend to Full Council:" introduces the resolution's list
     b.open_item(head, cue="rule:list section")
     return True
 
