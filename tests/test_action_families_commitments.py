@@ -87,3 +87,8 @@ def test_not_an_owner_to_verb(text: str) -> None:
 def test_a_base_verb_ending_in_s_is_still_a_verb() -> None:
     found = action("Piran Hale to address the hedge complaint.")
     assert found is not None and found.owners == ("Piran Hale",)
+
+
+def test_mentioned_that_he_will_is_a_reported_commitment() -> None:
+    found = action("Piran Hale mentioned he will reach out to the blacksmith about the fair.")
+    assert found is not None and found.owners == ("Piran Hale",)

@@ -313,7 +313,7 @@ def _plural_pronoun_for_one(written: str, owners: list[str]) -> bool:
 _REPORTING_VERB = re.compile(r"\b(?:advised|said|says|reported|stated|explained|informed|told|confirmed|noted)\b")
 # Reporting verbs, and those that take the listener as object ("informed the Board"). One list
 # serves the pattern and the rule's cheap pre-check, so the two cannot drift apart.
-_REPORTING_VERBS = ("stated", "said", "says", "advised", "confirmed", "reported", "explained", "indicated", "added", "undertook")
+_REPORTING_VERBS = ("stated", "said", "says", "advised", "confirmed", "reported", "explained", "indicated", "added", "undertook", "mentioned", "replied", "reiterated")
 _REPORTING_TO = ("informed", "told")
 _REPORTING_WORDS = _REPORTING_VERBS + _REPORTING_TO
 _REPORTED = re.compile(
