@@ -4,8 +4,9 @@ The rules (``rules.py``) propose items; this module turns their result into a se
 *units*, each a candidate item opening: every item title the rules found and every paragraph,
 in document order. Each unit gets features a reader uses to see structure (numbering shape and
 whether the number continues the sequence, length, case, final punctuation, list level, what
-comes before and after, position) plus the rule's own verdict, so the model learns when to
-trust the rules. :func:`refine_items` then rebuilds the items: a unit the model scores at or
+comes before and after, position), how it looks where the reader could tell (larger than the
+body text, bold, indent, style family, and whether the rules' titles look the same) plus the
+rule's own verdict, so the model learns when to trust the rules. :func:`refine_items` then rebuilds the items: a unit the model scores at or
 above its threshold opens an item (a paragraph promoted this way is split into title and
 text), any other unit is a paragraph of the item before it (a demoted title keeps its number).
 The model keeps a rule's title unless it thinks it more likely wrong than right (``keep``) and
@@ -18,11 +19,13 @@ ModernGov ``<AIn>`` boundaries and appendices are certain and never re-decided.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from ..model import Block, Layout
 from .rules import (
     ItemDraft,
     ParagraphDraft,
@@ -74,6 +77,7 @@ class Unit:
     fixed: bool = False  # a ModernGov boundary: always an item
     item: ItemDraft | None = None  # the rules' item, for a title unit
     paragraph: ParagraphDraft | None = None  # the paragraph, for a paragraph unit
+    layout: Layout | None = None  # how the block the unit starts in looks, when the reader knew
 
 
 def number_shape(number: str | None) -> str:
@@ -114,8 +118,10 @@ def _paragraph_candidate(para: ParagraphDraft) -> tuple[str | None, str, str]:
     return number, "", text
 
 
-def item_units(segmented: Segmented) -> list[Unit]:
-    """The candidate openings of a segmented document, in order, each with its features."""
+def item_units(segmented: Segmented, blocks: Sequence[Block] = ()) -> list[Unit]:
+    """The candidate openings of a segmented document, in order, each with its features.
+
+    With the reader's ``blocks``, each unit also carries the layout of the block it starts in."""
     units: list[Unit] = []
     for para in segmented.preamble.paragraphs:
         number, title, rest = _paragraph_candidate(para)
@@ -130,14 +136,62 @@ def item_units(segmented: Segmented) -> list[Unit]:
         for para in item.paragraphs:
             number, title, rest = _paragraph_candidate(para)
             units.append(Unit(title, number, rest, "para", paragraph=para))
+    if blocks:
+        attach_layout(units, blocks)
     _add_features(units)
     return units
+
+
+_ALNUM = frozenset(b"0123456789abcdefghijklmnopqrstuvwxyz")
+_NOT_ALNUM = bytes(b for b in range(256) if b not in _ALNUM)
+_NOT_ALNUM_OR_BREAK = _NOT_ALNUM.replace(b"\x00", b"")
+_PROBE_CHARS = 30  # enough of a unit's text to find its block; short enough to survive a cut title
+
+
+def _normalised(text: str, drop: bytes = _NOT_ALNUM) -> bytes:
+    """ASCII letters and digits only, lower-cased (bytes.translate: a regex took most of the time)."""
+    return text.lower().encode("ascii", "ignore").translate(None, drop)
+
+
+def attach_layout(units: Sequence[Unit], blocks: Sequence[Block]) -> None:
+    """Give each unit the layout of the block its text starts in.
+
+    Segmentation rebuilds text (numbers split off, lines joined, pieces cut) and keeps no link to
+    the blocks, so each unit is found by the start of its text, letters and digits only, searching
+    forward from the last unit found (units follow the document) and from the top when that fails
+    (an agenda pack puts the minutes' preamble before the agenda's items)."""
+    if not any(block.layout is not None for block in blocks):
+        return
+    # One pass over the whole text (blocks parted by NULs, which the probes never hold).
+    whole = _normalised("\x00".join(block.text for block in blocks), _NOT_ALNUM_OR_BREAK)
+    starts = [0]
+    at = whole.find(b"\x00")
+    while at >= 0:
+        starts.append(at + 1)
+        at = whole.find(b"\x00", at + 1)
+    if len(starts) != len(blocks):
+        return  # a block holding a NUL of its own: the offsets cannot be trusted
+    cursor = 0
+    for unit in units:
+        text = unit.paragraph.text if unit.paragraph is not None else unit.title
+        probe = _normalised(text[: 4 * _PROBE_CHARS])[:_PROBE_CHARS]
+        if len(probe) < 3:
+            continue
+        found = whole.find(probe, cursor)
+        if found < 0:
+            found = whole.find(probe)
+        if found < 0:
+            continue
+        cursor = found
+        unit.layout = blocks[bisect_right(starts, found) - 1].layout
 
 
 def _add_features(units: list[Unit]) -> None:
     shapes = [number_shape(u.number) for u in units]
     shape_counts = Counter(shapes)
     title_shapes = Counter(s for s, u in zip(shapes, units, strict=True) if u.source == "title")
+    looks = [layout_look(u.layout) for u in units]
+    title_looks = Counter(look for look, u in zip(looks, units, strict=True) if u.source == "title" and look)
     last_number: dict[str, str] = {}
     total = len(units)
     for index, unit in enumerate(units):
@@ -173,6 +227,9 @@ def _add_features(units: list[Unit]) -> None:
             if unit.rest:
                 f["run-in"] = 1.0
             f[f"para-words={_bucket(len(para.text.split()), (2, 4, 8, 14, 30, 60))}"] = 1.0
+        if unit.layout is not None:
+            _layout_features(f, unit.layout, unit.source)
+            f[f"look&rule-titles={_bucket(title_looks[looks[index]], (0, 1, 3, 9, 30))}"] = 1.0
         _text_features(f, unit.title)
         f[f"pos={_bucket(index, (0, 1, 2, 5, 10, 30))}"] = 1.0
         f[f"rel={min(9, index * 10 // max(total, 1))}"] = 1.0
@@ -187,6 +244,77 @@ def _add_features(units: list[Unit]) -> None:
             else:
                 f[f"{name}=none"] = 1.0
         unit.features = f
+
+
+def size_bucket(ratio: float | None) -> str:
+    """The font size against the body text's: "smaller", "body", "larger", "much-larger"."""
+    if ratio is None:
+        return "unknown"
+    if ratio < 0.92:
+        return "smaller"
+    if ratio < 1.1:
+        return "body"
+    return "larger" if ratio < 1.35 else "much-larger"
+
+
+def indent_bucket(indent: float | None) -> str:
+    """Indent from the usual left edge, in points: "out", "0", "small", "mid", "deep"."""
+    if indent is None:
+        return "unknown"
+    if indent < -6:
+        return "out"
+    if indent < 6:
+        return "0"
+    return "small" if indent < 30 else ("mid" if indent < 90 else "deep")
+
+
+_HEADING_STYLE = re.compile(r"h[1-6]$|.{0,20}(?:heading|title)", re.I)
+_BODY_STYLES = frozenset({"p", "div", "span", "normal", "default", "plain text", "no spacing", "normal (web)"})
+
+
+def style_family(style: str | None) -> str:
+    """A DOCX style name or HTML tag as a family: "heading", "list", "table", "body", "pre", "other"."""
+    if not style:
+        return "none"
+    lowered = style.strip().lower()
+    if _HEADING_STYLE.match(lowered):
+        return "heading"
+    if lowered == "li" or "list" in lowered or "bullet" in lowered or "number" in lowered:
+        return "list"
+    if lowered in ("td", "th", "tr") or "table" in lowered:
+        return "table"
+    if lowered in _BODY_STYLES or lowered.startswith("body"):
+        return "body"
+    return "pre" if lowered == "pre" else "other"
+
+
+def layout_look(layout: Layout | None) -> str:
+    """What a reader sees at a glance, as one string: size, weight, indent and style family."""
+    if layout is None:
+        return ""
+    return "/".join(
+        (
+            size_bucket(layout.size_ratio),
+            "bold" if layout.bold else "plain",
+            indent_bucket(layout.indent),
+            style_family(layout.style),
+        )
+    )
+
+
+def _layout_features(f: Features, layout: Layout, source: str) -> None:
+    size = size_bucket(layout.size_ratio)
+    family = style_family(layout.style)
+    f[f"size={size}"] = 1.0
+    f[f"indent={indent_bucket(layout.indent)}"] = 1.0
+    f[f"style={family}"] = 1.0
+    f[f"src={source}&size={size}"] = 1.0
+    f[f"src={source}&style={family}"] = 1.0
+    f[f"bold={'yes' if layout.bold else 'no'}&src={source}"] = 1.0
+    if layout.italic:
+        f["italic"] = 1.0
+    if layout.outline is not None:
+        f[f"outline={min(layout.outline, 4)}"] = 1.0
 
 
 def _text_features(f: Features, title: str) -> None:
@@ -265,9 +393,12 @@ def _roman(text: str) -> int:
     return total
 
 
-def refine_items(segmented: Segmented, model: HashedLinearModel) -> Segmented:
-    """Rebuild the items of ``segmented`` from the model's verdict on each unit."""
-    units = item_units(segmented)
+def refine_items(
+    segmented: Segmented, model: HashedLinearModel, blocks: Sequence[Block] = ()
+) -> Segmented:
+    """Rebuild the items of ``segmented`` from the model's verdict on each unit (with the
+    layout of ``blocks`` among its features, when given)."""
+    units = item_units(segmented, blocks)
     if not units:
         return segmented
     # A unit without a title cannot open an item: the model is asked about the others only.
