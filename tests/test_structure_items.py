@@ -344,3 +344,20 @@ def test_coded_minute_reference_headings_give_number_and_title() -> None:
         ("FGP/24/46", "Insurance renewal"),
         ("FGP/24/47", "Staffing"),
     ]
+
+
+def test_lower_roman_sub_items_set_as_paragraphs_follow_their_run() -> None:
+    text = (
+        "Minutes of Elmby Parish Council, 10 August 2012\n\n5. Councillors Reports\n\n"
+        "i. Highways & Planning – A Moss\n\nThe verge was reported.\n\n"
+        "ii. Drainage – B Lane\n\nOne blocked ditch.\n\n"
+        "iv. Out of order – C Dean\n\nText.\n\n"
+        "FRE/MPO\n\n6. Correspondence\n\nNone.\n"
+    )
+    minutes = parse_text(text, name="elmby.md")
+    assert [(item.number, item.title) for item in minutes.items if not item.preamble] == [
+        ("5", "Councillors Reports"),
+        ("5i", "Highways & Planning – A Moss"),
+        ("5ii", "Drainage – B Lane"),
+        ("6", "Correspondence"),
+    ]

@@ -313,6 +313,7 @@ class _Builder:
         self.repeated_titles: frozenset[str] = frozenset()  # unnumbered title lines printed 3+ times
         self.header_runs: frozenset[int] = frozenset()  # indices of bold lines printed as a table's column headers
         self.index = 0  # the index of the block being read
+        self.last_roman: str | None = None  # the last "ii." sub-item opened from a paragraph
 
     # item management
     def open_item(
@@ -1220,6 +1221,24 @@ def _on_list_section(b: _Builder, block: Block, text: str, blocks: tuple[Block, 
     return True
 
 
+# "ii. Drainage – G. Proctor": a sub-item numbered in lower-case roman, left a paragraph by readers.
+_ROMAN_SUB_TITLE = re.compile(r"([ivx]{1,4})[.)][ \t\u00a0]+([A-Z][^\n]{2,120})")
+_ROMAN_VALUES = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+
+
+def _roman_in_sequence(b: _Builder, roman: str) -> bool:
+    """"i" starts a run of sub-items; each next one follows the last ("ii" after "i")."""
+    if roman == "i":
+        return True
+    previous = b.last_roman
+    suffix = re.fullmatch(r"\d+([ivx]+)", b.current.number or "") if b.current is not None else None
+    if suffix:
+        previous = suffix.group(1)  # the open item is the run's last ("5i", read from a list item)
+    if roman not in _ROMAN_VALUES or previous not in _ROMAN_VALUES:
+        return False
+    return _ROMAN_VALUES.index(roman) == _ROMAN_VALUES.index(previous) + 1
+
+
 def _on_paragraph_title(b: _Builder, block: Block, text: str) -> bool:
     """Plain-text item titles: "Agenda item" + title lines, "(Item 4)", numbered title lines."""
     if text.lower().strip(" :") in ("agenda item", "agenda item:"):
@@ -1260,6 +1279,14 @@ def _on_paragraph_title(b: _Builder, block: Block, text: str) -> bool:
         if rest:
             _add_running_text(b, block, rest)
         return True
+    roman = _ROMAN_SUB_TITLE.fullmatch(text.strip())
+    if roman and _roman_in_sequence(b, roman.group(1)) and _title_ok(roman.group(2)):
+        parent = b.last_number_parent or ""
+        b.open_item(roman.group(2).strip(), number=parent + roman.group(1), cue="rule:roman sub-item")
+        b.last_roman = roman.group(1)
+        return True
+    if re.fullmatch(r"[A-Z]{2,4}(?:/[A-Z]{2,4})+", text.strip()):
+        return False  # "FRE/MPO": members' initials signing off an entry
     if text.isupper() and 3 < len(text) <= 100 and len(re.findall(r"[A-Z]{2,}", text)) >= 2 and not pure_label(text):
         in_header_zone = b.current is None
         if not in_header_zone and (_title_key(text) in b.repeated_titles or not _weak_title_ok(text)):
