@@ -79,6 +79,21 @@ def test_column_is_the_hashers_column() -> None:
         assert _column(name) == int(_hasher().transform([{name: 1.0}]).indices[0])
 
 
+def test_hashed_rows_hold_each_names_column_in_row_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    from minutes_parser.learn import linear
+
+    rows = [{"bias": 1.0, "w=minutes": 1.0, "w=café": 0.5}, {"bias": 1.0}, {"t=zz-new-name": 2.0, "bias": 1.0}]
+    flat = [(name, value) for row in rows for name, value in row.items()]
+    monkeypatch.setattr(linear, "_COLUMNS_MAX", len(linear._COLUMNS))  # full: new names are not kept
+    hashed = linear.hashed(rows)
+    assert hashed.columns.tolist() == [_column(name) for name, _ in flat]
+    assert hashed.values.tolist() == [value for _, value in flat]
+    assert hashed.offsets == [0, 3, 4]
+    assert "t=zz-new-name" not in linear._COLUMNS
+    with pytest.raises(ValueError):
+        linear.hashed([{}])
+
+
 def test_fit_needs_both_classes() -> None:
     with pytest.raises(ValueError, match="positive and negative"):
         HashedLinearModel.fit([{"a": 1.0}, {"b": 1.0}], [True, True])
@@ -301,6 +316,33 @@ def test_refiner_keeps_trusted_findings_drops_doubtful_ones_and_adds_sure_ones()
     assert (
         ClauseRefiner().refine(summarise([doubtful]), context, people).clauses[0].action is not None
     )
+
+
+def test_clause_features_in_a_fixed_order() -> None:
+    """The order of a row's features is the order of the sums that give its probability (and of
+    the training rows): words and pairs in first-seen order, modal words in their list's order."""
+    context = ClauseContext("Decision", None, "1.", "Bus shelter repairs", "")
+    row = clause_features(_clause("The clerk will ask and ask again; the board was to decide", True), 0, 2, context)
+    assert list(row)[:7] == ["bias", "dcue=none", "acue=pattern:OWNER to VERB", "rule-owner", "label=Decision", "list", "place=first"]
+    words = [name for name in row if name.startswith("w=")]
+    assert words == ["w=the", "w=clerk", "w=will", "w=ask", "w=and", "w=again", "w=board", "w=was", "w=to", "w=decide"]
+    pairs = [name for name in row if name.startswith("b=")]
+    assert pairs[:4] == ["b=the_clerk", "b=clerk_will", "b=will_ask", "b=ask_and"] and len(pairs) == len(set(pairs)) == 11
+    assert [name for name in row if name.startswith("modal=")] == ["modal=will", "modal=to", "modal=was"]
+    assert list(row)[-4:] == ["past=0", "t=bus", "t=shelter", "t=repairs"]
+    assert set(row.values()) == {1.0}
+
+
+def test_refiner_leaves_a_paragraph_it_agrees_with_as_it_was() -> None:
+    from minutes_parser.classify.paragraphs import summarise
+    from minutes_parser.extract.owners import PeopleIndex
+
+    context = ClauseContext(None, None, None, "Footpaths", "")
+    sure = _clause("Clerk to write to the landowner", True)
+    rows = [clause_features(sure, 0, 1, context)] * 5 + [clause_features(_clause("Rain fell", False), 0, 1, context)] * 5
+    model = HashedLinearModel.fit(rows, [True] * 5 + [False] * 5, c=100.0, thresholds={"keep": 0.3, "open": 0.6})
+    paragraph = summarise([sure])
+    assert ClauseRefiner(actions=model).refine(paragraph, context, PeopleIndex.build([], "")) is paragraph
 
 
 def test_probabilities_equal_scikit_learns_predict_proba() -> None:

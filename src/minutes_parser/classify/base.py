@@ -38,6 +38,12 @@ class Clause:
         """The text in lower case, made once for every rule's cheap word pre-checks."""
         return self.text.lower()
 
+    @cached_property
+    def need_words(self) -> frozenset[str]:
+        """The words some rule list needs that occur in the lower-cased text, found once for
+        both rule lists (see :class:`_WordScanner`)."""
+        return _NEED_WORDS.found_in(self.lowered)
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -57,25 +63,100 @@ class NeedsError(AssertionError):
     """A rule fired on a clause that has none of the words it declared it needs."""
 
 
-@dataclass(frozen=True)
-class _Needs:
-    """A rule's needs sorted by kind once: words and patterns as sets, matched against the words
-    and patterns found in a clause once per rule list."""
+class _WordScanner:
+    """Which of a set of strings occur in a text (as substrings), in one regex pass instead of
+    one ``in`` test per string. The strings make a trie pattern tried at every position inside a
+    lookahead, so overlapping occurrences are all seen; at each position it reports the longest
+    string starting there, and that string stands for every string it contains (each of which
+    occurs too). The result is exactly ``{w for w in words if w in text}``."""
 
-    words: frozenset[str]
-    patterns: frozenset[re.Pattern[str]]
-    tests: tuple[Callable[[Clause], bool], ...]
+    def __init__(self) -> None:
+        self.words: dict[str, None] = {}
+        self._pattern: re.Pattern[str] | None = None
+        self._within: dict[str, frozenset[str]] = {}
+
+    def add(self, words: frozenset[str]) -> None:
+        if not words <= self.words.keys():
+            self.words.update(dict.fromkeys(sorted(words)))
+            self._pattern = None
+
+    def found_in(self, text: str) -> frozenset[str]:
+        if self._pattern is None:
+            words = [w for w in self.words if w]
+            self._within = {w: frozenset(v for v in self.words if v in w) for w in words}
+            self._pattern = re.compile(f"(?=({_trie(words)}))") if words else re.compile(r"(?!)")
+        found: set[str] = set()
+        for longest in set(self._pattern.findall(text)):
+            found |= self._within[longest]
+        if "" in self.words:
+            found.add("")
+        return frozenset(found)
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching any of ``words``, as a trie ("agree(?:d|ment)?"): at each character only
+    one branch can go on, and greedy optional endings make the match the longest word."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]  # a recursive mapping
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        ends = "" in node
+        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends else body
+
+    return pattern(root)
+
+
+_NEED_WORDS = _WordScanner()  # the words of every rule list
+
+
+@dataclass(frozen=True)
+class _NeedIndex:
+    """Every need of a rule list with the rules that declared it, as a bit mask over rule
+    positions: a clause's words, patterns and tests OR-ed together give the rules worth running
+    in one pass, instead of a per-rule check."""
+
+    words: tuple[str, ...] = ()
+    word_bits: dict[str, int] = field(default_factory=dict)
+    patterns: tuple[tuple[re.Pattern[str], int], ...] = ()
+    tests: tuple[tuple[Callable[[Clause], bool], int], ...] = ()
 
     @classmethod
-    def of(cls, needs: Needs) -> _Needs:
+    def of(cls, declared: list[Needs]) -> _NeedIndex:
+        masks: dict[str | re.Pattern[str] | Callable[[Clause], bool], int] = {}
+        for position, needs in enumerate(declared):
+            for need in needs:
+                masks[need] = masks.get(need, 0) | 1 << position
+        word_bits = {n: m for n, m in masks.items() if isinstance(n, str)}
         return cls(
-            frozenset(n for n in needs if isinstance(n, str)),
-            frozenset(n for n in needs if isinstance(n, re.Pattern)),
-            tuple(n for n in needs if not isinstance(n, (str, re.Pattern))),
+            tuple(word_bits),
+            word_bits,
+            tuple((n, m) for n, m in masks.items() if isinstance(n, re.Pattern)),
+            tuple((n, m) for n, m in masks.items() if not isinstance(n, (str, re.Pattern))),
         )
 
-    def met(self, words: set[str], patterns: set[re.Pattern[str]], clause: Clause) -> bool:
-        return not self.words.isdisjoint(words) or not self.patterns.isdisjoint(patterns) or any(test(clause) for test in self.tests)
+    def rules_for(self, clause: Clause) -> int:
+        """The positions of the rules whose needs ``clause`` meets, as a bit mask. A pattern or
+        test is tried only when a rule it gates is not already in."""
+        lowered = clause.lowered
+        mask = 0
+        word_bits = self.word_bits
+        for word in clause.need_words:
+            mask |= word_bits.get(word, 0)
+        for pattern, bits in self.patterns:
+            if bits & ~mask and pattern.search(lowered):
+                mask |= bits
+        for test, bits in self.tests:
+            if bits & ~mask and test(clause):
+                mask |= bits
+        return mask
 
 
 @dataclass
@@ -88,8 +169,7 @@ class RuleSet:
 
     rules: list[tuple[str, Rule]] = field(default_factory=list)
     needs: dict[str, Needs] = field(default_factory=dict)
-    _checks: list[_Needs] = field(default_factory=list)  # in rule order
-    _any: _Needs = field(default_factory=lambda: _Needs(frozenset(), frozenset(), ()))
+    _index: _NeedIndex = field(default_factory=_NeedIndex)
     _checking: int = 0
 
     def add(self, cue: str, *, needs: Needs) -> Callable[[Rule], Rule]:
@@ -102,8 +182,8 @@ class RuleSet:
         def register(fn: Rule) -> Rule:
             self.rules.append((cue, fn))
             self.needs[cue] = tuple(needs)
-            self._checks.append(_Needs.of(tuple(needs)))
-            self._any = _Needs.of(tuple(dict.fromkeys(need for declared in self.needs.values() for need in declared)))
+            self._index = _NeedIndex.of([self.needs[c] for c, _ in self.rules])
+            _NEED_WORDS.add(frozenset(self._index.words))
             return fn
 
         return register
@@ -111,17 +191,25 @@ class RuleSet:
     def first(self, clause: Clause) -> Finding | None:
         if clause.label is not None:
             return self.first_unfiltered(clause)
-        lowered = clause.lowered
-        words = {word for word in self._any.words if word in lowered}
-        patterns = {pattern for pattern in self._any.patterns if pattern.search(lowered)}
-        if not self._checking and not words and not patterns and not any(test(clause) for test in self._any.tests):
-            return None
-        for (cue, rule), check in zip(self.rules, self._checks, strict=True):
-            if check.met(words, patterns, clause):
+        mask = self._index.rules_for(clause)
+        if self._checking:
+            return self._first_checked(clause, mask)
+        rules = self.rules
+        while mask:
+            lowest = mask & -mask
+            found = rules[lowest.bit_length() - 1][1](clause)
+            if found is not None:
+                return found
+            mask ^= lowest
+        return None
+
+    def _first_checked(self, clause: Clause, mask: int) -> Finding | None:
+        for position, (cue, rule) in enumerate(self.rules):
+            if mask >> position & 1:
                 found = rule(clause)
                 if found is not None:
                     return found
-            elif self._checking and rule(clause) is not None:
+            elif rule(clause) is not None:
                 raise NeedsError(f"rule {cue!r} fired without any of {self.needs[cue]!r}: {clause.text!r}")
         return None
 

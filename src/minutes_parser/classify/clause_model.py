@@ -91,20 +91,19 @@ def clause_features(
     if text[:1].islower():
         f["starts-lower"] = 1.0
     if words:
-        f[f"first={words[0]}"] = 1.0
+        f["first=" + words[0]] = 1.0
         if len(words) > 1:
-            f[f"first2={words[0]}_{words[1]}"] = 1.0
-    for word in words:
-        f[f"w={word}"] = 1.0
-    for first, second in pairwise(words):
-        f[f"b={first}_{second}"] = 1.0
-    for modal in _MODALS:
-        if modal in words:
-            f[f"modal={modal}"] = 1.0
+            f["first2=" + words[0] + "_" + words[1]] = 1.0
+    # dict.update with comprehensions: the same keys in the same order as one assignment per word
+    # (a repeated word keeps its first place), built without a Python-level loop body per word
+    f.update({"w=" + word: 1.0 for word in words})
+    f.update({"b=" + first + "_" + second: 1.0 for first, second in pairwise(words)})
+    present = set(words)
+    f.update({"modal=" + modal: 1.0 for modal in _MODALS if modal in present})
     ed = sum(1 for w in words if w.endswith("ed"))
     f[f"past={min(ed, 3)}"] = 1.0
     for word in _WORD.findall(context.item_title.lower())[:4]:
-        f[f"t={word}"] = 1.0
+        f["t=" + word] = 1.0
     return f
 
 
@@ -119,9 +118,19 @@ _CANDIDATE_WORDS = re.compile(
 )
 
 
+# The same words without re.I, searched in lower-cased text: twice as fast, and the same verdict on
+# ASCII text (where lower() and re.I agree letter for letter); other text takes the re.I pattern.
+_CANDIDATE_WORDS_LOWER = re.compile(_CANDIDATE_WORDS.pattern)
+
+
 def is_candidate(clause: ClauseResult) -> bool:
     """Does the model look at this clause? (see ``_CANDIDATE_WORDS``)"""
-    return clause.action is not None or clause.decision is not None or _CANDIDATE_WORDS.search(clause.text) is not None
+    if clause.action is not None or clause.decision is not None:
+        return True
+    text = clause.text
+    if text.isascii():
+        return _CANDIDATE_WORDS_LOWER.search(text.lower()) is not None
+    return _CANDIDATE_WORDS.search(text) is not None
 
 
 @dataclass
@@ -153,12 +162,16 @@ class ClauseRefiner:
         action_p = self.actions.probabilities_of(columns) if self.actions else [None] * len(rows)
         decision_p = self.decisions.probabilities_of(columns) if self.decisions else [None] * len(rows)
         out = list(clauses)
+        changed = False
         for index, row, p_action, p_decision in zip(chosen, rows, action_p, decision_p, strict=True):
             clause = clauses[index]
             action = _decide(clause.action, p_action, self.actions, row, partial(_owners_of, clause, people))
             decision = _decide(clause.decision, p_decision, self.decisions, row, lambda: ())
-            out[index] = replace(clause, action=action, decision=decision)
-        return summarise(out)
+            if action is not clause.action or decision is not clause.decision:
+                out[index] = replace(clause, action=action, decision=decision)
+                changed = True
+        # the model agreed with every rule (most paragraphs): the paragraph is as the rules made it
+        return summarise(out) if changed else classified
 
     def observe(self, classified: ClassifiedParagraph, context: ClauseContext) -> None:
         """Called on every paragraph before :meth:`refine`; the recorder keeps what it sees."""

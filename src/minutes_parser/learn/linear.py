@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 Features = Mapping[str, float]
@@ -120,22 +121,34 @@ class HashedLinearModel:
                 self._dense[index] = weight
         contributions = self._dense[rows.columns] * rows.values
         scores = np.add.reduceat(contributions, rows.offsets) + self.intercept
-        return [float(p) for p in 1.0 / (1.0 + np.exp(-scores))]
+        probabilities: list[float] = (1.0 / (1.0 + np.exp(-scores))).tolist()
+        return probabilities
 
     def strongest(self, row: Features, *, count: int = 3, positive: bool = True) -> list[str]:
         """The features of ``row`` that pushed hardest toward yes (or, with ``positive=False``, no)."""
         contributions: list[tuple[float, str]] = []
         for name, value in row.items():
-            column = _column(name)
-            weight = self.weights.get(column, 0.0) * value
+            weight = self.weights.get(_COLUMNS[name], 0.0) * value
             if (weight > 0) == positive and weight != 0.0:
                 contributions.append((abs(weight), name))
         contributions.sort(key=lambda c: (-c[0], c[1]))
         return [name for _, name in contributions[:count]]
 
 
-_COLUMNS: dict[str, int] = {}  # feature name -> column; names repeat across paragraphs and documents
+class _ColumnCache(dict[str, int]):
+    """Feature name -> hashed column. Names repeat across paragraphs and documents, so each is
+    hashed once; a lookup is a plain dict lookup in C (``__missing__`` runs on a new name only).
+    Bounded: past ``_COLUMNS_MAX`` names, a new name is hashed each time instead of kept."""
+
+    def __missing__(self, name: str) -> int:
+        column = _column(name)
+        if len(self) < _COLUMNS_MAX:
+            self[name] = column
+        return column
+
+
 _COLUMNS_MAX = 1 << 18
+_COLUMNS = _ColumnCache()
 
 
 @dataclass(frozen=True)
@@ -152,22 +165,17 @@ def hashed(rows: Sequence[Features]) -> HashedRows:
     """The rows with the columns FeatureHasher gives their feature names."""
     import numpy as np
 
-    columns: list[int] = []
-    values: list[float] = []
     offsets: list[int] = []
+    total = 0
     for row in rows:
         if not row:
             raise ValueError("a row needs at least one feature")
-        offsets.append(len(columns))
-        for name, value in row.items():
-            column = _COLUMNS.get(name)
-            if column is None:
-                column = _column(name)
-                if len(_COLUMNS) < _COLUMNS_MAX:
-                    _COLUMNS[name] = column
-            columns.append(column)
-            values.append(value)
-    return HashedRows(np.array(columns, dtype=np.int64), np.array(values), offsets)
+        offsets.append(total)
+        total += len(row)
+    # One pass over all the rows' names and values, at C speed (no Python code per feature).
+    columns = np.fromiter(map(_COLUMNS.__getitem__, chain.from_iterable(rows)), dtype=np.int64, count=total)
+    values = np.fromiter(chain.from_iterable(row.values() for row in rows), dtype=np.float64, count=total)
+    return HashedRows(columns, values, offsets)
 
 
 def _column(name: str) -> int:
