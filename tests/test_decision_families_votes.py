@@ -90,3 +90,23 @@ def test_a_wordless_line_under_a_resolved_label_is_no_decision() -> None:
     assert wordless("24") and wordless("14/09/10.02") and not wordless("Agreed")
     assert decisions("24", label="RESOLVED") == []
     assert decisions("That the grant be paid.", label="RESOLVED") == ["That the grant be paid."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That the verge be cut twice a year. Passed without dissent.",
+        "That the precept be set at £9,000. Carried nem con.",
+        "That the hall fees rise by 5%. RESULT: ADOPTED",
+        "That the precept be raised by 10%. Amendment lost.",
+    ],
+)
+def test_a_that_motion_with_its_outcome_is_one_decision(text: str) -> None:
+    assert decisions(text) == [text]
+
+
+def test_a_motion_that_directs_someone_keeps_its_action() -> None:
+    text = "That the Clerk write to the county about the verge. Carried."
+    result, _ = c.classify_paragraph(text, sentence_spans([text])[0], label=None, people=PEOPLE)
+    (only,) = [r for r in result.clauses if r.decision]
+    assert only.text == text and only.action is not None

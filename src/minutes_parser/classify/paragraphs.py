@@ -272,6 +272,14 @@ def _moves_a_motion(result: ClauseResult) -> bool:
     return result.action is None and result.decision is not None and result.decision.cue in _MOTION_CUES
 
 
+def _resolution_that(result: ClauseResult) -> bool:
+    """"That the verge be cut twice a year." read as a task: still the motion an outcome closes."""
+    return result.action is not None and _THAT_MOTION.match(result.text) is not None
+
+
+_THAT_MOTION = re.compile(r"^[\"“‘']?That\b")
+
+
 def _motions_with_outcomes(text: str, results: list[ClauseResult]) -> list[ClauseResult]:
     """"That the precept be set at £12,000. Proposed Cllr Hart, seconded Cllr Ward. Carried." is one
     decision: the motion with its outcome, never the bare outcome line alone. The sentences before
@@ -284,7 +292,7 @@ def _motions_with_outcomes(text: str, results: list[ClauseResult]) -> list[Claus
             first = len(out)
             while first > 0 and out[first - 1].action is None and (out[first - 1].decision is None or _closes_a_motion(out[first - 1])):
                 first -= 1
-            if first > 0 and _moves_a_motion(out[first - 1]):
+            if first > 0 and (_moves_a_motion(out[first - 1]) or _resolution_that(out[first - 1])):
                 first -= 1  # "Stacey makes a motion to adjourn, Charlie Second. Unanimous.": the motion it closes
             end = i
             while end + 1 < len(results) and results[end + 1].decision is None and _closes_a_motion(results[end + 1]):
@@ -292,7 +300,8 @@ def _motions_with_outcomes(text: str, results: list[ClauseResult]) -> list[Claus
             if first < len(out) and _MOTION_START.match(out[first].text):
                 start = out[first].start
                 merged = text[start : results[end].end].strip()
-                out[first:] = [ClauseResult(merged, start, results[end].end, result.decision, None)]
+                directs = next((r.action for r in out[first:] if r.action), None)  # "That the Clerk write ... Carried."
+                out[first:] = [ClauseResult(merged, start, results[end].end, result.decision, directs)]
                 i = end + 1
                 continue
         out.append(result)
