@@ -361,3 +361,29 @@ def test_lower_roman_sub_items_set_as_paragraphs_follow_their_run() -> None:
         ("5ii", "Drainage – B Lane"),
         ("6", "Correspondence"),
     ]
+
+
+CITY_LISTING = (
+    "CITY OF RIVERMOUTH OFFICIAL MINUTES  A REGULAR MEETING OF THE COUNCIL WAS HELD THIS 9TH DAY OF MARCH, 2011\n\n"
+    "The Consent Agenda was adopted.  COMMUNICATIONS   12 Request of Jane Orr to address Council regarding bus shelters  "
+    "(Communication)  PLACED ON FILE  CONSENT AGENDA   13 Appoint Sam Lee to the Parks Board for a term to 2013  (Report)  "
+    "(Y-5) CONFIRMED *14 Accept a grant of $20,000 from the State for river clean-up  (Ordinance)  (Y-5) 18431  "
+    "15 Amend contract with Harbor Tech to add $5,000  (Second Reading Agenda 7)  (Y-5) 18432\n\nAt 10:31 a.m. Council adjourned.\n"
+)
+
+
+def test_a_flattened_agenda_listing_gives_one_item_per_entry_with_its_outcome_as_text() -> None:
+    minutes = parse_text(CITY_LISTING, name="rivermouth.txt")
+    items = [item for item in minutes.items if not item.preamble]
+    assert [(item.number, item.title) for item in items] == [
+        ("12", "Request of Jane Orr to address Council regarding bus shelters"),
+        ("13", "Appoint Sam Lee to the Parks Board for a term to 2013"),
+        ("*14", "Accept a grant of $20,000 from the State for river clean-up"),
+        ("15", "Amend contract with Harbor Tech to add $5,000"),
+    ]
+    assert any("CONFIRMED" in p.text and p.text.startswith("Appoint") for p in items[1].paragraphs)
+
+
+def test_one_bracketed_paper_in_running_text_is_no_listing() -> None:
+    text = "Minutes of the Council, 9 March 2011\n\nThe Mayor noted that 12 Requests to speak  (Communication)  were received.\n"
+    assert titles(parse_text(text, name="council.txt")) == []

@@ -541,6 +541,8 @@ def _segment(blocks: tuple[Block, ...], join_wrapped: bool) -> Segmented:
         # PARAGRAPH
         if _on_prefixed_minutes(b, block, text):
             continue
+        if _on_flattened_listing(b, block, text):
+            continue
         used = _on_reference_entry(b, block, text, blocks, index)
         if used is not None:
             index += used
@@ -1013,6 +1015,34 @@ def _title_ok(title: str) -> bool:
 # Title"): the code names the body, the number is the minute's; an agenda often lists several on
 # one line when a PDF run them together.
 _PREFIXED_MINUTE = re.compile(r"(?:(?<=\s)|^)([A-Z]{1,5}) ?(\d{1,4}[a-z]?/\d{2,4})\s+(?=[A-Z0-9“\"'])")
+
+
+# A council's agenda listing flattened into running text: the item number, its title, then the
+# kind of paper in brackets ("41 Appoint two members to the Plan Committee  (Report)  CONFIRMED
+# *42 Accept a grant of $94,710  (Ordinance)  (Y-5) 184349 ..."). Several in one block make it a listing.
+_LISTING_ENTRY = re.compile(
+    r"(?:(?<=\s\s)|(?<=\n)|^|(?<=\s)(?=\*))(\*?(?:S-)?\d{1,3})\s+([A-Z][^()]{8,400}?)\s*\((?:Ordinance|Resolution|Report|Communication|"
+    r"Emergency Ordinance|Second Reading Agenda|Previous Agenda)\b[^)]{0,60}\)",
+    re.S,
+)
+_LISTING_MIN = 3
+
+
+def _on_flattened_listing(b: _Builder, block: Block, text: str) -> bool:
+    """One item per entry of a flattened agenda listing; what lies between entries (the vote, the
+    outcome, the department's name) is the entry's text."""
+    entries = list(_LISTING_ENTRY.finditer(text))
+    if len(entries) < _LISTING_MIN:
+        return False
+    lead = text[: entries[0].start()].strip()
+    if lead:
+        _add_running_text(b, block, lead)
+    for entry, following in zip(entries, [*entries[1:], None], strict=True):
+        b.open_item(rebuild_paragraph(entry.group(2)), number=entry.group(1), cue="rule:agenda listing")
+        # The entry whole (title, paper, vote, outcome) is what the meeting acted on: the item's text.
+        acted_on = text[entry.start(2) : following.start() if following else len(text)].strip()
+        _add_running_text(b, block, rebuild_paragraph(acted_on))
+    return True
 
 
 # A minute reference in the committee's code, year and number: "FGP/24/47 Staffing".
