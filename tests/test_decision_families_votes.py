@@ -110,3 +110,13 @@ def test_a_motion_that_directs_someone_keeps_its_action() -> None:
     result, _ = c.classify_paragraph(text, sentence_spans([text])[0], label=None, people=PEOPLE)
     (only,) = [r for r in result.clauses if r.decision]
     assert only.text == text and only.action is not None
+
+
+def test_assent_after_a_motion_is_its_outcome() -> None:
+    text = "Cllr Ames proposed and Cllr Boyd seconded that the accounts be shown at the July meeting. Councillors present were content with the proposal."
+    assert decisions(text) == [text]
+
+
+def test_a_vote_sentence_after_a_motion_is_its_outcome() -> None:
+    text = "Cllr Ames proposed, and Cllr Boyd seconded, that the protocol be approved. On being put to the vote the motion was carried, with one abstention."
+    assert decisions(text) == [text]

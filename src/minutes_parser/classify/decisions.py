@@ -291,6 +291,7 @@ def tagged_outcome(clause: Clause) -> Finding | None:
 _MOTION_TO = re.compile(
     r"^(?:(?:a|another)\s+)?motion\s+(?:was\s+(?:made|moved|put)\s+)?to\s+[a-z]+"
     r"|^[Ii]t\s+was\s+(?:proposed|moved)\s+(?:by\s+[^,;.]{2,40}?\s+)?(?:that|to)\s+[a-z]+"
+    r"|\b(?:proposed|moved),?\s+(?:and\s+)?[^,;.]{2,40}?\s+seconded,?\s+(?:the\s+motion,?\s+)?that\s+[a-z]+"
     r"|\b(?:makes?|made)\s+(?:a|the)\s+motion\s+to\s+[a-z]+",
     re.I,
 )

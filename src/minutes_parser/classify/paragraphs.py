@@ -269,7 +269,15 @@ _MOTION_CUES = frozenset(["pattern:motion to", "label:RESOLVED", "label:Decision
 
 
 def _moves_a_motion(result: ClauseResult) -> bool:
-    return result.action is None and result.decision is not None and result.decision.cue in _MOTION_CUES
+    return result.decision is not None and result.decision.cue in _MOTION_CUES
+
+
+def _outcome_of(result: ClauseResult) -> bool:
+    """After a motion: "Councillors present were content with the proposal.", "On being put to the
+    vote the motion was carried, with one abstention." are what became of it."""
+    if result.decision is None or result.action is not None:
+        return False
+    return result.decision.cue == "pattern:assent" or (result.decision.cue == "pattern:vote" and _OUTCOME_WORD.search(result.text) is not None)
 
 
 def _resolution_that(result: ClauseResult) -> bool:
@@ -288,7 +296,7 @@ def _motions_with_outcomes(text: str, results: list[ClauseResult]) -> list[Claus
     i = 0
     while i < len(results):
         result = results[i]
-        if result.decision is not None and _closes_a_motion(result):
+        if result.decision is not None and (_closes_a_motion(result) or (bool(out) and _moves_a_motion(out[-1]) and _outcome_of(result))):
             first = len(out)
             while first > 0 and out[first - 1].action is None and (out[first - 1].decision is None or _closes_a_motion(out[first - 1])):
                 first -= 1
