@@ -387,3 +387,12 @@ def test_a_flattened_agenda_listing_gives_one_item_per_entry_with_its_outcome_as
 def test_one_bracketed_paper_in_running_text_is_no_listing() -> None:
     text = "Minutes of the Council, 9 March 2011\n\nThe Mayor noted that 12 Requests to speak  (Communication)  were received.\n"
     assert titles(parse_text(text, name="council.txt")) == []
+
+
+def test_access_parts_and_signature_records_are_no_items() -> None:
+    text = (
+        "# Minutes of Brackenford County Council, 19 December 2024\n\n## UNRESTRICTED ITEMS\n\n"
+        "## 1. Apologies for Absence\n\nNone.\n\n## 2. Questions\n\nTwo questions were asked.\n\n"
+        "**Signed as a true record**\n\nChair\n"
+    )
+    assert titles(parse_text(text, name="brackenford.md")) == ["Apologies for Absence", "Questions"]

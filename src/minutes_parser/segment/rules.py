@@ -107,7 +107,10 @@ _BODY_HINT = re.compile(r"\b(council|board|committee|cabinet|panel|commission|tr
 _CONTAINER_HEADINGS = frozenset(
     """agenda minutes links resources references notes summary attendees attendance contents actions
     decisions""".split()
-) | {"action items", "consented decisions", "meeting minutes", "meeting notes", "table of contents", "agenda items"}
+) | {"action items", "consented decisions", "meeting minutes", "meeting notes", "table of contents", "agenda items"} | {
+    # the access-to-information parts a council's business is split into, not business themselves
+    "unrestricted items", "restricted items", "exempt items", "open items", "confidential items",
+}
 _AGENDA_HEADING = re.compile(r"(?:agenda|agenda items|items? for discussion)\s*:?", re.I)
 _APPENDIX_START = re.compile(r"(supporting documents|appendix\b|annex\b|appendices)", re.I)
 
@@ -761,7 +764,11 @@ _VOTE_GROUP = re.compile(
     r"\W{0,3}(?:(?:FOR|AGAINST|IN FAVOU?R OF)(?:\s+THE\s+(?:AMENDMENT|MOTION|PROPOSAL|RESOLUTION))?|ABSTENTIONS?|ABSTAINED|ABSTAINING)\W{0,3}",
     re.I,
 )
-_SIGNATURE_LINE = re.compile(r"\W{0,3}(?:signed|dated|date|signature)\b\W{0,3}[\\._…\-_\s]{4,}.*|[\\._…\-_\s]{6,}", re.I)
+_SIGNATURE_LINE = re.compile(
+    r"\W{0,3}(?:signed|dated|date|signature)\b\W{0,3}[\\._…\-_\s]{4,}.*|[\\._…\-_\s]{6,}|"
+    r"\W{0,3}(?:signed|approved|agreed)\s+as\s+an?\s+(?:true|correct|accurate)\s+record\W{0,3}",
+    re.I,
+)
 
 
 def _not_a_heading(text: str, *, weak: bool) -> bool:
