@@ -92,3 +92,8 @@ def test_a_base_verb_ending_in_s_is_still_a_verb() -> None:
 def test_mentioned_that_he_will_is_a_reported_commitment() -> None:
     found = action("Piran Hale mentioned he will reach out to the blacksmith about the fair.")
     assert found is not None and found.owners == ("Piran Hale",)
+
+
+def test_an_earlier_decision_recalled_sets_no_task() -> None:
+    assert action("It had been agreed that the hedge be cut before the fete, and this was done.") is None
+    assert action("It was agreed that the hedge be cut before the fete.") is not None

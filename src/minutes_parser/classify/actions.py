@@ -498,13 +498,17 @@ _THAT_CLAUSE = re.compile(
 )
 
 
+_EARLIER_DECISION = re.compile(r"\bhad\s+(?:been\s+|previously\s+|already\s+)*(?:agreed|resolved|decided)\s*:?\s+that\s+$", re.I)
+
+
 @ACTION_RULES.add("pattern:RESOLVED that OWNER VERB", needs=("that",))
 def resolution_directs(clause: Clause) -> Finding | None:
     """"RESOLVED that the Clerk write to Highways", "(c) the Director report the outturn to Cabinet",
     "It was agreed ... and that the Head of Community Services report on take-up"."""
     starts = [0] if clause.label in ("RESOLVED", "Decision", "Agreed") else []
     if "that" in clause.lowered:  # the costly pattern needs the word
-        starts += [m.end() for m in _THAT_CLAUSE.finditer(clause.text)]
+        # "It had been agreed that ...": an earlier decision recalled, not one that sets a task now
+        starts += [m.end() for m in _THAT_CLAUSE.finditer(clause.text) if not _EARLIER_DECISION.search(clause.text, 0, m.end())]
     for start in starts:
         found = _owner_and_base_verb(clause, start)
         if found:
