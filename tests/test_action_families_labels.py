@@ -70,3 +70,39 @@ def test_an_owner_line_gives_the_paragraph_before_it_its_owner() -> None:
     found = owner_line_action(ParagraphDraft("6b. Test plan standards", list_marker="6b."), ["kq12"], PEOPLE, context, 1, 3, "1")
     assert found is not None and found.text == "Test plan standards" and [o.name for o in found.owners] == ["kq12"]
     assert owner_line_action(ParagraphDraft("Matters arising:"), ["kq12"], PEOPLE, context, 1, 3, "1") is None
+
+
+TASK_THEN_OWNER = """Tern Bay app team - weekly meeting, 3 February 2025
+
+Present: Nia Lloyd (nl4), Rhys Parry (rp9), Owen Tudor (ot2)
+
+1. Release checklist
+
+Write the release notes for version 2.1 and put them on the wiki.
+
+ACTION: nl4
+
+The beta testers liked the new map screen.
+
+2. Testing
+
+Move the device lab bookings to the shared calendar.
+
+Action: rp9 / ot2
+"""
+
+
+def test_an_owner_line_under_an_action_label_gives_the_task_above_its_owners() -> None:
+    from minutes_parser import parse_text
+
+    minutes = parse_text(TASK_THEN_OWNER)
+    by_text = {a.text: [o.written for o in a.owners] for a in minutes.actions}
+    assert by_text == {
+        "Write the release notes for version 2.1 and put them on the wiki.": ["nl4"],
+        "Move the device lab bookings to the shared calendar.": ["rp9", "ot2"],
+    }
+    release = next(a for a in minutes.actions if a.text.startswith("Write"))
+    assert "pattern:task then ACTION: OWNER" in release.cues
+    assert release.provenance.paragraph == 0  # the task's own paragraph, not the owner line's
+    # A paragraph that found an action of its own keeps it; the owner line is no second task.
+    assert not any(a.text.startswith("ACTION") or a.text.startswith("Action") for a in minutes.actions)

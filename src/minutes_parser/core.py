@@ -25,7 +25,12 @@ from .classify import classify_paragraph
 from .classify.clause_model import ClauseContext, ClauseRefiner
 from .errors import DecodeError, DocumentTooLargeError, InputError
 from .extract.dates import DateContext
-from .extract.findings import collect_findings, looks_like_action_header, table_action
+from .extract.findings import (
+    action_from_owner_line,
+    collect_findings,
+    looks_like_action_header,
+    table_action,
+)
 from .extract.meeting import document_kind, header_facts
 from .extract.next_meeting import next_meeting_date
 from .extract.owners import PeopleIndex
@@ -43,7 +48,7 @@ from .model import (
 )
 from .nlp import sentence_spans
 from .readers import ReadOptions, detect_format, read_bytes
-from .segment import ItemDraft, segment_document
+from .segment import ItemDraft, ParagraphDraft, segment_document
 
 MAX_INPUT_BYTES = 256 * 1024 * 1024
 ModelChoice = Models | str | os.PathLike[str] | None
@@ -185,9 +190,11 @@ def assemble(
         paragraphs: list[Paragraph] = []
         last_subject: str | None = None
         table_header: tuple[str, ...] | None = None
+        without_action: ParagraphDraft | None = None  # the paragraph before, when it gave no action
         for paragraph_index, para in enumerate(draft.paragraphs):
             sentences = next(spans)
             provenance_item = draft.number or draft.key
+            previous, without_action = without_action, None
             if not para.text:
                 paragraphs.append(Paragraph(ParagraphKind.DISCUSSION, "", ("label:" + para.label,) if para.label else (), label=para.label))
                 continue
@@ -211,7 +218,12 @@ def assemble(
             paragraphs.append(
                 Paragraph(paragraph_kind, para.text, classified.cues, label=para.label, list_marker=para.list_marker, margin=para.margin)
             )
+            found = len(actions)
             collect_findings(classified, para, people, context, item_index, paragraph_index, provenance_item, decisions, actions, warnings)
+            owner_line = action_from_owner_line(classified, para, previous, people, context, item_index, paragraph_index, provenance_item)
+            if owner_line is not None:
+                actions.append(owner_line)
+            without_action = para if len(actions) == found else None
         items.append(
             AgendaItem(
                 title=draft.title or (draft.key or ""),

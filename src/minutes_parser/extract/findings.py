@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 
 from ..classify import ClassifiedParagraph
+from ..classify.actions import owner_only
 from ..model import Action, Decision, DueDate, Owner, Provenance
 from ..segment import ParagraphDraft
 from .dates import DateContext, find_due
@@ -166,6 +167,27 @@ def owner_line_action(
     provenance = Provenance(item_index, paragraph_index, 0, len(previous.text), item_ref)
     cue = "pattern:task then ACTION: OWNER"
     return Action(text, provenance, owners_of(tuple(owners), None, people, cue, 0), due, find_follow_up(text), (cue,) + ((due.cue,) if due else ()))
+
+
+def action_from_owner_line(
+    classified: ClassifiedParagraph,
+    para: ParagraphDraft,
+    previous: ParagraphDraft | None,
+    people: PeopleIndex,
+    context: DateContext,
+    item_index: int,
+    paragraph_index: int,
+    item_ref: str | None,
+) -> Action | None:
+    """An owner-only line under an Action label ("ACTION: kq12", "ACTION: all") that found no task
+    of its own gives ``previous`` -- the paragraph before it, when that one gave no action -- its
+    owners: minutes that put the task first and its owner on a line of its own."""
+    if previous is None or para.label != "Action" or classified.kind != "discussion":
+        return None
+    owners = owner_only(para.text, people)
+    if not owners:
+        return None
+    return owner_line_action(previous, owners, people, context, item_index, paragraph_index - 1, item_ref)
 
 
 def looks_like_action_header(cells: tuple[str, ...]) -> bool:
