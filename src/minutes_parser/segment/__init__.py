@@ -3,6 +3,8 @@
 - ``rules.py``: the conventions that open items (headings, numbered and lettered titles, minute
   numbers, agenda bullets, ModernGov boundaries), attendance sections and labels, as small
   functions over a builder;
+- ``attendance.py``: attendance sections ("Present:", "Apologies:", "Officials in attendance:",
+  tables of members) read into people with their status and role;
 - ``heading_model.py``: the trained model that re-decides, unit by unit, which of the rules'
   titles and paragraphs open an item (rules' verdicts are among its features).
 """
