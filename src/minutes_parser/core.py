@@ -26,7 +26,9 @@ from .classify.clause_model import ClauseContext, ClauseRefiner
 from .errors import DecodeError, DocumentTooLargeError, InputError
 from .extract.dates import DateContext
 from .extract.findings import (
+    ListIntro,
     action_from_owner_line,
+    carry_list_intro,
     collect_findings,
     looks_like_action_header,
     table_action,
@@ -191,6 +193,7 @@ def assemble(
         last_subject: str | None = None
         table_header: tuple[str, ...] | None = None
         without_action: ParagraphDraft | None = None  # the paragraph before, when it gave no action
+        intro: ListIntro | None = None  # a list intro ("Treasurer to:") whose entries follow
         for paragraph_index, para in enumerate(draft.paragraphs):
             sentences = next(spans)
             provenance_item = draft.number or draft.key
@@ -223,6 +226,7 @@ def assemble(
             owner_line = action_from_owner_line(classified, para, previous, people, context, item_index, paragraph_index, provenance_item)
             if owner_line is not None:
                 actions.append(owner_line)
+            intro = carry_list_intro(intro, para, people, actions, found, item_index)
             without_action = para if len(actions) == found else None
         items.append(
             AgendaItem(

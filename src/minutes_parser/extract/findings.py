@@ -7,7 +7,7 @@ per paragraph.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..classify import ClassifiedParagraph
 from ..classify.actions import owner_only
@@ -256,3 +256,68 @@ def table_action(
     return Action(task, provenance, owners_of(tuple(written), None, people, "table:owner column", 0), due, find_follow_up(task), cues)
 
 
+
+
+# A list intro that names who does the entries below it: "RESOLVED the Treasurer to:", "RESOLVED
+# to ask the Town Clerk to:", "Parks Officer to:", "the Clerk be asked to:".
+_LIST_INTRO = re.compile(
+    r"^(?:(?:it\s+was\s+)?(?:resolved|agreed|decided)\b\s*(?:that\s+)?[:,–-]?\s*)?"
+    r"(?:(?:to\s+)?(?:ask|request|instruct|invite|authori[sz]e)\s+)?"
+    r"(?P<owner>[A-Za-z][^:;,()]{1,60}?)\s+"
+    r"(?:(?:be|is|are|was|were)\s+(?:asked|requested|instructed|invited|authori[sz]ed)\s+)?to\s*:\s*$",
+    re.I,
+)
+_LIST_INTRO_CUE = "pattern:list intro OWNER to:"
+
+
+@dataclass(frozen=True)
+class ListIntro:
+    """The owners a list intro names, and the marker style of the intro paragraph (entries use
+    another style: "6." then "a)", "b)")."""
+
+    owners: tuple[str, ...]
+    marker_style: str | None
+
+
+def marker_style(marker: str | None) -> str | None:
+    """The kind of a list marker: "1." and "12." are one style, "a)" and "b)" another."""
+    if not marker:
+        return None
+    marker = marker.strip()
+    shape = re.sub(r"\d+", "1", marker)
+    if re.fullmatch(r"\(?(?:i{1,3}|iv|vi{0,3}|ix|x)[.)]", marker):
+        return "roman"
+    shape = re.sub(r"[a-z]", "a", shape)
+    return re.sub(r"[A-Z]", "A", shape)
+
+
+def list_intro(para: ParagraphDraft, people: PeopleIndex) -> ListIntro | None:
+    """A paragraph ending "OWNER to:" that hands the list below it to OWNER."""
+    text = re.sub(r"^\s*(?:\d+[a-z]?|[a-z])[.)]\s+", "", para.text.strip())
+    found = _LIST_INTRO.match(text)
+    if found is None:
+        return None
+    owners = owner_phrase(found.group("owner"), people, allow_unknown_names=False)
+    if not owners:
+        return None
+    return ListIntro(tuple(owners), marker_style(para.list_marker))
+
+
+def in_list_scope(intro: ListIntro, para: ParagraphDraft) -> bool:
+    """An entry of the intro's list: a list item, in another marker style than the intro's."""
+    style = marker_style(para.list_marker)
+    return style is not None and style != intro.marker_style
+
+
+def carry_list_intro(intro: ListIntro | None, para: ParagraphDraft, people: PeopleIndex, actions: list[Action], found: int, item_index: int) -> ListIntro | None:
+    """Give the owner-less actions found in ``para`` (``actions[found:]``) the owners of the list
+    intro above them while ``para`` is an entry of its list; return the intro in force after
+    ``para`` (this paragraph's own, when it is one)."""
+    if intro is not None and in_list_scope(intro, para):
+        for position in range(found, len(actions)):
+            action = actions[position]
+            if not action.owners and action.provenance.item_index == item_index:
+                owners = owners_of(intro.owners, None, people, _LIST_INTRO_CUE, 0)
+                actions[position] = replace(action, owners=owners, cues=(*action.cues, _LIST_INTRO_CUE))
+        return intro
+    return list_intro(para, people)
