@@ -364,20 +364,21 @@ def test_lower_roman_sub_items_set_as_paragraphs_follow_their_run() -> None:
 
 
 CITY_LISTING = (
-    "CITY OF RIVERMOUTH OFFICIAL MINUTES  A REGULAR MEETING OF THE COUNCIL WAS HELD THIS 9TH DAY OF MARCH, 2011\n\n"
-    "The Consent Agenda was adopted.  COMMUNICATIONS   12 Request of Jane Orr to address Council regarding bus shelters  "
-    "(Communication)  PLACED ON FILE  CONSENT AGENDA   13 Appoint Sam Lee to the Parks Board for a term to 2013  (Report)  "
-    "(Y-5) CONFIRMED *14 Accept a grant of $20,000 from the State for river clean-up  (Ordinance)  (Y-5) 18431  "
-    "15 Amend contract with Harbor Tech to add $5,000  (Second Reading Agenda 7)  (Y-5) 18432\n\nAt 10:31 a.m. Council adjourned.\n"
+    "TOWN OF LAKEVALE COUNCIL PROCEEDINGS  THE COUNCIL MET IN REGULAR SESSION ON THE 2ND DAY OF JUNE, 2016\n\n"
+    "Roll was taken.  PETITIONS   12 Request of Jane Orr to address Council regarding bus shelters  "
+    "(Petition)  RECEIVED  CONSENT ITEMS   13 Appoint Sam Lee to the Parks Board for a term to 2018  (Report)  "
+    "(Y-4) CONFIRMED *14 Accept a grant of $20,000 from the State for river clean-up  (Ordinance; amend Grant No. 7)  "
+    "(Y-4) 5521  15 Amend contract with Harbor Tech to add $5,000  (Consent Agenda 9)  (Y-4) 5522\n\n"
+    "The Mayor closed the session at 9:05 p.m.\n"
 )
 
 
 def test_a_flattened_agenda_listing_gives_one_item_per_entry_with_its_outcome_as_text() -> None:
-    minutes = parse_text(CITY_LISTING, name="rivermouth.txt")
+    minutes = parse_text(CITY_LISTING, name="lakevale.txt")
     items = [item for item in minutes.items if not item.preamble]
     assert [(item.number, item.title) for item in items] == [
         ("12", "Request of Jane Orr to address Council regarding bus shelters"),
-        ("13", "Appoint Sam Lee to the Parks Board for a term to 2013"),
+        ("13", "Appoint Sam Lee to the Parks Board for a term to 2018"),
         ("*14", "Accept a grant of $20,000 from the State for river clean-up"),
         ("15", "Amend contract with Harbor Tech to add $5,000"),
     ]

@@ -1025,11 +1025,12 @@ _PREFIXED_MINUTE = re.compile(r"(?:(?<=\s)|^)([A-Z]{1,5}) ?(\d{1,4}[a-z]?/\d{2,4
 
 
 # A council's agenda listing flattened into running text: the item number, its title, then the
-# kind of paper in brackets ("41 Appoint two members to the Plan Committee  (Report)  CONFIRMED
-# *42 Accept a grant of $94,710  (Ordinance)  (Y-5) 184349 ..."). Several in one block make it a listing.
+# kind of paper in brackets, a few capitalised words perhaps with a number ("17 Renew the lease of
+# the boathouse  (Report)  ADOPTED  *18 Accept a gift of $3,000  (Ordinance)  (Y-4) ...",
+# "(Consent Agenda 4)", "(Ordinance; amend Contract No. 12)"). Several in one block make it a listing.
+_PAPER_KIND = r"\([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,3}(?:\s\d{1,3})?(?:[;,][^()]{0,60})?\)"
 _LISTING_ENTRY = re.compile(
-    r"(?:(?<=\s\s)|(?<=\n)|^|(?<=\s)(?=\*))(\*?(?:S-)?\d{1,3})\s+([A-Z][^()]{8,400}?)\s*\((?:Ordinance|Resolution|Report|Communication|"
-    r"Emergency Ordinance|Second Reading Agenda|Previous Agenda)\b[^)]{0,60}\)",
+    r"(?:(?<=\s\s)|(?<=\n)|^|(?<=\s)(?=\*))(\*?(?:[A-Z]-)?\d{1,3})\s+([A-Z][^()]{8,400}?)\s*" + _PAPER_KIND,
     re.S,
 )
 _LISTING_MIN = 3
