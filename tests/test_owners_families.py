@@ -51,3 +51,20 @@ def test_a_person_acting_in_a_role_and_all() -> None:
     assert owner_phrase("All", PEOPLE) == ["All"]
     assert owner_phrase("all responsibilities", PEOPLE) is None
     assert owner_phrase("the hall as venue", PEOPLE) is None
+
+
+def test_a_job_title_with_its_section_is_one_officer() -> None:
+    people = PeopleIndex.build([], "The roads and the harbour were inspected by the team.")
+    assert owner_phrase("the Senior Engineer, Roads and Harbour", people) == ["the Senior Engineer, Roads and Harbour"]
+    assert owner_phrase("the Housing Officer, Tenancy Department", people) == ["the Housing Officer, Tenancy Department"]
+    assert owner_phrase("the Finance Officer, Sara Lund", people) == ["the Finance Officer", "Sara Lund"]
+
+
+def test_a_reported_plan_of_an_outside_acronym_is_not_a_task() -> None:
+    people = PeopleIndex.build([], "Ana Perez: thanks.\nNTA and the board met.")
+    clause = c.Clause("Ana Perez pointed out that NTA will be tightening the rules for grants.", None, people)
+    assert c.owner_will_verb(clause) is None
+    people = PeopleIndex.build([Attendee("Alan Dale Price", AttendanceStatus.PRESENT, initials="ADP")], "Alan Dale Price chaired.")
+    clause = c.Clause("Ana Perez said that ADP will circulate the draft.", None, people)
+    found = c.owner_will_verb(clause)
+    assert found is not None and list(found.owners) == ["ADP"]  # initials the document defines: a person

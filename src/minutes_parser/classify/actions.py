@@ -274,6 +274,8 @@ def owner_will_verb(clause: Clause) -> Finding | None:
             continue  # "The Clerk spoke to the builders. They will fix the roof": not the Clerk
         if found and all(_outside_body(o) for o in found[0]):
             continue  # "The Housing Department will fund ...": a third party's plan
+        if found and found[1][0] > 0 and all(_organisation_acronym(o, clause.people) for o in found[0]) and _REPORTED_BY.search(clause.text[: found[1][0]]):
+            continue  # "Ana pointed out that NTA will be tightening the rules": an outside body's plan, reported
         if found:
             return Finding("pattern:OWNER will VERB", tuple(found[0]), found[1])
     return None
@@ -288,6 +290,15 @@ def _outside_body(owner: str) -> bool:
     Department", "the Heart Foundation"). Acronyms are left alone: initials look the same."""
     words = owner.split()
     return bool(words) and words[-1].lower() in _OUTSIDE_BODY_WORDS
+
+
+_REPORTED_BY = re.compile(r"\b(?:advised|said|says|reported|stated|explained|informed|told|confirmed|noted|pointed\s+out|added|mentioned|indicated|replied|announced)\b")
+
+
+def _organisation_acronym(owner: str, people: PeopleIndex) -> bool:
+    """An acronym of three or more capitals that the document neither defines as someone's
+    initials nor writes as a speaker ("NTA", "DVLA"); "MT" or "EKR: ..." are people."""
+    return bool(re.fullmatch(r"[A-Z]{3,6}", owner)) and owner not in people.initials and owner not in people.speakers
 
 
 # Role nouns that name one person: "they" cannot stand for them.

@@ -244,6 +244,8 @@ def owner_phrase(text: str, people: PeopleIndex, *, allow_unknown_names: bool = 
         return None
     if subject in ("All", "ALL", "Everyone", "Everybody", "All members"):
         return [subject]  # "All to read the terms of reference"
+    if is_titled_officer(subject, people):
+        return [subject]  # "the Senior Engineer, Roads and Transport": one officer, not a list
     acting = _AS_ROLE.search(subject)
     if acting and acting.group(1).lower() in ROLE_NOUNS:
         subject = subject[: acting.start()]  # "Cllr Ames as Chair": the person, acting in a role
@@ -264,6 +266,28 @@ def owner_phrase(text: str, people: PeopleIndex, *, allow_unknown_names: bool = 
                 return None
         return parts
     return None
+
+
+# A job title with its section after a comma names one officer: "the Senior Engineer, Travel and
+# Transport Strategy", "the Administrative Officer, Housing Department" (Irish and UK councils).
+_TITLED_OFFICER = re.compile(
+    r"(?:the\s+)?(?:[A-Z][\w\-]*\s+){0,3}(?:Officer|Engineer|Manager|Director|Head|Planner|Surveyor|Inspector|Architect|Administrator|Executive|Coordinator|Co-ordinator|Adviser|Advisor)"
+    r",\s+(?P<section>[A-Z][\w'’\-]*(?:(?:\s*,\s*|\s+and\s+|\s+&\s+|\s+)[A-Z][\w'’\-]*){0,6})"
+)
+_SECTION_WORDS = frozenset("department directorate division section unit service services team office".split())
+
+
+def is_titled_officer(subject: str, people: PeopleIndex) -> bool:
+    """A job title then its section ("Officer, Community Department"), not a title then a name
+    ("the Finance Officer, Sara Lund"): the section has a word the document also writes in lower
+    case ("roads", "community") or a word naming a section."""
+    found = _TITLED_OFFICER.fullmatch(subject.strip())
+    if found is None:
+        return False
+    words = re.findall(r"[A-Za-z'’\-]+", found.group("section"))
+    if any(_TITLE.match(w) for w in words):
+        return False
+    return any(w.lower() in _SECTION_WORDS or w.lower() in people.lower_words for w in words if w.lower() != "and")
 
 
 def margin_owners(margin: str) -> list[str]:
