@@ -76,7 +76,7 @@ def _status_of(label: str) -> AttendanceStatus:
 
 
 def parse_person(raw: str, status: AttendanceStatus) -> Attendee | None:
-    """"Kevin Kasaven (Director of Finance)", "Margaret Carey MC", "Rosa Lind @rlind (TSC)"."""
+    """"Owen Pryce (Director of Finance)", "Hilda Vane HV", "Rosa Lind @rlind (TSC)"."""
     text = " ".join(raw.replace("\u00a0", " ").split()).strip(" .;,-–")
     if not text or len(text) > 160:
         return None
@@ -159,8 +159,8 @@ def _join_sentences(text: str) -> str:
 
 
 def _split_outside_brackets(text: str) -> list[str]:
-    """Split on commas, semicolons, "and" and "&", but not inside brackets: "Mrs S Hammond
-    (Corporate Director Children, Young People and Education)" is one person."""
+    """Split on commas, semicolons, "and" and "&", but not inside brackets: "Mrs S Okafor
+    (Director of Housing, Parks and Leisure)" is one person."""
     parts: list[str] = []
     depth = 0
     start = 0
@@ -200,7 +200,7 @@ def split_names(text: str) -> list[str]:
     """A run of names: separated by commas, semicolons, "and", newlines, or "Cllr" prefixes.
 
     "Mr & Mrs Godfrey" is two people; a plural title ("Councillors D Richardson R Healey",
-    "Cllrs Alam, Bell") gives each name the singular title.
+    "Cllrs Amin, Bell") gives each name the singular title.
     """
     text = re.sub(r"\s+", " ", text).strip()
     text = _COUPLE.sub(lambda m: f"{m['t1']} {m['rest']}, {m['t2']} {m['rest']}", text)
@@ -251,7 +251,7 @@ class AttendanceBuilder:
         return out
 
     def _add_names(self, text: str, status: AttendanceStatus) -> None:
-        # Inline status changes: "... Alistair Shaw In attendance: Gordon MacKay."
+        # Inline status changes: "... Alan Shore In attendance: Greta Munro."
         for segment_text, segment_status in _split_inline_sections(text, status):
             added: Attendee | None = None
             for raw in split_names(segment_text):

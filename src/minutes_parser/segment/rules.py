@@ -86,8 +86,8 @@ _NUMBERED_TITLE = re.compile(
 )
 _ITEM_LINE_TITLE = re.compile(r"(?:Agenda\s+)?Item\s+(\d{1,3}[a-z]?)\s*[–—:-]\s*([A-Z][^\n]{2,150})")
 _ITEM_LINE = re.compile(r"\(?\s*(?:Agenda\s+)?Item\s+(\d{1,3}[a-z]?(?:\.\d{1,2})?)\s*\)?", re.I)
-# Words that start a sentence of minute text after a title run on the same line ("91/18 Apologies
-# and Welcome There were apologies ..."): the title ends where such a sentence begins.
+# Words that start a sentence of minute text after a title run on the same line ("52/21 Welcome
+# and Apologies There were none ..."): the title ends where such a sentence begins.
 _SENTENCE_STARTERS = frozenset(
     ["the", "there", "it", "this", "these", "those", "cllr", "cllrs", "councillor", "councillors", "members", "member", "mr", "mrs", "ms", "dr", "he", "she", "they", "we", "no", "following", "both", "our", "all", "an", "as", "in", "a", "following", "apologies", "nothing", "none", "councils", "following", "clerk", "chair", "chairman", "resolved", "agreed", "proposed", "minutes"]
 )
@@ -153,7 +153,7 @@ class Segmented:
 
 
 def split_title(text: str, *, at_colon: bool = False) -> tuple[str, str]:
-    """Split "Apologies and Welcome There were apologies ..." into (title, rest)."""
+    """Split "Welcome and Apologies There were none ..." into (title, rest)."""
     bullet = _INLINE_BULLET.search(text)
     if bullet and bullet.start() <= _ITEM_TITLE_MAX:
         title, rest = split_title(text[: bullet.start()], at_colon=at_colon)
@@ -180,7 +180,7 @@ def _split_run_on_title(text: str, at_colon: bool = False) -> tuple[str, str]:
     consumed = 0
     for index, word in enumerate(words):
         if index >= 2 and _INITIALS.fullmatch(word) and index + 1 < len(words) and _REPORTING_VERB.fullmatch(words[index + 1]):
-            return " ".join(words[:index]).strip(" -–:"), " ".join(words[index:]).strip()  # "... items CC asked ..."
+            return " ".join(words[:index]).strip(" -–:"), " ".join(words[index:]).strip()  # "... reports JT asked ..."
         bare = word.strip("“\"'(").lower()
         if index >= 2 and bare in _SENTENCE_STARTERS and word[:1].isupper():
             nxt = words[index + 1] if index + 1 < len(words) else ""
@@ -200,16 +200,16 @@ def _split_run_on_title(text: str, at_colon: bool = False) -> tuple[str, str]:
     return "", text
 
 
-# "Police Report – PK reported that ...": a short title, a dash, then the minute's sentences.
+# "Footpaths Report – JT reported that ...": a short title, a dash, then the minute's sentences.
 _TITLE_DASH = re.compile(r"\s[–—-]\s")
-# Members written by their initials as the subject of a minute ("CC asked", "PK reported").
+# Members written by their initials as the subject of a minute ("JT asked", "RB reported").
 _INITIALS = re.compile(r"[A-Z]{2,3}")
 _REPORTING_VERB = re.compile(r"[a-z]{2,}ed|said|says|asks|notes|reports|confirms|advises|explains")
 
 
 def _title_before_dash(head: str, tail: str) -> bool:
     """Is ``head`` a title and ``tail`` the minute's text? The head is a few capitalised words
-    without a verb; the tail is sentences (not a name, "F. Reid", or a subtitle)."""
+    without a verb; the tail is sentences (not a name, "H. Marsh", or a subtitle)."""
     head = head.strip()
     words = head.split()
     if not 1 <= len(words) <= 8 or not head[:1].isalpha() or not is_title_like(head) or _FINITE_IN_TITLE.search(head) or head.endswith((".", ",")):
@@ -284,8 +284,8 @@ def split_inline_bullets(text: str) -> list[tuple[str | None, str]]:
 
 
 def _same_business(listed: str, minuted: str) -> bool:
-    """Does a minuted item's title ("Finance a. Report of the lead", "To record those who") start
-    like the title its agenda listing gave ("Finance", "To record those present ...")?"""
+    """Does a minuted item's title ("Premises b. Roof repairs update", "To note those who") start
+    like the title its agenda listing gave ("Premises", "To note those attending ...")?"""
     first_listed = re.findall(r"\w+", listed.lower())[:2]
     first_minuted = re.findall(r"\w+", minuted.lower())[:2]
     return bool(first_listed) and first_listed[0] == (first_minuted[:1] or [""])[0]
@@ -311,7 +311,7 @@ class _Builder:
         self.items_from_headings = False  # once real headings open items, numbered sentences do not
         self.table_items: tuple[int, int, int | None] | None = None  # (number col, text col, action col)
         self.scope_level: int | None = None  # list level a label's scope applies to
-        self.scope_lists_only = False  # an intro line ("The following need to be corrected:") governs its list only
+        self.scope_lists_only = False  # an intro line ("The following were raised:") governs its list only
         self.scope_spent = False  # the label's paragraph has been seen; the next plain paragraph ends it
         self.repeated_titles: frozenset[str] = frozenset()  # unnumbered title lines printed 3+ times
         self.header_runs: frozenset[int] = frozenset()  # indices of bold lines printed as a table's column headers
@@ -384,7 +384,7 @@ class _Builder:
         if not para.list_marker and _TASK_LIST_INTRO.search(para.text):
             self._open_scope("Action", lists_only=True)
         elif para.label in ("Decision", "RESOLVED", "Agreed") and para.text.rstrip().endswith(":") and not inline:
-            self._open_scope(para.label, lists_only=True)  # "The Improvement and Innovation Board:" then bullets
+            self._open_scope(para.label, lists_only=True)  # "The Harbour Liaison Group:" then bullets
 
     def _open_scope(self, label: str | None, *, lists_only: bool = False) -> None:
         self.scope_label = label
@@ -401,7 +401,7 @@ class _Builder:
         return para.level <= self.scope_level
 
 
-# An outcome line alone ("Noted", "Motion Carried 6-1.") closes the motion before it (GOLD: a bare
+# An outcome line alone ("Noted", "Motion Carried 5-2.") closes the motion before it (GOLD: a bare
 # outcome is not an entry of its own).
 _BARE_OUTCOME = re.compile(
     r"\s*(?:(?:The\s+)?(?:Motion|Amendment|Resolution)\s+(?:was\s+)?(?:carried|lost|passed|failed)(?:\s+(?:unanimously|\d{1,3}\s*[-–]\s*\d{1,3}))?|"
@@ -431,7 +431,7 @@ def _number_of(marker: str | None) -> str | None:
 
 
 # An agenda pack: the agenda announces the meeting, then the minutes of the previous meeting follow
-# under their own heading ("MINUTES OF THE MEETING OF ... HELD ON 13 FEBRUARY 2024").
+# under their own heading ("MINUTES OF THE MEETING OF ... HELD ON 9 MARCH 2022").
 _PACK_AGENDA = re.compile(
     r"^\W{0,6}agenda\b|\bsummoned\s+to\b|\bnotice\s+is\s+(?:hereby\s+)?given\b|\bto\s+transact\s+the\s+(?:following\s+)?business\b", re.I
 )
@@ -723,8 +723,8 @@ def _header_cell(block: Block, text: str) -> bool:
 
 
 def _column_header_runs(blocks: tuple[Block, ...]) -> frozenset[int]:
-    """Short bold lines printed one after another with no text between ("Month" / "Cumulative
-    Average" / "Per cent", "Name of Nominee and" / "Nominating Body"): the column headers of a
+    """Short bold lines printed one after another with no text between ("Quarter" / "Running
+    Total" / "Change", "Name of Applicant and" / "Sponsoring Group"): the column headers of a
     table a PDF converter flattened into lines, never agenda items."""
     runs: set[int] = set()
     run: list[int] = []
@@ -754,9 +754,9 @@ def _weak_title_ok(text: str) -> bool:
 
 
 # Lines set like headings that are never an item's title: a sentence run on past a full stop
-# ("... 2024. The current membership ..."), the end of a quotation ('County Council."'), a motion
-# or question in the first person ("I will move ..."), a vote group ("FOR THE AMENDMENT:",
-# "ABSTENTION:") or a signature line ("Signed: ........").
+# ("... 2023. The working group now ..."), the end of a quotation ('the Board."'), a motion
+# or question in the first person ("I will move ..."), a vote group ("AGAINST THE MOTION:",
+# "ABSTAINED:") or a signature line ("Signed: ........").
 _MID_SENTENCE = re.compile(r"(?:[a-z]{3,}|\d{4})\. (?:The|This|It|There|These|In|A|An|We|He|She|They)\s")
 _QUOTE_END = re.compile(r"[.!?][”\"’']\W*$")
 _FIRST_PERSON = re.compile(r"\W{0,3}(?:I|We)\s+(?:will|would|wish|ask|move|propose|am|have)\b")
@@ -881,7 +881,7 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
         return False
     is_letter = bool(re.fullmatch(r"[a-z]", number))
     if b.items_from_headings and not _MINUTE_NUMBER.fullmatch(marker) and (len(text) > 80 or "\n" in text or not is_title_like(text)):
-        return False  # items are headings here: "2. The Chair agreed to write ..." is a numbered paragraph
+        return False  # items are headings here: "2. The Chair offered to ring ..." is a numbered paragraph
     if _MINUTE_NUMBER.fullmatch(marker):
         entries = _run_in_minutes(marker, text)
         if not split_title(entries[0][1])[0]:
@@ -900,9 +900,9 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
     if not title or not (_title_ok(title) or _next_in_sequence(b, number, text)):
         return False
     if _decision_or_list_intro(title):
-        return False  # "5. RESOLVED Members to:" / "4. Some of the key points were as follows:"
+        return False  # "3. RESOLVED that the Panel:" / "2. The main issues raised were as follows:"
     if not body and _wrapped_on(title, blocks, index):
-        return False  # "(a) Circulated, report of the Director dated ..., setting" / "out proposals ..."
+        return False  # "(b) Considered, a report of the Treasurer dated ..., which" / "sets out options ..."
     if is_letter:
         parent = b.last_number_parent
         if parent is None:
@@ -923,7 +923,7 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
 
 
 def _sibling_number(current: str, number: str) -> bool:
-    """"09.25.03" after "09.25.02": the next item of a dotted numbering (month.year.item), not a
+    """"03.24.05" after "03.24.04": the next item of a dotted numbering (month.year.item), not a
     paragraph numbered under it ("24.3" under "24")."""
     mine, theirs = number.split("."), current.split(".")
     return len(mine) == len(theirs) and len(mine) > 1 and mine[:-1] == theirs[:-1] and mine[-1] != theirs[-1]
@@ -933,8 +933,8 @@ _DECISION_LEAD = re.compile(r"(?:RESOLVED|AGREED|DECIDED|RECOMMENDED)\b")
 
 
 def _decision_or_list_intro(title: str) -> bool:
-    """A numbered line that records a decision ("RESOLVED Members to:") or introduces a list with
-    a sentence ("Some of the key points were as follows:"): minute text, not a title."""
+    """A numbered line that records a decision ("RESOLVED that the Panel:") or introduces a list
+    with a sentence ("The main issues raised were as follows:"): minute text, not a title."""
     stripped = title.strip()
     if _DECISION_LEAD.match(stripped):
         return True
@@ -942,7 +942,7 @@ def _decision_or_list_intro(title: str) -> bool:
 
 
 def _run_in_minutes(marker: str, text: str) -> list[tuple[str, str]]:
-    """A minute's text with the next minutes run into it ("70/17 Apologies ... work. 71/17
+    """A minute's text with the next minutes run into it ("40/19 Apologies ... noted. 41/19
     Declaration of Interest ... 72/17 ..."): (number, text) per minute, each number the next of
     the same year."""
     number, _, year = marker.partition("/")
@@ -1018,7 +1018,7 @@ def _title_ok(title: str) -> bool:
     return is_title_like(stripped) or stripped.isupper() or _FINITE_IN_TITLE.search(stripped) is None
 
 
-# A minute number behind the committee's code ("FGB20/1920 Title", "BM 35/2122 Title", "PC 12/24
+# A minute number behind the committee's code ("FGB14/2223 Title", "BM 8/2324 Title", "PC 12/24
 # Title"): the code names the body, the number is the minute's; an agenda often lists several on
 # one line when a PDF run them together.
 _PREFIXED_MINUTE = re.compile(r"(?:(?<=\s)|^)([A-Z]{1,5}) ?(\d{1,4}[a-z]?/\d{2,4})\s+(?=[A-Z0-9“\"'])")
@@ -1027,7 +1027,7 @@ _PREFIXED_MINUTE = re.compile(r"(?:(?<=\s)|^)([A-Z]{1,5}) ?(\d{1,4}[a-z]?/\d{2,4
 # A council's agenda listing flattened into running text: the item number, its title, then the
 # kind of paper in brackets, a few capitalised words perhaps with a number ("17 Renew the lease of
 # the boathouse  (Report)  ADOPTED  *18 Accept a gift of $3,000  (Ordinance)  (Y-4) ...",
-# "(Consent Agenda 4)", "(Ordinance; amend Contract No. 12)"). Several in one block make it a listing.
+# "(Consent Agenda 4)", "(Ordinance; as amended)"). Several in one block make it a listing.
 _PAPER_KIND = r"\([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,3}(?:\s\d{1,3})?(?:[;,][^()]{0,60})?\)"
 _LISTING_ENTRY = re.compile(
     r"(?:(?<=\s\s)|(?<=\n)|^|(?<=\s)(?=\*))(\*?(?:[A-Z]-)?\d{1,3})\s+([A-Z][^()]{8,400}?)\s*" + _PAPER_KIND,
@@ -1075,8 +1075,8 @@ def _on_prefixed_minutes(b: _Builder, block: Block, text: str) -> bool:
     return True
 
 
-# A register or roll-call reference printed in a column before the item number ("98-3481 5. Title",
-# "05-1107 (A) Title", "C/23/45 7. Title"), perhaps behind a stamp run into it ("WITHDRAWN98-3486").
+# A register or roll-call reference printed in a column before the item number ("11-2047 5. Title",
+# "11-2050 (A) Title", "C/23/45 7. Title"), perhaps behind a stamp run into it ("DEFERRED11-2051").
 _REFERENCE_ENTRY = re.compile(
     r"(?:[A-Z]{4,}\s*)?(?:[A-Z]{1,3}[ /])?\d{2,4}[-/]\d{2,5}(?:/\d{2,4})?\s+(\d{1,3}[a-z]?\.|\([A-Z]{1,2}\)|[IVX]{1,5}\.)\s+(?=\S)"
 )
@@ -1097,7 +1097,7 @@ def _on_reference_entry(b: _Builder, block: Block, text: str, blocks: tuple[Bloc
         text = text + "\n" + blocks[index + used].text.strip()
         used += 1
     if caps:
-        # "05-1206 MOTION TO CONVENE. Moved by ...": an unnumbered entry titled in capitals.
+        # "11-2060 MOTION TO RECESS. Moved by ...": an unnumbered entry titled in capitals.
         body = rebuild_paragraph(text[caps.end() :])
         title = caps.group(1)
         b.open_item(title, cue="rule:reference number")
@@ -1112,7 +1112,7 @@ def _on_reference_entry(b: _Builder, block: Block, text: str, blocks: tuple[Bloc
     title, rest = (body[: cut.start()], body[cut.end() :]) if cut else split_title(body)
     lead = _CAPITALS_LEAD.match(title)
     if lead:
-        title, rest = lead.group(1), (title[lead.end() :] + " " + rest).strip()  # "ROLL CALL: Present: ..."
+        title, rest = lead.group(1), (title[lead.end() :] + " " + rest).strip()  # "ROLL CALL: Alder, Birch ..."
     if not title:
         title, rest = body[:_ITEM_TITLE_MAX], body[_ITEM_TITLE_MAX:]
     number = marker.rstrip(".")
@@ -1120,7 +1120,7 @@ def _on_reference_entry(b: _Builder, block: Block, text: str, blocks: tuple[Bloc
         letter = number.strip("()")
         number = (b.last_number_parent or "") + letter
     b.open_item(title.strip().rstrip(":"), number=number, cue="rule:reference number")
-    # A title that is a sentence ("City Clerk to issue licences.") or a whole resolution printed
+    # A title that is a sentence ("City Manager to renew the lease.") or a whole resolution printed
     # over several lines is also what the meeting acted on: it stays the item's text.
     acted_on = title.rstrip().endswith(".") or (used > 0 and len(title.split()) > 10)
     text_after = (title.strip() + " " + rest.strip()) if acted_on else rest.strip()
@@ -1129,9 +1129,9 @@ def _on_reference_entry(b: _Builder, block: Block, text: str, blocks: tuple[Bloc
     return used
 
 
-# An unnumbered register entry titled in capitals: "05-1206 MOTION TO CONVENE. Moved by ...".
+# An unnumbered register entry titled in capitals: "11-2060 MOTION TO RECESS. Moved by ...".
 _REFERENCE_CAPS = re.compile(r"(?:[A-Z]{1,3}[ /])?\d{2,4}[-/]\d{2,5}\s+(?=[A-Z]{2,}\s+[A-Z]{2,})((?:[A-Z][A-Z&'’/-]*\b[ ,]*){2,12})(?=[.:]|$)")
-# A title in capitals before a colon, the entry's text after it: "ROLL CALL: Present: ...".
+# A title in capitals before a colon, the entry's text after it: "ROLL CALL: Alder, Birch ...".
 _CAPITALS_LEAD = re.compile(r"([A-Z][A-Z ,&'’/-]{3,80}[A-Z]):\s+(?=\S)")
 _ENTRY_CONTINUATION_MAX = 6
 
@@ -1161,14 +1161,14 @@ _CAPITALS_SECTION = re.compile(r"([A-Z][A-Z’'&/ ]{2,60}[A-Z])\s*(?::|\s[–—
 _HEADER_FIELD = re.compile(r"(?:date|time|venue|location|place|held|chair|chairman|chairperson|clerk|secretary|minutes|meeting|note|nb|ps)", re.I)
 
 
-# "1 Welcome by the Chair", "8 Administration:", "9 Speeding: We were advised ...": a title numbered
+# "1 Opening by the President", "6 Allotments:", "7 Parking: We were told ...": a title numbered
 # without a full stop, which readers leave a paragraph.
 _BARE_NUMBER_TITLE = re.compile(r"(\d{1,2})[ \t\u00a0]+([A-Z][^\n]{2,600})")
 
 
 def _bare_number_in_sequence(b: _Builder, number: int) -> bool:
     """Only a run counts: the first such title is 1, each next one the last item's number + 1
-    (a paragraph "2 members were absent" or "12 Church Lane" is text)."""
+    (a paragraph "2 members were absent" or "14 Mill Row" is text)."""
     numbered = [item.number for item in b.items if item.number and item.number.isdigit()]
     if not numbered:
         return number == 1
@@ -1198,11 +1198,11 @@ def _capitals_section(b: _Builder, text: str) -> tuple[str, str] | None:
     if len(words) > 6 or (len(words) == 1 and len(head) < 6) or _HEADER_FIELD.fullmatch(head):
         return None
     if rest and not re.search(r"[a-z]", rest):
-        return None  # "ORDINANCES - FINAL CONSIDERATION", "... - 4:15 P.M.": the whole line is the heading
+        return None  # "PUBLIC HEARINGS - CONTINUED", "... - 6:40 P.M.": the whole line is the heading
     if len(words) == 1 and rest and text.strip()[len(head) :].lstrip().startswith(":"):
-        return None  # "PROPOSED: ...", "STATUS: ...", "INVOCATION: Pastor ...": a label and its text
+        return None  # "PROPOSED: ...", "STATUS: ...", "PRAYER: Rev. ...": a label and its text
     if b.current is None and not any(_sentence_line(line) for line in b.header):
-        return None  # still the title block ("COMMITTEE: DATE:"): no minute has been written yet
+        return None  # still the title block ("PANEL: VENUE:"): no minute has been written yet
     if pure_label(head) or attendance_heading(head) or _BARE_OUTCOME.fullmatch(head) or inline_label(text):
         return None
     if rest and (rest[:1].islower() or len(rest) < 3):
@@ -1232,8 +1232,8 @@ _BULLETS = frozenset(["-", "*", "+", "•", "·", "●", "▪", "o", "–"])
 
 
 def _on_list_section(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...], index: int) -> bool:
-    """Outline minutes: a short title line set as a plain paragraph ("Matters arising:", "Things
-    to change") with the list it heads straight after it is a section of business, an item. Not a
+    """Outline minutes: a short title line set as a plain paragraph ("Matters arising:", "Open
+    questions") with the list it heads straight after it is a section of business, an item. Not a
     sentence, a label, an attendance heading or a title-block line."""
     stripped = text.strip()
     if (b.current is None and not b.header) or block.marker == "cell" or "\n" in stripped:
@@ -1241,7 +1241,7 @@ def _on_list_section(b: _Builder, block: Block, text: str, blocks: tuple[Block, 
     if index >= len(blocks) or blocks[index].kind is not BlockKind.LIST_ITEM or not _opens_outline(b, blocks, index):
         return False
     if re.match(r"(?:see|in|for|as|at|on|by)\b", stripped, re.I):
-        return False  # "See Attachment 7", "In addition": a pointer or a connective
+        return False  # "See Appendix C", "In addition": a pointer or a connective
     head = stripped.rstrip(":").strip()
     words = head.split()
     if not 1 <= len(words) <= _SECTION_WORDS_MAX or not head[:1].isupper() or len(head) < 3:
@@ -1259,7 +1259,7 @@ def _on_list_section(b: _Builder, block: Block, text: str, blocks: tuple[Block, 
     return True
 
 
-# "ii. Drainage – G. Proctor": a sub-item numbered in lower-case roman, left a paragraph by readers.
+# "ii. Footpaths – R. Tully": a sub-item numbered in lower-case roman, left a paragraph by readers.
 _ROMAN_SUB_TITLE = re.compile(r"([ivx]{1,4})[.)][ \t\u00a0]+([A-Z][^\n]{2,120})")
 _ROMAN_VALUES = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 
@@ -1304,7 +1304,7 @@ def _on_paragraph_title(b: _Builder, block: Block, text: str) -> bool:
         return True
     bare = _BARE_NUMBER_TITLE.fullmatch(text.strip())
     if bare and _bare_number_in_sequence(b, int(bare.group(1))):
-        head, colon, rest = bare.group(2).partition(":")  # "9 Speeding: We have been advised ..."
+        head, colon, rest = bare.group(2).partition(":")  # "7 Parking: We were told ..."
         if len(head.strip()) >= 5 and _bare_title_ok(head) and (not colon or not rest.strip() or rest[:1].isspace()):
             b.open_item(head.strip(), number=bare.group(1), cue="rule:bare number title")
             if rest.strip():
@@ -1324,7 +1324,7 @@ def _on_paragraph_title(b: _Builder, block: Block, text: str) -> bool:
         b.last_roman = roman.group(1)
         return True
     if re.fullmatch(r"[A-Z]{2,4}(?:/[A-Z]{2,4})+", text.strip()):
-        return False  # "FRE/MPO": members' initials signing off an entry
+        return False  # "JKT/ARB": members' initials signing off an entry
     if text.isupper() and 3 < len(text) <= 100 and len(re.findall(r"[A-Z]{2,}", text)) >= 2 and not pure_label(text):
         in_header_zone = b.current is None
         if not in_header_zone and (_title_key(text) in b.repeated_titles or not _weak_title_ok(text)):
