@@ -52,3 +52,31 @@ def test_entries_under_an_intro_get_its_owner() -> None:
     owners = {a.text: [o.name for o in a.owners] for a in minutes.actions}
     assert owners.get("PREPARE a report on mooring charges.") == ["the General Counsel"]
     assert owners.get("REVIEW the harbour byelaws.") == ["the General Counsel"]
+
+
+def test_a_numbered_point_with_a_near_deadline_dates_its_sub_points() -> None:
+    import datetime as dt
+
+    from minutes_parser.extract.dates import DateContext
+    from minutes_parser.extract.findings import carry_list_intro
+    from minutes_parser.model import Action, Provenance
+
+    context = DateContext(dt.date(2025, 10, 14))
+    intro = carry_list_intro(None, ParagraphDraft("2. Talks to be given next week.", list_marker="2."), PEOPLE, [], 0, 0, context)
+    assert intro is not None
+    actions = [Action("Coding Standards", Provenance(0, 3, 0, 16, "1"))]
+    kept = carry_list_intro(intro, ParagraphDraft("pq12", label="Action"), PEOPLE, actions, 0, 0, context)
+    assert kept is intro and actions[0].due is not None and actions[0].due.value == "2025-W43"
+    assert carry_list_intro(intro, ParagraphDraft("3. Budget", list_marker="3."), PEOPLE, [], 0, 0, context) is None
+
+
+def test_a_deadline_intro_needs_a_marker_and_a_near_deadline() -> None:
+    import datetime as dt
+
+    from minutes_parser.extract.dates import DateContext
+
+    context = DateContext(dt.date(2025, 10, 14))
+    intro = list_intro(ParagraphDraft("2. Talks to be given next week.", list_marker="2."), PEOPLE, context)
+    assert intro is not None and intro.due is not None and intro.owners == ()
+    assert list_intro(ParagraphDraft("Talks to be given next week."), PEOPLE, context) is None
+    assert list_intro(ParagraphDraft("2. The fete is in August 2026.", list_marker="2."), PEOPLE, context) is None

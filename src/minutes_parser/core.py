@@ -226,7 +226,7 @@ def assemble(
             owner_line = action_from_owner_line(classified, para, previous, people, context, item_index, paragraph_index, provenance_item)
             if owner_line is not None:
                 actions.append(owner_line)
-            intro = carry_list_intro(intro, para, people, actions, found, item_index)
+            intro = carry_list_intro(intro, para, people, actions, found, item_index, context)
             without_action = para if len(actions) == found else None
         items.append(
             AgendaItem(

@@ -272,11 +272,13 @@ _LIST_INTRO_CUE = "pattern:list intro OWNER to:"
 
 @dataclass(frozen=True)
 class ListIntro:
-    """The owners a list intro names, and the marker style of the intro paragraph (entries use
-    another style: "6." then "a)", "b)")."""
+    """What a list intro hands to the entries below it -- owners ("Treasurer to:") or a deadline
+    ("6. Talks to be given next week." then "6a. ...", "6b. ...") -- and the marker style of the
+    intro paragraph (entries use another style: "6." then "a)", "b)")."""
 
     owners: tuple[str, ...]
     marker_style: str | None
+    due: DueDate | None = None
 
 
 def marker_style(marker: str | None) -> str | None:
@@ -291,33 +293,55 @@ def marker_style(marker: str | None) -> str | None:
     return re.sub(r"[A-Z]", "A", shape)
 
 
-def list_intro(para: ParagraphDraft, people: PeopleIndex) -> ListIntro | None:
-    """A paragraph ending "OWNER to:" that hands the list below it to OWNER."""
+# A deadline a numbered point states for its sub-points: a near, relative one ("next week",
+# "by Friday"), which minutes of small teams write once above the list of tasks.
+_NEAR_DEADLINE_CUES = ("due:week", "due:weekday", "due:tomorrow", "due:within")
+
+
+def list_intro(para: ParagraphDraft, people: PeopleIndex, context: DateContext | None = None) -> ListIntro | None:
+    """A paragraph ending "OWNER to:" that hands the list below it to OWNER; or a numbered point
+    whose near deadline ("... next week.") holds for its sub-points."""
     text = re.sub(r"^\s*(?:\d+[a-z]?|[a-z])[.)]\s+", "", para.text.strip())
     found = _LIST_INTRO.match(text)
-    if found is None:
+    if found is not None:
+        owners = owner_phrase(found.group("owner"), people, allow_unknown_names=False)
+        if owners:
+            return ListIntro(tuple(owners), marker_style(para.list_marker))
+    if context is None or not para.list_marker or len(text) > 200:
         return None
-    owners = owner_phrase(found.group("owner"), people, allow_unknown_names=False)
-    if not owners:
+    due = find_due(text, replace(context, directive=True))
+    if due is None or not due.cue.startswith(_NEAR_DEADLINE_CUES):
         return None
-    return ListIntro(tuple(owners), marker_style(para.list_marker))
+    return ListIntro((), marker_style(para.list_marker), due)
 
 
 def in_list_scope(intro: ListIntro, para: ParagraphDraft) -> bool:
-    """An entry of the intro's list: a list item, in another marker style than the intro's."""
+    """An entry of the intro's list: a list item, in another marker style than the intro's. Under
+    a deadline intro, lines without a marker (an "Action: kq12" line) stay in the list too."""
     style = marker_style(para.list_marker)
-    return style is not None and style != intro.marker_style
+    if style is None:
+        return intro.due is not None and not intro.owners
+    return style != intro.marker_style
 
 
-def carry_list_intro(intro: ListIntro | None, para: ParagraphDraft, people: PeopleIndex, actions: list[Action], found: int, item_index: int) -> ListIntro | None:
-    """Give the owner-less actions found in ``para`` (``actions[found:]``) the owners of the list
-    intro above them while ``para`` is an entry of its list; return the intro in force after
-    ``para`` (this paragraph's own, when it is one)."""
+def carry_list_intro(
+    intro: ListIntro | None, para: ParagraphDraft, people: PeopleIndex, actions: list[Action], found: int, item_index: int, context: DateContext | None = None
+) -> ListIntro | None:
+    """Give the actions found in ``para`` (``actions[found:]``) what the list intro above them
+    hands down -- owners to owner-less ones, a deadline to undated ones -- while ``para`` is an
+    entry of its list; return the intro in force after ``para`` (this paragraph's own, when it is
+    one)."""
     if intro is not None and in_list_scope(intro, para):
         for position in range(found, len(actions)):
             action = actions[position]
-            if not action.owners and action.provenance.item_index == item_index:
+            if action.provenance.item_index != item_index:
+                continue
+            if intro.owners and not action.owners:
                 owners = owners_of(intro.owners, None, people, _LIST_INTRO_CUE, 0)
-                actions[position] = replace(action, owners=owners, cues=(*action.cues, _LIST_INTRO_CUE))
+                action = replace(action, owners=owners, cues=(*action.cues, _LIST_INTRO_CUE))
+            if intro.due is not None and action.due is None:
+                inherited = DueDate(intro.due.text, intro.due.value, intro.due.date, intro.due.cue, 0, 0)
+                action = replace(action, due=inherited, cues=(*action.cues, "due:list intro"))
+            actions[position] = action
         return intro
-    return list_intro(para, people)
+    return list_intro(para, people, context)
