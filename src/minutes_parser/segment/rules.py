@@ -775,7 +775,7 @@ def _not_a_heading(text: str, *, weak: bool) -> bool:
     stripped = text.strip().strip("*_").strip()
     if _SIGNATURE_LINE.fullmatch(stripped) or _VOTE_GROUP.fullmatch(stripped):
         return True
-    if _MID_SENTENCE.search(stripped) and len(stripped.split()) >= 8 and not re.search(r"[.!?]$", stripped):
+    if _MID_SENTENCE.search(stripped) and len(stripped.split()) >= 5 and not re.search(r"[.!?]$", stripped):
         return True  # a sentence run on into one that breaks off or opens a list: wrapped text
 
     return weak and (_QUOTE_END.search(stripped) is not None or _FIRST_PERSON.match(stripped) is not None)
