@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from minutes_parser import classify as c
+from minutes_parser.classify.actions import assigned_to
 from minutes_parser.extract.owners import PeopleIndex, owner_phrase
 
 CHAT = """Nell: we should split the parser draft.
@@ -31,3 +32,18 @@ def test_a_stated_option_is_not_a_task() -> None:
 
 def test_a_first_person_contraction_is_not_an_owner() -> None:
     assert owner_phrase("I’ll", PEOPLE) is None and owner_phrase("We'll", PEOPLE) is None
+
+
+def test_assigned_to_a_person_or_role_is_a_task() -> None:
+    people = PeopleIndex.build([], "Dana: thanks.\nPiotr (@pk): ok.")
+    found = c.ACTION_RULES.first(c.Clause("Assigned to editors to describe the attack.", None, people))
+    assert found is not None and found.owners == ("editors",)
+    found = c.ACTION_RULES.first(c.Clause("Piotr: this is editorial and assigned to dana.", None, people))
+    assert found is not None and found.owners == ("dana",)
+    assert assigned_to(c.Clause("The land was assigned to the Parish.", None, people)) is None
+
+
+def test_a_name_with_its_handle_is_an_owner() -> None:
+    people = PeopleIndex.build([], "Piotr (@pk): ok.")
+    found = c.ACTION_RULES.first(c.Clause("Piotr (@pk) to wrap this up.", None, people))
+    assert found is not None and found.owners == ("Piotr (@pk)",)

@@ -204,6 +204,27 @@ def delegated_to(clause: Clause) -> Finding | None:
     return None
 
 
+# Issue-tracker minutes hand a task over: "Assigned to editors to describe it", "... and assigned
+# to Dana." The words after "to" must name someone: a person, a role, or a speaker of the minutes.
+_ASSIGNED_TO = re.compile(r"\b(?:assigned|allocated|re-assigned|reassigned)\s+to\s+(?P<owner>(?:the\s+)?[A-Za-z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?)\s*(?=to\s+[a-z]+\b|[.;!]?\s*$)", re.I)
+
+
+@ACTION_RULES.add("pattern:assigned to OWNER", needs=("assigned", "allocated"))
+def assigned_to(clause: Clause) -> Finding | None:
+    """"Assigned to editors to describe the attack", "this is editorial and assigned to Dana"."""
+    m = _ASSIGNED_TO.search(clause.text)
+    if m is None or is_question(clause):
+        return None
+    owner = m.group("owner")
+    named = owner_phrase(owner, clause.people, allow_unknown_names=False)
+    speaker = owner.capitalize() in clause.people.speakers or owner.upper() in clause.people.speakers
+    if not named and not speaker:
+        return None
+    if not re.match(r"\s*to\s+[a-z]", clause.text[m.end() :]) and not (speaker or clause.people.is_known(owner)):
+        return None  # "the land was assigned to the Parish.": without a task, only a person is handed one
+    return Finding("pattern:assigned to OWNER", tuple(named or [owner]), (m.start("owner"), m.end("owner")))
+
+
 _TOPIC_PREFIX = re.compile(r"^[^.;:–—]{1,60}?\s[–—-]\s+(?=[A-Z])")
 _OPENING_WORDS = re.compile(r"(?:(?:Cllr|Mr|Mrs|Ms|Dr|Trustee|Supervisor)\.?\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}")
 

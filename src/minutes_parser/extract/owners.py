@@ -34,7 +34,7 @@ def _initials_definitions(text: str) -> Iterator[re.Match[str]]:
 
 # Nouns that name roles and groups: an owner phrase ends in one of these.
 ROLE_NOUNS = frozenset(
-    ["officer", "officers", "member", "members", "clerk", "chair", "chairman", "chairwoman", "chairperson", "chairs", "vice-chair", "vice-chairman", "secretary", "treasurer", "board", "committee", "council", "councils", "councillor", "councillors", "cllr", "trustee", "trustees", "director", "directors", "manager", "managers", "head", "lead", "leads", "leader", "leaders", "team", "teams", "group", "groups", "panel", "staff", "representative", "representatives", "rep", "reps", "everyone", "everybody", "all", "volunteers", "volunteer", "executive", "executives", "cabinet", "mayor", "warden", "wardens", "governors", "governor", "partners", "administrator", "coordinator", "co-ordinator", "convener", "convenor", "president", "vice-president", "editor", "organisers", "organizers", "organiser", "organizer", "chief", "adviser", "advisor", "advisers", "advisors", "lawyer", "solicitor", "counsel", "auditor", "accountant", "moderators", "moderator", "maintainers", "maintainer", "owners", "owner", "webmaster", "steward", "stewards", "subcommittee", "sub-committee", "working-group", "tsc", "core", "contractor", "clerks", "minute-taker", "parish", "town", "community", "foundation", "society", "association", "authority", "department", "service", "resident", "residents", "parishioner", "parishioners"]
+    ["officer", "officers", "member", "members", "clerk", "chair", "chairman", "chairwoman", "chairperson", "chairs", "vice-chair", "vice-chairman", "secretary", "treasurer", "board", "committee", "council", "councils", "councillor", "councillors", "cllr", "trustee", "trustees", "director", "directors", "manager", "managers", "head", "lead", "leads", "leader", "leaders", "team", "teams", "group", "groups", "panel", "staff", "representative", "representatives", "rep", "reps", "everyone", "everybody", "all", "volunteers", "volunteer", "executive", "executives", "cabinet", "mayor", "warden", "wardens", "governors", "governor", "partners", "administrator", "coordinator", "co-ordinator", "convener", "convenor", "president", "vice-president", "editor", "organisers", "organizers", "organiser", "organizer", "chief", "adviser", "advisor", "advisers", "advisors", "lawyer", "solicitor", "counsel", "auditor", "accountant", "moderators", "moderator", "editors", "maintainers", "maintainer", "owners", "owner", "webmaster", "steward", "stewards", "subcommittee", "sub-committee", "working-group", "tsc", "core", "contractor", "clerks", "minute-taker", "parish", "town", "community", "foundation", "society", "association", "authority", "department", "service", "resident", "residents", "parishioner", "parishioners"]
 )
 _DETERMINERS = frozenset(["the", "a", "an", "our", "all", "both", "each", "every", "any", "those", "their", "his", "her", "this"])
 _NOT_OWNERS = frozenset(
@@ -172,6 +172,10 @@ def clean_subject(text: str) -> str:
     return text
 
 
+# A name followed by the person's account handle, as chat-style minutes write speakers.
+_WITH_HANDLE = re.compile(r"[A-Za-z][a-z'’\-]{1,30}(?:\s+[A-Z][a-z'’\-]{0,30}\.?)?\s*\(@[\w.\-]{1,40}\)")
+
+
 def owner_part(part: str, people: PeopleIndex, *, allow_unknown_names: bool = True) -> bool:
     """Does ``part`` (one conjunct) name a person, initials, role or group?"""
     words = part.split()
@@ -179,6 +183,8 @@ def owner_part(part: str, people: PeopleIndex, *, allow_unknown_names: bool = Tr
         return False
     if people.is_known(part):
         return True
+    if _WITH_HANDLE.fullmatch(part):
+        return True  # "Martin (@mtk)", "ana (@ana-r)": a name with its account handle is a person
     first = words[0].lower()
     this_body = first == "this" and len(words) > 1 and words[-1].lower() in ROLE_NOUNS and words[1][:1].isupper()
     if (first in _NOT_OWNERS and not this_body) or first in _PRONOUNS:
