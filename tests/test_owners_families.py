@@ -68,3 +68,10 @@ def test_a_reported_plan_of_an_outside_acronym_is_not_a_task() -> None:
     clause = c.Clause("Ana Perez said that ADP will circulate the draft.", None, people)
     found = c.owner_will_verb(clause)
     assert found is not None and list(found.owners) == ["ADP"]  # initials the document defines: a person
+
+
+def test_they_for_an_acronym_is_not_a_task_of_the_meeting() -> None:
+    clause = c.Clause("They will adopt the technical report as it stands.", None, PEOPLE, last_subject="CEN")
+    assert c.owner_will_verb(clause) is None
+    clause = c.Clause("They will adopt the technical report as it stands.", None, PEOPLE, last_subject="the Editors")
+    assert c.owner_will_verb(clause) is not None

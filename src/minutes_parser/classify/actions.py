@@ -339,6 +339,8 @@ def _plural_pronoun_for_one(written: str, owners: list[str]) -> bool:
     words = owner.split()
     if _PERSON_TITLE.match(owner) or words[-1].lower() in _ONE_PERSON_ROLES:
         return True
+    if re.fullmatch(r"[A-Z]{2,6}", owner):
+        return True  # "... handled by ISO. They will adopt it": an outside body, or one person's initials
     return len(words) in (1, 2) and all(re.fullmatch(r"[A-Z][a-z'’\-]+", w) for w in words) and words[-1].lower() not in ROLE_NOUNS
 
 
