@@ -286,9 +286,9 @@ def split_inline_bullets(text: str) -> list[tuple[str | None, str]]:
 def _same_business(listed: str, minuted: str) -> bool:
     """Does a minuted item's title ("Premises b. Roof repairs update", "To note those who") start
     like the title its agenda listing gave ("Premises", "To note those attending ...")?"""
-    first_listed = re.findall(r"\w+", listed.lower())[:2]
-    first_minuted = re.findall(r"\w+", minuted.lower())[:2]
-    return bool(first_listed) and first_listed[0] == (first_minuted[:1] or [""])[0]
+    first_listed = re.match(r"\W*(\w+)", listed.lower())
+    first_minuted = re.match(r"\W*(\w+)", minuted.lower())
+    return first_listed is not None and first_minuted is not None and first_listed.group(1) == first_minuted.group(1)
 
 
 class _Builder:
@@ -563,6 +563,25 @@ def _segment(blocks: tuple[Block, ...], join_wrapped: bool) -> Segmented:
         attendees=b.attendance.attendees(),
         title=b.title,
     )
+
+
+def _open_with_text(b: _Builder, block: Block, title: str, text: str, *, number: str | None = None, cue: str) -> None:
+    """Open an item whose title ran on into its first text on the same line; the text follows."""
+    b.open_item(title, number=number, cue=cue)
+    if text.strip():
+        _add_running_text(b, block, text.strip())
+
+
+def _title_or_lead(entry: str) -> tuple[str, str]:
+    """(title, text) of an entry that opens an item whatever it holds: split where the title
+    ends, or, where no title stands apart, its first characters serve as one."""
+    title, text = split_title(entry)
+    return (title, text) if title else (entry[:_ITEM_TITLE_MAX], entry[_ITEM_TITLE_MAX:])
+
+
+def _with_ends(matches: list[re.Match[str]], end: int) -> list[tuple[re.Match[str], int]]:
+    """Each entry start of a run with where its entry ends: at the next start, the last at ``end``."""
+    return [(m, following.start() if following else end) for m, following in zip(matches, [*matches[1:], None], strict=True)]
 
 
 def _add_running_text(b: _Builder, block: Block, text: str) -> None:
@@ -887,12 +906,8 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
         if not split_title(entries[0][1])[0]:
             return False
         for minute, entry in entries:
-            title, body = split_title(entry)
-            if not title:
-                title, body = entry[:_ITEM_TITLE_MAX], entry[_ITEM_TITLE_MAX:]
-            b.open_item(title, number=minute, cue="rule:minute number")
-            if body:
-                _add_running_text(b, block, body)
+            title, body = _title_or_lead(entry)
+            _open_with_text(b, block, title, body, number=minute, cue="rule:minute number")
         return True
     if rest and _LOWER_START.match(rest.lstrip()) and not first.rstrip().endswith((".", ":")):
         first, rest = first + " " + rest.replace("\n", " "), ""  # a title wrapped onto a second line
@@ -1045,11 +1060,10 @@ def _on_flattened_listing(b: _Builder, block: Block, text: str) -> bool:
     lead = text[: entries[0].start()].strip()
     if lead:
         _add_running_text(b, block, lead)
-    for entry, following in zip(entries, [*entries[1:], None], strict=True):
-        b.open_item(rebuild_paragraph(entry.group(2)), number=entry.group(1), cue="rule:agenda listing")
+    for entry, end in _with_ends(entries, len(text)):
         # The entry whole (title, paper, vote, outcome) is what the meeting acted on: the item's text.
-        acted_on = text[entry.start(2) : following.start() if following else len(text)].strip()
-        _add_running_text(b, block, rebuild_paragraph(acted_on))
+        acted_on = rebuild_paragraph(text[entry.start(2) : end].strip())
+        _open_with_text(b, block, rebuild_paragraph(entry.group(2)), acted_on, number=entry.group(1), cue="rule:agenda listing")
     return True
 
 
@@ -1064,14 +1078,9 @@ def _on_prefixed_minutes(b: _Builder, block: Block, text: str) -> bool:
         return False
     code = first.group(1)
     starts = [m for m in _PREFIXED_MINUTE.finditer(text) if m.group(1) == code]
-    for m, following in zip(starts, [*starts[1:], None], strict=True):
-        entry = rebuild_paragraph(text[m.end() : following.start() if following else len(text)])
-        title, body = split_title(entry)
-        if not title:
-            title, body = entry[:_ITEM_TITLE_MAX], entry[_ITEM_TITLE_MAX:]
-        b.open_item(title.rstrip(" .:"), number=m.group(2), cue="rule:coded minute number")
-        if body.strip():
-            _add_running_text(b, block, body.strip())
+    for m, end in _with_ends(starts, len(text)):
+        title, body = _title_or_lead(rebuild_paragraph(text[m.end() : end]))
+        _open_with_text(b, block, title.rstrip(" .:"), body, number=m.group(2), cue="rule:coded minute number")
     return True
 
 
@@ -1100,10 +1109,7 @@ def _on_reference_entry(b: _Builder, block: Block, text: str, blocks: tuple[Bloc
         # "11-2060 MOTION TO RECESS. Moved by ...": an unnumbered entry titled in capitals.
         body = rebuild_paragraph(text[caps.end() :])
         title = caps.group(1)
-        b.open_item(title, cue="rule:reference number")
-        rest = body[len(title) :].lstrip(" .:")
-        if rest:
-            _add_running_text(b, block, rest)
+        _open_with_text(b, block, title, body[len(title) :].lstrip(" .:"), cue="rule:reference number")
         return used
     assert m is not None
     marker = m.group(1)
@@ -1306,16 +1312,12 @@ def _on_paragraph_title(b: _Builder, block: Block, text: str) -> bool:
     if bare and _bare_number_in_sequence(b, int(bare.group(1))):
         head, colon, rest = bare.group(2).partition(":")  # "7 Parking: We were told ..."
         if len(head.strip()) >= 5 and _bare_title_ok(head) and (not colon or not rest.strip() or rest[:1].isspace()):
-            b.open_item(head.strip(), number=bare.group(1), cue="rule:bare number title")
-            if rest.strip():
-                _add_running_text(b, block, rest.strip())
+            _open_with_text(b, block, head.strip(), rest, number=bare.group(1), cue="rule:bare number title")
             return True
     section = _capitals_section(b, text)
     if section is not None:
         head, rest = section
-        b.open_item(head, cue="rule:capitals section")
-        if rest:
-            _add_running_text(b, block, rest)
+        _open_with_text(b, block, head, rest, cue="rule:capitals section")
         return True
     roman = _ROMAN_SUB_TITLE.fullmatch(text.strip())
     if roman and _roman_in_sequence(b, roman.group(1)) and _title_ok(roman.group(2)):
