@@ -17,7 +17,7 @@ from minutes_parser.segment import ParagraphDraft
 PEOPLE = PeopleIndex.build([], "Weekly meeting of the Tern Bay app team.")
 
 
-@pytest.mark.parametrize("text", ["STARTED", "this", "once the flag is set.", "plan 2030."])
+@pytest.mark.parametrize("text", ["STARTED", "this", "once the flag is set.", "plan 2030.", "Strategy 2026-2031.", "Harbour Plan 2026 be"])
 def test_fragments_under_an_action_label_are_not_tasks(text: str) -> None:
     assert is_label_fragment(text)
     assert c.ACTION_RULES.first(c.Clause(text, "Action", PEOPLE)) is None
@@ -26,6 +26,7 @@ def test_fragments_under_an_action_label_are_not_tasks(text: str) -> None:
 def test_a_real_task_under_an_action_label_stays() -> None:
     assert not is_label_fragment("Email the agenda to all members")
     assert not is_label_fragment("to circulate the draft budget")
+    assert not is_label_fragment("Email Tom Reyes")
 
 
 def test_an_owner_list_with_notes_is_owner_only() -> None:

@@ -762,12 +762,17 @@ def labelled_owners(clause: Clause) -> tuple[list[str], tuple[int, int]] | None:
     return None
 
 
+_CUT_OFF_END = re.compile(r"\b(?:be|the|a|an|to|of|and|or|for|with|by)\s*$", re.I)
+
+
 def is_label_fragment(text: str) -> bool:
     """What an "Action" label cannot make a task: one word ("STARTED", "this") or a line that a
     wrapped layout cut mid-sentence ("once the scheme ...", "plan 2025"), lower case with no "to VERB"."""
     words = text.split()
     if len(words) <= 1:
         return True
+    if len(words) <= 4 and (_CUT_OFF_END.search(text) or all(re.fullmatch(r"[\d\-–/.,]+", w) for w in words[1:])):
+        return True  # "Strategy 2025-2030.", "Plan 2025-2030 be": a title's tail or a line cut mid-sentence
     return bool(re.match(r"(?:and|or|of|the|a|once|when|which|that|this|plan)\b", text)) and not _TO_VERB.search(text)
 
 
