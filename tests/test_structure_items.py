@@ -397,3 +397,11 @@ def test_access_parts_and_signature_records_are_no_items() -> None:
         "**Signed as a true record**\n\nChair\n"
     )
     assert titles(parse_text(text, name="brackenford.md")) == ["Apologies for Absence", "Questions"]
+
+
+def test_open_items_in_team_minutes_is_business_not_an_access_part() -> None:
+    text = (
+        "# Platform team sync, 8 June 2023\n\n## Open Items\n\n- The login bug is still open.\n\n"
+        "## EXEMPT ITEMS\n\n## 4. Staffing\n\nA post was agreed.\n"
+    )
+    assert titles(parse_text(text, name="sync.md")) == ["Open Items", "Staffing"]

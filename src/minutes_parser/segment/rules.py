@@ -109,7 +109,8 @@ _CONTAINER_HEADINGS = frozenset(
     decisions""".split()
 ) | {"action items", "consented decisions", "meeting minutes", "meeting notes", "table of contents", "agenda items"} | {
     # the access-to-information parts a council's business is split into, not business themselves
-    "unrestricted items", "restricted items", "exempt items", "open items", "confidential items",
+    # ("open items" is left out: in team minutes it is the business of pending issues)
+    "unrestricted items", "restricted items", "exempt items", "confidential items",
 }
 _AGENDA_HEADING = re.compile(r"(?:agenda|agenda items|items? for discussion)\s*:?", re.I)
 _APPENDIX_START = re.compile(r"(supporting documents|appendix\b|annex\b|appendices)", re.I)
