@@ -106,3 +106,11 @@ def test_a_hoped_for_or_asked_about_passive_future_is_not_a_task(text: str) -> N
 
 def test_a_plain_passive_future_task_stays() -> None:
     assert action("The notice boards will be repaired before the fete.") is not None
+
+
+def test_leaving_the_room_over_an_interest_is_not_a_task() -> None:
+    people = PeopleIndex.build([], "Cllr Hale was present.")
+    text = "Cllr Hale declared an interest as a trustee of the museum and would leave the Chamber during the debate."
+    assert c.owner_will_verb(c.Clause(text, None, people)) is None
+    found = c.owner_will_verb(c.Clause("Cllr Hale would leave the hall keys with the Clerk.", None, people))
+    assert found is not None

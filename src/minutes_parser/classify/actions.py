@@ -256,11 +256,16 @@ _OUTCOME_VERBS = frozenset(
 )
 
 
+_LEAVES_THE_ROOM = re.compile(r"\s*(?:from\s+)?(?:the\s+)?(?:(?:chamber|room|meeting|hall|debate|discussion|vote|voting|item)\b(?!\s+keys?\b)|$|[.,;])", re.I)
+
+
 def is_outcome_future(verb: str, after: str) -> bool:
     """A "will/would" that states an outcome or a state: an outcome verb, or an adverb before
     "be" ("would therefore be contrary", "would both be on the board")."""
     if verb.lower() in _OUTCOME_VERBS:
         return True
+    if verb.lower() in ("leave", "withdraw", "abstain") and _LEAVES_THE_ROOM.match(after):
+        return True  # "declared an interest and would leave the Chamber during the item": conduct, not a task
     return re.match(r"\s+(?:be|have)\b", after) is not None and verb.lower() not in ("be", "have") and not verb.endswith("ing")
 
 
