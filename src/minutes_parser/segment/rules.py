@@ -792,12 +792,13 @@ _SIGNATURE_LINE = re.compile(
 
 
 def _not_a_heading(text: str, *, weak: bool) -> bool:
+    """A line set like a heading that is never a title (see above); quotations and first-person
+    lines only when the heading is weak (seen from bold or type size alone, not from a style)."""
     stripped = text.strip().strip("*_").strip()
     if _SIGNATURE_LINE.fullmatch(stripped) or _VOTE_GROUP.fullmatch(stripped):
         return True
     if _MID_SENTENCE.search(stripped) and len(stripped.split()) >= 5 and not re.search(r"[.!?]$", stripped):
         return True  # a sentence run on into one that breaks off or opens a list: wrapped text
-
     return weak and (_QUOTE_END.search(stripped) is not None or _FIRST_PERSON.match(stripped) is not None)
 
 
@@ -1183,6 +1184,7 @@ def _bare_number_in_sequence(b: _Builder, number: int) -> bool:
 
 
 def _bare_title_ok(title: str) -> bool:
+    """A bare-numbered line's head reads as a title: a few words, no verb, no sentence."""
     stripped = title.strip()
     if len(stripped.split()) > 10 or re.search(r"[.,;:]$|[:;]\s", stripped) or _FINITE_VERB_ANY.search(stripped):
         return False
@@ -1284,6 +1286,35 @@ def _roman_in_sequence(b: _Builder, roman: str) -> bool:
     return _ROMAN_VALUES.index(roman) == _ROMAN_VALUES.index(previous) + 1
 
 
+# Members' initials signing off an entry: "JKT/ARB".
+_INITIALS_SIGN_OFF = re.compile(r"[A-Z]{2,4}(?:/[A-Z]{2,4})+")
+_BARE_TITLE_MIN = 5  # letters: shorter is a fragment ("1 Prop"), not a title
+
+
+def _on_bare_number_title(b: _Builder, block: Block, text: str) -> bool:
+    """A title numbered without a full stop, in sequence ("7 Parking: We were told ..."): an item,
+    with any text after its colon."""
+    bare = _BARE_NUMBER_TITLE.fullmatch(text.strip())
+    if not bare or not _bare_number_in_sequence(b, int(bare.group(1))):
+        return False
+    head, colon, rest = bare.group(2).partition(":")
+    if len(head.strip()) < _BARE_TITLE_MIN or not _bare_title_ok(head) or (colon and rest.strip() and not rest[:1].isspace()):
+        return False  # "3 Reports:Minutes" or a fragment
+    _open_with_text(b, block, head.strip(), rest, number=bare.group(1), cue="rule:bare number title")
+    return True
+
+
+def _on_roman_sub_item(b: _Builder, text: str) -> bool:
+    """A lower-case roman sub-item set as a paragraph ("ii. Footpaths – R. Tully"), in its run."""
+    roman = _ROMAN_SUB_TITLE.fullmatch(text.strip())
+    if not roman or not _roman_in_sequence(b, roman.group(1)) or not _title_ok(roman.group(2)):
+        return False
+    parent = b.last_number_parent or ""
+    b.open_item(roman.group(2).strip(), number=parent + roman.group(1), cue="rule:roman sub-item")
+    b.last_roman = roman.group(1)
+    return True
+
+
 def _on_paragraph_title(b: _Builder, block: Block, text: str) -> bool:
     """Plain-text item titles: "Agenda item" + title lines, "(Item 4)", numbered title lines."""
     if text.lower().strip(" :") in ("agenda item", "agenda item:"):
@@ -1309,25 +1340,17 @@ def _on_paragraph_title(b: _Builder, block: Block, text: str) -> bool:
         return False
     if text.rstrip(":").isupper() and _starts_trailer(b, text):
         return True
-    bare = _BARE_NUMBER_TITLE.fullmatch(text.strip())
-    if bare and _bare_number_in_sequence(b, int(bare.group(1))):
-        head, colon, rest = bare.group(2).partition(":")  # "7 Parking: We were told ..."
-        if len(head.strip()) >= 5 and _bare_title_ok(head) and (not colon or not rest.strip() or rest[:1].isspace()):
-            _open_with_text(b, block, head.strip(), rest, number=bare.group(1), cue="rule:bare number title")
-            return True
+    if _on_bare_number_title(b, block, text):
+        return True
     section = _capitals_section(b, text)
     if section is not None:
         head, rest = section
         _open_with_text(b, block, head, rest, cue="rule:capitals section")
         return True
-    roman = _ROMAN_SUB_TITLE.fullmatch(text.strip())
-    if roman and _roman_in_sequence(b, roman.group(1)) and _title_ok(roman.group(2)):
-        parent = b.last_number_parent or ""
-        b.open_item(roman.group(2).strip(), number=parent + roman.group(1), cue="rule:roman sub-item")
-        b.last_roman = roman.group(1)
+    if _on_roman_sub_item(b, text):
         return True
-    if re.fullmatch(r"[A-Z]{2,4}(?:/[A-Z]{2,4})+", text.strip()):
-        return False  # "JKT/ARB": members' initials signing off an entry
+    if _INITIALS_SIGN_OFF.fullmatch(text.strip()):
+        return False  # members' initials signing off an entry are no capitals title
     if text.isupper() and 3 < len(text) <= 100 and len(re.findall(r"[A-Z]{2,}", text)) >= 2 and not pure_label(text):
         in_header_zone = b.current is None
         if not in_header_zone and (_title_key(text) in b.repeated_titles or not _weak_title_ok(text)):
