@@ -405,3 +405,18 @@ def test_open_items_in_team_minutes_is_business_not_an_access_part() -> None:
         "## EXEMPT ITEMS\n\n## 4. Staffing\n\nA post was agreed.\n"
     )
     assert titles(parse_text(text, name="sync.md")) == ["Open Items", "Staffing"]
+
+
+def test_lower_roman_sub_items_read_as_list_items_follow_their_run_too() -> None:
+    text = (
+        "Minutes of Oakley Parish Council, 5 May 2021\n\n4. Reports\n\n"
+        "i) Trees – A Bee\n\nOne oak is diseased.\n\nii) Lighting – C Dee\n\nTwo lamps out.\n\n"
+        "iv) Out of order – E Fay\n\nText.\n\n5. Finance\n\nNoted.\n"
+    )
+    minutes = parse_text(text, name="oakley.txt")
+    assert [(item.number, item.title) for item in minutes.items if not item.preamble] == [
+        ("4", "Reports"),
+        ("4i", "Trees – A Bee"),
+        ("4ii", "Lighting – C Dee"),
+        ("5", "Finance"),
+    ]

@@ -898,6 +898,8 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
             return True
         return False
     outline = _UPPER_MARKER.fullmatch(marker) is not None
+    if number is None and re.fullmatch(r"[ivx]{2,4}[.)]", marker) and "\n" not in text:
+        return _on_roman_sub_item(b, f"{marker} {text}")  # "ii)" after "i)": the next sub-item, as "i)" is
     if number is None or (block.level > 1 and not outline):
         return False
     is_letter = bool(re.fullmatch(r"[a-z]", number))
