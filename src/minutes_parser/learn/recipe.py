@@ -64,7 +64,7 @@ def document_rows(
     document = read_document(path)
     rows = DocumentRows(name)
     if "items" in parts and gold.get("items") is not None:
-        units = item_units(segment_document(document))
+        units = item_units(segment_document(document), document.blocks)
         labels = label_by_matching([u.title or None for u in units], gold["items"], "title")
         # Units without a title never open an item: the model is neither asked nor taught on them.
         labelled = zip(units, labels, strict=True)

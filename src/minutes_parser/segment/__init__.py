@@ -34,7 +34,7 @@ def segment_document(
     )
     if heading_model is None:
         return segmented
-    return refine_items(segmented, heading_model)
+    return refine_items(segmented, heading_model, document.blocks)
 
 
 __all__ = [
