@@ -71,3 +71,32 @@ def test_invited_but_did_not_attend_is_an_absence_list_not_an_item() -> None:
     assert [item.title for item in minutes.items if not item.preamble] == ["Items Discussed"]
     absent = [a.name for a in minutes.meeting.attendees if a.status is AttendanceStatus.ABSENT]
     assert absent == ["Lee Marsh"]
+
+
+def test_a_labelled_line_after_a_present_line_starts_its_own_list() -> None:
+    from minutes_parser import parse_text
+
+    text = (
+        "Minutes of Oakley Parish Council, 5 May 2021\n\nPresent: Cllr Ann Bee, Cllr Carl Dee\n\n"
+        "Unable to attend: Cllr Eve Fay\n\nOfficials present: Jo Kay\n\n1. Planning\n\nNo applications.\n"
+    )
+    minutes = parse_text(text, name="oakley.txt")
+    status = {a.name.removeprefix("Cllr "): a.status for a in minutes.meeting.attendees}
+    assert status == {
+        "Ann Bee": PRESENT,
+        "Carl Dee": PRESENT,
+        "Eve Fay": AttendanceStatus.ABSENT,
+        "Jo Kay": AttendanceStatus.IN_ATTENDANCE,
+    }
+    assert [item.title for item in minutes.items if not item.preamble] == ["Planning"]
+
+
+def test_a_role_line_after_an_apologies_line_is_no_absence() -> None:
+    from minutes_parser import parse_text
+
+    text = (
+        "Minutes of Oakley Residents Group, 5 May 2021\n\nPresent: Ann Bee, Carl Dee, Jo Kay\n\n"
+        "Apologies: Eve Fay\n\nMinute taker: Jo Kay\n\n1. Planning\n\nNo applications.\n"
+    )
+    minutes = parse_text(text, name="oakley.txt")
+    assert [(a.name, a.status) for a in minutes.meeting.attendees if a.name == "Jo Kay"] == [("Jo Kay", PRESENT)]

@@ -84,6 +84,8 @@ def parse_person(raw: str, status: AttendanceStatus) -> Attendee | None:
     labelled = _ROLE_LABEL.match(text)
     if labelled and not _SECTION.fullmatch(labelled.group(1) + ":"):  # "Minute taker: Jo Bell", "In the Chair: Cllr Ann Reed"
         role, text = labelled.group(1).strip(), labelled.group(2).strip()
+        if status in (AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT):
+            status = AttendanceStatus.PRESENT  # a role at the meeting (taking the minutes) is no absence
     paren = _PAREN.search(text)
     if paren:
         inside = paren.group(1).strip()
@@ -274,7 +276,8 @@ class AttendanceBuilder:
             if person:
                 self._people.append(person)
                 return True
-        if self.active and block.kind is BlockKind.PARAGRAPH and self._status is not None and _looks_like_names(text):
+        next_list = attendance_start(text) is not None  # "Absent: ..." after "Present: ...": a new list, not more names
+        if self.active and block.kind is BlockKind.PARAGRAPH and self._status is not None and not next_list and _looks_like_names(text):
             self._add_names(text, self._status)
             return True
         self.active = False

@@ -285,8 +285,9 @@ def split_inline_bullets(text: str) -> list[tuple[str | None, str]]:
 
 
 def _same_business(listed: str, minuted: str) -> bool:
-    """Does a minuted item's title ("Premises b. Roof repairs update", "To note those who") start
-    like the title its agenda listing gave ("Premises", "To note those attending ...")?"""
+    """Does a minuted item's title ("Premises b. Roof repairs update", "To note those who") open
+    with the same word as the title its agenda listing gave ("Premises", "To note those attending
+    ...")? Both carry the same minute number, so one word confirms it."""
     first_listed = re.match(r"\W*(\w+)", listed.lower())
     first_minuted = re.match(r"\W*(\w+)", minuted.lower())
     return first_listed is not None and first_minuted is not None and first_listed.group(1) == first_minuted.group(1)
