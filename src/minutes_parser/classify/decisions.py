@@ -349,3 +349,23 @@ _IMPERATIVE = re.compile(r"^(?:\(?[a-z\d]{1,3}[.)]\s+)?(?:Note|Agree|Approve|Ado
 @DECISION_RULES.add("pattern:Note the ...", needs=("note the", "note its", "note their", "note all", "note a ", "agree the", "agree its", "agree their", "agree all", "agree a ", "approve", "adopt", "endorse", "ratify"))
 def imperative_entry(clause: Clause) -> Finding | None:
     return Finding("pattern:Note the ...") if _IMPERATIVE.match(clause.text) else None
+
+
+# A heading that labels what follows as decisions: "Decisions", "Resolutions", "Decisions taken",
+# "Items discussed and decisions made", "Item | Decision", "Grants approved" (the outcome after what it is about). A
+# title that merely mentions one ("Approved Projects", "Record of Decision", "Call-in of a
+# decision") names a subject, and its paragraphs are discussion.
+_DECISION_HEADING = re.compile(
+    r"\W{0,6}(?:(?:summary|list)\s+of\s+(?:the\s+)?(?:decisions|resolutions)|"
+    r"(?:[A-Za-z][\w'’]*\s+){0,3}and\s+(?:decisions|resolutions)(?:\s+(?:taken|made|reached|agreed|passed))?|"
+    r"(?:decisions?|resolutions?|items?\s+agreed|agreed(?:\s+items?)?)(?:\s+(?:taken|made|reached|agreed|passed))?|"
+    r"(?:items?|topics?|issues?)\s+(?:and\s+)?decisions?(?:\s*\([^)]{0,30}\))?|"  # an "Item | Decision" table's header
+    r"(?!(?:actions?|tasks?)\b)(?:[A-Za-z][\w'’]*\s+){1,3}(?:approved|agreed|adopted|ratified))"
+    r"\s*[:.\-–—]?\s*",
+    re.I,
+)
+
+
+def decision_heading(title: str) -> bool:
+    """True for a heading whose paragraphs are all decisions ("Decisions taken:", "Grants approved")."""
+    return _DECISION_HEADING.fullmatch(title.strip()) is not None

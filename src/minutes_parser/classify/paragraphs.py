@@ -260,6 +260,12 @@ def outcome_only(text: str) -> bool:
     return _OUTCOME_ONLY.match(stripped) is not None or (bool(stripped) and _vote_only(stripped))
 
 
+def outcome_phrase(text: str) -> bool:
+    """Only an outcome in words ("Agreed unanimously.", "Motion carried 5-2.", "Consensus."), with
+    no names: :func:`outcome_only` without its all-capitalised tally, which a heading also looks like."""
+    return _OUTCOME_ONLY.match(text.strip()) is not None
+
+
 def _closes_a_motion(result: ClauseResult) -> bool:
     return result.action is None and (_OUTCOME_ONLY.match(result.text) is not None or (result.decision is not None and _vote_only(result.text)))
 

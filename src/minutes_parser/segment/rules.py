@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from ..classify.decisions import decision_heading
+from ..classify.joins import closes_previous
 from ..model import Attendee, Block, BlockKind
 from .attendance import AttendanceBuilder, attendance_heading
 
@@ -373,7 +375,7 @@ class _Builder:
                 self.scope_spent = True
         elif target.label and self._in_scope(para):
             para.label = target.label
-        if paragraphs and _BARE_OUTCOME.fullmatch(para.text) and paragraphs[-1].text:
+        if paragraphs and (_BARE_OUTCOME.fullmatch(para.text) or closes_previous(paragraphs[-1].text, para.text)) and paragraphs[-1].text:
             paragraphs[-1].text = paragraphs[-1].text.rstrip() + " " + para.text.strip()  # "... £6,564.21" then "Noted"
             return
         if paragraphs and not para.list_marker and not para.cells and not para.label:
@@ -880,7 +882,7 @@ def _on_heading(b: _Builder, block: Block, text: str) -> None:
     if label:
         item.label = label
         b._open_scope(label)
-    if re.search(r"\b(approved|decisions?|resolutions?|agreed)\b", lowered) and not label:
+    if decision_heading(title) and not label:
         item.label = "Decision"
 
 
