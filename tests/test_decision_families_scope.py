@@ -6,7 +6,11 @@ from __future__ import annotations
 import pytest
 
 from minutes_parser import parse_text
-from minutes_parser.classify.decisions import decision_heading
+from minutes_parser.classify.decisions import (
+    decision_heading,
+    numbered_resolution_intro,
+    resolution_run_step,
+)
 from minutes_parser.classify.joins import closes_previous, states_a_motion
 
 
@@ -76,3 +80,41 @@ def test_a_motion_whose_tally_is_its_own_paragraph_is_one_decision() -> None:
     found = _decisions(text)
     assert len(found) == 1 and "£14,200" in found[0] and "Oakes" in found[0]
     assert states_a_motion("That the precept for 2026/27 be set at £14,200.")
+
+
+def test_numbered_resolved_that_governs_the_plain_paragraphs_after_it() -> None:
+    text = (
+        "# Minutes of Wexcombe County Council\n\n## 7. Budget 2026-27\n\n"
+        "(31) Mr Ames moved, Mrs Boyd seconded, the recommendations in the report.\n\n"
+        "(32) RESOLVED that:\n\n"
+        "The Council, having considered the report of the Treasurer, is asked to agree the following:\n\n"
+        "Capital Programme 2026-36\n\n"
+        "The ten-year capital programme of £812m as set out in appendix A.\n\n"
+        "The net revenue budget requirement of £640.2m for 2026-27.\n\n"
+        "Key Policies and Strategies\n\n"
+        "The Treasury Management Strategy as set out in appendix C.\n\n"
+        "(33) Mrs Boyd thanked the finance team for their work on the budget.\n"
+    )
+    found = _decisions(text)
+    for entry in ("£812m", "£640.2m", "Treasury Management Strategy"):
+        assert any(entry in d for d in found), entry
+    assert not any(d in ("Capital Programme 2026-36", "Key Policies and Strategies") for d in found)
+    assert not any("thanked" in d or "asked to agree" in d for d in found)
+
+
+@pytest.mark.parametrize(("text", "step"), [
+    ("(28) Mr Ames moved the amendment.", "end"),
+    ("RESOLVED that the report be noted.", "end"),
+    ("2026-27 Council Tax", "heading"),
+    ("The Council is asked to agree the following:", "heading"),
+    ("The Minimum Revenue Provision Statement as set out in appendix D.", "entry"),
+    ("To note the pressures on the budget.", "entry"),
+])
+def test_a_run_of_resolutions_ends_at_the_next_numbered_paragraph(text: str, step: str) -> None:
+    assert resolution_run_step(text) == step
+
+
+@pytest.mark.parametrize("text", ["(32) RESOLVED that:", "32. RESOLVED that:", "(4) RESOLVED:"])
+def test_a_numbered_resolved_intro(text: str) -> None:
+    assert numbered_resolution_intro(text)
+    assert not numbered_resolution_intro("(32) RESOLVED that the report be noted.")

@@ -369,3 +369,35 @@ _DECISION_HEADING = re.compile(
 def decision_heading(title: str) -> bool:
     """True for a heading whose paragraphs are all decisions ("Decisions taken:", "Grants approved")."""
     return _DECISION_HEADING.fullmatch(title.strip()) is not None
+
+
+# "(27) RESOLVED that:" / "27. RESOLVED that:" on a numbered minute paragraph of its own: every
+# plain paragraph after it, up to the next numbered paragraph or item, is one of its resolutions.
+_NUMBERED_RESOLUTION_INTRO = re.compile(r"\s*(?:\(\d{1,3}\)|\d{1,3}[.)])\s*(?:RESOLVED|Resolved|AGREED|DECIDED)(?:\s+(?:that|to))?\s*:\s*")
+# What ends that run: the next numbered paragraph, a new label, or a vote on something else.
+_RESOLUTION_RUN_END = re.compile(
+    r"\s*(?:\(\d{1,3}\)|(?:RESOLVED|AGREED|DECISION|ACTION)\b|(?:the\s+)?(?:motion|amendment)\b|(?:for|against|abstain)\s*(?:\(\d+\))?\s*$)", re.I
+)
+
+
+def numbered_resolution_intro(text: str) -> bool:
+    """"(27) RESOLVED that:" printed alone: the resolutions follow as plain paragraphs."""
+    return _NUMBERED_RESOLUTION_INTRO.fullmatch(text) is not None
+
+
+_SUBHEADING_WORD = re.compile(r"[A-Z0-9][\w'’\-/&]*|and|of|for|the|to|in|on|&|[-–—]")
+
+
+def resolution_run_step(text: str) -> str:
+    """Where a paragraph stands in a run of resolutions: "end" for the next numbered paragraph
+    ("(28) Mr Ames moved ..."), a label or a vote; "heading" for a sub-heading between entries
+    ("2025-26 Council Tax", "Key Policies and Strategies") or an intro ending in a colon; otherwise "entry"."""
+    stripped = text.strip()
+    if _RESOLUTION_RUN_END.match(stripped):
+        return "end"
+    if stripped.endswith(":"):
+        return "heading"  # "The Council is asked to agree the following:": it introduces the entries
+    words = stripped.split()
+    if len(words) <= 8 and not stripped.endswith((".", ";", ":", ",")) and all(_SUBHEADING_WORD.fullmatch(w) for w in words):
+        return "heading"
+    return "entry"

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from ..classify.decisions import decision_heading
+from ..classify.decisions import decision_heading, numbered_resolution_intro, resolution_run_step
 from ..classify.joins import closes_previous
 from ..model import Attendee, Block, BlockKind
 from .attendance import AttendanceBuilder, attendance_heading
@@ -317,6 +317,7 @@ class _Builder:
         self.scope_level: int | None = None  # list level a label's scope applies to
         self.scope_lists_only = False  # an intro line ("The following were raised:") governs its list only
         self.scope_spent = False  # the label's paragraph has been seen; the next plain paragraph ends it
+        self.scope_runs_on = False  # "(27) RESOLVED that:" governs every plain paragraph up to the next one
         self.repeated_titles: frozenset[str] = frozenset()  # unnumbered title lines printed 3+ times
         self.header_runs: frozenset[int] = frozenset()  # indices of bold lines printed as a table's column headers
         self.index = 0  # the index of the block being read
@@ -353,6 +354,19 @@ class _Builder:
         else:
             target = self.current
         paragraphs = target.paragraphs
+        if not para.cells and numbered_resolution_intro(para.text):
+            self._open_scope("RESOLVED")
+            self.scope_runs_on = True
+            paragraphs.append(ParagraphDraft(text="", label="RESOLVED"))
+            return
+        if self.scope_runs_on and self.scope_label and not para.list_marker and not para.cells:
+            step = resolution_run_step(para.text)
+            if step == "end":
+                self._open_scope(None)
+            else:
+                para.label = None if para.title_like or step == "heading" else self.scope_label
+                paragraphs.append(para)
+                return
         label = pure_label(para.text)
         if label and not para.cells:
             self._open_scope(label)
@@ -395,6 +409,7 @@ class _Builder:
         self.scope_level = None
         self.scope_lists_only = lists_only
         self.scope_spent = False
+        self.scope_runs_on = False
 
     def _in_scope(self, para: ParagraphDraft) -> bool:
         """A label governs the list it introduces, not the notes nested under its entries."""
