@@ -287,9 +287,9 @@ def tagged_outcome(clause: Clause) -> Finding | None:
 
 
 # US boards: "Motion to approve the bills as presented.", "A motion was made to contribute $2,000",
-# "Stacey makes a motion to adjourn": what was moved, which its outcome closes.
+# "Stacey makes a motion to adjourn", "Park bills – Motion to pay the bills ...": what was moved, which its outcome closes.
 _MOTION_TO = re.compile(
-    r"^(?:(?:a|another)\s+)?motion\s+(?:was\s+(?:made|moved|put)\s+)?to\s+[a-z]+"
+    r"^(?:[A-Z][\w&'’ ]{0,40}?\s[–—-]\s+)?(?:(?:a|another)\s+)?motion\s+(?:was\s+(?:made|moved|put)\s+)?to\s+[a-z]+"
     r"|^[Ii]t\s+was\s+(?:proposed|moved)\s+(?:by\s+[^,;.]{2,40}?\s+)?(?:that|to)\s+[a-z]+"
     r"|\b(?:proposed|moved),?\s+(?:and\s+)?[^,;.]{2,40}?\s+seconded,?\s+(?:the\s+motion,?\s+)?that\s+[a-z]+"
     r"|\b(?:makes?|made)\s+(?:a|the)\s+motion\s+to\s+[a-z]+",
@@ -352,8 +352,8 @@ def imperative_entry(clause: Clause) -> Finding | None:
 
 
 # A heading that labels what follows as decisions: "Decisions", "Resolutions", "Decisions taken",
-# "Items discussed and decisions made", "Item | Decision", "Grants approved" (the outcome after what it is about). A
-# title that merely mentions one ("Approved Projects", "Record of Decision", "Call-in of a
+# "Topics discussed and decisions made", "Item | Decision", "Bursaries approved" (the outcome after what it is about).
+# A title that merely mentions one ("Approved Schemes", "Record of Decision", "Call-in of a
 # decision") names a subject, and its paragraphs are discussion.
 _DECISION_HEADING = re.compile(
     r"\W{0,6}(?:(?:summary|list)\s+of\s+(?:the\s+)?(?:decisions|resolutions)|"
@@ -367,7 +367,7 @@ _DECISION_HEADING = re.compile(
 
 
 def decision_heading(title: str) -> bool:
-    """True for a heading whose paragraphs are all decisions ("Decisions taken:", "Grants approved")."""
+    """True for a heading whose paragraphs are all decisions ("Decisions taken:", "Bursaries approved")."""
     return _DECISION_HEADING.fullmatch(title.strip()) is not None
 
 
@@ -391,12 +391,12 @@ _SUBHEADING_WORD = re.compile(r"[A-Z0-9][\w'’\-/&]*|and|of|for|the|to|in|on|&|
 def resolution_run_step(text: str) -> str:
     """Where a paragraph stands in a run of resolutions: "end" for the next numbered paragraph
     ("(28) Mr Ames moved ..."), a label or a vote; "heading" for a sub-heading between entries
-    ("2025-26 Council Tax", "Key Policies and Strategies") or an intro ending in a colon; otherwise "entry"."""
+    ("2026-27 Parish Precept", "Other Policies") or an intro ending in a colon; otherwise "entry"."""
     stripped = text.strip()
     if _RESOLUTION_RUN_END.match(stripped):
         return "end"
     if stripped.endswith(":"):
-        return "heading"  # "The Council is asked to agree the following:": it introduces the entries
+        return "heading"  # "Members are asked to agree the following:": it introduces the entries
     words = stripped.split()
     if len(words) <= 8 and not stripped.endswith((".", ";", ":", ",")) and all(_SUBHEADING_WORD.fullmatch(w) for w in words):
         return "heading"

@@ -302,6 +302,16 @@ def _motions_with_outcomes(text: str, results: list[ClauseResult]) -> list[Claus
     i = 0
     while i < len(results):
         result = results[i]
+        if out and _moves_a_motion(out[-1]) and _tail_outcome(result):
+            # "Motion to close made by Trustee Amsel, seconded by Trustee Bright. All in favour. The meeting stands adjourned."
+            end = i
+            while end + 1 < len(results) and _tail_outcome(results[end + 1]):
+                end += 1
+            motion = out[-1]
+            merged = text[motion.start : results[end].end].strip()
+            out[-1] = ClauseResult(merged, motion.start, results[end].end, motion.decision, motion.action)
+            i = end + 1
+            continue
         if result.decision is not None and (_closes_a_motion(result) or (bool(out) and _moves_a_motion(out[-1]) and _outcome_of(result))):
             first = len(out)
             while first > 0 and out[first - 1].action is None and (out[first - 1].decision is None or _closes_a_motion(out[first - 1])):
@@ -321,6 +331,19 @@ def _motions_with_outcomes(text: str, results: list[ClauseResult]) -> list[Claus
         out.append(result)
         i += 1
     return out
+
+
+# "The Highway bills stand approved as listed.", "The meeting stands adjourned at 9:10 PM."
+_STANDS_OUTCOME = re.compile(r"^[A-Z][\w&'’ ]{0,60}?\bstands?\s+(?:approved|adjourned|adopted|carried|closed)\b")
+
+
+def _tail_outcome(result: ClauseResult) -> bool:
+    """A sentence that decides nothing alone but says how the motion before it ended: "All in
+    favour.", "The meeting stands adjourned at 9:10 PM."."""
+    if result.decision is not None or result.action is not None:
+        return False
+    text = result.text.strip()
+    return (_vote_only(text) and _OUTCOME_WORD.search(text) is not None) or _STANDS_OUTCOME.match(text) is not None
 
 
 def _without_bare_vote(result: ClauseResult) -> ClauseResult:
