@@ -107,3 +107,6 @@ def test_an_owner_line_under_an_action_label_gives_the_task_above_its_owners() -
     assert release.provenance.paragraph == 0  # the task's own paragraph, not the owner line's
     # A paragraph that found an action of its own keeps it; the owner line is no second task.
     assert not any(a.text.startswith("ACTION") or a.text.startswith("Action") for a in minutes.actions)
+    # The task's paragraph is an action paragraph, so provenance and paragraph kinds agree.
+    task = next(i for i in minutes.items if i.title.startswith("Release")).paragraphs[0]
+    assert task.kind.value == "action" and "pattern:task then ACTION: OWNER" in task.cues

@@ -224,8 +224,10 @@ def assemble(
             found = len(actions)
             collect_findings(classified, para, people, context, item_index, paragraph_index, provenance_item, decisions, actions, warnings)
             owner_line = action_from_owner_line(classified, para, previous, people, context, item_index, paragraph_index, provenance_item)
-            if owner_line is not None:
+            if owner_line is not None:  # the task is the paragraph before (appended before this one)
                 actions.append(owner_line)
+                task = paragraphs[-2]
+                paragraphs[-2] = replace(task, kind=ParagraphKind.ACTION, cues=task.cues + owner_line.cues[:1])
             intro = carry_list_intro(intro, para, people, actions, found, item_index, context)
             without_action = para if len(actions) == found else None
         items.append(
