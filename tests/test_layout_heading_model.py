@@ -131,3 +131,38 @@ def test_attach_layout_finds_each_unit_in_order_despite_repeated_titles() -> Non
     ]
     attach_layout(units, blocks)
     assert [u.layout for u in units] == [agenda, agenda, minutes, minutes]
+
+
+def test_word_counts_stop_at_their_cap() -> None:
+    from minutes_parser.segment.heading_model import _word_count
+
+    assert _word_count("  Bus   shelter\nrepairs ", 5) == 3
+    assert _word_count("one two three four five six seven", 3) == 4  # cap + 1: "more than 3"
+    assert _word_count("", 3) == 0
+
+
+def test_text_features_read_accented_and_plain_titles_alike() -> None:
+    """Finite verbs and dates are found with or without letters outside ASCII."""
+    from minutes_parser.segment.heading_model import _text_features
+
+    plain: dict[str, float] = {}
+    accented: dict[str, float] = {}
+    _text_features(plain, "Cafe hours WERE set on 3 March", 7)
+    _text_features(accented, "Café hours WERE set on 3 March", 7)
+    for row in (plain, accented):
+        assert row["finite-verb"] == row["date-or-time"] == row["words=8"] == 1.0
+    title_only: dict[str, float] = {}
+    _text_features(title_only, "Village Green Bench", 3)
+    assert "finite-verb" not in title_only and "date-or-time" not in title_only
+
+
+def test_long_paragraph_units_count_words_as_before() -> None:
+    """A paragraph of many words is bucketed past 60 words; its run-in title by its own words."""
+    words = "Bench Repairs. The bench " + " ".join(["was mended by the volunteers"] * 12)
+    text = f"1. Village green\n\n{words}.\n\n2. Any other business\n\nNone.\n"
+    from minutes_parser.readers.text import read as read_text
+
+    units = item_units(segment_document(read_text(text.encode(), options=ReadOptions())))
+    long = [u for u in units if u.paragraph is not None and len(u.paragraph.text.split()) > 60]
+    assert [u.title for u in long] == ["Bench Repairs"]
+    assert {"para-words=>60", "run-in", "words=2"} <= set(long[0].features)

@@ -360,3 +360,34 @@ def test_probabilities_equal_scikit_learns_predict_proba() -> None:
     estimator.coef_, estimator.intercept_, estimator.classes_ = coef, np.array([model.intercept]), np.array([0, 1])
     expected = estimator.predict_proba(_hasher().transform(rows))[:, 1]
     assert model.probabilities(rows) == pytest.approx(list(expected), abs=1e-12)
+
+
+def test_refiner_with_both_models_decides_as_each_model_alone() -> None:
+    from minutes_parser.classify.paragraphs import summarise
+    from minutes_parser.extract.owners import PeopleIndex
+
+    context = ClauseContext(None, None, None, "Footpaths", "")
+    sure = _clause("Clerk to write to the landowner", True)
+    rows = [clause_features(sure, 0, 1, context)] * 5 + [clause_features(_clause("Rain fell", False), 0, 1, context)] * 5
+    labels = [True] * 5 + [False] * 5
+    actions = HashedLinearModel.fit(rows, labels, c=100.0, thresholds={"keep": 0.3, "open": 0.6})
+    decisions = HashedLinearModel.fit(rows, labels, c=100.0, thresholds={"keep": 0.3, "open": 0.6})
+    people = PeopleIndex.build([], "")
+    paragraph = summarise([sure, _clause("Rain fell", False)])
+    both = ClauseRefiner(actions=actions, decisions=decisions).refine(paragraph, context, people)
+    alone = ClauseRefiner(decisions=decisions).refine(paragraph, context, people)
+    assert [c.decision for c in both.clauses] == [c.decision for c in alone.clauses]
+    assert both.clauses[0].decision is not None and both.clauses[0].decision.cue.startswith("model:")
+
+
+@pytest.mark.parametrize(
+    ("text", "past"),
+    [
+        ("The clerk reported and the board agreed", "past=2"),
+        ("Credits edited, noted, and filed; Ed asked", "past=3"),  # "edited" once; capped at 3
+        ("Rain fell on the credit union", "past=0"),
+    ],
+)
+def test_clause_features_count_words_ending_in_ed(text: str, past: str) -> None:
+    row = clause_features(_clause(text, False), 0, 1, ClauseContext(None, None, None, "", ""))
+    assert past in row and not [name for name in row if name.startswith("t=")]
