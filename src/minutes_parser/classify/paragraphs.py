@@ -198,7 +198,8 @@ def summarise(results: list[ClauseResult]) -> ClassifiedParagraph:
 
 def _apply_margin(results: list[ClauseResult], margin: str) -> list[ClauseResult]:
     """Owners in an action column belong to the paragraph's action: the clauses that name them
-    ("... IL offered to cut the paths" beside "IL"), else the clauses that state an action, else
+    ("... IL offered to cut the paths" beside "IL") unless they only report the past or are thanked
+    ("IL was thanked"), else the clauses that state an action, else -- when no clause names them --
     the last clause that is not a bare record of a decision."""
     from ..extract.owners import margin_owners
 
@@ -206,19 +207,53 @@ def _apply_margin(results: list[ClauseResult], margin: str) -> list[ClauseResult
     if not owners or not results:
         return results
     out = list(results)
-    naming = [i for i, r in enumerate(out) if any(re.search(rf"(?<![\w.]){re.escape(o)}(?![\w])", r.text) for o in owners)]
+    naming = [i for i, r in enumerate(out) if _names_any(r.text, owners)]
     acting = [i for i, r in enumerate(out) if r.action]
-    targets = naming or acting
+    targets = [i for i in naming if out[i].action or not _margin_owner_reports(out[i].text, owners)] or acting
+    if not targets and naming:
+        return out  # the column's owner is only thanked or reporting here: nothing for them to do
     if not targets:
         targets = [next((i for i in range(len(out) - 1, -1, -1) if out[i].decision is None), len(out) - 1)]
     for i in targets:
         r = out[i]
-        named = tuple(o for o in owners if re.search(rf"(?<![\w.]){re.escape(o)}(?![\w])", r.text)) or owners
+        named = tuple(o for o in owners if _names_any(r.text, (o,))) or owners
         if r.action and r.action.owners and not set(r.action.owners) & set(named):
             continue  # a clause that names someone else keeps its own owner
         cue = f"{r.action.cue}+margin" if r.action else "margin:action-column"
         out[i] = ClauseResult(r.text, r.start, r.end, r.decision, Finding(cue, named), r.anchor)
     return out
+
+
+def _owner_pattern(owner: str) -> str:
+    return rf"(?<![\w.]){re.escape(owner)}(?![\w])"
+
+
+def _names_any(text: str, owners: tuple[str, ...]) -> bool:
+    return any(re.search(_owner_pattern(o), text) for o in owners)
+
+
+# What follows an owner who is only acknowledged or reports what is done: "RB was thanked",
+# "MC had contacted the officers", "GD reported that the survey had found ..." -- not leading to a
+# task of their own ("was asked to ...", "had agreed to ...").
+_PAST_REPORT_AFTER_OWNER = re.compile(
+    r"^\s+(?:\w+ly\s+)?"
+    r"(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b"
+    r"|had\s+(?:\w+ly\s+)?(?!been\b)\w+(?:ed|en|t)\b"
+    r"|(?:reported|confirmed|advised|explained|stated|said|informed\s+\w+)\s+that\b)"
+    r"(?!\s+to\s+(?!(?:the|a|an|his|her|their|them|him|us|all|each|every|members?)\b)\w)",  # "asked to write", not "spoke to the"
+    re.I,
+)
+# Something still to happen or under way keeps the clause open: "would be sent", "was awaiting".
+_STILL_OPEN = re.compile(r"\b(?:will|would|shall|should|must|is\s+to|are\s+to|to\s+be|(?:was|were|is|are)\s+\w+ing)\b", re.I)
+
+
+def _margin_owner_reports(text: str, owners: tuple[str, ...]) -> bool:
+    """Every mention of a column owner in *text* is a past or passive report of them, with nothing
+    still to happen: "RB was thanked", but not "GD confirmed that a newsletter would be sent"."""
+    if _STILL_OPEN.search(text):
+        return False
+    ends = [m.end() for o in owners for m in re.finditer(_owner_pattern(o), text)]
+    return bool(ends) and all(_PAST_REPORT_AFTER_OWNER.match(text[e:]) for e in ends)
 
 
 _VOTE_WORDS = frozenset(
