@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import islice
 
 from ..classify import ClassifiedParagraph
 from ..classify.actions import owner_only
@@ -78,7 +80,7 @@ def collect_findings(
             action_provenance = Provenance(item_index, paragraph_index, span_start, span_start + len(text), item_ref)
             cues = (clause.action.cue,) + ((due.cue,) if due else ()) + ((follow_up.cue,) if follow_up else ())
             action = Action(clean_text(text), action_provenance, owners, due, follow_up, cues)
-            if any(is_restatement(action, earlier) for earlier in actions):
+            if restates_earlier(action, actions):
                 continue
             actions.append(action)
 
@@ -107,14 +109,34 @@ _RESTATED_MIN_WORDS = 12  # short tasks ("Mike to draft some text.") recur as se
 _RESTATED_SIMILARITY = 0.9  # share of words in common (F1 of the two word lists)
 
 
-def is_restatement(action: Action, earlier: Action) -> bool:
+_RESTATED_WINDOW = 50  # earlier actions of the item compared: a restatement follows closely
+
+
+def restates_earlier(action: Action, actions: list[Action]) -> bool:
     """The same long task again in the same item: a motion as moved and then as resolved, or a
-    recommendation quoted twice. One commitment gives one action."""
-    if action.provenance.item_index != earlier.provenance.item_index:
+    recommendation quoted twice. One commitment gives one action. Only the item's last
+    ``_RESTATED_WINDOW`` actions are compared, so a document with thousands stays linear."""
+    words = _words(action.text)
+    if len(words) < _RESTATED_MIN_WORDS:
         return False
-    words, before = _WORDS.findall(action.text.lower()), _WORDS.findall(earlier.text.lower())
-    if min(len(words), len(before)) < _RESTATED_MIN_WORDS:
-        return False
+    for earlier in islice(reversed(actions), _RESTATED_WINDOW):
+        if earlier.provenance.item_index != action.provenance.item_index:
+            return False  # actions come in item order: the rest belong to earlier items
+        if _similar_words(words, _words(earlier.text)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=256)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORDS.findall(text.lower()))
+
+
+def _similar_words(words: tuple[str, ...], before: tuple[str, ...]) -> bool:
+    """At least ``_RESTATED_SIMILARITY`` of the two word lists in common (their F1)."""
+    shorter, longer = sorted((len(words), len(before)))
+    if shorter < _RESTATED_MIN_WORDS or 2 * shorter < _RESTATED_SIMILARITY * (shorter + longer):
+        return False  # too short, or too different in length to share enough words
     pool: dict[str, int] = {}
     for word in before:
         pool[word] = pool.get(word, 0) + 1
