@@ -110,24 +110,32 @@ _RESTATED_SIMILARITY = 0.9  # share of words in common (F1 of the two word lists
 
 
 _RESTATED_WINDOW = 50  # earlier actions of the item compared: a restatement follows closely
+_RESTATED_MAX_CHARS = 3000  # a longer "task" is run-on text, never a restated motion
 
 
 def restates_earlier(action: Action, actions: list[Action]) -> bool:
     """The same long task again in the same item: a motion as moved and then as resolved, or a
     recommendation quoted twice. One commitment gives one action. Only the item's last
-    ``_RESTATED_WINDOW`` actions are compared, so a document with thousands stays linear."""
-    words = _words(action.text)
-    if len(words) < _RESTATED_MIN_WORDS:
+    ``_RESTATED_WINDOW`` actions of at most ``_RESTATED_MAX_CHARS`` are compared, so the check
+    costs a bounded amount per action however long or large the document."""
+    if len(action.text) > _RESTATED_MAX_CHARS:
         return False
+    words: tuple[str, ...] | None = None
     for earlier in islice(reversed(actions), _RESTATED_WINDOW):
         if earlier.provenance.item_index != action.provenance.item_index:
             return False  # actions come in item order: the rest belong to earlier items
+        if len(earlier.text) > _RESTATED_MAX_CHARS:
+            continue
+        if words is None:
+            words = _words(action.text)
+            if len(words) < _RESTATED_MIN_WORDS:
+                return False
         if _similar_words(words, _words(earlier.text)):
             return True
     return False
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=128)
 def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORDS.findall(text.lower()))
 
