@@ -54,7 +54,7 @@ def test_they_does_not_stand_for_one_person() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["The Harbour Department will fund half of the repair.", "The Tidewell Heart Foundation will meet the remaining cost."],
+    ["The Harbour Department will fund half of the repair.", "The Tidewell Lifeboat Trust will meet the remaining cost."],
 )
 def test_an_outside_organisations_plan_is_not_a_task(text: str) -> None:
     assert action(text) is None

@@ -37,7 +37,7 @@ def owner_to_verb(clause: Clause) -> Finding | None:
         if " to be " in m.group(0):
             return None
         if not _verb_ok(m.group(1)) or not m.group(1)[0].islower() or _plural_noun(m.group(1)):
-            continue  # "The community to Tiles ...", "Parkway, to Norman Jesse", "loans to borrowers": no verb
+            continue  # "The village to Oakfield ...", "Parkway, to Ruth Penrose", "loans to borrowers": no verb
         if m.group(1).lower() in _DELIBERATIVE:
             return None  # "Members to note the report": a recommendation to the meeting
         found = _owners_before(clause, m.start(), tight=True) or _owner_after_dash(clause, m.start())
@@ -64,7 +64,7 @@ _TOPIC_DASH = re.compile(r"\s[-–—]\s+")
 
 
 def _owner_after_dash(clause: Clause, end: int) -> tuple[list[str], tuple[int, int]] | None:
-    """"Bookmarks - BC to talk to the designer": a topic, a dash, then the owner: initials or a
+    """"Leaflets - BC to talk to the printer": a topic, a dash, then the owner: initials or a
     name or role the document knows (an unknown capitalised word after a dash is a topic word)."""
     dashes = list(_TOPIC_DASH.finditer(clause.text, 0, end))
     if not dashes or clause.text.rstrip().endswith(":"):
@@ -313,7 +313,7 @@ _OUTSIDE_BODY_WORDS = frozenset("department foundation agency government ministr
 
 def _outside_body(owner: str) -> bool:
     """An owner that is an outside organisation, by the word its name ends in ("the Housing
-    Department", "the Heart Foundation"). Acronyms are left alone: initials look the same."""
+    Department", "the Lifeboat Trust"). Acronyms are left alone: initials look the same."""
     words = owner.split()
     return bool(words) and words[-1].lower() in _OUTSIDE_BODY_WORDS
 
@@ -345,7 +345,7 @@ def _plural_pronoun_for_one(written: str, owners: list[str]) -> bool:
     if _PERSON_TITLE.match(owner) or words[-1].lower() in _ONE_PERSON_ROLES:
         return True
     if re.fullmatch(r"[A-Z]{2,6}", owner):
-        return True  # "... handled by ISO. They will adopt it": an outside body, or one person's initials
+        return True  # "... handled by BSI. They will adopt it": an outside body, or one person's initials
     return len(words) in (1, 2) and all(re.fullmatch(r"[A-Z][a-z'’\-]+", w) for w in words) and words[-1].lower() not in ROLE_NOUNS
 
 
@@ -411,7 +411,7 @@ _HOPED_OR_ASKED = re.compile(r"\b(?:hope|hopes|hoped|expect|expects|expected|ant
 
 _DELIVERABLE_VERBS = frozenset(
     ["created", "written", "drafted", "prepared", "circulated", "submitted", "updated", "fixed", "posted", "published", "arranged", "organised", "organized", "booked", "ordered", "installed", "repaired", "distributed", "emailed", "uploaded", "completed", "finalised", "finalized", "replaced", "tested", "reviewed", "investigated", "costed",
-     # people asked, told or invited, and events moved: "Coopers will be asked to clear the leaves"
+     # people asked, told or invited, and events moved: "Greenwoods will be asked to clear the leaves"
      "invited", "asked", "contacted", "informed", "notified", "chased", "rescheduled", "publicised", "publicized", "advertised"]
 )
 
