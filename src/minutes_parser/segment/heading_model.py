@@ -5,9 +5,11 @@ The rules (``rules.py``) propose items; this module turns their result into a se
 in document order. Each unit gets features a reader uses to see structure (numbering shape and
 whether the number continues the sequence, length, case, final punctuation, list level, what
 comes before and after, position), whether it looks like the rules' titles where the reader
-could tell (size against the body text, bold, indent, style family) plus the rule's own verdict, so the model learns when to trust the rules. :func:`refine_items` then rebuilds the items: a unit the model scores at or
-above its threshold opens an item (a paragraph promoted this way is split into title and
-text), any other unit is a paragraph of the item before it (a demoted title keeps its number).
+could tell (size against the body text, bold, indent, style family), plus the rule's own
+verdict, so the model learns when to trust the rules. :func:`refine_items` then rebuilds the
+items: a unit the model scores at or above its threshold opens an item (a paragraph promoted
+this way is split into title and text), any other unit is a paragraph of the item before it (a
+demoted title keeps its number).
 The model keeps a rule's title unless it thinks it more likely wrong than right (``keep``) and
 opens an item at a paragraph only when it is sure (``open``, a high cut-off): measured leave one
 source out, trusting the rules this way generalises better than one even-handed cut-off.
