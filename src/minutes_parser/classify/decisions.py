@@ -252,17 +252,21 @@ def question_answered(clause: Clause) -> Finding | None:
     return Finding("pattern:question answered") if _ANSWERED.search(clause.text) else None
 
 
+# A list entry's own marker, if any, before a resolution: "(a) ", "2. ", "iv) ".
+_ENTRY_PREFIX = r"(?:\(?[a-z\d]{1,3}[.)]\s+)?"
+
+
 # A resolution's list in capitals: "NOTE the report.", "To AGREE the introduction of ...",
 # "DELEGATE authority to the Director ...", "To DEBATE AND DECIDE whether ...".
 _CAPITAL_VERB = re.compile(
-    r"^(?:\(?[a-z\d]{1,3}[.)]\s+)?(?:To\s+)?(?:NOTE|AGREE|APPROVE|ENDORSE|ADOPT|AMEND|CREATE|CONSOLIDATE|DEBATE|DECIDE|ASK|"
+    r"^" + _ENTRY_PREFIX + r"(?:To\s+)?(?:NOTE|AGREE|APPROVE|ENDORSE|ADOPT|AMEND|CREATE|CONSOLIDATE|DEBATE|DECIDE|ASK|"
     r"REQUEST|DELEGATE|AUTHORI[SZ]E|CONFIRM|ESTABLISH|RECEIVE|ACCEPT|REFER|DEFER|APPOINT|RATIFY|REJECT|REFUSE|"
-    r"DEVELOP|PROVIDE|REVIEW|SUPPORT|INSTRUCT|AUTHORISE|COMMENT|CONSIDER|RECOMMEND|GRANT)"
+    r"DEVELOP|PROVIDE|REVIEW|SUPPORT|INSTRUCT|COMMENT|CONSIDER|RECOMMEND|GRANT)"
     r"(?:\s+(?:AND|&)\s+[A-Z]{3,})?\s+(?=[a-z“\"'‘(£\d])"
 )
 
 
-@DECISION_RULES.add("pattern:VERB in capitals", needs=(re.compile(r"^(?:\(?[a-z\d]{1,3}[.)]\s+)?(?:to\s+)?[a-z]{3,}"),))
+@DECISION_RULES.add("pattern:VERB in capitals", needs=(re.compile(r"^" + _ENTRY_PREFIX + r"(?:to\s+)?[a-z]{3,}"),))
 def capital_verb(clause: Clause) -> Finding | None:
     """A resolution written as a list of verbs in capitals ("NOTE the report", "To AMEND the
     constitution to ..."): each entry is one of the meeting's decisions."""
@@ -343,7 +347,7 @@ def received_and_noted(clause: Clause) -> Finding | None:
 
 # A resolution's entries in plain case: "Note the progress on the delivery of savings.", "Agree the
 # Capital budget changes.", "Adopt the delivery plan on behalf of the Council".
-_IMPERATIVE = re.compile(r"^(?:\(?[a-z\d]{1,3}[.)]\s+)?(?:Note|Agree|Approve|Adopt|Endorse|Ratify)\s+(?:the|its|their|all|a)\s+\w")
+_IMPERATIVE = re.compile(r"^" + _ENTRY_PREFIX + r"(?:Note|Agree|Approve|Adopt|Endorse|Ratify)\s+(?:the|its|their|all|a)\s+\w")
 
 
 @DECISION_RULES.add("pattern:Note the ...", needs=("note the", "note its", "note their", "note all", "note a ", "agree the", "agree its", "agree their", "agree all", "agree a ", "approve", "adopt", "endorse", "ratify"))

@@ -178,6 +178,10 @@ def clean_text(text: str) -> str:
     return text.strip().lstrip("•·-–* ").strip()
 
 
+# A list entry's own marker before its text: "3. ", "4b) ", "c. ".
+_ENTRY_MARKER = re.compile(r"^\s*(?:\d+[a-z]?|[a-z])[.)]\s+")
+
+
 def owner_line_action(
     previous: ParagraphDraft,
     owners: list[str],
@@ -190,7 +194,7 @@ def owner_line_action(
     """The task of the paragraph before an owner-only line ("Web standards" then "ACTION: kq12"):
     the line gives that paragraph's text its owners. ``paragraph_index`` is the previous paragraph's.
     A heading-like or empty paragraph, or one that ends in a colon, is not a task."""
-    text = clean_text(re.sub(r"^\s*(?:\d+[a-z]?|[a-z])[.)]\s+", "", previous.text))
+    text = clean_text(_ENTRY_MARKER.sub("", previous.text))
     if not text or text.endswith(":") or len(text) > 300 or previous.cells:
         return None
     due = find_due(text, replace(context, directive=True))
@@ -316,11 +320,9 @@ def marker_style(marker: str | None) -> str | None:
     if not marker:
         return None
     marker = marker.strip()
-    shape = re.sub(r"\d+", "1", marker)
     if re.fullmatch(r"\(?(?:i{1,3}|iv|vi{0,3}|ix|x)[.)]", marker):
         return "roman"
-    shape = re.sub(r"[a-z]", "a", shape)
-    return re.sub(r"[A-Z]", "A", shape)
+    return re.sub(r"[A-Z]", "A", re.sub(r"[a-z]", "a", re.sub(r"\d+", "1", marker)))
 
 
 # A deadline a numbered point states for its sub-points: a near, relative one ("next week",
@@ -331,7 +333,7 @@ _NEAR_DEADLINE_CUES = ("due:week", "due:weekday", "due:tomorrow", "due:within")
 def list_intro(para: ParagraphDraft, people: PeopleIndex, context: DateContext | None = None) -> ListIntro | None:
     """A paragraph ending "OWNER to:" that hands the list below it to OWNER; or a numbered point
     whose near deadline ("... next week.") holds for its sub-points."""
-    text = re.sub(r"^\s*(?:\d+[a-z]?|[a-z])[.)]\s+", "", para.text.strip())
+    text = _ENTRY_MARKER.sub("", para.text.strip())
     found = _LIST_INTRO.match(text)
     if found is not None:
         owners = owner_phrase(found.group("owner"), people, allow_unknown_names=False)
