@@ -7,6 +7,7 @@ per paragraph.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
@@ -145,14 +146,7 @@ def _similar_words(words: tuple[str, ...], before: tuple[str, ...]) -> bool:
     shorter, longer = sorted((len(words), len(before)))
     if shorter < _RESTATED_MIN_WORDS or 2 * shorter < _RESTATED_SIMILARITY * (shorter + longer):
         return False  # too short, or too different in length to share enough words
-    pool: dict[str, int] = {}
-    for word in before:
-        pool[word] = pool.get(word, 0) + 1
-    common = 0
-    for word in words:
-        if pool.get(word, 0) > 0:
-            common += 1
-            pool[word] -= 1
+    common = sum((Counter(words) & Counter(before)).values())  # words shared, as multisets
     return 2 * common / (len(words) + len(before)) >= _RESTATED_SIMILARITY
 
 
