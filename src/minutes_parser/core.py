@@ -31,6 +31,7 @@ from .extract.findings import (
     carry_list_intro,
     collect_findings,
     looks_like_action_header,
+    motion_subject,
     table_action,
 )
 from .extract.meeting import document_kind, header_facts
@@ -194,6 +195,7 @@ def assemble(
         table_header: tuple[str, ...] | None = None
         without_action: ParagraphDraft | None = None  # the paragraph before, when it gave no action
         intro: ListIntro | None = None  # a list intro ("Treasurer to:") whose entries follow
+        subject: str | None = draft.title or None  # what a bare motion is about, until the item decides something
         for paragraph_index, para in enumerate(draft.paragraphs):
             sentences = next(spans)
             provenance_item = draft.number or draft.key
@@ -221,8 +223,11 @@ def assemble(
             paragraphs.append(
                 Paragraph(paragraph_kind, para.text, classified.cues, label=para.label, list_marker=para.list_marker, margin=para.margin)
             )
-            found = len(actions)
-            collect_findings(classified, para, people, context, item_index, paragraph_index, provenance_item, decisions, actions, warnings)
+            found, decided = len(actions), len(decisions)
+            collect_findings(
+                classified, para, people, context, item_index, paragraph_index, provenance_item, decisions, actions, warnings, subject
+            )
+            subject = motion_subject(subject, draft.title, para.text, decided < len(decisions) or found < len(actions))
             owner_line = action_from_owner_line(classified, para, previous, people, context, item_index, paragraph_index, provenance_item)
             if owner_line is not None:  # the task is the paragraph before (appended before this one)
                 actions.append(owner_line)

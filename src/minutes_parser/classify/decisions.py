@@ -296,7 +296,9 @@ _MOTION_TO = re.compile(
     r"^(?:[A-Z][\w&'’ ]{0,40}?\s[–—-]\s+)?(?:(?:a|another)\s+)?motion\s+(?:was\s+(?:made|moved|put)\s+)?to\s+[a-z]+"
     r"|^[Ii]t\s+was\s+(?:proposed|moved)\s+(?:by\s+[^,;.]{2,40}?\s+)?(?:that|to)\s+[a-z]+"
     r"|\b(?:proposed|moved),?\s+(?:and\s+)?[^,;.]{2,40}?\s+seconded,?\s+(?:the\s+motion,?\s+)?that\s+[a-z]+"
-    r"|\b(?:makes?|made)\s+(?:a|the)\s+motion\s+to\s+[a-z]+",
+    r"|\b(?:makes?|made)\s+(?:a|the)\s+motion\s+to\s+[a-z]+"
+    # US council records: "Moved by Cllr Hale to adopt.", "Moved Hale that this ordinance ...", "Moved to receive and file."
+    r"|(?:^|[.;:)]\s+)(?-i:Moved|MOVED)\s+(?:(?i:by)\s+[^,;.]{2,40}?\s+|[A-Z][\w'’\-]+\s+)?(?:to|that)\s+[a-z]+",
     re.I,
 )
 

@@ -44,3 +44,43 @@ def closes_previous(previous: str, text: str) -> bool:
     if not stripped or len(stripped) > 400 or not states_a_motion(previous):
         return False
     return outcome_phrase(stripped) or (_VOTE_OR_OUTCOME.search(stripped) is not None and bare_vote(stripped))
+
+
+# --- motions split over wrapped lines ----------------------------------------------------------
+
+# A motion still being put at the end of a line: "... Moved by", "Moved by Cllr Hale to adop",
+# "Proposed by Councillor Ryan, seconded by Councillor", "... Moved that this ordinance".
+_MOTION_WORD = re.compile(r"\b(?:[Mm]oved|MOVED|[Mm]otion|MOTION|Mot|Mov|Mo|[Pp]roposed|[Ss]econded)\b")
+_SENTENCE_END = re.compile(r"[.!?;]\s+(?=\S)")
+# How the rest of it starts on the next line: mid-sentence (lower case), with the outcome
+# ("Hale to adopt. Motion carried 6-1.", "agreed.") or a tally's tail cut off ("1.", "6-1.").
+_OUTCOME_SOON = re.compile(
+    r"^.{0,160}?\b(?:carried|carries|passed|passes|lost|defeated|failed|fails|agreed|approved|adopted|resolved|unanimous(?:ly)?)\b", re.I
+)
+# A line that stops on the motion's own word or its "by": whatever comes next completes it.
+_DANGLING = re.compile(r"\b(?:[Mm]oved|MOVED|[Mm]otion|Mot|Mov|Mo|[Pp]roposed|[Ss]econded)(?:\s+by)?$")
+_TALLY_TAIL = re.compile(r"^\(?\d{1,2}(?:\s*[-–]\s*\d{1,2}){0,2}\)?\.?$")
+# A resolution quoted over several lines: its opening quote is not yet closed.
+_QUOTED_RESOLUTION = re.compile(r"[“\"]\s*That\b")
+_JOINED_MAX = 2500  # a "motion" longer than this is run-on text: never joined further
+
+
+def continues_motion(previous: str, text: str) -> bool:
+    """``text`` is the next wrapped line of a motion that ``previous`` left unfinished: a quoted
+    resolution whose closing quote is still to come, or a line that stops inside "Moved by ..."
+    and goes on with the mover, the rest of the motion or its outcome. A hard-wrapped PDF or
+    Markdown copy prints each line as a paragraph; the motion and its outcome are one decision."""
+    before, after = previous.rstrip(), text.strip()
+    if not before or not after or len(before) + len(after) > _JOINED_MAX:
+        return False
+    quote = _QUOTED_RESOLUTION.search(before)
+    if quote is not None and before.count("”") < before.count("“") and not before.endswith(":"):
+        return True  # "“That, in accordance with Section 183 of the Act," then "2001 (as amended) ..."
+    if _COMPLETE.search(before) is not None:
+        return False
+    last_sentence = _SENTENCE_END.split(before)[-1]
+    if _MOTION_WORD.search(last_sentence) is None:
+        return False
+    if _DANGLING.search(last_sentence):
+        return True
+    return after[:1].islower() or _OUTCOME_SOON.match(after) is not None or _TALLY_TAIL.match(after) is not None

@@ -7,6 +7,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from ..extract.motions import bare_motion, without_voters
 from ..extract.owners import PeopleIndex, owner_part, owner_phrase
 from .actions import owner_agreed_to, owner_to_verb, owner_will_verb
 from .base import _ENDS_WITH_NAME, _FINITE, _TITLES, ACTION_RULES, DECISION_RULES, Clause, Finding
@@ -329,6 +330,14 @@ def _resolution_that(result: ClauseResult) -> bool:
 _THAT_MOTION = re.compile(r"^[\"“‘']?That\b")
 
 
+def _adopted_by(out: list[ClauseResult], index: int) -> int:
+    """Where the motion at ``index`` starts: a bare motion ("Moved by Reed to adopt.") after what
+    it adopts ("Approve the revised hire charges.") starts with that."""
+    if index > 0 and bare_motion(without_voters(out[index].text)) and (_moves_a_motion(out[index - 1]) or _resolution_that(out[index - 1])):
+        return index - 1
+    return index
+
+
 def _motions_with_outcomes(text: str, results: list[ClauseResult]) -> list[ClauseResult]:
     """"That the precept be set at £12,000. Proposed Cllr Hart, seconded Cllr Ward. Carried." is one
     decision: the motion with its outcome, never the bare outcome line alone. The sentences before
@@ -342,9 +351,10 @@ def _motions_with_outcomes(text: str, results: list[ClauseResult]) -> list[Claus
             end = i
             while end + 1 < len(results) and _tail_outcome(results[end + 1]):
                 end += 1
-            motion = out[-1]
+            first = _adopted_by(out, len(out) - 1)
+            motion = out[first]
             merged = text[motion.start : results[end].end].strip()
-            out[-1] = ClauseResult(merged, motion.start, results[end].end, motion.decision, motion.action)
+            out[first:] = [ClauseResult(merged, motion.start, results[end].end, motion.decision, motion.action)]
             i = end + 1
             continue
         if result.decision is not None and (_closes_a_motion(result) or (bool(out) and _moves_a_motion(out[-1]) and _outcome_of(result))):
@@ -352,7 +362,7 @@ def _motions_with_outcomes(text: str, results: list[ClauseResult]) -> list[Claus
             while first > 0 and out[first - 1].action is None and (out[first - 1].decision is None or _closes_a_motion(out[first - 1])):
                 first -= 1
             if first > 0 and (_moves_a_motion(out[first - 1]) or _resolution_that(out[first - 1])):
-                first -= 1  # "Stacey makes a motion to adjourn, Charlie Second. Unanimous.": the motion it closes
+                first = _adopted_by(out, first - 1)  # "Stacey makes a motion to adjourn, Charlie Second. Unanimous.": the motion it closes
             end = i
             while end + 1 < len(results) and results[end + 1].decision is None and _closes_a_motion(results[end + 1]):
                 end += 1  # "... seconded Cllr Ward. Carried unanimously.": the tally after the vote

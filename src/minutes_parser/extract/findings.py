@@ -18,7 +18,7 @@ from ..model import Action, Decision, DueDate, Owner, Provenance
 from ..segment import ParagraphDraft
 from .dates import DateContext, find_due
 from .followups import find_follow_up
-from .motions import read_motion
+from .motions import bare_motion, opens_motion, read_motion, without_voters
 from .owners import PeopleIndex, margin_owners, owner_phrase
 
 _OWNER_COLUMN = re.compile(r"\b(owner|owners|responsible|resp|who|by whom|lead|assigned|person)\b", re.I)
@@ -41,8 +41,11 @@ def collect_findings(
     decisions: list[Decision],
     actions: list[Action],
     warnings: list[str],
+    subject: str | None = None,
 ) -> None:
-    """Append the decisions and actions of one classified paragraph (warnings for guesses)."""
+    """Append the decisions and actions of one classified paragraph (warnings for guesses).
+    ``subject`` is what a bare motion of the paragraph ("Moved to adopt. Carried.") is about,
+    when the paragraph opens its item's business: the item's title or its description."""
     # Under a label, the whole paragraph is one decision / one action (one commitment).
     whole = para.label in ("Action", "Decision", "RESOLVED", "Agreed") and len(classified.clauses) > 1 and para.list_marker is None and len(para.text) < 400
     clauses = classified.clauses
@@ -53,7 +56,7 @@ def collect_findings(
             motion = read_motion(text, para.text)
             decisions.append(
                 Decision(
-                    clean_text(text),
+                    _motion_text(clean_text(text), para.text[: clause.start] if not whole else "", subject),
                     provenance if not whole else Provenance(item_index, paragraph_index, 0, len(para.text), item_ref),
                     (clause.decision.cue, *motion.cues),
                     motion.outcome,
@@ -166,6 +169,39 @@ def owners_of(
         as_written = at_span if at_span.lower() in _PRONOUNS and len(written) == 1 else name.strip()
         out.append(Owner(name=resolved, written=as_written, cue=cue, start=start, end=end))
     return tuple(out)
+
+
+# A sentence reporting what was said or done, as against an item's description in noun phrases.
+_REPORT_VERB = re.compile(
+    r"\b(?:was|were|is|are|has|have|had|will|would|said|says|reported|stated|explained|asked|noted|agreed|discussed|presented|felt)\b", re.I
+)
+
+
+def _motion_text(text: str, before: str, subject: str | None) -> str:
+    """A decision's words without its voters' names; a motion that opens its item's business
+    ("City Clerk to issue licences. Moved to adopt. Motion carried 6-1.") with what it is about:
+    the words printed before it in its paragraph, else, for a bare motion ("Moved to adopt."),
+    the item's ``subject``."""
+    text = without_voters(text)
+    if subject is None or not opens_motion(text):
+        return text
+    if len(before.split()) >= 3 and (bare_motion(text) or _REPORT_VERB.search(before) is None):
+        lead = clean_text(before)  # a description ("Communication from X submitting ..."), not a report of discussion
+    elif bare_motion(text):
+        lead = subject.strip()
+    else:
+        return text
+    return f"{lead} {text}" if lead.endswith((".", ":", ";", ")")) else f"{lead}. {text}"
+
+
+def motion_subject(subject: str | None, title: str, text: str, found: bool) -> str | None:
+    """The subject for the next paragraph's bare motion: none once the item has a decision or an
+    action; the paragraph itself where it prints the title again with its full text (a title cut
+    at a line's end), else the title."""
+    if found or subject is None:
+        return None
+    head = title.strip()[:40]
+    return text.strip() if head and text.strip().startswith(head) and len(text) > len(title) else subject
 
 
 def clean_text(text: str) -> str:

@@ -21,6 +21,7 @@ The phrasings are UK, US and Canadian:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -422,9 +423,92 @@ def read_motion(text: str, context: str = "") -> Motion:
     return Motion(outcome[0] if outcome else None, votes, cues)
 
 
+# --- the decision's words without the voters --------------------------------------------------
+
+# OUTPUT.md: mover, seconder and roll-call names go in ``votes``, not in the decision's text.
+_NAMES = NAME + r"(?:\s*[,;&]?\s*(?:and\s+)?" + NAME + r")*"
+_VOTER_EDITS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "On the proposal of Councillor Ryan, seconded by Councillor Ward, the report was adopted"
+    (re.compile(r"(?i:\bon\s+the\s+proposal\s+of)\s+" + NAME + r",?\s+(?i:(?:and\s+)?seconded\s+by)\s+" + NAME + r",?\s*"), ""),
+    # "... to pay up to $2,500 (made) by Trustee Elton, seconded by Trustee Hodge": the attribution after the motion's words
+    (re.compile(r"(?<!\bmoved)(?<!\bproposed)(?:\s+was)?(?:\s+made)?\s+(?i:by)\s+" + NAME + r",?\s+(?i:and\s+)?(?i:seconded\s+by)\s+" + NAME), ""),
+    # "Moved by Cllr Hale to adopt", "proposed by Trustee Okafor and seconded by Trustee Lind"
+    (re.compile(r"(?P<verb>\b(?i:moved|proposed|seconded|made|motion|mov|mo))\s+(?i:by)\s+" + NAME), r"\g<verb>"),
+    # "Moved Hale to adopt" (the "by" left out)
+    (re.compile(r"(?P<verb>\b(?i:moved|proposed))\s+" + NAME + r"(?=\s+(?:to|that)\b)"), r"\g<verb>"),
+    # "Director Lind seconded the motion.": a sentence naming the seconder only
+    (re.compile(r"(?:^|(?<=[.;]\s))" + NAME + r"\s+seconded\s+the\s+motion\.?\s*"), ""),
+    # "Director Ames made the motion to approve ..." -> "Motion to approve ..."
+    (re.compile(r"^" + NAME + r"\s+(?:made|makes)\s+(?:a|the)\s+motion\s+to\b"), "Motion to"),
+    # "passed with 15 in favor (Ames, Boyd, ... and Cato) and 0 against": the roll call's names
+    (re.compile(r"(?<=\w)(?P<verb>\s+(?i:in\s+favou?r|against|opposed|abstaining|abstained))\s*\(" + _NAMES + r"\)"), r"\g<verb>"),
+)
+_VOTER_TEXT_WORDS = ("by", "second", "moved", "proposed", "motion", "favo", "against", "oppos", "abst")
+
+
+def _edit(replacement: str) -> Callable[[re.Match[str]], str]:
+    """The replacement, keeping a full stop that a name swallowed ("by Trustee Hodge. All ...")."""
+
+    def apply(m: re.Match[str]) -> str:
+        kept = m.expand(replacement)
+        return kept + "." if m.group(0).endswith(".") and not kept.endswith(".") else kept
+
+    return apply
+
+
+def without_voters(text: str) -> str:
+    """The decision's words without who moved, seconded or voted: "Moved by Cllr Hale to adopt.
+    Carried." -> "Moved to adopt. Carried." (the names are read into ``votes``)."""
+    if not _has(text, _VOTER_TEXT_WORDS) or len(text) > MAX_VOTE_TEXT:
+        return text
+    out = text
+    for pattern, replacement in _VOTER_EDITS:
+        out = pattern.sub(_edit(replacement), out)
+    if out == text:
+        return text
+    out = re.sub(r"\s+([,;.])", r"\1", out)
+    out = re.sub(r",\s*,", ",", out)
+    out = re.sub(r"\s{2,}", " ", out).strip()
+    return out[:1].upper() + out[1:] if text[:1].isupper() else out
+
+
+# Words of a motion that point at nothing of their own: "to adopt", "to receive and file", "to
+# approve as presented", "to accept the recommendation".
+_GENERIC_WORD = (
+    r"(?i:adopt|approve|accept|receive|file|deny|defer|table|refer|ratify|confirm|endorse|agree|grant|pass|support|concur|"
+    r"reject|and|the|same|as|presented|amended|recommended|submitted|read|written|printed|circulated|it|item|"
+    r"recommendations?|resolution|report|request)"
+)
+_MOTION_OPENER = r"(?i:moved|motion(?:\s+(?:was\s+)?made)?|it\s+was\s+moved|a\s+motion\s+was\s+made)"
+_OPENS_MOTION = re.compile(r"^\W{0,3}(?:\([^()]{0,60}\)[.\s]*)*" + _MOTION_OPENER + r"\b")
+
+
+def opens_motion(text: str) -> bool:
+    """"Moved to ...", "(Ref. 98-12) Moved by ...", "A motion was made to ...": the text starts with the motion."""
+    return _OPENS_MOTION.match(text) is not None
+
+
+# A motion that does not say what it is about: "Moved to adopt.", "Motion to approve as
+# presented. Carried.", "Moved that this ordinance be considered ...": its subject is the item's
+# title or the words printed before it ("City Clerk to issue licences. Moved to adopt.").
+_BARE_MOTION = re.compile(
+    r"^\W{0,3}(?:\([^()]{0,60}\)[.\s]*)*" + _MOTION_OPENER + r"\s+"
+    # what it moves, in a few words that name no subject, before the sentence or the outcome ends it
+    r"(?:(?:to|and)\s+(?:" + _GENERIC_WORD + r",?\s+){0,3}?" + _GENERIC_WORD + r",?(?:[.;]|$|\s+(?=(?i:motion|carried|passed|approved|lost|failed)\b))"
+    # or pointing back at the item: "that this ordinance ...", "to adopt the above"
+    r"|that\s+(?:this|the\s+(?:above|said|same))\s|to\s+\w+\s+(?:and\s+)?(?:this|the\s+(?:above|same|said))\b)"
+)
+
+
+def bare_motion(text: str) -> bool:
+    """"Moved to adopt. Motion carried 6-1." names no subject of its own."""
+    return _BARE_MOTION.match(text) is not None
+
+
 __all__ = [
     "NAME",
     "Motion",
+    "bare_motion",
     "find_counts",
     "find_mover",
     "find_named_votes",
@@ -432,6 +516,8 @@ __all__ = [
     "find_outcomes",
     "find_seconder",
     "find_votes",
+    "opens_motion",
     "read_motion",
     "split_names",
+    "without_voters",
 ]

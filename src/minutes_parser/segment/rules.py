@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ..classify.decisions import decision_heading, numbered_resolution_intro, resolution_run_step
-from ..classify.joins import closes_previous
+from ..classify.joins import closes_previous, continues_motion
 from ..model import Attendee, Block, BlockKind
 from .attendance import AttendanceBuilder, attendance_heading
 
@@ -241,6 +241,15 @@ def is_title_like(text: str) -> bool:
     return capitalised >= max(1, int(len(words) * 0.6)) or stripped.isupper()
 
 
+def _motion_goes_on(previous: ParagraphDraft, para: ParagraphDraft) -> bool:
+    """``para`` is the next wrapped line of a motion ``previous`` left unfinished (see
+    :func:`continues_motion`): joined whatever the format, since PDF and Markdown copies print
+    each line of a motion as a paragraph."""
+    if previous.cells or para.cells or para.list_marker or not previous.text or previous.title_like:
+        return False
+    return continues_motion(previous.text, para.text)
+
+
 def _joinable(previous: ParagraphDraft, text: str) -> bool:
     """Does ``text`` continue ``previous`` (a sentence broken by a blank line)?"""
     prev = previous.text
@@ -354,6 +363,12 @@ class _Builder:
         else:
             target = self.current
         paragraphs = target.paragraphs
+        if paragraphs and _motion_goes_on(paragraphs[-1], para):
+            paragraphs[-1].text = paragraphs[-1].text.rstrip() + " " + para.text.strip()  # a motion's wrapped line, in any format
+            paragraphs[-1].last_line = para.last_line
+            if self.scope_spent:
+                self._open_scope(None)  # the labelled paragraph is whole: the label governs nothing after it
+            return
         if not para.cells and numbered_resolution_intro(para.text):
             self._open_scope("RESOLVED")
             self.scope_runs_on = True

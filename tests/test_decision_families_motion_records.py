@@ -1,0 +1,139 @@
+"""Decision families of motion records: a motion hard-wrapped over several lines (each printed as
+a paragraph) is one decision with its outcome; a bare motion ("Moved to adopt.") takes its item's
+title or description as its subject; mover, seconder and roll-call names leave the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from minutes_parser.classify.joins import continues_motion
+from minutes_parser.core import parse_text
+from minutes_parser.extract.motions import bare_motion, opens_motion, without_voters
+from minutes_parser.model import Block, BlockKind
+from minutes_parser.segment import segment
+
+
+@pytest.mark.parametrize(
+    ("previous", "text"),
+    [
+        ("Moved by", "Harlow to adopt. Motion carried 5-2."),
+        ("Moved by Harlow to ado", "the balance of the consent items. Motion carried 5-2."),
+        ("Grit bins for Elm Row. Moved by Harlow to adopt. Motion carried", "2."),
+        ("The Notice of Motion was proposed by Councillor Darby, seconded by Councillor Pike and", "agreed."),
+        ("“That, under Section 12 of the Housing Act,", "1998 (as amended), the disposal of 3 Mill Lane to Ann Rowe be approved.”"),
+    ],
+)
+def test_a_wrapped_line_continues_the_motion(previous: str, text: str) -> None:
+    assert continues_motion(previous, text)
+
+
+@pytest.mark.parametrize(
+    ("previous", "text"),
+    [
+        ("The Clerk moved the bins to the depot", "Next meeting on 4 May."),  # no motion in progress, no outcome
+        ("Moved by Harlow to adopt.", "Motion carried 5-2."),  # a whole sentence: the tally joins by other rules
+        ("“That the report be noted.”", "2024 budget figures were circulated."),  # the quotation is closed
+        ("“That the following be appointed:", "Cllr Vance"),  # a list follows its stem
+        ("Councillors discussed the", "Harbour Road Repairs"),  # no motion word
+    ],
+)
+def test_other_lines_do_not_join(previous: str, text: str) -> None:
+    assert not continues_motion(previous, text)
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    blocks = tuple(Block(BlockKind.PARAGRAPH, line) for line in lines)
+    segmented = segment(blocks, join_wrapped=False)  # as for a PDF, whose lines come as paragraphs
+    return [p.text for item in [segmented.preamble, *segmented.items] for p in item.paragraphs if p.text]
+
+
+def test_a_pdf_motion_split_over_lines_is_one_paragraph() -> None:
+    paragraphs = _paragraphs(
+        ["Councillors considered the verge cutting contract.", "Moved by", "Harlow to award the contract to Fenbrook Ltd.", "Motion carried 5-2."]
+    )
+    assert paragraphs[0] == "Councillors considered the verge cutting contract."
+    assert paragraphs[1].startswith("Moved by Harlow to award the contract to Fenbrook Ltd.")
+    assert paragraphs[1].endswith("Motion carried 5-2.")
+
+
+def test_a_quoted_resolution_spans_its_lines_and_ends_the_label() -> None:
+    paragraphs = _paragraphs(
+        [
+            "And Resolved:",
+            "“That, under Section 12 of the Housing Act,",
+            "1998 (as amended), the disposal of 3 Mill Lane, Corrib,",
+            "to Ann Rowe for €1 be approved.”",
+            "Circulated, report of the Director of Roads.",
+        ]
+    )
+    assert paragraphs[0].startswith("“That, under Section 12") and paragraphs[0].endswith("be approved.”")
+    assert paragraphs[1] == "Circulated, report of the Director of Roads."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moved by Harlow to adopt. Motion carried 5-2.", "Moved to adopt. Motion carried 5-2."),
+        ("Moved Harlow to adopt. Motion carried 5-2.", "Moved to adopt. Motion carried 5-2."),
+        (
+            "A motion was made to buy two benches by Trustee Quill, seconded by Trustee Oduya. All were in favor.",
+            "A motion was made to buy two benches. All were in favor.",
+        ),
+        (
+            "Trustee Amsel made the motion to close the session. Trustee Bright seconded the motion. The motion passed with 3 in favor (Amsel, Bright, and Kell) and 0 against.",
+            "Motion to close the session. The motion passed with 3 in favor and 0 against.",
+        ),
+        (
+            "On the proposal of Councillor Darby, seconded by Councillor Pike, the report was adopted.",
+            "The report was adopted.",
+        ),
+        ("The new policy was adopted. Carried.", "The new policy was adopted. Carried."),
+    ],
+)
+def test_voters_leave_the_decision_text(text: str, expected: str) -> None:
+    assert without_voters(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("Moved to adopt. Motion carried 5-2.", True),
+        ("Moved to receive and file. Motion carried", True),
+        ("(Report No. 12-40) Moved to approve. Carried.", True),
+        ("Moved that this ordinance be given first reading.", True),
+        ("Moved to approve the grant of £500 to the Wellbrook Scouts for a new tent. Carried.", False),
+        ("Motion to approve the minutes of the meeting of 3 March as written. Carried.", False),
+    ],
+)
+def test_a_bare_motion_names_no_subject(text: str, bare: bool) -> None:
+    assert opens_motion(text)
+    assert bare_motion(text) is bare
+
+
+MINUTES = """Fenbrook Town Council
+Minutes of the meeting held on 4 March 2025
+
+1. APPROVING THE CONSENT ITEMS
+
+Moved by Harlow to adopt. Motion carried 5-2.
+
+2. Purchase of a tractor for the parks team
+
+The Parks Officer reported that the old tractor had failed its inspection and was beyond repair.
+
+Moved by Pike to approve. Motion carried 6-1.
+
+3. Grant to Wellbrook Scouts
+
+Councillors discussed the request. Moved by Harlow to award £500 to the Wellbrook Scouts. Motion carried 7-0.
+"""
+
+
+def test_a_bare_motion_takes_its_item_title() -> None:
+    decisions = parse_text(MINUTES, name="fenbrook.txt", model="rules").decisions
+    texts = [d.text for d in decisions]
+    assert texts[0] == "APPROVING THE CONSENT ITEMS. Moved to adopt. Motion carried 5-2."
+    assert texts[1] == "Purchase of a tractor for the parks team. Moved to approve. Motion carried 6-1."
+    # a motion that says what it moves keeps its own words; the discussion before it stays out
+    assert texts[2] == "Moved to award £500 to the Wellbrook Scouts. Motion carried 7-0."
+    assert decisions[0].votes is not None and decisions[0].votes.mover == "Harlow"
