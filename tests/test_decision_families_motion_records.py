@@ -137,3 +137,32 @@ def test_a_bare_motion_takes_its_item_title() -> None:
     # a motion that says what it moves keeps its own words; the discussion before it stays out
     assert texts[2] == "Moved to award £500 to the Wellbrook Scouts. Motion carried 7-0."
     assert decisions[0].votes is not None and decisions[0].votes.mover == "Harlow"
+
+
+def test_a_form_record_of_a_motion_and_its_vote_is_one_decision() -> None:
+    text = """Marlow Vale Transit Board
+Minutes of the meeting of 12 May 2025
+
+IV. Executive Session
+
+Motion:
+
+Director Quist made the motion to move into
+Executive Session.
+Director Lind seconded the motion.
+
+Vote on the Motion:
+
+The motion passed with 9 in favor (Ames, Boyd, Cato, Dunn, Eze, Farr, Gill, Lind and Quist) and 0 against.
+"""
+    decisions = parse_text(text, name="marlow.txt", model="rules").decisions
+    assert len(decisions) == 1
+    only = decisions[0]
+    assert only.text.startswith("Motion to move into Executive Session.") and "passed with 9 in favor and 0 against" in only.text
+    assert "Quist" not in only.text and "Lind" not in only.text
+    assert only.votes is not None and only.votes.in_favour == 9 and only.votes.against == 0
+
+
+def test_a_motion_line_that_stops_before_its_list_does_not_join_it() -> None:
+    assert continues_motion("Mr Hale proposed, and Ms Ward seconded the motion that", "This Council resolves to do the following")
+    assert not continues_motion("Mr Hale proposed, and Ms Ward seconded the motion that", "This Council believes that:")

@@ -24,7 +24,7 @@ _VOTE_OR_OUTCOME = re.compile(
 _STATES_A_MOTION = re.compile(
     r"^\W{0,3}(?:that\b|motion\b|an?\s+motion\b|moved\b|it\s+was\s+(?:moved|proposed)\b|proposal\b|resolved\b|"
     r"to\s+(?:approve|adopt|accept|agree|authori[sz]e|appoint|award|ratify|receive|note)\b)"
-    r"|\b(?:motion|moved)\s+to\s+[a-z]+|\b(?:makes|made)\s+a\s+motion\b",
+    r"|\b(?:motion|moved)\s+to\s+[a-z]+|\b(?:makes|made)\s+(?:a|the)\s+motion\b",
     re.I,
 )
 _COMPLETE = re.compile(r"[.;:!?)\]”\"']\s*$")
@@ -36,6 +36,10 @@ def states_a_motion(text: str) -> bool:
     return _STATES_A_MOTION.search(stripped[:200]) is not None and _COMPLETE.search(stripped) is not None
 
 
+# A form's stem for the vote between the motion and its tally: "Vote on the Motion:", "Result:".
+_VOTE_STEM = re.compile(r"(?:vote\s+on\s+the\s+motion|vote|result|outcome)\s*:", re.I)
+
+
 def closes_previous(previous: str, text: str) -> bool:
     """A paragraph that is only an outcome or a tally ("Agreed unanimously.", "Unanimous.",
     "Proposed Cllr Hart, seconded Cllr Ward, all in favour.", "Roll call: Trustee Ames - yes")
@@ -43,6 +47,8 @@ def closes_previous(previous: str, text: str) -> bool:
     stripped = text.strip()
     if not stripped or len(stripped) > 400 or not states_a_motion(previous):
         return False
+    if _VOTE_STEM.fullmatch(stripped):
+        return True  # "Vote on the Motion:" then the tally, which joins after it
     return outcome_phrase(stripped) or (_VOTE_OR_OUTCOME.search(stripped) is not None and bare_vote(stripped))
 
 
@@ -57,6 +63,8 @@ _SENTENCE_END = re.compile(r"[.!?;]\s+(?=\S)")
 _OUTCOME_SOON = re.compile(
     r"^.{0,160}?\b(?:carried|carries|passed|passes|lost|defeated|failed|fails|agreed|approved|adopted|resolved|unanimous(?:ly)?)\b", re.I
 )
+# A line that stops on a word no sentence ends with: "... made the motion to move into".
+_OPEN_END = re.compile(r"(?:\b(?:to|into|of|the|a|an|and|or|for|with|on|at|from|that|be|in)|,)$", re.I)
 # A line that stops on the motion's own word or its "by": whatever comes next completes it.
 _DANGLING = re.compile(r"\b(?:[Mm]oved|MOVED|[Mm]otion|Mot|Mov|Mo|[Pp]roposed|[Ss]econded)(?:\s+by)?$")
 _TALLY_TAIL = re.compile(r"^\(?\d{1,2}(?:\s*[-–]\s*\d{1,2}){0,2}\)?\.?$")
@@ -81,6 +89,6 @@ def continues_motion(previous: str, text: str) -> bool:
     last_sentence = _SENTENCE_END.split(before)[-1]
     if _MOTION_WORD.search(last_sentence) is None:
         return False
-    if _DANGLING.search(last_sentence):
-        return True
+    if _DANGLING.search(last_sentence) or _OPEN_END.search(last_sentence):
+        return not after.endswith(":")  # "... seconded the motion that" + "This Council believes that:": its list follows
     return after[:1].islower() or _OUTCOME_SOON.match(after) is not None or _TALLY_TAIL.match(after) is not None

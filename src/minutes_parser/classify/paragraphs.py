@@ -258,7 +258,7 @@ def _margin_owner_reports(text: str, owners: tuple[str, ...]) -> bool:
 
 
 _VOTE_WORDS = frozenset(
-    ["roll", "call", "taken", "as", "follows", "yes", "no", "aye", "ayes", "nay", "nays", "yea", "yeas", "absent", "abstain", "lost", "fell", "defeated", "substantive", "declared", "accepted", "a", "show", "hands", "no", "or", "comments", "objection", "objections", "proposed", "seconded", "by", "and", "all", "in", "favour", "favor", "passes", "passed", "fails", "failed", "were", "was", "agreed", "abstained", "abstention", "abstentions", "against", "it", "the", "unanimously", "carried", "with", "votes", "vote", "for", "motion", "cllr", "councillor", "mr", "mrs", "ms", "dr", "of", "members"]
+    ["roll", "call", "taken", "as", "follows", "yes", "no", "aye", "ayes", "nay", "nays", "yea", "yeas", "absent", "abstain", "lost", "fell", "defeated", "substantive", "declared", "accepted", "a", "show", "hands", "no", "or", "comments", "objection", "objections", "proposed", "seconded", "by", "and", "all", "in", "favour", "favor", "passes", "passed", "fails", "failed", "were", "was", "agreed", "abstained", "abstention", "abstentions", "against", "it", "the", "unanimously", "carried", "with", "votes", "vote", "for", "motion", "cllr", "councillor", "mr", "mrs", "ms", "dr", "of", "members", "on"]
 )
 
 
