@@ -166,3 +166,39 @@ The motion passed with 9 in favor (Ames, Boyd, Cato, Dunn, Eze, Farr, Gill, Lind
 def test_a_motion_line_that_stops_before_its_list_does_not_join_it() -> None:
     assert continues_motion("Mr Hale proposed, and Ms Ward seconded the motion that", "This Council resolves to do the following")
     assert not continues_motion("Mr Hale proposed, and Ms Ward seconded the motion that", "This Council believes that:")
+
+
+NOTICE = """Corrib Municipal District
+Minutes of the meeting held on 3 June 2025
+
+**12. Notice of Motion submitted by Councillor A. Darby**
+
+***I will move at the next Meeting of Corrib Municipal District that this Council installs a***
+
+***pedestrian crossing outside Scoil Bríd on the Mill Road and that the works are scheduled***
+
+***before September.***
+
+The Notice of Motion was proposed by Councillor Darby, seconded by Councillor Pike and
+
+agreed.
+
+In proposing the Motion, Councillor Darby referred to the number of children crossing at the school gate.
+"""
+
+
+def test_a_notice_of_motion_agreed_is_one_decision_in_the_motion_words() -> None:
+    decisions = parse_text(NOTICE, name="corrib.md", model="rules").decisions
+    assert len(decisions) == 1
+    text = decisions[0].text
+    assert text.startswith("That this Council installs a pedestrian crossing outside Scoil Bríd") and "before September." in text
+    assert text.endswith("agreed.") and "Darby" not in text and "Pike" not in text
+    assert decisions[0].votes is not None and decisions[0].votes.seconder == "Councillor Pike"
+
+
+def test_action_in_a_plan_name_does_not_start_a_sentence() -> None:
+    from minutes_parser.nlp import sentence_spans
+
+    text = "“That the Wellbrook Riverside Action Plan 2025-2030 be adopted.” The motion was carried."
+    first_start, first_end = sentence_spans([text])[0][0]
+    assert text[first_start:first_end].strip() == "“That the Wellbrook Riverside Action Plan 2025-2030 be adopted.”"

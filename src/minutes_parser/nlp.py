@@ -49,7 +49,7 @@ def _minutes_sentences(doc: Doc) -> Doc:
             start = True
         elif text in ("Action", "ACTION") and index + 1 < len(doc) and previous_text not in ("the", "an", "this", "of", "for", "Joint", "Climate", "Local"):
             following = doc[index + 1].text
-            start = following in (":", "-", "–", "(") or following[:1].isupper() or previous_text in (",", ";", ".")
+            start = following in (":", "-", "–", "(") or (following[:1].isupper() and following not in _ACTION_NAMES) or previous_text in (",", ";", ".")
         elif previous_text in (".", "!", "?") or (previous_text.endswith(".") and len(previous_text) > 1 and previous_text[:-1].isalpha()):
             word = before_previous if previous_text == "." else previous_text
             word = word.lower().rstrip(".")
@@ -112,6 +112,8 @@ def get_nlp() -> Language:
 # Where a sentence could end inside a text; a text without any of these is one sentence, and
 # spaCy need not see it (table cells, titles and short lines are most paragraphs in a PDF).
 _ODD_SPACE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
+# "Biodiversity Action Plan", "Climate Action Group": a name that holds "Action", not a label.
+_ACTION_NAMES = frozenset(["Plan", "Plans", "Group", "Groups", "Team", "Network", "Fund", "Framework", "Programme", "Program", "Committee", "Forum", "Day", "Week"])
 _POSSIBLE_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]{0,3}\s|[•·●▪]|\bACTION\b|\bAction\b")
 
 

@@ -22,7 +22,7 @@ _VOTE_OR_OUTCOME = re.compile(
 # A paragraph that puts a motion: "That the precept be set ...", "Motion to approve ...",
 # "A motion was made to ...", "Moved by Trustee Ames to ...", "It was proposed that ...".
 _STATES_A_MOTION = re.compile(
-    r"^\W{0,3}(?:that\b|motion\b|an?\s+motion\b|moved\b|it\s+was\s+(?:moved|proposed)\b|proposal\b|resolved\b|"
+    r"^\W{0,3}(?:that\b|motion\b|an?\s+motion\b|moved\b|it\s+was\s+(?:moved|proposed)\b|proposal\b|resolved\b|(?:I|we)\s+(?:will|shall)\s+move\b|"
     r"to\s+(?:approve|adopt|accept|agree|authori[sz]e|appoint|award|ratify|receive|note)\b)"
     r"|\b(?:motion|moved)\s+to\s+[a-z]+|\b(?:makes|made)\s+(?:a|the)\s+motion\b",
     re.I,
@@ -55,8 +55,9 @@ def closes_previous(previous: str, text: str) -> bool:
 # --- motions split over wrapped lines ----------------------------------------------------------
 
 # A motion still being put at the end of a line: "... Moved by", "Moved by Cllr Hale to adop",
+# a notice of motion ("I will move at the next meeting that ..."),
 # "Proposed by Councillor Ryan, seconded by Councillor", "... Moved that this ordinance".
-_MOTION_WORD = re.compile(r"\b(?:[Mm]oved|MOVED|[Mm]otion|MOTION|Mot|Mov|Mo|[Pp]roposed|[Ss]econded)\b")
+_MOTION_WORD = re.compile(r"\b(?:[Mm]oved|MOVED|[Mm]otion|MOTION|Mot|Mov|Mo|[Pp]roposed|[Ss]econded|(?:I|we)\s+(?:will|shall)\s+move)\b")
 _SENTENCE_END = re.compile(r"[.!?;]\s+(?=\S)")
 # How the rest of it starts on the next line: mid-sentence (lower case), with the outcome
 # ("Hale to adopt. Motion carried 6-1.", "agreed.") or a tally's tail cut off ("1.", "6-1.").
@@ -70,13 +71,15 @@ _DANGLING = re.compile(r"\b(?:[Mm]oved|MOVED|[Mm]otion|Mot|Mov|Mo|[Pp]roposed|[S
 _TALLY_TAIL = re.compile(r"^\(?\d{1,2}(?:\s*[-–]\s*\d{1,2}){0,2}\)?\.?$")
 # A resolution quoted over several lines: its opening quote is not yet closed.
 _QUOTED_RESOLUTION = re.compile(r"[“\"]\s*That\b")
-_JOINED_MAX = 2500  # a "motion" longer than this is run-on text: never joined further
+_JOINED_MAX = 2500
+_WRAPPED_WIDTH = (55, 100)  # characters on a line of hard-wrapped text  # a "motion" longer than this is run-on text: never joined further
 
 
-def continues_motion(previous: str, text: str) -> bool:
+def continues_motion(previous: str, text: str, last_line: int = 0) -> bool:
     """``text`` is the next wrapped line of a motion that ``previous`` left unfinished: a quoted
     resolution whose closing quote is still to come, or a line that stops inside "Moved by ..."
-    and goes on with the mover, the rest of the motion or its outcome. A hard-wrapped PDF or
+    and goes on with the mover, the rest of the motion or its outcome, or a motion's sentence not
+    yet ended on a line of a wrapped width (``last_line``, the previous line's length). A hard-wrapped PDF or
     Markdown copy prints each line as a paragraph; the motion and its outcome are one decision."""
     before, after = previous.rstrip(), text.strip()
     if not before or not after or len(before) + len(after) > _JOINED_MAX:
@@ -86,6 +89,8 @@ def continues_motion(previous: str, text: str) -> bool:
         return True  # "“That, in accordance with Section 183 of the Act," then "2001 (as amended) ..."
     if _COMPLETE.search(before) is not None:
         return False
+    if _STATES_A_MOTION.search(before[:200]) and (after[:1].islower() or _WRAPPED_WIDTH[0] <= last_line <= _WRAPPED_WIDTH[1]):
+        return True  # "That the precept be set at" / "£12,000.": a motion's sentence runs on at a wrapped width
     last_sentence = _SENTENCE_END.split(before)[-1]
     if _MOTION_WORD.search(last_sentence) is None:
         return False

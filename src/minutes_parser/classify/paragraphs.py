@@ -327,7 +327,7 @@ def _resolution_that(result: ClauseResult) -> bool:
     return result.action is not None and _THAT_MOTION.match(result.text) is not None
 
 
-_THAT_MOTION = re.compile(r"^[\"“‘']?That\b")
+_THAT_MOTION = re.compile(r"^[\"“‘']?That\b|^(?:I|We)\s+(?:will|shall)\s+move\b")  # a resolution, or a notice of motion
 
 
 def _adopted_by(out: list[ClauseResult], index: int) -> int:

@@ -440,10 +440,12 @@ _VOTER_EDITS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?:^|(?<=[.;]\s))" + NAME + r"\s+seconded\s+the\s+motion\.?\s*"), ""),
     # "Director Ames made the motion to approve ..." -> "Motion to approve ..."
     (re.compile(r"^" + NAME + r"\s+(?:made|makes)\s+(?:a|the)\s+motion\s+to\b"), "Motion to"),
+    # A notice of motion names its mover too: "I will move at the next meeting of the Council that X" -> "That X"
+    (re.compile(r"^(?:I|We)\s+(?:will|shall)\s+move\s+at\s+the\s+next\s+(?:[\w\-]+\s+){0,3}?[Mm]eeting(?:\s+of\s+[^,.;]{3,80}?)?\s+that\s+"), "That "),
     # "passed with 15 in favor (Ames, Boyd, ... and Cato) and 0 against": the roll call's names
     (re.compile(r"(?<=\w)(?P<verb>\s+(?i:in\s+favou?r|against|opposed|abstaining|abstained))\s*\(" + _NAMES + r"\)"), r"\g<verb>"),
 )
-_VOTER_TEXT_WORDS = ("by", "second", "moved", "proposed", "motion", "favo", "against", "oppos", "abst")
+_VOTER_TEXT_WORDS = ("by", "second", "moved", "proposed", "motion", "favo", "against", "oppos", "abst", "move ")
 
 
 def _edit(replacement: str) -> Callable[[re.Match[str]], str]:

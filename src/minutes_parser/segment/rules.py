@@ -245,9 +245,11 @@ def _motion_goes_on(previous: ParagraphDraft, para: ParagraphDraft) -> bool:
     """``para`` is the next wrapped line of a motion ``previous`` left unfinished (see
     :func:`continues_motion`): joined whatever the format, since PDF and Markdown copies print
     each line of a motion as a paragraph."""
-    if previous.cells or para.cells or para.list_marker or not previous.text or previous.title_like:
+    if previous.cells or para.cells or not previous.text or previous.title_like:
         return False
-    return continues_motion(previous.text, para.text)
+    if para.list_marker and not (para.list_marker.isalpha() and para.list_marker == previous.list_marker):
+        return False  # a list's next entry; a style read as a marker ("bold") runs on over the lines
+    return continues_motion(previous.text, para.text, previous.last_line)
 
 
 def _joinable(previous: ParagraphDraft, text: str) -> bool:
