@@ -202,3 +202,18 @@ def test_action_in_a_plan_name_does_not_start_a_sentence() -> None:
     text = "“That the Wellbrook Riverside Action Plan 2025-2030 be adopted.” The motion was carried."
     first_start, first_end = sentence_spans([text])[0][0]
     assert text[first_start:first_end].strip() == "“That the Wellbrook Riverside Action Plan 2025-2030 be adopted.”"
+
+
+def test_a_motion_restated_as_resolved_is_one_decision() -> None:
+    from minutes_parser.extract.findings import restated_decision
+    from minutes_parser.model import Decision, Provenance
+
+    def at(item: int, text: str) -> Decision:
+        return Decision(text, Provenance(item, 0, 0, len(text)))
+
+    moved = at(3, "Note the Inspector's Report on the examination of the Wellbrook Local Plan and the recommended modifications;")
+    other = at(3, "Adopt the Wellbrook Local Plan 2025-2040 as set out in Appendix B to the report; and")
+    resolved = at(3, "Notes the Inspector's Report on the examination of the Wellbrook Local Plan and the recommended modifications;")
+    assert restated_decision(resolved, [moved, other]) == 0
+    assert restated_decision(resolved, [at(2, moved.text), other]) is None  # another item's business
+    assert restated_decision(at(3, "Note the report."), [at(3, "Note the report.")]) is None  # too short to tell a repeat

@@ -54,15 +54,17 @@ def collect_findings(
         if clause.decision and not (whole and decisions and decisions[-1].provenance.paragraph == paragraph_index and decisions[-1].provenance.item_index == item_index):
             text = para.text if whole else clause.text
             motion = read_motion(text, para.text)
-            decisions.append(
-                Decision(
-                    _motion_text(clean_text(text), para.text[: clause.start] if not whole else "", subject),
-                    provenance if not whole else Provenance(item_index, paragraph_index, 0, len(para.text), item_ref),
-                    (clause.decision.cue, *motion.cues),
-                    motion.outcome,
-                    motion.votes,
-                )
+            decision = Decision(
+                _motion_text(clean_text(text), para.text[: clause.start] if not whole else "", subject),
+                provenance if not whole else Provenance(item_index, paragraph_index, 0, len(para.text), item_ref),
+                (clause.decision.cue, *motion.cues),
+                motion.outcome,
+                motion.votes,
             )
+            restated = restated_decision(decision, decisions)
+            if restated is not None:
+                del decisions[restated]  # the motion as moved, then as resolved: the resolution is the record
+            decisions.append(decision)
         if clause.action:
             if whole and para.label == "Action" and actions and actions[-1].provenance.paragraph == paragraph_index and actions[-1].provenance.item_index == item_index:
                 continue
@@ -137,6 +139,23 @@ def restates_earlier(action: Action, actions: list[Action]) -> bool:
         if _similar_words(words, _words(earlier.text)):
             return True
     return False
+
+
+def restated_decision(decision: Decision, decisions: list[Decision]) -> int | None:
+    """Where the item's decisions already hold this one's words (a recommendation as moved, then
+    the same words as resolved; "Note the report ..." then "Notes the report ..."): the index of
+    that earlier entry, else None. Bounded as :func:`restates_earlier` is."""
+    if len(decision.text) > _RESTATED_MAX_CHARS:
+        return None
+    words = _words(decision.text)
+    if len(words) < _RESTATED_MIN_WORDS:
+        return None
+    for back, earlier in enumerate(islice(reversed(decisions), _RESTATED_WINDOW)):
+        if earlier.provenance.item_index != decision.provenance.item_index:
+            return None
+        if len(earlier.text) <= _RESTATED_MAX_CHARS and _similar_words(words, _words(earlier.text)):
+            return len(decisions) - 1 - back
+    return None
 
 
 @lru_cache(maxsize=128)
