@@ -217,3 +217,54 @@ def test_a_motion_restated_as_resolved_is_one_decision() -> None:
     assert restated_decision(resolved, [moved, other]) == 0
     assert restated_decision(resolved, [at(2, moved.text), other]) is None  # another item's business
     assert restated_decision(at(3, "Note the report."), [at(3, "Note the report.")]) is None  # too short to tell a repeat
+
+
+AMENDMENT = """Wellbrook County Council
+Minutes of the meeting held on 13 February 2025
+
+6. Revenue Budget 2025-26
+
+(11) Mrs Osei proposed, and Mr Lind seconded the following amendment:
+
+Proposed Purpose:
+
+“Allocate up to £40k from general reserves to fund a study of library opening hours in the rural districts.”
+
+Proposed Amount:
+
+“£40k”
+
+(12) Following the debate, the Chairman put to the vote the amendment set out in paragraph 11 above and the voting was as follows:
+
+For (14)
+
+Mr Ames, Mrs Boyd, Mr Cato, Ms Dunn
+
+Against (40)
+
+Mr Eze, Mrs Farr, Mr Gill, Mr Hale
+
+Abstain (2)
+
+Mr Ives, Ms Jory Amendment lost.
+"""
+
+
+def test_an_amendment_closed_by_a_named_vote_paragraphs_later_is_one_decision() -> None:
+    decisions = parse_text(AMENDMENT, name="wellbrook.txt", model="rules").decisions
+    recorded = [d for d in decisions if d.cues[0] == "pattern:motion record"]
+    assert len(recorded) == 1
+    only = recorded[0]
+    assert only.text == "Allocate up to £40k from general reserves to fund a study of library opening hours in the rural districts. Amendment lost."
+    assert only.outcome is not None and only.outcome.value == "lost"
+    assert only.votes is not None and (only.votes.in_favour, only.votes.against, only.votes.abstain) == (14, 40, 2)
+
+
+def test_a_notice_of_motion_sets_no_deadline_of_the_next_meeting() -> None:
+    from minutes_parser.extract.motions import notice_preamble
+
+    text = "I will move at the next Meeting of Corrib Municipal District that this Council write to the Minister."
+    assert text[notice_preamble(text) :] == "that this Council write to the Minister."
+    assert notice_preamble("The Clerk will move the bins at the next meeting that suits.") == 0
+    minutes = parse_text(NOTICE, name="corrib.md", model="rules")
+    assert all(a.due is None and not a.text.startswith("I will move") for a in minutes.actions)

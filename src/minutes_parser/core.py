@@ -32,9 +32,11 @@ from .extract.findings import (
     collect_findings,
     looks_like_action_header,
     motion_subject,
+    recorded_motion,
     table_action,
 )
 from .extract.meeting import document_kind, header_facts
+from .extract.motions import MotionRecord
 from .extract.next_meeting import next_meeting_date
 from .extract.owners import PeopleIndex
 from .learn.bundle import RULES_ONLY, Models, resolve_models
@@ -46,6 +48,7 @@ from .model import (
     Minutes,
     Paragraph,
     ParagraphKind,
+    Provenance,
     ReadDocument,
     Source,
 )
@@ -196,6 +199,7 @@ def assemble(
         without_action: ParagraphDraft | None = None  # the paragraph before, when it gave no action
         intro: ListIntro | None = None  # a list intro ("Treasurer to:") whose entries follow
         subject: str | None = draft.title or None  # what a bare motion is about, until the item decides something
+        record = MotionRecord()  # a motion whose named vote closes it paragraphs later
         for paragraph_index, para in enumerate(draft.paragraphs):
             sentences = next(spans)
             provenance_item = draft.number or draft.key
@@ -228,6 +232,9 @@ def assemble(
                 classified, para, people, context, item_index, paragraph_index, provenance_item, decisions, actions, warnings, subject
             )
             subject = motion_subject(subject, draft.title, para.text, decided < len(decisions) or found < len(actions))
+            closed = record.feed(para.text, decided < len(decisions))
+            if closed is not None:
+                decisions.append(recorded_motion(*closed, Provenance(item_index, paragraph_index, 0, len(para.text), provenance_item)))
             owner_line = action_from_owner_line(classified, para, previous, people, context, item_index, paragraph_index, provenance_item)
             if owner_line is not None:  # the task is the paragraph before (appended before this one)
                 actions.append(owner_line)

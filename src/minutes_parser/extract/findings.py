@@ -18,7 +18,7 @@ from ..model import Action, Decision, DueDate, Owner, Provenance
 from ..segment import ParagraphDraft
 from .dates import DateContext, find_due
 from .followups import find_follow_up
-from .motions import bare_motion, opens_motion, read_motion, without_voters
+from .motions import bare_motion, notice_preamble, opens_motion, read_motion, without_voters
 from .owners import PeopleIndex, margin_owners, owner_phrase
 
 _OWNER_COLUMN = re.compile(r"\b(owner|owners|responsible|resp|who|by whom|lead|assigned|person)\b", re.I)
@@ -70,6 +70,8 @@ def collect_findings(
                 continue
             text = para.text if whole and para.label == "Action" else clause.text
             span_start = 0 if text is para.text else clause.start
+            notice = notice_preamble(text)  # "I will move at the next Meeting that ...": the task is what follows
+            text, span_start = text[notice:], span_start + notice
             owners = owners_of(clause.action.owners, clause.action.owner_span, people, clause.action.cue, clause.rule_start, para.text)
             for owner in owners:
                 if owner.written.lower() in _PRONOUNS:
@@ -139,6 +141,13 @@ def restates_earlier(action: Action, actions: list[Action]) -> bool:
         if _similar_words(words, _words(earlier.text)):
             return True
     return False
+
+
+def recorded_motion(words: str, vote: str, provenance: Provenance) -> Decision:
+    """The decision of a motion whose named vote closed it paragraphs later (see
+    :class:`~minutes_parser.extract.motions.MotionRecord`): outcome and counts read from the vote."""
+    motion = read_motion(words, vote)
+    return Decision(words, provenance, ("pattern:motion record", *motion.cues), motion.outcome, motion.votes)
 
 
 def restated_decision(decision: Decision, decisions: list[Decision]) -> int | None:

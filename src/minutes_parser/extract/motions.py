@@ -183,6 +183,8 @@ _SCORE = re.compile(
     r"\(?(?<![\d/.])(?P<a>\d{1,2})\s*(?:[-–—]|to)\s*(?P<b>\d{1,2})(?:\s*(?:[-–—]|to)\s*(?P<c>\d{1,2}))?"
     r"(?![\d/.\-]*\d)(?!\s*(?:[ap]\.?m\b|%|years?|months?|days?|weeks?))"
 )
+# A named vote's headings: "For (12)", "Against (42)", "Abstain (7)"
+_LABEL_PAREN = re.compile(r"(?:^|(?<=\s))(?P<label>For|Against|Abstain|Abstentions?|Ayes|Noes)\s*\((?P<n>\d{1,3})\)")
 # "by 7 votes to 2"
 _VOTES_TO = re.compile(r"(?i)\bby\s+(?P<a>" + _NUM + r")\s+votes?\s+to\s+(?P<b>" + _NUM + r")\b")
 # Tallies written as letters and counts: "(Y-5)", "Y-4 N-1"
@@ -191,7 +193,7 @@ _YN = re.compile(r"\bY-(?P<a>\d{1,2})\b(?:\s*,?\s*N-(?P<b>\d{1,2})\b)?")
 
 # Words one of which every count pattern needs (lower case): a cheap test before the patterns.
 _COUNT_WORDS = (
-    "favo", "against", "oppos", "abst", "yes", "aye", "yea ", "yeas", "yay", "nay", "noes", "for:", "for -", "for –", "for —",
+    "favo", "against", "oppos", "abst", "yes", "aye", "yea ", "yeas", "yay", "nay", "noes", "for:", "for (", "for -", "for –", "for —",
     "vote", "voting", "carried", "passed", "adopted", "approved", "failed", "lost", "defeated", "y-",
 )  # fmt: skip
 
@@ -218,6 +220,8 @@ def find_counts(text: str) -> tuple[int | None, int | None, int | None]:
         put(_AGAINST, m.start("b"), b)
         if m.group("c"):
             put(_ABSTAIN, m.start("c"), int(m.group("c")))
+    for m in _LABEL_PAREN.finditer(text):
+        put(_side(m.group("label")), m.start(), int(m.group("n")))
     for m in _VOTES_TO.finditer(text):
         put(_FOR, m.start("a"), _number(m.group("a")))
         put(_AGAINST, m.start("b"), _number(m.group("b")))
@@ -425,6 +429,9 @@ def read_motion(text: str, context: str = "") -> Motion:
 
 # --- the decision's words without the voters --------------------------------------------------
 
+# "I will move at the next Meeting of the District that ...": a notice of motion, which names its mover.
+_NOTICE_PREAMBLE = r"^\W{0,3}(?:I|We)\s+(?:will|shall)\s+move\s+at\s+the\s+next\s+(?:[\w\-]+\s+){0,3}?[Mm]eeting(?:\s+of\s+[^,.;]{3,80}?)?\s+(?=that\b)"
+_NOTICE = re.compile(_NOTICE_PREAMBLE)
 # OUTPUT.md: mover, seconder and roll-call names go in ``votes``, not in the decision's text.
 _NAMES = NAME + r"(?:\s*[,;&]?\s*(?:and\s+)?" + NAME + r")*"
 _VOTER_EDITS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -441,7 +448,7 @@ _VOTER_EDITS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "Director Ames made the motion to approve ..." -> "Motion to approve ..."
     (re.compile(r"^" + NAME + r"\s+(?:made|makes)\s+(?:a|the)\s+motion\s+to\b"), "Motion to"),
     # A notice of motion names its mover too: "I will move at the next meeting of the Council that X" -> "That X"
-    (re.compile(r"^(?:I|We)\s+(?:will|shall)\s+move\s+at\s+the\s+next\s+(?:[\w\-]+\s+){0,3}?[Mm]eeting(?:\s+of\s+[^,.;]{3,80}?)?\s+that\s+"), "That "),
+    (re.compile(_NOTICE_PREAMBLE + r"that\s+"), "That "),
     # "passed with 15 in favor (Ames, Boyd, ... and Cato) and 0 against": the roll call's names
     (re.compile(r"(?<=\w)(?P<verb>\s+(?i:in\s+favou?r|against|opposed|abstaining|abstained))\s*\(" + _NAMES + r"\)"), r"\g<verb>"),
 )
@@ -490,6 +497,13 @@ def opens_motion(text: str) -> bool:
     return _OPENS_MOTION.match(text) is not None
 
 
+def notice_preamble(text: str) -> int:
+    """How long the preamble of a notice of motion is ("I will move at the next Meeting of the
+    District that ..." up to "that"): its motion, not a task for "the next meeting", follows. 0 when none."""
+    m = _NOTICE.match(text)
+    return m.end() if m else 0
+
+
 # A motion that does not say what it is about: "Moved to adopt.", "Motion to approve as
 # presented. Carried.", "Moved that this ordinance be considered ...": its subject is the item's
 # title or the words printed before it ("City Clerk to issue licences. Moved to adopt.").
@@ -507,9 +521,76 @@ def bare_motion(text: str) -> bool:
     return _BARE_MOTION.match(text) is not None
 
 
+# --- a motion and its vote paragraphs apart ----------------------------------------------------
+
+# "Mr Hale proposed, and Ms Ward seconded the following amendment:", "The following motion was moved:"
+_MOTION_STEM = re.compile(
+    r"\b(?:proposed|moved)\b[^:]{0,120}?\bthe\s+following\s+(?:amendment|motion)\s*:\s*$|\bthe\s+following\s+(?:amendment|motion)\s+was\s+(?:proposed|moved)\b[^:]{0,80}:\s*$",
+    re.I,
+)
+_FORM_LABEL = re.compile(r"[A-Z][\w ]{0,30}:\s*")  # "Proposed Purpose:", "Motion:"
+# The vote's last paragraph: "... Mr Ross, Mr Shonk Amendment lost.", "Abstain (0) Motion carried."
+_CLOSING_OUTCOME = re.compile(r"(?:^|(?<=[\s.]))(?:The\s+)?(?:Substantive\s+)?(?:Amendment|Motion)\s+(?:was\s+)?(?:lost|carried|agreed|defeated|fell)\.?\s*$", re.I)
+_VOTE_RECORD_MAX = 20  # paragraphs between the motion and its outcome
+
+
+_LONG_MOTION = 60  # words: a motion this long goes on into its reasons
+_LEAD_MIN = 15
+
+
+def _lead(words: str) -> str:
+    """A long motion's words up to the end of its first sentence of some length: what it asks
+    for, not the reasons that follow ("... to the LEVI capital project. With the future ... we believe ...")."""
+    if len(words.split()) <= _LONG_MOTION:
+        return words
+    for m in re.finditer(r"[.;]\s+(?=[A-Z])", words):
+        if len(words[: m.start()].split()) >= _LEAD_MIN:
+            return words[: m.start() + 1]
+    return words
+
+
+class MotionRecord:
+    """A motion put in words of its own paragraph after "X proposed, and Y seconded the following
+    amendment:", whose outcome ends a named vote several paragraphs later ("For (12) ... Against
+    (42) ... Abstain (7) Mr Ross, Mr Shonk Amendment lost."): the motion's words with the outcome
+    are the decision. Fed every paragraph of an item in order."""
+
+    def __init__(self) -> None:
+        self.awaiting = False
+        self.words: str | None = None
+        self.between: list[str] = []
+
+    def feed(self, text: str, decided: bool) -> tuple[str, str] | None:
+        """(decision text, the vote's paragraphs) when ``text`` closes the motion on record."""
+        stripped = text.strip()
+        if _MOTION_STEM.search(stripped):
+            self.awaiting, self.words, self.between = True, None, []
+            return None
+        if self.awaiting:
+            if _FORM_LABEL.fullmatch(stripped):
+                return None
+            self.awaiting = False
+            if stripped.endswith(":") or len(stripped.split()) < 5:
+                return None  # a list of resolutions follows: its entries are the decisions
+            self.words = stripped.strip("“”\"")
+            return None
+        if self.words is None:
+            return None
+        self.between.append(stripped)
+        if len(self.between) > _VOTE_RECORD_MAX or decided:
+            self.words = None
+            return None
+        m = _CLOSING_OUTCOME.search(stripped)
+        if m is None:
+            return None
+        words, self.words = _lead(self.words), None
+        return f"{words} {m.group(0).strip()}", "\n".join(self.between)
+
+
 __all__ = [
     "NAME",
     "Motion",
+    "MotionRecord",
     "bare_motion",
     "find_counts",
     "find_mover",
@@ -518,6 +599,7 @@ __all__ = [
     "find_outcomes",
     "find_seconder",
     "find_votes",
+    "notice_preamble",
     "opens_motion",
     "read_motion",
     "split_names",
