@@ -145,7 +145,8 @@ def restates_earlier(action: Action, actions: list[Action]) -> bool:
 
 def recorded_motion(words: str, vote: str, provenance: Provenance) -> Decision:
     """The decision of a motion whose named vote closed it paragraphs later (see
-    :class:`~minutes_parser.extract.motions.MotionRecord`): outcome and counts read from the vote."""
+    :class:`~minutes_parser.extract.motions.MotionRecord`): outcome and counts read from the vote;
+    ``provenance`` points at the motion's words."""
     motion = read_motion(words, vote)
     return Decision(words, provenance, ("pattern:motion record", *motion.cues), motion.outcome, motion.votes)
 

@@ -558,10 +558,12 @@ class MotionRecord:
     def __init__(self) -> None:
         self.awaiting = False
         self.words: str | None = None
+        self.where = 0  # the paragraph holding the motion's words
         self.between: list[str] = []
 
-    def feed(self, text: str, decided: bool) -> tuple[str, str] | None:
-        """(decision text, the vote's paragraphs) when ``text`` closes the motion on record."""
+    def feed(self, text: str, decided: bool, index: int) -> tuple[str, str, int] | None:
+        """(decision text, the vote's paragraphs, the index of the motion's paragraph) when
+        ``text``, the item's paragraph ``index``, closes the motion on record."""
         stripped = text.strip()
         if _MOTION_STEM.search(stripped):
             self.awaiting, self.words, self.between = True, None, []
@@ -572,7 +574,7 @@ class MotionRecord:
             self.awaiting = False
             if stripped.endswith(":") or len(stripped.split()) < 5:
                 return None  # a list of resolutions follows: its entries are the decisions
-            self.words = stripped.strip("“”\"")
+            self.words, self.where = stripped.strip("“”\""), index
             return None
         if self.words is None:
             return None
@@ -584,7 +586,7 @@ class MotionRecord:
         if m is None:
             return None
         words, self.words = _lead(self.words), None
-        return f"{words} {m.group(0).strip()}", "\n".join(self.between)
+        return f"{words} {m.group(0).strip()}", "\n".join(self.between), self.where
 
 
 __all__ = [
