@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from ..segment import ItemDraft
-from .dates import first_day_date, find_next_meeting
+from .dates import find_next_meeting, first_day_date
 
 _NEXT_MEETING_TITLE = re.compile(r"\b(?:date|time|details)s?\b.{0,20}\bnext\s+meeting\b|\bnext\s+meeting\b", re.I)
 
