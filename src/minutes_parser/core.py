@@ -32,6 +32,7 @@ from .extract.findings import (
     collect_findings,
     looks_like_action_header,
     table_action,
+    title_as_task,
 )
 from .extract.meeting import document_kind, header_facts
 from .extract.next_meeting import next_meeting_date
@@ -192,7 +193,8 @@ def assemble(
         paragraphs: list[Paragraph] = []
         last_subject: str | None = None
         table_header: tuple[str, ...] | None = None
-        without_action: ParagraphDraft | None = None  # the paragraph before, when it gave no action
+        # the paragraph before, when it gave no action; first, a numbered title that reads as a task
+        without_action: ParagraphDraft | None = title_as_task(draft.title, draft.number)
         intro: ListIntro | None = None  # a list intro ("Treasurer to:") whose entries follow
         for paragraph_index, para in enumerate(draft.paragraphs):
             sentences = next(spans)
@@ -226,8 +228,9 @@ def assemble(
             owner_line = action_from_owner_line(classified, para, previous, people, context, item_index, paragraph_index, provenance_item)
             if owner_line is not None:  # the task is the paragraph before (appended before this one)
                 actions.append(owner_line)
-                task = paragraphs[-2]
-                paragraphs[-2] = replace(task, kind=ParagraphKind.ACTION, cues=task.cues + owner_line.cues[:1])
+                if len(paragraphs) > 1:  # else the task is the item's title
+                    task = paragraphs[-2]
+                    paragraphs[-2] = replace(task, kind=ParagraphKind.ACTION, cues=task.cues + owner_line.cues[:1])
             intro = carry_list_intro(intro, para, people, actions, found, item_index, context)
             without_action = para if len(actions) == found else None
         items.append(

@@ -660,8 +660,8 @@ def to_be_done(clause: Clause) -> Finding | None:
     if not m:
         return None
     subject = clause.text[: clause.text.find(" to be ")]
-    if _FINITE.search(subject) or "n't" in subject or "wish" in subject:
-        return None  # "The Council wouldn't wish for trees to be cut down": not a task
+    if _FINITE.search(subject) or _FINITE.match(subject[:1].lower() + subject[1:]) or "n't" in subject or "wish" in subject:
+        return None  # "The Council wouldn't wish for trees to be cut down", "Discussed talks to be given": not a task
     return Finding("pattern:to be done")
 
 

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..extract.owners import PeopleIndex, owner_part, owner_phrase
-from .actions import owner_agreed_to, owner_to_verb, owner_will_verb
+from .actions import owner_agreed_to, owner_only, owner_to_verb, owner_will_verb
 from .base import _ENDS_WITH_NAME, _FINITE, _TITLES, ACTION_RULES, DECISION_RULES, Clause, Finding
 
 
@@ -141,10 +141,17 @@ def classify_paragraph(
             continue
         # "... for the kiln Action - Tom?": an owner alone belongs to the previous clause.
         only = _OWNER_ONLY.match(body)
-        if only and results and sentence_label == "Action" and owner_part(only.group(1), people):
+        owners = (only.group(1),) if only and owner_part(only.group(1), people) else ()
+        if not owners and body is not stripped:
+            # "... join the chat group. ACTION: all", "ACTION: kq12": handles and "all" after the marker
+            owners = tuple(owner_only(body, people) or ())
+        if owners and results and sentence_label == "Action":
+            if all(r.action is None and r.decision is None for r in results):
+                # the owner line closes a point of several sentences that found nothing: the point is the task
+                results[:] = [ClauseResult(text[results[0].start : results[-1].end], results[0].start, results[-1].end, None, None)]
             prev = results[-1]
             merged = text[prev.start : s_end].strip()
-            results[-1] = ClauseResult(merged, prev.start, s_end, prev.decision, Finding("label:Action", (only.group(1),)))
+            results[-1] = ClauseResult(merged, prev.start, s_end, prev.decision, Finding("label:Action", owners))
             continue
         if speaker and body.startswith(speaker + ":"):
             body_no_speaker = body[len(speaker) + 1 :].lstrip()

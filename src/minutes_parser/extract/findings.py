@@ -197,6 +197,18 @@ def owner_line_action(
     return Action(text, provenance, owners_of(tuple(owners), None, people, cue, 0), due, find_follow_up(text), (cue,) + ((due.cue,) if due else ()))
 
 
+_TITLE_TASK_MIN_WORDS = 4  # "Finance" or "Village hall" over an owner line is a topic, not a task
+
+
+def title_as_task(title: str, number: str | None) -> ParagraphDraft | None:
+    """A numbered item title that reads as a sentence ("3. Keep the website mock-up up to date"):
+    minutes of small teams number their points, and a layout that makes each point a heading
+    puts its "ACTION: kq12" line first under it. Such a title stands as the paragraph before."""
+    if not number or len(title.split()) < _TITLE_TASK_MIN_WORDS or title.rstrip().endswith(":"):
+        return None
+    return ParagraphDraft(title)
+
+
 def action_from_owner_line(
     classified: ClassifiedParagraph,
     para: ParagraphDraft,
@@ -215,7 +227,7 @@ def action_from_owner_line(
     owners = owner_only(para.text, people)
     if not owners:
         return None
-    return owner_line_action(previous, owners, people, context, item_index, paragraph_index - 1, item_ref)
+    return owner_line_action(previous, owners, people, context, item_index, max(0, paragraph_index - 1), item_ref)
 
 
 def looks_like_action_header(cells: tuple[str, ...]) -> bool:
