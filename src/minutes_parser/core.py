@@ -30,6 +30,7 @@ from .extract.findings import (
     action_from_owner_line,
     carry_list_intro,
     collect_findings,
+    header_in_title,
     looks_like_action_header,
     table_action,
     title_as_task,
@@ -192,7 +193,7 @@ def assemble(
     for item_index, draft in enumerate(drafts):
         paragraphs: list[Paragraph] = []
         last_subject: str | None = None
-        table_header: tuple[str, ...] | None = None
+        table_header: tuple[str, ...] | None = header_in_title(draft.title)
         # the paragraph before, when it gave no action; first, a numbered title that reads as a task
         without_action: ParagraphDraft | None = title_as_task(draft.title, draft.number)
         intro: ListIntro | None = None  # a list intro ("Treasurer to:") whose entries follow

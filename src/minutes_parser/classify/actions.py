@@ -604,7 +604,10 @@ def _owner_and_base_verb(clause: Clause, start: int) -> Finding | None:
         if _NOUN_ENDING.search(verb):
             return None  # "Scrutiny Committee consideration of ...": a noun where the verb would be
         subject_start, subject_end = words[0].start(), words[count - 1].end()
-        owners = owner_phrase(text[subject_start:subject_end], clause.people)
+        # Under a bare label (no "that"), a row of a decision table opens with its topic
+        # ("Site map Simple layout -> two pages"): only someone the document knows is an owner there.
+        unknown_ok = start > 0 or clause.text[start:].lstrip()[:5].lower().startswith("that")
+        owners = owner_phrase(text[subject_start:subject_end], clause.people, allow_unknown_names=unknown_ok)
         if owners:
             return Finding("pattern:RESOLVED that OWNER VERB", tuple(owners), (subject_start, subject_end))
         return None  # the first lower-case word is the verb slot; a longer subject would swallow it

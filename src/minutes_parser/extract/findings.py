@@ -230,6 +230,23 @@ def action_from_owner_line(
     return owner_line_action(previous, owners, people, context, item_index, max(0, paragraph_index - 1), item_ref)
 
 
+# The column names of an action table at the end of a heading: a layout that lost the table's
+# header row joins it to the heading above ("Agreed actions Task Who is responsible").
+_HEADER_IN_TITLE = re.compile(
+    r"\b(?P<task>tasks?|actions?|description)\s+(?P<owner>who(?:\s+is)?\s+responsible|owners?|responsible|by\s+whom|lead|who)"
+    r"(?:\s+(?P<due>due(?:\s+date)?|deadline|by\s+when|target\s+date))?\s*$",
+    re.I,
+)
+
+
+def header_in_title(title: str) -> tuple[str, ...] | None:
+    """The action-table header a heading ends with ("... Task Who is responsible"), else None."""
+    m = _HEADER_IN_TITLE.search(title)
+    if m is None:
+        return None
+    return tuple(column for column in (m.group("task"), m.group("owner"), m.group("due")) if column)
+
+
 def looks_like_action_header(cells: tuple[str, ...]) -> bool:
     return any(_OWNER_COLUMN.search(c) for c in cells) and any(_TASK_COLUMN.search(c) for c in cells) and all(len(c) < 40 for c in cells)
 
