@@ -100,6 +100,8 @@ _PRESENT_COMMITS = frozenset(["agrees", "offers", "undertakes", "volunteers", "p
 _PLAN_NOUNS = (
     "aim", "plan", "intention", "purpose", "idea", "hope", "objective", "proposal", "need",
     "option", "alternative", "goal", "solution", "approach", "suggestion", "priority", "step",
+    # "our mission is to provide ...", "the Panel's role is to ...": a standing purpose, not a task
+    "mission", "vision", "ambition", "role", "remit", "function", "intent",
 )
 
 
@@ -115,8 +117,8 @@ def owner_agreed_to(clause: Clause) -> Finding | None:
             continue
         need = m.group(1) in ("need", "needs")
         found = _owners_before(clause, m.start(), tight=need)
-        if need and found and any(o.lower().split()[-1] in ROLE_NOUNS for o in found[0]):
-            continue  # "Council leaders need to understand ...": a general need, not a named person's task
+        if need and found and any(o.lower().split()[-1] in ROLE_NOUNS or _organisation_acronym(o, clause.people) for o in found[0]):
+            continue  # "Council leaders need to understand ...", "NCC needs to save £4m": a general need, not a named person's task
         if found is None and m.group(1) not in ("need", "needs"):
             # "James says work ... died down, plans to pick up this month": the sentence's subject.
             found = _main_subject(clause, m.start(), coordinated=m.group(1) in ("agreed", "offered", "undertook", "volunteered", "promised", "agrees", "offers", "undertakes", "volunteers", "promises"))
@@ -134,6 +136,9 @@ _WILL = re.compile(
     r"(?<!\s)\s+(?:will|would|shall|is going to|are going to)\s+(?:now\s+|also\s+|again\s+|then\s+|further\s+|still\s+|shortly\s+|personally\s+)?"
     r"(?!be\s+(?:able|happy|pleased|helpful|useful|good|nice|best|better|worth|fine|possible|necessary)\b)(be\s+[a-z]+ing|be\s+in\s+charge|be\s+responsible|take\s+the\s+lead|[a-z]+)\b"
 )
+# What a person "will have" that makes the next step theirs: "Ana will have the token to fix it",
+# "will have the pen on the rewrite" (the working group's token passed to an editor).
+_HOLDS_TASK = re.compile(r"\s+the\s+(?:token|pen|action|ball)\b")
 _WEAK_FUTURE = frozenset(["try", "like", "love", "prefer", "expect", "hope", "think", "want", "wish", "need", "have", "not", "never", "welcome", "appreciate", "imagine", "suggest"])
 
 
@@ -183,6 +188,7 @@ def directed_owner(clause: Clause) -> Finding | None:
     return None
 
 
+_NOTING = re.compile(r"^(?:to\s+)?(?:NOTE|NOTED|[Nn]ote|[Nn]oted)\b")
 _DELEGATE = re.compile(r"\b(?:delegat(?:e|es|ed|ing)|refers?)\b", re.I)
 _DELEGATE_TO = re.compile(r"\bto\s+((?:the\s+)?[A-Z][\w'’\-.&]*(?:\s+(?:[A-Z][\w'’\-.&]*|of|for|and|&)){0,8})")
 
@@ -191,6 +197,8 @@ _DELEGATE_TO = re.compile(r"\bto\s+((?:the\s+)?[A-Z][\w'’\-.&]*(?:\s+(?:[A-Z][
 def delegated_to(clause: Clause) -> Finding | None:
     """"Delegate authority to the Director of Public Health, in consultation with ..., to finalise",
     "refer to the City Manager for review": the officer delegated or referred to acts."""
+    if _NOTING.match(clause.text):
+        return None  # "NOTE the views expressed when agreeing to refer the matter to Council": noted, not delegated
     for m in _DELEGATE.finditer(clause.text):
         if m.group(0).lower().startswith("refer") and re.match(r"\s+to\s+(?:the\s+)?(?:report|minutes?|item|paper|appendix|document|above|below|letter|email|previous)\b", clause.text[m.end() :], re.I):
             continue  # "referred to the report": a reference, not a referral
@@ -276,10 +284,12 @@ def owner_will_verb(clause: Clause) -> Finding | None:
         return None
     for m in _WILL.finditer(clause.text):
         verb = m.group(1).split()[-1]
-        if verb in _WEAK_FUTURE or not _verb_ok(verb.replace("ing", "") if verb.endswith("ing") else verb):
+        if (verb in _WEAK_FUTURE and not (verb == "have" and _HOLDS_TASK.match(clause.text, m.end()))) or not _verb_ok(verb.replace("ing", "") if verb.endswith("ing") else verb):
             continue
         if is_outcome_future(verb, clause.text[m.end() :]):
             continue
+        if _HOPED_FOR.search(clause.text, max(0, m.start() - 60), m.start()):
+            continue  # "I hope you will find jobs for them": a hope for someone else's act
         found = _owners_before(clause, m.start(), allow_unknown=True)
         if found is None:
             # "The Board has read the thread, and will look into it": the main subject.
@@ -308,6 +318,10 @@ def owner_will_verb(clause: Clause) -> Finding | None:
 
 
 # Organisations outside the meeting whose plans minutes report: "the Department ... will fund".
+# A hope or wish that someone will act: "I hope you will ...", "trusts that the developer would ...".
+_HOPED_FOR = re.compile(r"\b(?:hope|hopes|hoped|hoping|wish|wishes|trust|trusts|trusted)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,3}[\w'’-]+$", re.I)
+
+
 _OUTSIDE_BODY_WORDS = frozenset("department foundation agency government ministry authority company ltd limited plc".split())
 
 
@@ -687,9 +701,12 @@ def report_back(clause: Clause) -> Finding | None:
         return None
     if _UNSURE_BE.search(clause.text[: m.end()]) or _ONCE_DONE.search(clause.text, m.end()):
         return None  # "could be submitted", "would need to be considered", "... once this is completed"
+    if _WISHED.search(clause.text, max(0, m.start() - 100), m.end()):
+        return None  # "I would like the reports to be presented at council": a speaker's wish
     return Finding("pattern:report back")
 
 
+_WISHED = re.compile(r"\b(?:would\s+like|wish|wishes|want|wants|hope|hopes)\b[^.;]*$", re.I)
 # A report that may or might come back, or comes back after something else is done: no task yet.
 _UNSURE_BE = re.compile(r"\b(?:could|might|may|need\s+to|needs\s+to|would\s+need\s+to|is\s+expected|are\s+expected|it\s+is\s+expected\s+that\b[^.;]*)\s+be\s+\w+$")
 _ONCE_DONE = re.compile(r"\s+once\s+[^.;]{0,80}\b(?:is|are|has\s+been|have\s+been)\s+(?:completed|finished|done|confirmed|agreed)\b")
@@ -854,6 +871,8 @@ def capital_imperative(clause: Clause) -> Finding | None:
     verb = m.group(1).lower()
     if verb not in _TASK_VERBS or verb in _DELIBERATIVE or verb in ("agree", "note"):
         return None
+    if verb == "confirm" and re.match(r"\s*(?:that\b|the\s+(?:decision|recommendations?|resolution|appointment)\b)", clause.text[m.end() :], re.I):
+        return None  # "CONFIRM the decision will go to Council unchanged": a decision confirmed
     asked = _DIRECTED.match(clause.text, m.start(1))
     if asked:
         owners = owner_phrase(asked.group(1), clause.people)

@@ -246,7 +246,9 @@ _PAST_REPORT_AFTER_OWNER = re.compile(
     r"^\s+(?:\w+ly\s+)?"
     r"(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b"
     r"|had\s+(?:\w+ly\s+)?(?!been\b)\w+(?:ed|en|t)\b"
-    r"|(?:reported|confirmed|advised|explained|stated|said|informed\s+\w+)\s+that\b)"
+    r"|(?:reported|confirmed|advised|explained|stated|said|informed\s+\w+)\s+that\b"
+    # "The Clerk presented the accounts", "KD provided information on ...": a record of the item
+    r"|(?:presented|provided|gave|outlined|summari[sz]ed|introduced|tabled)\s+(?:the|a|an|an?\s+\w+|information|details|copies|his|her|their)\b)"
     r"(?!\s+to\s+(?!(?:the|a|an|his|her|their|them|him|us|all|each|every|members?)\b)\w)",  # "asked to write", not "spoke to the"
     re.I,
 )

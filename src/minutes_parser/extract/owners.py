@@ -45,6 +45,8 @@ _NOT_OWNERS = frozenset(
     in on at by for from with after before during following since until under over""".split(),
      # Note-taking words in capitals that look like initials: "OK to close it", "TBC to ...".
      *"ok tbc tbd fyi aob nb".split(),
+     # A company's legal suffix alone: "a grant agreement with Youth Programs, Inc. to fund ...".
+     *"inc ltd llc plc".split(),
      # First-person contractions: "I'll do two phases ... this will touch ...".
      *"i'll i’ll we'll we’ll i'm i’m we're we’re".split()]
 )

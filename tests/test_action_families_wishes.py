@@ -1,0 +1,59 @@
+"""What reads like a task but is not one: hopes and wishes for someone else's act, standing
+purposes, noted or confirmed decisions, a body's general needs, a company suffix as an owner, and
+a column owner who only presented the item; and "will have the token", which is a task."""
+
+from __future__ import annotations
+
+import pytest
+
+from minutes_parser import classify as c
+from minutes_parser.classify.paragraphs import _margin_owner_reports
+from minutes_parser.extract.owners import PeopleIndex, owner_phrase
+
+PEOPLE = PeopleIndex.build([], "Minutes of the Harrowgate Vale Town Council, held with the Kestrel-vale mentors.")
+
+
+def first_action(text: str, label: str | None = None) -> c.Finding | None:
+    return c.ACTION_RULES.first(c.Clause(text, label, PEOPLE))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cllr Brandt: I look forward to working with the depot and I hope you will keep the jobs in town.",
+        "I thank the mentors here in the Kestrel-vale area, our mission is to provide one-to-one support for young people.",
+        "The fund requires a report and I would like the reports to be presented at council each year.",
+        "NOTE the views expressed by the Panel when agreeing to refer the matter to Full Council.",
+        "CONFIRM the decision will go forward to Full Council unchanged.",
+        "HVTC needs to deliver £3.1m of savings over the next two years.",
+    ],
+)
+def test_wishes_purposes_and_records_are_not_tasks(text: str) -> None:
+    assert first_action(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        ("Cllr Brandt will keep the jobs in town.", ("Cllr Brandt",)),
+        ("Refer the tender to the Town Clerk for review.", ("the Town Clerk",)),
+        ("CONFIRM the booking of the hall with the caretaker.", ()),
+        ("Ines Falk will have the token to fix this with a pull request.", ("Ines Falk",)),
+    ],
+)
+def test_the_same_shapes_with_a_task_stay(text: str, owners: tuple[str, ...]) -> None:
+    found = first_action(text)
+    assert found is not None and found.owners == owners
+
+
+def test_a_column_owner_who_presented_the_item_has_no_task_there() -> None:
+    assert _margin_owner_reports("The Clerk presented the annual return and it was approved.", ("Clerk",))
+    assert _margin_owner_reports("KD provided information on the benchmarking.", ("KD",))
+    assert not _margin_owner_reports("The Clerk presented the return and would send it to the auditor.", ("Clerk",))
+
+
+def test_a_company_suffix_alone_names_no_owner() -> None:
+    people = PeopleIndex.build([], "A grant agreement with Riverside Youth Programs, Inc. was approved.")
+    assert owner_phrase("Inc", people) is None
+    assert owner_phrase("Ltd", people) is None
+    assert owner_phrase("Ines Falk", people) == ["Ines Falk"]
