@@ -31,9 +31,10 @@ _TO_VERB = re.compile(r"(?<!\s)\s+to\s+(?:be\s+)?([A-Za-z]+)\b")
 @ACTION_RULES.add("pattern:OWNER to VERB", needs=(_TO,))
 def owner_to_verb(clause: Clause) -> Finding | None:
     """"Officers to provide a breakdown", "MS to circulate", "Action: Tom to get the form"."""
-    if is_question(clause):
-        return None
-    for m in _TO_VERB.finditer(clause.text[:160]):
+    head = clause.text[:160]
+    if _TO.search(head) is None or is_question(clause):
+        return None  # the pattern needs a lower-case "to" in the first 160 characters
+    for m in _TO_VERB.finditer(head):
         if " to be " in m.group(0):
             return None
         if not _verb_ok(m.group(1)) or not m.group(1)[0].islower() or _plural_noun(m.group(1)):
@@ -161,8 +162,8 @@ _DIRECTED_NEEDS = ("agreed", "arranged", "ask", "request", "instruct", "direct",
 def directed_owner(clause: Clause) -> Finding | None:
     """"Cllr Reed asked the Clerk to write to the bus company", "To authorise the Town Clerk to
     order the benches", "invited staff to cost the options": the one asked is the owner."""
-    if is_question(clause):
-        return None
+    if _TO.search(clause.lowered) is None or is_question(clause):
+        return None  # the pattern needs "to" after the one asked
     for m in _DIRECTED.finditer(clause.text):
         if re.search(r"\b(?:could|might|may|would)\s+$|\w\s+to\s+$", clause.text[: m.start()], re.I):
             continue  # "the developer could ask the Councillor to ...", "to encourage residents to ...": no request made
@@ -464,18 +465,35 @@ def _speaker_owner(speaker: str) -> str:
     return speaker[1:] if speaker.startswith("@") else speaker
 
 
+_FIRST_WORD = re.compile(r"(to\s+)?([A-Za-z][a-z\-]+)\b")
+_FIRST_PERSON_CORE = re.compile(r"\bI(?:\s|['’])")  # the literal core of _FIRST_PERSON
+
+
+def _may_address_speaker(text: str, speaker: str) -> bool:
+    """A cheap test that one of speaker_task's shapes may hold: a handle before a capital, a task
+    verb first, or a first-person "I ..." somewhere (the costly pattern's literal core)."""
+    if speaker.startswith("@") and text[:1].isupper():
+        return True
+    first = _FIRST_WORD.match(text)
+    if first is not None and first.group(2).lower() in _TASK_VERBS:
+        return True
+    return _FIRST_PERSON_CORE.search(text) is not None
+
+
 @ACTION_RULES.add("pattern:SPEAKER: task", needs=(has_speaker,))
 def speaker_task(clause: Clause) -> Finding | None:
     """A task addressed to the speaker of a line: "@Dana: chase the venue", "Rowan: send the draft
     round", "Rowan: to book the hall", "Rowan: I will write the summary"; not once marked done."""
     speaker = clause.speaker
-    if not speaker or _DONE_STATUS.search(clause.text) or not _speaker_is_person(speaker, clause.people):
+    if not speaker or not _may_address_speaker(clause.text, speaker):
+        return None  # none of the three shapes below can match: skip the costlier checks
+    if _DONE_STATUS.search(clause.text) or not _speaker_is_person(speaker, clause.people):
         return None  # "Status: COMPLETE", "March: deliver the budget": no open task for a person
     owner = (_speaker_owner(speaker),)
     if speaker.startswith("@") and clause.text[:1].isupper():
         return Finding("pattern:SPEAKER: task", owner)  # "@Dana: Is the report ready?": addressed to Dana
     # "Rowan: send the draft round  Status: in hand" (an action log), "Rowan: to book the hall".
-    first = re.match(r"(to\s+)?([A-Za-z][a-z\-]+)\b", clause.text)
+    first = _FIRST_WORD.match(clause.text)
     tracked = _STATUS_FIELD.search(clause.text) is not None or (first is not None and first.group(1) is not None)
     if first and tracked and first.group(2).lower() in _TASK_VERBS:
         return Finding("pattern:SPEAKER: task", owner)

@@ -351,6 +351,9 @@ def marker_style(marker: str | None) -> str | None:
 # A deadline a numbered point states for its sub-points: a near, relative one ("next week",
 # "by Friday"), which minutes of small teams write once above the list of tasks.
 _NEAR_DEADLINE_CUES = ("due:week", "due:weekday", "due:tomorrow", "due:within")
+# Every expression those cues read holds one of these words ("next week", "Friday", "tomorrow",
+# "within 10 days", "in two months", "w/c 3 June"): a point without one is not read for a date.
+_NEAR_DEADLINE_WORDS = re.compile(r"week|day|tomorrow|fortnight|month|year|\bw/?[ce]\b", re.I)
 
 
 def list_intro(para: ParagraphDraft, people: PeopleIndex, context: DateContext | None = None) -> ListIntro | None:
@@ -362,7 +365,7 @@ def list_intro(para: ParagraphDraft, people: PeopleIndex, context: DateContext |
         owners = owner_phrase(found.group("owner"), people, allow_unknown_names=False)
         if owners:
             return ListIntro(tuple(owners), marker_style(para.list_marker))
-    if context is None or not para.list_marker or len(text) > 200:
+    if context is None or not para.list_marker or len(text) > 200 or not _NEAR_DEADLINE_WORDS.search(text):
         return None
     due = find_due(text, replace(context, directive=True))
     if due is None or not due.cue.startswith(_NEAR_DEADLINE_CUES):
