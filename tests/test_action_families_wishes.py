@@ -26,6 +26,9 @@ def first_action(text: str, label: str | None = None) -> c.Finding | None:
         "NOTE the views expressed by the Panel when agreeing to refer the matter to Full Council.",
         "CONFIRM the decision will go forward to Full Council unchanged.",
         "HVTC needs to deliver £3.1m of savings over the next two years.",
+        "However the Kestrel-vale hostel is not intended to provide long-term housing.",
+        "Cllr Brandt had not agreed to chair the panel.",
+        "Working groups would end up with their own chat channels.",
     ],
 )
 def test_wishes_purposes_and_records_are_not_tasks(text: str) -> None:

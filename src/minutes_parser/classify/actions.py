@@ -95,6 +95,7 @@ _COMMIT = re.compile(
 )
 
 
+_NEGATED = re.compile(r"\b(?:not|never)\s$")
 # Minutes written in the present tense: "JB volunteers to set up the account".
 _PRESENT_COMMITS = frozenset(["agrees", "offers", "undertakes", "volunteers", "promises"])
 # "The aim is to ...", "one option is to ...": a plan or choice stated, not a person's task.
@@ -116,6 +117,8 @@ def owner_agreed_to(clause: Clause) -> Finding | None:
             continue  # "The aim is to ...": not a person's task
         if not _verb_ok(m.group(2)) or (m.group(2).lower() in _DELIBERATIVE and "asked" in m.group(1)):
             continue
+        if _NEGATED.search(clause.text, max(0, m.start() - 8), m.start() + 1):
+            continue  # "is not intended to", "had not agreed to": no commitment
         need = m.group(1) in ("need", "needs")
         found = _owners_before(clause, m.start(), tight=need)
         if need and found and any(o.lower().split()[-1] in ROLE_NOUNS or _organisation_acronym(o, clause.people) for o in found[0]):
@@ -273,6 +276,8 @@ def is_outcome_future(verb: str, after: str) -> bool:
     "be" ("would therefore be contrary", "would both be on the board")."""
     if verb.lower() in _OUTCOME_VERBS:
         return True
+    if verb.lower() == "end" and re.match(r"\s+up\b", after):
+        return True  # "teams would end up with their own forum": an outcome
     if verb.lower() in ("leave", "withdraw", "abstain") and _LEAVES_THE_ROOM.match(after):
         return True  # "declared an interest and would leave the Chamber during the item": conduct, not a task
     return re.match(r"\s+(?:be|have)\b", after) is not None and verb.lower() not in ("be", "have") and not verb.endswith("ing")
