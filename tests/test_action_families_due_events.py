@@ -33,6 +33,7 @@ def test_the_weekday_of_a_scene_setting_event_is_not_a_deadline() -> None:
     text = "With the village fun day on Saturday the Clerk was asked to contact the police about parking."
     assert due_value(text) is None
     assert due_value("The Clerk was asked to contact the police about parking by Saturday.") == "2023-12-09"
+    assert due_value("We will have a meeting on Friday") == "2023-12-08"  # the event is the task itself
 
 
 def test_the_next_meeting_item_wins_over_a_line_about_another_meeting() -> None:

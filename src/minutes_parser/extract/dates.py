@@ -877,7 +877,7 @@ _ATTENDED_EVENT = re.compile(
 )
 # Cues of a day or month whose event noun before it ("the sports day on Friday") names when the event is.
 _EVENT_DATE_CUES = frozenset({"due:date", "due:weekday"})
-_AT_THE_EVENT = re.compile(r"\b(?:attend|attending|present|presenting|speak|speaking|man|host|hold|run|report|bring|take|table)\b", re.I)
+_AT_THE_EVENT = re.compile(r"\b(?:attend|attending|present|presenting|speak|speaking|man|host|hold|run|report|bring|take|table)\b|\bhave\s+(?:a|an|another)\s", re.I)
 
 
 def _event_date_or_deadline(due: DueDate, text: str) -> DueDate | None:
