@@ -60,3 +60,15 @@ def test_a_company_suffix_alone_names_no_owner() -> None:
     assert owner_phrase("Inc", people) is None
     assert owner_phrase("Ltd", people) is None
     assert owner_phrase("Ines Falk", people) == ["Ines Falk"]
+
+
+def test_an_agreed_or_deferred_record_beside_a_column_owner_is_no_task() -> None:
+    from minutes_parser.classify import classify_paragraph
+    from minutes_parser.nlp import sentence_spans
+
+    def kind(text: str) -> str:
+        return classify_paragraph(text, sentence_spans([text])[0], label=None, people=PEOPLE, margin="Clerk")[0].kind
+
+    assert kind("Lettings Policy – deferred to the next meeting.") != "action"
+    assert kind("The hall hire policy was agreed.") != "action"
+    assert kind("Quotes for the bench are still awaited.") == "action"  # the column's owner chases them

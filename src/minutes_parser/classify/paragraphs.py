@@ -219,6 +219,8 @@ def _apply_margin(results: list[ClauseResult], margin: str) -> list[ClauseResult
     targets = [i for i in naming if out[i].action or not _margin_owner_reports(out[i].text, owners)] or acting
     if not targets and naming:
         return out  # the column's owner is only thanked or reporting here: nothing for them to do
+    if not targets and all(r.decision is not None or _DEFERRED.search(r.text) for r in out):
+        return out  # "Pay Policy – Agreed", "Plan – deferred to the next meeting": a record, nothing to do
     if not targets:
         targets = [next((i for i in range(len(out) - 1, -1, -1) if out[i].decision is None), len(out) - 1)]
     for i in targets:
@@ -229,6 +231,9 @@ def _apply_margin(results: list[ClauseResult], margin: str) -> list[ClauseResult
         cue = f"{r.action.cue}+margin" if r.action else "margin:action-column"
         out[i] = ClauseResult(r.text, r.start, r.end, r.decision, Finding(cue, named), r.anchor)
     return out
+
+
+_DEFERRED = re.compile(r"\b(?:deferred|postponed|carried\s+forward|held\s+over)\b", re.I)
 
 
 def _owner_pattern(owner: str) -> str:
