@@ -141,7 +141,7 @@ def classify_paragraph(
             continue
         # "... for the kiln Action - Tom?": an owner alone belongs to the previous clause.
         only = _OWNER_ONLY.match(body)
-        owners = (only.group(1),) if only and owner_part(only.group(1), people) else ()
+        owners: tuple[str, ...] = (only.group(1),) if only and owner_part(only.group(1), people) else ()
         if not owners and body is not stripped:
             # "... join the chat group. ACTION: all", "ACTION: kq12": handles and "all" after the marker
             owners = tuple(owner_only(body, people) or ())
