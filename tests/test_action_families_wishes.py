@@ -29,6 +29,9 @@ def first_action(text: str, label: str | None = None) -> c.Finding | None:
         "However the Kestrel-vale hostel is not intended to provide long-term housing.",
         "Cllr Brandt had not agreed to chair the panel.",
         "Working groups would end up with their own chat channels.",
+        "The Department for Rural Affairs will publish the new guidance in the spring.",
+        "The Department of Roads, Parks and Heritage will fund half of the repair.",
+        "NRWA will also support families by offering advice sessions.",
     ],
 )
 def test_wishes_purposes_and_records_are_not_tasks(text: str) -> None:
@@ -72,3 +75,9 @@ def test_an_agreed_or_deferred_record_beside_a_column_owner_is_no_task() -> None
     assert kind("Lettings Policy – deferred to the next meeting.") != "action"
     assert kind("The hall hire policy was agreed.") != "action"
     assert kind("Quotes for the bench are still awaited.") == "action"  # the column's owner chases them
+
+
+def test_an_acronym_that_speaks_in_the_minutes_is_a_person() -> None:
+    people = PeopleIndex.build([], "Ots: we should check this.\nMinutes of the Kestrel app group.")
+    found = c.ACTION_RULES.first(c.Clause("OTS will write a description of the checks.", None, people))
+    assert found is not None and found.owners == ("OTS",)

@@ -314,9 +314,9 @@ def owner_will_verb(clause: Clause) -> Finding | None:
             continue  # "Cllr Brack advised that ... the Planning Committee would be visiting": a third party's plans
         if found and _plural_pronoun_for_one(clause.text[found[1][0] : found[1][1]], found[0]):
             continue  # "The Clerk spoke to the builders. They will fix the roof": not the Clerk
-        if found and all(_outside_body(o) for o in found[0]):
-            continue  # "The Housing Department will fund ...": a third party's plan
-        if found and found[1][0] > 0 and all(_organisation_acronym(o, clause.people) for o in found[0]) and _REPORTED_BY.search(clause.text[: found[1][0]]):
+        if found and (all(_outside_body(o) for o in found[0]) or _outside_body(found[0][0])):
+            continue  # "The Housing Department will fund ...", "the Department of Health, Care and Housing will": a third party's plan
+        if found and all(_outside_acronym(o, clause.people) for o in found[0]):
             continue  # "Ana pointed out that NTA will be tightening the rules": an outside body's plan, reported
         if found:
             return Finding("pattern:OWNER will VERB", tuple(found[0]), found[1])
@@ -333,9 +333,12 @@ _OUTSIDE_BODY_WORDS = frozenset("department foundation agency government ministr
 
 def _outside_body(owner: str) -> bool:
     """An owner that is an outside organisation, by the word its name ends in ("the Housing
-    Department", "the Lifeboat Trust"). Acronyms are left alone: initials look the same."""
-    words = owner.split()
-    return bool(words) and words[-1].lower() in _OUTSIDE_BODY_WORDS
+    Department", "the Lifeboat Trust") or opens with before "of"/"for" ("the Department for
+    Transport", "the Ministry of Defence"). Acronyms are left alone: initials look the same."""
+    words = [w for w in owner.split() if w.lower() != "the"]
+    if not words:
+        return False
+    return words[-1].lower() in _OUTSIDE_BODY_WORDS or (len(words) > 2 and words[0].lower() in _OUTSIDE_BODY_WORDS and words[1].lower() in ("of", "for"))
 
 
 _REPORTED_BY = re.compile(r"\b(?:advised|said|says|reported|stated|explained|informed|told|confirmed|noted|pointed\s+out|added|mentioned|indicated|replied|announced)\b")
@@ -345,6 +348,14 @@ def _organisation_acronym(owner: str, people: PeopleIndex) -> bool:
     """An acronym of three or more capitals that the document neither defines as someone's
     initials nor writes as a speaker ("NTA", "DVLA"); "MT" or "EKR: ..." are people."""
     return bool(re.fullmatch(r"[A-Z]{3,6}", owner)) and owner not in people.initials and owner not in people.speakers
+
+
+def _outside_acronym(owner: str, people: PeopleIndex) -> bool:
+    """An organisation's acronym as the subject of "will": "YMCA will support families", "the
+    EU will adopt it" -- not the meeting's own body ("TSC") nor a speaker's initials ("Ekr: ...")."""
+    if not _organisation_acronym(owner, people) or owner.lower() in ROLE_NOUNS:
+        return False
+    return not any(speaker.upper() == owner for speaker in people.speakers)
 
 
 # Role nouns that name one person: "they" cannot stand for them.

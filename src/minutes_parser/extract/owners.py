@@ -47,6 +47,8 @@ _NOT_OWNERS = frozenset(
      *"ok tbc tbd fyi aob nb".split(),
      # A company's legal suffix alone: "a grant agreement with Youth Programs, Inc. to fund ...".
      *"inc ltd llc plc".split(),
+     # "St." before a place or a saint's name ("the St. Anne's Building ... will"): no one.
+     "st",
      # First-person contractions: "I'll do two phases ... this will touch ...".
      *"i'll i’ll we'll we’ll i'm i’m we're we’re".split()]
 )
