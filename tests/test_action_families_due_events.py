@@ -44,3 +44,10 @@ def test_the_next_meeting_item_wins_over_a_line_about_another_meeting() -> None:
     ]
     assert next_meeting_date(text + "\nThe next meeting will be held on Tuesday 9th January at 7pm.", items, MEETING) == dt.date(2024, 1, 9)
     assert next_meeting_date(text, items[:1], MEETING) == dt.date(2023, 12, 14)
+
+
+def test_the_next_meeting_of_another_named_body_is_not_ours() -> None:
+    context = DateContext(meeting_date=MEETING, next_meeting=dt.date(2024, 1, 9))
+    assert due_value("The Chair to raise this at the next Rail Users Forum meeting.", context) is None
+    assert due_value("The Chair to raise this at the next Parish Council meeting.", context) == "2024-01-09"
+    assert due_value("The Chair to raise this at the next AGM meeting.", context) == "2024-01-09"

@@ -543,7 +543,7 @@ def _meeting_candidates(text: str, context: DateContext) -> list[_Candidate]:
         next_meeting = None
     found: list[_Candidate] = []
     for match in _NEXT_MEETING.finditer(text):
-        if _NEXT_MEETING_HEADER_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
+        if _NEXT_MEETING_HEADER_BEFORE.search(text[max(0, match.start() - 30) : match.start()]) or _names_another_body(match.group(0)):
             found.append(_blocked(match))
             continue
         strong = _cue_before(text, match.start()).strong
@@ -580,6 +580,20 @@ def _meeting_candidates(text: str, context: DateContext) -> list[_Candidate]:
         else:
             found.append(_make(match, _month_value(year, month), "due:month-meeting", strong))
     return found
+
+
+# Words a "next ... meeting" may hold and still mean this body's own next meeting.
+_OWN_MEETING_WORDS = frozenset(
+    """next scheduled ordinary full formal regular monthly quarterly public board committee council parish panel
+    cabinet group team town community annual general extraordinary special district county city borough village
+    trustees members steering executive management meeting meetings agenda meeting's""".split()
+)
+
+
+def _names_another_body(words: str) -> bool:
+    """"the next Transport Forum meeting": a capitalised name that is no body word is another
+    body's meeting, whose date the minutes do not give."""
+    return any(w[:1].isupper() and w.lower() not in _OWN_MEETING_WORDS and not w.isupper() for w in words.split()[1:])
 
 
 def _stated_after_next_meeting(
