@@ -32,6 +32,8 @@ def first_action(text: str, label: str | None = None) -> c.Finding | None:
         "The Department for Rural Affairs will publish the new guidance in the spring.",
         "The Department of Roads, Parks and Heritage will fund half of the repair.",
         "NRWA will also support families by offering advice sessions.",
+        "Cllr Brandt concluded that the plan was unsustainable and would lead to cuts in services.",
+        "Fair rents for tenants should be written into the new lease.",
     ],
 )
 def test_wishes_purposes_and_records_are_not_tasks(text: str) -> None:
@@ -45,6 +47,8 @@ def test_wishes_purposes_and_records_are_not_tasks(text: str) -> None:
         ("Refer the tender to the Town Clerk for review.", ("the Town Clerk",)),
         ("CONFIRM the booking of the hall with the caretaker.", ()),
         ("Ines Falk will have the token to fix this with a pull request.", ("Ines Falk",)),
+        ("Ref Action 1 RB will send the survey slides to all members", ("RB",)),
+        ("Cllr Brandt would lead the working group.", ("Cllr Brandt",)),
     ],
 )
 def test_the_same_shapes_with_a_task_stay(text: str, owners: tuple[str, ...]) -> None:

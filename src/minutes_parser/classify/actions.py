@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..extract.owners import NOT_OWNER_WORDS, ROLE_NOUNS, PeopleIndex, owner_part, owner_phrase
 from .base import (
@@ -276,11 +277,16 @@ def is_outcome_future(verb: str, after: str) -> bool:
     "be" ("would therefore be contrary", "would both be on the board")."""
     if verb.lower() in _OUTCOME_VERBS:
         return True
-    if verb.lower() == "end" and re.match(r"\s+up\b", after):
-        return True  # "teams would end up with their own forum": an outcome
+    if (verb.lower() == "end" and re.match(r"\s+up\b", after)) or (verb.lower() == "lead" and re.match(r"\s+to\b", after)):
+        return True  # "teams would end up with ...", "this would lead to cuts": an outcome
     if verb.lower() in ("leave", "withdraw", "abstain") and _LEAVES_THE_ROOM.match(after):
         return True  # "declared an interest and would leave the Chamber during the item": conduct, not a task
     return re.match(r"\s+(?:be|have)\b", after) is not None and verb.lower() not in ("be", "have") and not verb.endswith("ing")
+
+
+# A row of an action table read as text: its header and reference cells before the owner
+# ("Ref Action 1 JG will send the slides", "No. 4 MT will chase").
+_ROW_REFERENCE = re.compile(r"^(?:(?:Ref|Ref\.|No\.?|#)\s+)?(?:Actions?\s+)?\d{1,3}[.):]?\s+(?=[A-Z]{2,4}\s)")
 
 
 @ACTION_RULES.add("pattern:OWNER will VERB", needs=("will", "would", "shall", "going"))
@@ -288,6 +294,12 @@ def owner_will_verb(clause: Clause) -> Finding | None:
     """"Owen will check progress with Ilaria", "The Board ... will look into", "He would again seek"."""
     if is_question(clause):
         return None
+    row = _ROW_REFERENCE.match(clause.text)
+    if row is not None:  # the owner's initials after the row's reference: read from them on
+        found = owner_will_verb(replace(clause, text=clause.text[row.end() :]))
+        if found is None or found.owner_span is None:
+            return found
+        return Finding(found.cue, found.owners, (found.owner_span[0] + row.end(), found.owner_span[1] + row.end()))
     for m in _WILL.finditer(clause.text):
         verb = m.group(1).split()[-1]
         if (verb in _WEAK_FUTURE and not (verb == "have" and _HOLDS_TASK.match(clause.text, m.end()))) or not _verb_ok(verb.replace("ing", "") if verb.endswith("ing") else verb):
@@ -746,8 +758,8 @@ _UNSURE_BE = re.compile(r"\b(?:could|might|may|need\s+to|needs\s+to|would\s+need
 _ONCE_DONE = re.compile(r"\s+once\s+[^.;]{0,80}\b(?:is|are|has\s+been|have\s+been)\s+(?:completed|finished|done|confirmed|agreed)\b")
 
 
-_SHOULD_BE = re.compile(
-    r"\bshould\s+be\s+(?:prepared|sent|circulated|drafted|written|arranged|organised|organized|updated|shared|ordered|purchased|reported|chased|"
+_SHOULD_BE = re.compile(  # "should be written in/into the deal": included in it, not a writing task
+    r"\bshould\s+be\s+(?:prepared|sent|circulated|drafted|written(?!\s+in(?:to)?\b)|arranged|organised|organized|updated|shared|ordered|purchased|reported|chased|"
     r"added|presented|placed|put|brought|obtained|contacted|informed|invited)\b"
 )
 
