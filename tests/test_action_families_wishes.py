@@ -34,6 +34,8 @@ def first_action(text: str, label: str | None = None) -> c.Finding | None:
         "NRWA will also support families by offering advice sessions.",
         "Cllr Brandt concluded that the plan was unsustainable and would lead to cuts in services.",
         "Fair rents for tenants should be written into the new lease.",
+        "Liaise with the school, parents, and community groups to promote the walk.",
+        "Hall hire charges to continue to be reviewed in line with the policy.",
     ],
 )
 def test_wishes_purposes_and_records_are_not_tasks(text: str) -> None:
@@ -85,3 +87,9 @@ def test_an_acronym_that_speaks_in_the_minutes_is_a_person() -> None:
     people = PeopleIndex.build([], "Ots: we should check this.\nMinutes of the Kestrel app group.")
     found = c.ACTION_RULES.first(c.Clause("OTS will write a description of the checks.", None, people))
     assert found is not None and found.owners == ("OTS",)
+
+
+def test_putting_the_motion_to_the_vote_is_procedure() -> None:
+    assert first_action("The Chairman put the motion set out above to the vote.", "RESOLVED") is None
+    found = first_action("that the Clerk put the bench order in hand", "RESOLVED")
+    assert found is not None and found.owners == ("the Clerk",)

@@ -45,6 +45,8 @@ def owner_to_verb(clause: Clause) -> Finding | None:
         found = _owners_before(clause, m.start(), tight=True) or _owner_after_dash(clause, m.start())
         if found and _MOVER_BEFORE.search(clause.text[: found[1][0]]):
             return None  # "..., seconded by Cllr Dunn, to amend the plan": the mover of a motion
+        if found and _PARTNER_BEFORE.search(clause.text, max(0, found[1][0] - 120), found[1][0]):
+            return None  # "Work with schools, businesses and community groups to raise awareness": partners
         if found:
             return Finding("pattern:OWNER to VERB", tuple(found[0]), found[1])
         if not _AFTER_COMMA_OWNER.search(clause.text, m.end(), min(len(clause.text), 160)):
@@ -53,6 +55,8 @@ def owner_to_verb(clause: Clause) -> Finding | None:
     return None
 
 
+# The last of a "with A, B and C" list: the partners of whoever works with them, not owners.
+_PARTNER_BEFORE = re.compile(r"\bwith\s+[^.;:]*\band\s+$", re.I)
 _MOVER_BEFORE = re.compile(r"\b(?:seconded|proposed|moved)\s+by\s*$", re.I)
 
 
@@ -653,6 +657,8 @@ def _owner_and_base_verb(clause: Clause, start: int) -> Finding | None:
             pass  # "the Director of Public Health be asked to bring a revised plan"
         elif verb in _OFFICE_VERBS:
             return None  # "that Cllr Ames continue as Chair": an appointment, a decision
+        elif verb == "put" and re.match(r"\s+the\s+(?:motion|amendment|question|recommendations?|proposals?)\b", tail):
+            return None  # "The Chairman put the motion to the vote": procedure
         elif modal is not None:
             # "that the Clerk should obtain quotes", "that the Club would send a representative"
             if not _verb_ok(modal.group(1)) or modal.group(1) in _ASSENTING or modal.group(1) in _AUXILIARIES or modal.group(1) in _WEAK_FUTURE:
@@ -723,6 +729,8 @@ def to_be_done(clause: Clause) -> Finding | None:
     if not m:
         return None
     subject = clause.text[: clause.text.find(" to be ")]
+    if subject.endswith(" to continue"):
+        return None  # "Fees to continue to be reviewed in line with the policy": a standing practice
     if _FINITE.search(subject) or _FINITE.match(subject[:1].lower() + subject[1:]) or "n't" in subject or "wish" in subject:
         return None  # "The Council wouldn't wish for trees to be cut down", "Discussed talks to be given": not a task
     return Finding("pattern:to be done")
