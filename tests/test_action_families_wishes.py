@@ -36,6 +36,9 @@ def first_action(text: str, label: str | None = None) -> c.Finding | None:
         "Fair rents for tenants should be written into the new lease.",
         "Liaise with the school, parents, and community groups to promote the walk.",
         "Hall hire charges to continue to be reviewed in line with the policy.",
+        "Ines Falk needs to have a permit from the harbour board to moor there.",
+        "Cllr Brandt agreed to take over from Ines as the Council's nominee for the Almshouse Trust.",
+        "We could park this and make a plugin we can bring back to the group when it is ready.",
     ],
 )
 def test_wishes_purposes_and_records_are_not_tasks(text: str) -> None:
@@ -51,6 +54,7 @@ def test_wishes_purposes_and_records_are_not_tasks(text: str) -> None:
         ("Ines Falk will have the token to fix this with a pull request.", ("Ines Falk",)),
         ("Ref Action 1 RB will send the survey slides to all members", ("RB",)),
         ("Cllr Brandt would lead the working group.", ("Cllr Brandt",)),
+        ("Cllr Brandt agreed to act on the complaint about the footpath.", ("Cllr Brandt",)),
     ],
 )
 def test_the_same_shapes_with_a_task_stay(text: str, owners: tuple[str, ...]) -> None:

@@ -100,6 +100,7 @@ _COMMIT = re.compile(
 )
 
 
+_TAKES_OFFICE = re.compile(r"(?:serve|stand|become|remain)\b|(?:act|take\s+over)\b[^.;]{0,40}?\bas\b")
 _NEGATED = re.compile(r"\b(?:not|never)\s$")
 # Minutes written in the present tense: "JB volunteers to set up the account".
 _PRESENT_COMMITS = frozenset(["agrees", "offers", "undertakes", "volunteers", "promises"])
@@ -125,6 +126,10 @@ def owner_agreed_to(clause: Clause) -> Finding | None:
         if _NEGATED.search(clause.text, max(0, m.start() - 8), m.start() + 1):
             continue  # "is not intended to", "had not agreed to": no commitment
         need = m.group(1) in ("need", "needs")
+        if need and m.group(2).lower() in ("have", "be"):
+            continue  # "He needs to have a licence": a requirement, not a task
+        if _TAKES_OFFICE.match(m.group(2).lower() + clause.text[m.end() : m.end() + 60]):
+            continue  # "agreed to serve as / take over as the nominee": an appointment, not a task
         found = _owners_before(clause, m.start(), tight=need)
         if need and found and any(o.lower().split()[-1] in ROLE_NOUNS or _organisation_acronym(o, clause.people) for o in found[0]):
             continue  # "Council leaders need to understand ...", "NCC needs to save £4m": a general need, not a named person's task
@@ -753,13 +758,15 @@ def report_back(clause: Clause) -> Finding | None:
     m = _REPORT_BACK.search(clause.text) or _AVAILABLE_FOR.search(clause.text)
     if m is None:
         return None
-    if _UNSURE_BE.search(clause.text[: m.end()]) or _ONCE_DONE.search(clause.text, m.end()):
+    if _UNSURE_BE.search(clause.text[: m.end()]) or _ONCE_DONE.search(clause.text, m.end()) or _MAY_BRING.search(clause.text, 0, m.start()):
         return None  # "could be submitted", "would need to be considered", "... once this is completed"
     if _WISHED.search(clause.text, max(0, m.start() - 100), m.end()):
         return None  # "I would like the reports to be presented at council": a speaker's wish
     return Finding("pattern:report back")
 
 
+# "an extension we can bring back to the group": a possibility, not a report someone will bring.
+_MAY_BRING = re.compile(r"\b(?:can|could|might|may)\s+$")
 _WISHED = re.compile(r"\b(?:would\s+like|wish|wishes|want|wants|hope|hopes)\b[^.;]*$", re.I)
 # A report that may or might come back, or comes back after something else is done: no task yet.
 _UNSURE_BE = re.compile(r"\b(?:could|might|may|need\s+to|needs\s+to|would\s+need\s+to|is\s+expected|are\s+expected|it\s+is\s+expected\s+that\b[^.;]*)\s+be\s+\w+$")
