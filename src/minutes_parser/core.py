@@ -232,7 +232,7 @@ def assemble(
                 if len(paragraphs) > 1:  # else the task is the item's title
                     task = paragraphs[-2]
                     paragraphs[-2] = replace(task, kind=ParagraphKind.ACTION, cues=task.cues + owner_line.cues[:1])
-            intro = carry_list_intro(intro, para, people, actions, found, item_index, context)
+            intro = carry_list_intro(intro, para, people, actions, found, item_index, context, paragraph_index, provenance_item)
             without_action = para if len(actions) == found else None
         items.append(
             AgendaItem(

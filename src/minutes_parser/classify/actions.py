@@ -305,10 +305,10 @@ def owner_will_verb(clause: Clause) -> Finding | None:
         return None
     row = _ROW_REFERENCE.match(clause.text)
     if row is not None:  # the owner's initials after the row's reference: read from them on
-        found = owner_will_verb(replace(clause, text=clause.text[row.end() :]))
-        if found is None or found.owner_span is None:
-            return found
-        return Finding(found.cue, found.owners, (found.owner_span[0] + row.end(), found.owner_span[1] + row.end()))
+        inner = owner_will_verb(replace(clause, text=clause.text[row.end() :]))
+        if inner is None or inner.owner_span is None:
+            return inner
+        return Finding(inner.cue, inner.owners, (inner.owner_span[0] + row.end(), inner.owner_span[1] + row.end()))
     for m in _WILL.finditer(clause.text):
         verb = m.group(1).split()[-1]
         if (verb in _WEAK_FUTURE and not (verb == "have" and _HOLDS_TASK.match(clause.text, m.end()))) or not _verb_ok(verb.replace("ing", "") if verb.endswith("ing") else verb):
@@ -478,6 +478,7 @@ _TASK_VERBS = frozenset(
     install keep start continue finish do go take lead draw explore figure assign mark circle ping poll propose identify
     verify download connect design plan run tidy print deliver distribute cost quote agree""".split()
 )
+TASK_VERBS = _TASK_VERBS  # for list entries read elsewhere ("a) Write to the Minister")
 _FIRST_PERSON = re.compile(
     r"\b(?:I\s+will|I\s+shall|I['’]ll|I\s+can|I\s+am\s+going\s+to|I['’]m\s+going\s+to|I\s+am\s+happy\s+to|I['’]m\s+happy\s+to|"
     r"I\s+volunteer\s+to|I\s+(?:can|will)\s+commit\s+to|I['’]m\s+ready\s+to|I\s+am\s+ready\s+to)\s+(?:also\s+|then\s+)?(?:take\s+|go\s+)?([a-z]+)"

@@ -319,8 +319,10 @@ def table_action(
 # to ask the Town Clerk to:", "Parks Officer to:", "the Clerk be asked to:".
 _LIST_INTRO = re.compile(
     r"^(?:(?:it\s+was\s+)?(?:resolved|agreed|decided)\b\s*(?:that\s+)?[:,–-]?\s*)?"
-    r"(?:(?:to\s+)?(?:ask|request|instruct|invite|authori[sz]e)\s+)?"
-    r"(?P<owner>[A-Za-z][^:;,()]{1,60}?)\s+"
+    # "This Council agrees to call on the Cabinet Member for Parks to:": the body that asks
+    r"(?:(?:this|the)\s+[A-Za-z]+(?:\s+[A-Za-z]+)?\s+(?:agrees|resolves|decides)\s+)?"
+    r"(?:(?:to\s+)?(?:ask|request|instruct|invite|authori[sz]e|call\s+(?:on|upon)|urge)\s+)?"
+    r"(?P<owner>[A-Za-z][^:;,()]{1,160}?)\s+"
     r"(?:(?:be|is|are|was|were)\s+(?:asked|requested|instructed|invited|authori[sz]ed)\s+)?to\s*:\s*$",
     re.I,
 )
@@ -382,14 +384,45 @@ def in_list_scope(intro: ListIntro, para: ParagraphDraft) -> bool:
     return style != intro.marker_style
 
 
+# An entry that opens with a verb in its base form: "a) Write to the Minister", "b) Promote ...".
+_IMPERATIVE_ENTRY = re.compile(r"^([A-Z][a-z]+)\s+(?=\S)")
+
+
+def imperative_entry(
+    text: str, owners: tuple[str, ...], people: PeopleIndex, item_index: int, paragraph_index: int, item_ref: str | None
+) -> Action | None:
+    """A list entry under an "OWNER to:" intro that opens with a task verb ("Write again to the
+    Minister ..."): the intro's owners' task, though no rule reads a task in the entry alone."""
+    from ..classify.actions import TASK_VERBS
+
+    m = _IMPERATIVE_ENTRY.match(text)
+    if m is None or m.group(1).lower() not in TASK_VERBS:
+        return None
+    provenance = Provenance(item_index, paragraph_index, 0, len(text), item_ref)
+    return Action(clean_text(text), provenance, owners_of(owners, None, people, _LIST_INTRO_CUE, 0), None, find_follow_up(text), (_LIST_INTRO_CUE,))
+
+
 def carry_list_intro(
-    intro: ListIntro | None, para: ParagraphDraft, people: PeopleIndex, actions: list[Action], found: int, item_index: int, context: DateContext | None = None
+    intro: ListIntro | None,
+    para: ParagraphDraft,
+    people: PeopleIndex,
+    actions: list[Action],
+    found: int,
+    item_index: int,
+    context: DateContext | None = None,
+    paragraph_index: int = 0,
+    item_ref: str | None = None,
 ) -> ListIntro | None:
     """Give the actions found in ``para`` (``actions[found:]``) what the list intro above them
     hands down -- owners to owner-less ones, a deadline to undated ones -- while ``para`` is an
     entry of its list; return the intro in force after ``para`` (this paragraph's own, when it is
     one)."""
     if intro is not None and in_list_scope(intro, para):
+        if intro.owners and found == len(actions) and para.list_marker:
+            entry = imperative_entry(para.text, intro.owners, people, item_index, paragraph_index, item_ref)
+            if entry is not None:  # "... to:" then "a) Write to the Minister": the entry is their task
+                actions.append(entry)
+                return intro
         for position in range(found, len(actions)):
             action = actions[position]
             if action.provenance.item_index != item_index:
