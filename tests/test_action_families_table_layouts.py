@@ -16,14 +16,14 @@ CONTEXT = DateContext(meeting_date=dt.date(2024, 5, 2))
 
 
 def test_a_heading_that_ends_with_action_table_columns_gives_the_header() -> None:
-    assert header_in_title("Agreed actions from this meeting Task Who is responsible") == ("Task", "Who is responsible")
+    assert header_in_title("Actions from today Task Who is responsible") == ("Task", "Who is responsible")
     assert header_in_title("3. Actions Action Owner Deadline") == ("Action", "Owner", "Deadline")
     assert header_in_title("Tasks for the summer fair") is None
     assert header_in_title("Who is responsible for the hedge") is None
 
 
 def test_rows_under_such_a_heading_are_actions_with_owners() -> None:
-    header = header_in_title("Agreed actions Task Who is responsible")
+    header = header_in_title("Actions from today Task Who is responsible")
     row = ParagraphDraft("Write the login page | Priya", cells=("Write the login page", "Priya", ""))
     action = table_action(row, header, PEOPLE, CONTEXT, 1, 0, "3")
     assert action is not None and action.text == "Write the login page"

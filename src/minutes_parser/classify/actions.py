@@ -46,7 +46,7 @@ def owner_to_verb(clause: Clause) -> Finding | None:
         if found and _MOVER_BEFORE.search(clause.text[: found[1][0]]):
             return None  # "..., seconded by Cllr Dunn, to amend the plan": the mover of a motion
         if found and _PARTNER_BEFORE.search(clause.text, max(0, found[1][0] - 120), found[1][0]):
-            return None  # "Work with schools, businesses and community groups to raise awareness": partners
+            return None  # "Liaise with the school, parents and youth groups to promote the walk": partners
         if found:
             return Finding("pattern:OWNER to VERB", tuple(found[0]), found[1])
         if not _AFTER_COMMA_OWNER.search(clause.text, m.end(), min(len(clause.text), 160)):
@@ -108,7 +108,7 @@ _PRESENT_COMMITS = frozenset(["agrees", "offers", "undertakes", "volunteers", "p
 _PLAN_NOUNS = (
     "aim", "plan", "intention", "purpose", "idea", "hope", "objective", "proposal", "need",
     "option", "alternative", "goal", "solution", "approach", "suggestion", "priority", "step",
-    # "our mission is to provide ...", "the Panel's role is to ...": a standing purpose, not a task
+    # "our mission is to support ...", "the Panel's role is to ...": a standing purpose, not a task
     "mission", "vision", "ambition", "role", "remit", "function", "intent",
 )
 
@@ -127,7 +127,7 @@ def owner_agreed_to(clause: Clause) -> Finding | None:
             continue  # "is not intended to", "had not agreed to": no commitment
         need = m.group(1) in ("need", "needs")
         if need and m.group(2).lower() in ("have", "be"):
-            continue  # "He needs to have a licence": a requirement, not a task
+            continue  # "Ines needs to have a permit": a requirement, not a task
         if _TAKES_OFFICE.match(m.group(2).lower() + clause.text[m.end() : m.end() + 60]):
             continue  # "agreed to serve as / take over as the nominee": an appointment, not a task
         found = _owners_before(clause, m.start(), tight=need)
@@ -212,7 +212,7 @@ def delegated_to(clause: Clause) -> Finding | None:
     """"Delegate authority to the Director of Public Health, in consultation with ..., to finalise",
     "refer to the City Manager for review": the officer delegated or referred to acts."""
     if _NOTING.match(clause.text):
-        return None  # "NOTE the views expressed when agreeing to refer the matter to Council": noted, not delegated
+        return None  # "NOTE the Panel's comments on the referral to Cabinet": noted, not delegated
     for m in _DELEGATE.finditer(clause.text):
         if m.group(0).lower().startswith("refer") and re.match(r"\s+to\s+(?:the\s+)?(?:report|minutes?|item|paper|appendix|document|above|below|letter|email|previous)\b", clause.text[m.end() :], re.I):
             continue  # "referred to the report": a reference, not a referral
@@ -287,14 +287,14 @@ def is_outcome_future(verb: str, after: str) -> bool:
     if verb.lower() in _OUTCOME_VERBS:
         return True
     if (verb.lower() == "end" and re.match(r"\s+up\b", after)) or (verb.lower() == "lead" and re.match(r"\s+to\b", after)):
-        return True  # "teams would end up with ...", "this would lead to cuts": an outcome
+        return True  # "groups would end up with ...", "this would lead to cuts": an outcome
     if verb.lower() in ("leave", "withdraw", "abstain") and _LEAVES_THE_ROOM.match(after):
         return True  # "declared an interest and would leave the Chamber during the item": conduct, not a task
     return re.match(r"\s+(?:be|have)\b", after) is not None and verb.lower() not in ("be", "have") and not verb.endswith("ing")
 
 
 # A row of an action table read as text: its header and reference cells before the owner
-# ("Ref Action 1 JG will send the slides", "No. 4 MT will chase").
+# ("Ref Action 1 RB will send the map", "No. 4 TD will chase").
 _ROW_REFERENCE = re.compile(r"^(?:(?:Ref|Ref\.|No\.?|#)\s+)?(?:Actions?\s+)?\d{1,3}[.):]?\s+(?=[A-Z]{2,4}\s)")
 
 
@@ -316,7 +316,7 @@ def owner_will_verb(clause: Clause) -> Finding | None:
         if is_outcome_future(verb, clause.text[m.end() :]):
             continue
         if _HOPED_FOR.search(clause.text, max(0, m.start() - 60), m.start()):
-            continue  # "I hope you will find jobs for them": a hope for someone else's act
+            continue  # "I hope you will keep the library open": a hope for someone else's act
         found = _owners_before(clause, m.start(), allow_unknown=True)
         if found is None:
             # "The Board has read the thread, and will look into it": the main subject.
@@ -372,7 +372,7 @@ def _organisation_acronym(owner: str, people: PeopleIndex) -> bool:
 
 
 def _outside_acronym(owner: str, people: PeopleIndex) -> bool:
-    """An organisation's acronym as the subject of "will": "YMCA will support families", "the
+    """An organisation's acronym as the subject of "will": "NRWA will support families", "the
     EU will adopt it" -- not the meeting's own body ("TSC") nor a speaker's initials ("Ekr: ...")."""
     if not _organisation_acronym(owner, people) or owner.lower() in ROLE_NOUNS:
         return False
@@ -664,7 +664,7 @@ def _owner_and_base_verb(clause: Clause, start: int) -> Finding | None:
         elif verb in _OFFICE_VERBS:
             return None  # "that Cllr Ames continue as Chair": an appointment, a decision
         elif verb == "put" and re.match(r"\s+the\s+(?:motion|amendment|question|recommendations?|proposals?)\b", tail):
-            return None  # "The Chairman put the motion to the vote": procedure
+            return None  # "The Mayor put the amendment to the vote": procedure
         elif modal is not None:
             # "that the Clerk should obtain quotes", "that the Club would send a representative"
             if not _verb_ok(modal.group(1)) or modal.group(1) in _ASSENTING or modal.group(1) in _AUXILIARIES or modal.group(1) in _WEAK_FUTURE:
@@ -736,7 +736,7 @@ def to_be_done(clause: Clause) -> Finding | None:
         return None
     subject = clause.text[: clause.text.find(" to be ")]
     if subject.endswith(" to continue"):
-        return None  # "Fees to continue to be reviewed in line with the policy": a standing practice
+        return None  # "Hall charges to continue to be reviewed yearly": a standing practice
     if _FINITE.search(subject) or _FINITE.match(subject[:1].lower() + subject[1:]) or "n't" in subject or "wish" in subject:
         return None  # "The Council wouldn't wish for trees to be cut down", "Discussed talks to be given": not a task
     return Finding("pattern:to be done")
@@ -762,11 +762,11 @@ def report_back(clause: Clause) -> Finding | None:
     if _UNSURE_BE.search(clause.text[: m.end()]) or _ONCE_DONE.search(clause.text, m.end()) or _MAY_BRING.search(clause.text, 0, m.start()):
         return None  # "could be submitted", "would need to be considered", "... once this is completed"
     if _WISHED.search(clause.text, max(0, m.start() - 100), m.end()):
-        return None  # "I would like the reports to be presented at council": a speaker's wish
+        return None  # "I would like the figures to be presented each quarter": a speaker's wish
     return Finding("pattern:report back")
 
 
-# "an extension we can bring back to the group": a possibility, not a report someone will bring.
+# "a plugin we can bring back to the group": a possibility, not a report someone will bring.
 _MAY_BRING = re.compile(r"\b(?:can|could|might|may)\s+$")
 _WISHED = re.compile(r"\b(?:would\s+like|wish|wishes|want|wants|hope|hopes)\b[^.;]*$", re.I)
 # A report that may or might come back, or comes back after something else is done: no task yet.
@@ -934,7 +934,7 @@ def capital_imperative(clause: Clause) -> Finding | None:
     if verb not in _TASK_VERBS or verb in _DELIBERATIVE or verb in ("agree", "note"):
         return None
     if verb == "confirm" and re.match(r"\s*(?:that\b|the\s+(?:decision|recommendations?|resolution|appointment)\b)", clause.text[m.end() :], re.I):
-        return None  # "CONFIRM the decision will go to Council unchanged": a decision confirmed
+        return None  # "CONFIRM the decision stands": a decision confirmed
     asked = _DIRECTED.match(clause.text, m.start(1))
     if asked:
         owners = owner_phrase(asked.group(1), clause.people)

@@ -220,7 +220,7 @@ def _apply_margin(results: list[ClauseResult], margin: str) -> list[ClauseResult
     if not targets and naming:
         return out  # the column's owner is only thanked or reporting here: nothing for them to do
     if not targets and all(r.decision is not None or _DEFERRED.search(r.text) for r in out):
-        return out  # "Pay Policy – Agreed", "Plan – deferred to the next meeting": a record, nothing to do
+        return out  # "Lettings Policy – Agreed", "Lettings Policy – deferred": a record, nothing to do
     if not targets:
         targets = [next((i for i in range(len(out) - 1, -1, -1) if out[i].decision is None), len(out) - 1)]
     for i in targets:
@@ -252,7 +252,7 @@ _PAST_REPORT_AFTER_OWNER = re.compile(
     r"(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b"
     r"|had\s+(?:\w+ly\s+)?(?!been\b)\w+(?:ed|en|t)\b"
     r"|(?:reported|confirmed|advised|explained|stated|said|informed\s+\w+)\s+that\b"
-    # "The Clerk presented the accounts", "KD provided information on ...": a record of the item
+    # "The Clerk presented the accounts", "RB provided information on ...": a record of the item
     r"|(?:presented|provided|gave|outlined|summari[sz]ed|introduced|tabled)\s+(?:the|a|an|an?\s+\w+|information|details|copies|his|her|their)\b)"
     r"(?!\s+to\s+(?!(?:the|a|an|his|her|their|them|him|us|all|each|every|members?)\b)\w)",  # "asked to write", not "spoke to the"
     re.I,

@@ -435,7 +435,7 @@ def _day_candidate(
     cue = _cue_before(text, match.start())
     if _WEEK_COMMENCING_BEFORE.search(text[max(0, match.start() - 20) : match.start()]):
         if day is None and meeting is not None and _recently_past(month, day_number, meeting):
-            return _blocked(match)  # "week starting 26th November" a week before the meeting: that week, not next year's
+            return _blocked(match)  # "week starting 3rd March" a week before the meeting: that week, not next year's
         resolved = day or (_day_on_or_after(month, day_number, meeting) if meeting else None)
         return _make(match, _iso_week(resolved), "due:week-commencing", cue.strong) if resolved else None
     if not cue.accepts(_DAY_CUES):

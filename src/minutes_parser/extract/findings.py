@@ -231,7 +231,7 @@ def action_from_owner_line(
 
 
 # The column names of an action table at the end of a heading: a layout that lost the table's
-# header row joins it to the heading above ("Agreed actions Task Who is responsible").
+# header row joins it to the heading above ("Actions from today Task Who is responsible").
 _HEADER_IN_TITLE = re.compile(
     r"\b(?P<task>tasks?|actions?|description)\s+(?P<owner>who(?:\s+is)?\s+responsible|owners?|responsible|by\s+whom|lead|who)"
     r"(?:\s+(?P<due>due(?:\s+date)?|deadline|by\s+when|target\s+date))?\s*$",
