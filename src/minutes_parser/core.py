@@ -30,10 +30,12 @@ from .extract.findings import (
     action_from_owner_line,
     carry_list_intro,
     collect_findings,
+    header_in_title,
     looks_like_action_header,
     motion_subject,
     recorded_motion,
     table_action,
+    title_as_task,
 )
 from .extract.meeting import document_kind, header_facts
 from .extract.motions import MotionRecord
@@ -195,8 +197,9 @@ def assemble(
     for item_index, draft in enumerate(drafts):
         paragraphs: list[Paragraph] = []
         last_subject: str | None = None
-        table_header: tuple[str, ...] | None = None
-        without_action: ParagraphDraft | None = None  # the paragraph before, when it gave no action
+        table_header: tuple[str, ...] | None = header_in_title(draft.title)
+        # the paragraph before, when it gave no action; first, a numbered title that reads as a task
+        without_action: ParagraphDraft | None = title_as_task(draft.title, draft.number)
         intro: ListIntro | None = None  # a list intro ("Treasurer to:") whose entries follow
         subject: str | None = draft.title or None  # what a bare motion is about, until the item decides something
         record = MotionRecord()  # a motion whose named vote closes it paragraphs later
@@ -243,9 +246,10 @@ def assemble(
             owner_line = action_from_owner_line(classified, para, previous, people, context, item_index, paragraph_index, provenance_item)
             if owner_line is not None:  # the task is the paragraph before (appended before this one)
                 actions.append(owner_line)
-                task = paragraphs[-2]
-                paragraphs[-2] = replace(task, kind=ParagraphKind.ACTION, cues=task.cues + owner_line.cues[:1])
-            intro = carry_list_intro(intro, para, people, actions, found, item_index, context)
+                if len(paragraphs) > 1:  # else the task is the item's title
+                    task = paragraphs[-2]
+                    paragraphs[-2] = replace(task, kind=ParagraphKind.ACTION, cues=task.cues + owner_line.cues[:1])
+            intro = carry_list_intro(intro, para, people, actions, found, item_index, context, paragraph_index, provenance_item)
             without_action = para if len(actions) == found else None
         items.append(
             AgendaItem(

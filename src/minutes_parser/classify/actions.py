@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..extract.owners import NOT_OWNER_WORDS, ROLE_NOUNS, PeopleIndex, owner_part, owner_phrase
 from .base import (
@@ -31,9 +32,10 @@ _TO_VERB = re.compile(r"(?<!\s)\s+to\s+(?:be\s+)?([A-Za-z]+)\b")
 @ACTION_RULES.add("pattern:OWNER to VERB", needs=(_TO,))
 def owner_to_verb(clause: Clause) -> Finding | None:
     """"Officers to provide a breakdown", "MS to circulate", "Action: Tom to get the form"."""
-    if is_question(clause):
-        return None
-    for m in _TO_VERB.finditer(clause.text[:160]):
+    head = clause.text[:160]
+    if _TO.search(head) is None or is_question(clause):
+        return None  # the pattern needs a lower-case "to" in the first 160 characters
+    for m in _TO_VERB.finditer(head):
         if " to be " in m.group(0):
             return None
         if not _verb_ok(m.group(1)) or not m.group(1)[0].islower() or _plural_noun(m.group(1)):
@@ -43,6 +45,8 @@ def owner_to_verb(clause: Clause) -> Finding | None:
         found = _owners_before(clause, m.start(), tight=True) or _owner_after_dash(clause, m.start())
         if found and _MOVER_BEFORE.search(clause.text[: found[1][0]]):
             return None  # "..., seconded by Cllr Dunn, to amend the plan": the mover of a motion
+        if found and _PARTNER_BEFORE.search(clause.text, max(0, found[1][0] - 120), found[1][0]):
+            return None  # "Liaise with the school, parents and youth groups to promote the walk": partners
         if found:
             return Finding("pattern:OWNER to VERB", tuple(found[0]), found[1])
         if not _AFTER_COMMA_OWNER.search(clause.text, m.end(), min(len(clause.text), 160)):
@@ -51,6 +55,8 @@ def owner_to_verb(clause: Clause) -> Finding | None:
     return None
 
 
+# The last of a "with A, B and C" list: the partners of whoever works with them, not owners.
+_PARTNER_BEFORE = re.compile(r"\bwith\s+[^.;:]*\band\s+$", re.I)
 _MOVER_BEFORE = re.compile(r"\b(?:seconded|proposed|moved)\s+by\s*$", re.I)
 
 
@@ -94,12 +100,16 @@ _COMMIT = re.compile(
 )
 
 
+_TAKES_OFFICE = re.compile(r"(?:serve|stand|become|remain)\b|(?:act|take\s+over)\b[^.;]{0,40}?\bas\b")
+_NEGATED = re.compile(r"\b(?:not|never)\s$")
 # Minutes written in the present tense: "JB volunteers to set up the account".
 _PRESENT_COMMITS = frozenset(["agrees", "offers", "undertakes", "volunteers", "promises"])
 # "The aim is to ...", "one option is to ...": a plan or choice stated, not a person's task.
 _PLAN_NOUNS = (
     "aim", "plan", "intention", "purpose", "idea", "hope", "objective", "proposal", "need",
     "option", "alternative", "goal", "solution", "approach", "suggestion", "priority", "step",
+    # "our mission is to support ...", "the Panel's role is to ...": a standing purpose, not a task
+    "mission", "vision", "ambition", "role", "remit", "function", "intent",
 )
 
 
@@ -113,10 +123,16 @@ def owner_agreed_to(clause: Clause) -> Finding | None:
             continue  # "The aim is to ...": not a person's task
         if not _verb_ok(m.group(2)) or (m.group(2).lower() in _DELIBERATIVE and "asked" in m.group(1)):
             continue
+        if _NEGATED.search(clause.text, max(0, m.start() - 8), m.start() + 1):
+            continue  # "is not intended to", "had not agreed to": no commitment
         need = m.group(1) in ("need", "needs")
+        if need and m.group(2).lower() in ("have", "be"):
+            continue  # "Ines needs to have a permit": a requirement, not a task
+        if _TAKES_OFFICE.match(m.group(2).lower() + clause.text[m.end() : m.end() + 60]):
+            continue  # "agreed to serve as / take over as the nominee": an appointment, not a task
         found = _owners_before(clause, m.start(), tight=need)
-        if need and found and any(o.lower().split()[-1] in ROLE_NOUNS for o in found[0]):
-            continue  # "Council leaders need to understand ...": a general need, not a named person's task
+        if need and found and any(o.lower().split()[-1] in ROLE_NOUNS or _organisation_acronym(o, clause.people) for o in found[0]):
+            continue  # "Council leaders need to understand ...", "NCC needs to save £4m": a general need, not a named person's task
         if found is None and m.group(1) not in ("need", "needs"):
             # "James says work ... died down, plans to pick up this month": the sentence's subject.
             found = _main_subject(clause, m.start(), coordinated=m.group(1) in ("agreed", "offered", "undertook", "volunteered", "promised", "agrees", "offers", "undertakes", "volunteers", "promises"))
@@ -134,6 +150,9 @@ _WILL = re.compile(
     r"(?<!\s)\s+(?:will|would|shall|is going to|are going to)\s+(?:now\s+|also\s+|again\s+|then\s+|further\s+|still\s+|shortly\s+|personally\s+)?"
     r"(?!be\s+(?:able|happy|pleased|helpful|useful|good|nice|best|better|worth|fine|possible|necessary)\b)(be\s+[a-z]+ing|be\s+in\s+charge|be\s+responsible|take\s+the\s+lead|[a-z]+)\b"
 )
+# What a person "will have" that makes the next step theirs: "Ana will have the token to fix it",
+# "will have the pen on the rewrite" (the working group's token passed to an editor).
+_HOLDS_TASK = re.compile(r"\s+the\s+(?:token|pen|action|ball)\b")
 _WEAK_FUTURE = frozenset(["try", "like", "love", "prefer", "expect", "hope", "think", "want", "wish", "need", "have", "not", "never", "welcome", "appreciate", "imagine", "suggest"])
 
 
@@ -156,8 +175,8 @@ _DIRECTED_NEEDS = ("agreed", "arranged", "ask", "request", "instruct", "direct",
 def directed_owner(clause: Clause) -> Finding | None:
     """"Cllr Reed asked the Clerk to write to the bus company", "To authorise the Town Clerk to
     order the benches", "invited staff to cost the options": the one asked is the owner."""
-    if is_question(clause):
-        return None
+    if _TO.search(clause.lowered) is None or is_question(clause):
+        return None  # the pattern needs "to" after the one asked
     for m in _DIRECTED.finditer(clause.text):
         if re.search(r"\b(?:could|might|may|would)\s+$|\w\s+to\s+$", clause.text[: m.start()], re.I):
             continue  # "the developer could ask the Councillor to ...", "to encourage residents to ...": no request made
@@ -183,6 +202,7 @@ def directed_owner(clause: Clause) -> Finding | None:
     return None
 
 
+_NOTING = re.compile(r"^(?:to\s+)?(?:NOTE|NOTED|[Nn]ote|[Nn]oted)\b")
 _DELEGATE = re.compile(r"\b(?:delegat(?:e|es|ed|ing)|refers?)\b", re.I)
 _DELEGATE_TO = re.compile(r"\bto\s+((?:the\s+)?[A-Z][\w'’\-.&]*(?:\s+(?:[A-Z][\w'’\-.&]*|of|for|and|&)){0,8})")
 
@@ -191,6 +211,8 @@ _DELEGATE_TO = re.compile(r"\bto\s+((?:the\s+)?[A-Z][\w'’\-.&]*(?:\s+(?:[A-Z][
 def delegated_to(clause: Clause) -> Finding | None:
     """"Delegate authority to the Director of Public Health, in consultation with ..., to finalise",
     "refer to the City Manager for review": the officer delegated or referred to acts."""
+    if _NOTING.match(clause.text):
+        return None  # "NOTE the Panel's comments on the referral to Cabinet": noted, not delegated
     for m in _DELEGATE.finditer(clause.text):
         if m.group(0).lower().startswith("refer") and re.match(r"\s+to\s+(?:the\s+)?(?:report|minutes?|item|paper|appendix|document|above|below|letter|email|previous)\b", clause.text[m.end() :], re.I):
             continue  # "referred to the report": a reference, not a referral
@@ -264,9 +286,16 @@ def is_outcome_future(verb: str, after: str) -> bool:
     "be" ("would therefore be contrary", "would both be on the board")."""
     if verb.lower() in _OUTCOME_VERBS:
         return True
+    if (verb.lower() == "end" and re.match(r"\s+up\b", after)) or (verb.lower() == "lead" and re.match(r"\s+to\b", after)):
+        return True  # "groups would end up with ...", "this would lead to cuts": an outcome
     if verb.lower() in ("leave", "withdraw", "abstain") and _LEAVES_THE_ROOM.match(after):
         return True  # "declared an interest and would leave the Chamber during the item": conduct, not a task
     return re.match(r"\s+(?:be|have)\b", after) is not None and verb.lower() not in ("be", "have") and not verb.endswith("ing")
+
+
+# A row of an action table read as text: its header and reference cells before the owner
+# ("Ref Action 1 RB will send the map", "No. 4 TD will chase").
+_ROW_REFERENCE = re.compile(r"^(?:(?:Ref|Ref\.|No\.?|#)\s+)?(?:Actions?\s+)?\d{1,3}[.):]?\s+(?=[A-Z]{2,4}\s)")
 
 
 @ACTION_RULES.add("pattern:OWNER will VERB", needs=("will", "would", "shall", "going"))
@@ -274,12 +303,20 @@ def owner_will_verb(clause: Clause) -> Finding | None:
     """"Owen will check progress with Ilaria", "The Board ... will look into", "He would again seek"."""
     if is_question(clause):
         return None
+    row = _ROW_REFERENCE.match(clause.text)
+    if row is not None:  # the owner's initials after the row's reference: read from them on
+        inner = owner_will_verb(replace(clause, text=clause.text[row.end() :]))
+        if inner is None or inner.owner_span is None:
+            return inner
+        return Finding(inner.cue, inner.owners, (inner.owner_span[0] + row.end(), inner.owner_span[1] + row.end()))
     for m in _WILL.finditer(clause.text):
         verb = m.group(1).split()[-1]
-        if verb in _WEAK_FUTURE or not _verb_ok(verb.replace("ing", "") if verb.endswith("ing") else verb):
+        if (verb in _WEAK_FUTURE and not (verb == "have" and _HOLDS_TASK.match(clause.text, m.end()))) or not _verb_ok(verb.replace("ing", "") if verb.endswith("ing") else verb):
             continue
         if is_outcome_future(verb, clause.text[m.end() :]):
             continue
+        if _HOPED_FOR.search(clause.text, max(0, m.start() - 60), m.start()):
+            continue  # "I hope you will keep the library open": a hope for someone else's act
         found = _owners_before(clause, m.start(), allow_unknown=True)
         if found is None:
             # "The Board has read the thread, and will look into it": the main subject.
@@ -298,9 +335,9 @@ def owner_will_verb(clause: Clause) -> Finding | None:
             continue  # "Cllr Brack advised that ... the Planning Committee would be visiting": a third party's plans
         if found and _plural_pronoun_for_one(clause.text[found[1][0] : found[1][1]], found[0]):
             continue  # "The Clerk spoke to the builders. They will fix the roof": not the Clerk
-        if found and all(_outside_body(o) for o in found[0]):
-            continue  # "The Housing Department will fund ...": a third party's plan
-        if found and found[1][0] > 0 and all(_organisation_acronym(o, clause.people) for o in found[0]) and _REPORTED_BY.search(clause.text[: found[1][0]]):
+        if found and (all(_outside_body(o) for o in found[0]) or _outside_body(found[0][0])):
+            continue  # "The Housing Department will fund ...", "the Department of Health, Care and Housing will": a third party's plan
+        if found and all(_outside_acronym(o, clause.people) for o in found[0]):
             continue  # "Ana pointed out that NTA will be tightening the rules": an outside body's plan, reported
         if found:
             return Finding("pattern:OWNER will VERB", tuple(found[0]), found[1])
@@ -308,14 +345,21 @@ def owner_will_verb(clause: Clause) -> Finding | None:
 
 
 # Organisations outside the meeting whose plans minutes report: "the Department ... will fund".
+# A hope or wish that someone will act: "I hope you will ...", "trusts that the developer would ...".
+_HOPED_FOR = re.compile(r"\b(?:hope|hopes|hoped|hoping|wish|wishes|trust|trusts|trusted)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,3}[\w'’-]+$", re.I)
+
+
 _OUTSIDE_BODY_WORDS = frozenset("department foundation agency government ministry authority company ltd limited plc".split())
 
 
 def _outside_body(owner: str) -> bool:
     """An owner that is an outside organisation, by the word its name ends in ("the Housing
-    Department", "the Lifeboat Trust"). Acronyms are left alone: initials look the same."""
-    words = owner.split()
-    return bool(words) and words[-1].lower() in _OUTSIDE_BODY_WORDS
+    Department", "the Lifeboat Trust") or opens with before "of"/"for" ("the Department for
+    Transport", "the Ministry of Defence"). Acronyms are left alone: initials look the same."""
+    words = [w for w in owner.split() if w.lower() != "the"]
+    if not words:
+        return False
+    return words[-1].lower() in _OUTSIDE_BODY_WORDS or (len(words) > 2 and words[0].lower() in _OUTSIDE_BODY_WORDS and words[1].lower() in ("of", "for"))
 
 
 _REPORTED_BY = re.compile(r"\b(?:advised|said|says|reported|stated|explained|informed|told|confirmed|noted|pointed\s+out|added|mentioned|indicated|replied|announced)\b")
@@ -325,6 +369,14 @@ def _organisation_acronym(owner: str, people: PeopleIndex) -> bool:
     """An acronym of three or more capitals that the document neither defines as someone's
     initials nor writes as a speaker ("NTA", "DVLA"); "MT" or "EKR: ..." are people."""
     return bool(re.fullmatch(r"[A-Z]{3,6}", owner)) and owner not in people.initials and owner not in people.speakers
+
+
+def _outside_acronym(owner: str, people: PeopleIndex) -> bool:
+    """An organisation's acronym as the subject of "will": "NRWA will support families", "the
+    EU will adopt it" -- not the meeting's own body ("TSC") nor a speaker's initials ("Ekr: ...")."""
+    if not _organisation_acronym(owner, people) or owner.lower() in ROLE_NOUNS:
+        return False
+    return not any(speaker.upper() == owner for speaker in people.speakers)
 
 
 # Role nouns that name one person: "they" cannot stand for them.
@@ -426,6 +478,7 @@ _TASK_VERBS = frozenset(
     install keep start continue finish do go take lead draw explore figure assign mark circle ping poll propose identify
     verify download connect design plan run tidy print deliver distribute cost quote agree""".split()
 )
+TASK_VERBS = _TASK_VERBS  # for list entries read elsewhere ("a) Write to the Minister")
 _FIRST_PERSON = re.compile(
     r"\b(?:I\s+will|I\s+shall|I['’]ll|I\s+can|I\s+am\s+going\s+to|I['’]m\s+going\s+to|I\s+am\s+happy\s+to|I['’]m\s+happy\s+to|"
     r"I\s+volunteer\s+to|I\s+(?:can|will)\s+commit\s+to|I['’]m\s+ready\s+to|I\s+am\s+ready\s+to)\s+(?:also\s+|then\s+)?(?:take\s+|go\s+)?([a-z]+)"
@@ -450,18 +503,35 @@ def _speaker_owner(speaker: str) -> str:
     return speaker[1:] if speaker.startswith("@") else speaker
 
 
+_FIRST_WORD = re.compile(r"(to\s+)?([A-Za-z][a-z\-]+)\b")
+_FIRST_PERSON_CORE = re.compile(r"\bI(?:\s|['’])")  # the literal core of _FIRST_PERSON
+
+
+def _may_address_speaker(text: str, speaker: str) -> bool:
+    """A cheap test that one of speaker_task's shapes may hold: a handle before a capital, a task
+    verb first, or a first-person "I ..." somewhere (the costly pattern's literal core)."""
+    if speaker.startswith("@") and text[:1].isupper():
+        return True
+    first = _FIRST_WORD.match(text)
+    if first is not None and first.group(2).lower() in _TASK_VERBS:
+        return True
+    return _FIRST_PERSON_CORE.search(text) is not None
+
+
 @ACTION_RULES.add("pattern:SPEAKER: task", needs=(has_speaker,))
 def speaker_task(clause: Clause) -> Finding | None:
     """A task addressed to the speaker of a line: "@Dana: chase the venue", "Rowan: send the draft
     round", "Rowan: to book the hall", "Rowan: I will write the summary"; not once marked done."""
     speaker = clause.speaker
-    if not speaker or _DONE_STATUS.search(clause.text) or not _speaker_is_person(speaker, clause.people):
+    if not speaker or not _may_address_speaker(clause.text, speaker):
+        return None  # none of the three shapes below can match: skip the costlier checks
+    if _DONE_STATUS.search(clause.text) or not _speaker_is_person(speaker, clause.people):
         return None  # "Status: COMPLETE", "March: deliver the budget": no open task for a person
     owner = (_speaker_owner(speaker),)
     if speaker.startswith("@") and clause.text[:1].isupper():
         return Finding("pattern:SPEAKER: task", owner)  # "@Dana: Is the report ready?": addressed to Dana
     # "Rowan: send the draft round  Status: in hand" (an action log), "Rowan: to book the hall".
-    first = re.match(r"(to\s+)?([A-Za-z][a-z\-]+)\b", clause.text)
+    first = _FIRST_WORD.match(clause.text)
     tracked = _STATUS_FIELD.search(clause.text) is not None or (first is not None and first.group(1) is not None)
     if first and tracked and first.group(2).lower() in _TASK_VERBS:
         return Finding("pattern:SPEAKER: task", owner)
@@ -593,6 +663,8 @@ def _owner_and_base_verb(clause: Clause, start: int) -> Finding | None:
             pass  # "the Director of Public Health be asked to bring a revised plan"
         elif verb in _OFFICE_VERBS:
             return None  # "that Cllr Ames continue as Chair": an appointment, a decision
+        elif verb == "put" and re.match(r"\s+the\s+(?:motion|amendment|question|recommendations?|proposals?)\b", tail):
+            return None  # "The Mayor put the amendment to the vote": procedure
         elif modal is not None:
             # "that the Clerk should obtain quotes", "that the Club would send a representative"
             if not _verb_ok(modal.group(1)) or modal.group(1) in _ASSENTING or modal.group(1) in _AUXILIARIES or modal.group(1) in _WEAK_FUTURE:
@@ -604,7 +676,10 @@ def _owner_and_base_verb(clause: Clause, start: int) -> Finding | None:
         if _NOUN_ENDING.search(verb):
             return None  # "Scrutiny Committee consideration of ...": a noun where the verb would be
         subject_start, subject_end = words[0].start(), words[count - 1].end()
-        owners = owner_phrase(text[subject_start:subject_end], clause.people)
+        # Under a bare label (no "that"), a row of a decision table opens with its topic
+        # ("Site map Simple layout -> two pages"): only someone the document knows is an owner there.
+        unknown_ok = start > 0 or clause.text[start:].lstrip()[:5].lower().startswith("that")
+        owners = owner_phrase(text[subject_start:subject_end], clause.people, allow_unknown_names=unknown_ok)
         if owners:
             return Finding("pattern:RESOLVED that OWNER VERB", tuple(owners), (subject_start, subject_end))
         return None  # the first lower-case word is the verb slot; a longer subject would swallow it
@@ -660,8 +735,10 @@ def to_be_done(clause: Clause) -> Finding | None:
     if not m:
         return None
     subject = clause.text[: clause.text.find(" to be ")]
-    if _FINITE.search(subject) or "n't" in subject or "wish" in subject:
-        return None  # "The Council wouldn't wish for trees to be cut down": not a task
+    if subject.endswith(" to continue"):
+        return None  # "Hall charges to continue to be reviewed yearly": a standing practice
+    if _FINITE.search(subject) or _FINITE.match(subject[:1].lower() + subject[1:]) or "n't" in subject or "wish" in subject:
+        return None  # "The Council wouldn't wish for trees to be cut down", "Discussed talks to be given": not a task
     return Finding("pattern:to be done")
 
 
@@ -682,18 +759,23 @@ def report_back(clause: Clause) -> Finding | None:
     m = _REPORT_BACK.search(clause.text) or _AVAILABLE_FOR.search(clause.text)
     if m is None:
         return None
-    if _UNSURE_BE.search(clause.text[: m.end()]) or _ONCE_DONE.search(clause.text, m.end()):
+    if _UNSURE_BE.search(clause.text[: m.end()]) or _ONCE_DONE.search(clause.text, m.end()) or _MAY_BRING.search(clause.text, 0, m.start()):
         return None  # "could be submitted", "would need to be considered", "... once this is completed"
+    if _WISHED.search(clause.text, max(0, m.start() - 100), m.end()):
+        return None  # "I would like the figures to be presented each quarter": a speaker's wish
     return Finding("pattern:report back")
 
 
+# "a plugin we can bring back to the group": a possibility, not a report someone will bring.
+_MAY_BRING = re.compile(r"\b(?:can|could|might|may)\s+$")
+_WISHED = re.compile(r"\b(?:would\s+like|wish|wishes|want|wants|hope|hopes)\b[^.;]*$", re.I)
 # A report that may or might come back, or comes back after something else is done: no task yet.
 _UNSURE_BE = re.compile(r"\b(?:could|might|may|need\s+to|needs\s+to|would\s+need\s+to|is\s+expected|are\s+expected|it\s+is\s+expected\s+that\b[^.;]*)\s+be\s+\w+$")
 _ONCE_DONE = re.compile(r"\s+once\s+[^.;]{0,80}\b(?:is|are|has\s+been|have\s+been)\s+(?:completed|finished|done|confirmed|agreed)\b")
 
 
-_SHOULD_BE = re.compile(
-    r"\bshould\s+be\s+(?:prepared|sent|circulated|drafted|written|arranged|organised|organized|updated|shared|ordered|purchased|reported|chased|"
+_SHOULD_BE = re.compile(  # "should be written in/into the deal": included in it, not a writing task
+    r"\bshould\s+be\s+(?:prepared|sent|circulated|drafted|written(?!\s+in(?:to)?\b)|arranged|organised|organized|updated|shared|ordered|purchased|reported|chased|"
     r"added|presented|placed|put|brought|obtained|contacted|informed|invited)\b"
 )
 
@@ -851,6 +933,8 @@ def capital_imperative(clause: Clause) -> Finding | None:
     verb = m.group(1).lower()
     if verb not in _TASK_VERBS or verb in _DELIBERATIVE or verb in ("agree", "note"):
         return None
+    if verb == "confirm" and re.match(r"\s*(?:that\b|the\s+(?:decision|recommendations?|resolution|appointment)\b)", clause.text[m.end() :], re.I):
+        return None  # "CONFIRM the decision stands": a decision confirmed
     asked = _DIRECTED.match(clause.text, m.start(1))
     if asked:
         owners = owner_phrase(asked.group(1), clause.people)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..extract.motions import bare_motion, without_voters
 from ..extract.owners import PeopleIndex, owner_part, owner_phrase
-from .actions import owner_agreed_to, owner_to_verb, owner_will_verb
+from .actions import owner_agreed_to, owner_only, owner_to_verb, owner_will_verb
 from .base import _ENDS_WITH_NAME, _FINITE, _TITLES, ACTION_RULES, DECISION_RULES, Clause, Finding
 
 
@@ -142,10 +142,17 @@ def classify_paragraph(
             continue
         # "... for the kiln Action - Tom?": an owner alone belongs to the previous clause.
         only = _OWNER_ONLY.match(body)
-        if only and results and sentence_label == "Action" and owner_part(only.group(1), people):
+        owners: tuple[str, ...] = (only.group(1),) if only and owner_part(only.group(1), people) else ()
+        if not owners and body is not stripped:
+            # "... join the chat group. ACTION: all", "ACTION: kq12": handles and "all" after the marker
+            owners = tuple(owner_only(body, people) or ())
+        if owners and results and sentence_label == "Action":
+            if all(r.action is None and r.decision is None for r in results):
+                # the owner line closes a point of several sentences that found nothing: the point is the task
+                results[:] = [ClauseResult(text[results[0].start : results[-1].end], results[0].start, results[-1].end, None, None)]
             prev = results[-1]
             merged = text[prev.start : s_end].strip()
-            results[-1] = ClauseResult(merged, prev.start, s_end, prev.decision, Finding("label:Action", (only.group(1),)))
+            results[-1] = ClauseResult(merged, prev.start, s_end, prev.decision, Finding("label:Action", owners))
             continue
         if speaker and body.startswith(speaker + ":"):
             body_no_speaker = body[len(speaker) + 1 :].lstrip()
@@ -213,6 +220,8 @@ def _apply_margin(results: list[ClauseResult], margin: str) -> list[ClauseResult
     targets = [i for i in naming if out[i].action or not _margin_owner_reports(out[i].text, owners)] or acting
     if not targets and naming:
         return out  # the column's owner is only thanked or reporting here: nothing for them to do
+    if not targets and all(r.decision is not None or _DEFERRED.search(r.text) for r in out):
+        return out  # "Lettings Policy – Agreed", "Lettings Policy – deferred": a record, nothing to do
     if not targets:
         targets = [next((i for i in range(len(out) - 1, -1, -1) if out[i].decision is None), len(out) - 1)]
     for i in targets:
@@ -223,6 +232,9 @@ def _apply_margin(results: list[ClauseResult], margin: str) -> list[ClauseResult
         cue = f"{r.action.cue}+margin" if r.action else "margin:action-column"
         out[i] = ClauseResult(r.text, r.start, r.end, r.decision, Finding(cue, named), r.anchor)
     return out
+
+
+_DEFERRED = re.compile(r"\b(?:deferred|postponed|carried\s+forward|held\s+over)\b", re.I)
 
 
 def _owner_pattern(owner: str) -> str:
@@ -240,7 +252,9 @@ _PAST_REPORT_AFTER_OWNER = re.compile(
     r"^\s+(?:\w+ly\s+)?"
     r"(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b"
     r"|had\s+(?:\w+ly\s+)?(?!been\b)\w+(?:ed|en|t)\b"
-    r"|(?:reported|confirmed|advised|explained|stated|said|informed\s+\w+)\s+that\b)"
+    r"|(?:reported|confirmed|advised|explained|stated|said|informed\s+\w+)\s+that\b"
+    # "The Clerk presented the accounts", "RB provided information on ...": a record of the item
+    r"|(?:presented|provided|gave|outlined|summari[sz]ed|introduced|tabled)\s+(?:the|a|an|an?\s+\w+|information|details|copies|his|her|their)\b)"
     r"(?!\s+to\s+(?!(?:the|a|an|his|her|their|them|him|us|all|each|every|members?)\b)\w)",  # "asked to write", not "spoke to the"
     re.I,
 )

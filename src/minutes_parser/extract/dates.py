@@ -97,6 +97,7 @@ __all__ = [
     "find_explicit_dates",
     "find_meeting_dates",
     "find_next_meeting",
+    "first_day_date",
     "parse_full_date",
 ]
 
@@ -320,6 +321,12 @@ _ANOTHER_MEETING = re.compile(r"(?i:meeting\s{1,3}of|minutes)")
 _SENTENCE_END = re.compile(r"[.;!?]\s")
 
 
+def first_day_date(text: str, after: dt.date | None) -> dt.date | None:
+    """The day date written first in ``text`` that is later than ``after`` (year-less ones need ``after``)."""
+    found = _first_day_date(text, after)
+    return found[1] if found else None
+
+
 def _first_day_date(text: str, after: dt.date | None) -> tuple[int, dt.date] | None:
     """The first day date in ``text`` later than ``after``; year-less ones need ``after``."""
     found: list[tuple[int, dt.date]] = [
@@ -427,6 +434,8 @@ def _day_candidate(
     """A day date (``day`` set when the year is written) if a cue makes it a deadline."""
     cue = _cue_before(text, match.start())
     if _WEEK_COMMENCING_BEFORE.search(text[max(0, match.start() - 20) : match.start()]):
+        if day is None and meeting is not None and _recently_past(month, day_number, meeting):
+            return _blocked(match)  # "week starting 3rd March" a week before the meeting: that week, not next year's
         resolved = day or (_day_on_or_after(month, day_number, meeting) if meeting else None)
         return _make(match, _iso_week(resolved), "due:week-commencing", cue.strong) if resolved else None
     if not cue.accepts(_DAY_CUES):
@@ -451,10 +460,15 @@ def _day_candidate(
             return _blocked(match)  # "on Tuesday 1 October" that fell before the meeting
     if not cue.strong and _sounds_past(text, match):
         return _blocked(match)
-    same_year = _safe_date(meeting.year, month, day_number)
-    if same_year is not None and 0 < (meeting - same_year).days <= _RECENT_DAYS:
+    if _recently_past(month, day_number, meeting):
         return _blocked(match)  # "on 10th September" two days before, even "by 2 May": past, not next year
     return _make(match, _full(resolved), "due:date", cue.strong)
+
+
+def _recently_past(month: int, day_number: int, meeting: dt.date) -> bool:
+    """A year-less day that fell in the weeks before the meeting: a past day, never next year's."""
+    same_year = _safe_date(meeting.year, month, day_number)
+    return same_year is not None and 0 < (meeting - same_year).days <= _RECENT_DAYS
 
 
 def _date_candidates(text: str, meeting: dt.date | None) -> list[_Candidate]:
@@ -529,7 +543,7 @@ def _meeting_candidates(text: str, context: DateContext) -> list[_Candidate]:
         next_meeting = None
     found: list[_Candidate] = []
     for match in _NEXT_MEETING.finditer(text):
-        if _NEXT_MEETING_HEADER_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
+        if _NEXT_MEETING_HEADER_BEFORE.search(text[max(0, match.start() - 30) : match.start()]) or _names_another_body(match.group(0)):
             found.append(_blocked(match))
             continue
         strong = _cue_before(text, match.start()).strong
@@ -566,6 +580,20 @@ def _meeting_candidates(text: str, context: DateContext) -> list[_Candidate]:
         else:
             found.append(_make(match, _month_value(year, month), "due:month-meeting", strong))
     return found
+
+
+# Words a "next ... meeting" may hold and still mean this body's own next meeting.
+_OWN_MEETING_WORDS = frozenset(
+    """next scheduled ordinary full formal regular monthly quarterly public board committee council parish panel
+    cabinet group team town community annual general extraordinary special district county city borough village
+    trustees members steering executive management meeting meetings agenda meeting's""".split()
+)
+
+
+def _names_another_body(words: str) -> bool:
+    """"the next Transport Forum meeting": a capitalised name that is no body word is another
+    body's meeting, whose date the minutes do not give."""
+    return any(w[:1].isupper() and w.lower() not in _OWN_MEETING_WORDS and not w.isupper() for w in words.split()[1:])
 
 
 def _stated_after_next_meeting(
@@ -845,7 +873,8 @@ def find_due(text: str, context: DateContext) -> DueDate | None:
 
 _EVENT_BEFORE = re.compile(
     r"\b(?:committee|meeting|panel|board|conference|event|session|hearing|inquiry|fayre|fair|show|festival|visit|"
-    r"course|workshop|training|seminar|webinar|ceremony|service|walk|party|briefing)"
+    r"course|workshop|training|seminar|webinar|ceremony|service|walk|party|briefing|"
+    r"(?:sports|open|fun|family|training|polling|election|market|race|match|activity)\s+day)"
     r"(?:\s+(?:with|at|in|for)\s+(?:the\s+)?[\w'’&-]+(?:\s+[A-Z][\w'’&-]*){0,2})?\s+(?:on|of)\s+(?:the\s+)?$"
     r"|\b(?:minutes|notes)\s+(?:of|for|from)\s+(?:the\s+)?(?:meeting\s+)?(?:\w+\s+){0,3}?(?:on\s+)?(?:the\s+)?$",
     re.I,
@@ -854,7 +883,15 @@ _EVENT_BEFORE = re.compile(
 _CONDITION_BEFORE = re.compile(r"\b(?:when|once|after|until|whenever)\s[^.;,:()]{0,80}$", re.I)
 _MEETING_CUES = frozenset({"due:next-meeting", "due:month-meeting", "due:next-meeting-stated"})
 _GUEST_AT = re.compile(r"\battend(?:s|ing)?\s+(?:the\s+|a\s+|our\s+)?$", re.I)
-_AT_THE_EVENT = re.compile(r"\b(?:attend|attending|present|presenting|speak|speaking|man|host|hold|run|report|bring|take|table)\b", re.I)
+# "to attend the Parish Council meeting in November": the date of the event attended, not a deadline.
+_ATTENDED_EVENT = re.compile(
+    r"\battend(?:s|ing)?\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+)?(?:[\w'’&-]+\s+){0,4}?"
+    r"(?:meeting|event|conference|session|workshop|seminar|training|course|ceremony|fayre|fair|show|festival|day)\s+(?:in|on)\s+(?:the\s+)?$",
+    re.I,
+)
+# Cues of a day or month whose event noun before it ("the sports day on Friday") names when the event is.
+_EVENT_DATE_CUES = frozenset({"due:date", "due:weekday"})
+_AT_THE_EVENT = re.compile(r"\b(?:attend|attending|present|presenting|speak|speaking|man|host|hold|run|report|bring|take|table)\b|\bhave\s+(?:a|an|another)\s", re.I)
 
 
 def _event_date_or_deadline(due: DueDate, text: str) -> DueDate | None:
@@ -863,9 +900,11 @@ def _event_date_or_deadline(due: DueDate, text: str) -> DueDate | None:
     is to attend ("to see if he will attend the May meeting") is the event itself, not a deadline."""
     if due.cue in _MEETING_CUES and _GUEST_AT.search(text[max(0, due.start - 60) : due.start]):
         return None
+    if _ATTENDED_EVENT.search(text[max(0, due.start - 90) : due.start]):
+        return None
     if _CONDITION_BEFORE.search(text[max(0, due.start - 90) : due.start]) and not _cue_before(text, due.start).strong:
         return None  # "when the contracts end on 31 March": when a condition holds, not a deadline
-    if due.cue != "due:date":
+    if due.cue not in _EVENT_DATE_CUES:
         return due
     if _EVENT_BEFORE.search(text[max(0, due.start - 60) : due.start]) and not _AT_THE_EVENT.search(text[: due.start]):
         return None

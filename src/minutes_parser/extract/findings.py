@@ -262,6 +262,18 @@ def owner_line_action(
     return Action(text, provenance, owners_of(tuple(owners), None, people, cue, 0), due, find_follow_up(text), (cue,) + ((due.cue,) if due else ()))
 
 
+_TITLE_TASK_MIN_WORDS = 4  # "Finance" or "Village hall" over an owner line is a topic, not a task
+
+
+def title_as_task(title: str, number: str | None) -> ParagraphDraft | None:
+    """A numbered item title that reads as a sentence ("3. Keep the website mock-up up to date"):
+    minutes of small teams number their points, and a layout that makes each point a heading
+    puts its "ACTION: kq12" line first under it. Such a title stands as the paragraph before."""
+    if not number or len(title.split()) < _TITLE_TASK_MIN_WORDS or title.rstrip().endswith(":"):
+        return None
+    return ParagraphDraft(title)
+
+
 def action_from_owner_line(
     classified: ClassifiedParagraph,
     para: ParagraphDraft,
@@ -280,7 +292,24 @@ def action_from_owner_line(
     owners = owner_only(para.text, people)
     if not owners:
         return None
-    return owner_line_action(previous, owners, people, context, item_index, paragraph_index - 1, item_ref)
+    return owner_line_action(previous, owners, people, context, item_index, max(0, paragraph_index - 1), item_ref)
+
+
+# The column names of an action table at the end of a heading: a layout that lost the table's
+# header row joins it to the heading above ("Actions from today Task Who is responsible").
+_HEADER_IN_TITLE = re.compile(
+    r"\b(?P<task>tasks?|actions?|description)\s+(?P<owner>who(?:\s+is)?\s+responsible|owners?|responsible|by\s+whom|lead|who)"
+    r"(?:\s+(?P<due>due(?:\s+date)?|deadline|by\s+when|target\s+date))?\s*$",
+    re.I,
+)
+
+
+def header_in_title(title: str) -> tuple[str, ...] | None:
+    """The action-table header a heading ends with ("... Task Who is responsible"), else None."""
+    m = _HEADER_IN_TITLE.search(title)
+    if m is None:
+        return None
+    return tuple(column for column in (m.group("task"), m.group("owner"), m.group("due")) if column)
 
 
 def looks_like_action_header(cells: tuple[str, ...]) -> bool:
@@ -355,8 +384,10 @@ def table_action(
 # to ask the Town Clerk to:", "Parks Officer to:", "the Clerk be asked to:".
 _LIST_INTRO = re.compile(
     r"^(?:(?:it\s+was\s+)?(?:resolved|agreed|decided)\b\s*(?:that\s+)?[:,–-]?\s*)?"
-    r"(?:(?:to\s+)?(?:ask|request|instruct|invite|authori[sz]e)\s+)?"
-    r"(?P<owner>[A-Za-z][^:;,()]{1,60}?)\s+"
+    # "This Council agrees to call on the Cabinet Member for Parks to:": the body that asks
+    r"(?:(?:this|the)\s+[A-Za-z]+(?:\s+[A-Za-z]+)?\s+(?:agrees|resolves|decides)\s+)?"
+    r"(?:(?:to\s+)?(?:ask|request|instruct|invite|authori[sz]e|call\s+(?:on|upon)|urge)\s+)?"
+    r"(?P<owner>[A-Za-z][^:;,()]{1,160}?)\s+"
     r"(?:(?:be|is|are|was|were)\s+(?:asked|requested|instructed|invited|authori[sz]ed)\s+)?to\s*:\s*$",
     re.I,
 )
@@ -387,6 +418,9 @@ def marker_style(marker: str | None) -> str | None:
 # A deadline a numbered point states for its sub-points: a near, relative one ("next week",
 # "by Friday"), which minutes of small teams write once above the list of tasks.
 _NEAR_DEADLINE_CUES = ("due:week", "due:weekday", "due:tomorrow", "due:within")
+# Every expression those cues read holds one of these words ("next week", "Friday", "tomorrow",
+# "within 10 days", "in two months", "w/c 3 June"): a point without one is not read for a date.
+_NEAR_DEADLINE_WORDS = re.compile(r"week|day|tomorrow|fortnight|month|year|\bw/?[ce]\b", re.I)
 
 
 def list_intro(para: ParagraphDraft, people: PeopleIndex, context: DateContext | None = None) -> ListIntro | None:
@@ -398,7 +432,7 @@ def list_intro(para: ParagraphDraft, people: PeopleIndex, context: DateContext |
         owners = owner_phrase(found.group("owner"), people, allow_unknown_names=False)
         if owners:
             return ListIntro(tuple(owners), marker_style(para.list_marker))
-    if context is None or not para.list_marker or len(text) > 200:
+    if context is None or not para.list_marker or len(text) > 200 or not _NEAR_DEADLINE_WORDS.search(text):
         return None
     due = find_due(text, replace(context, directive=True))
     if due is None or not due.cue.startswith(_NEAR_DEADLINE_CUES):
@@ -415,14 +449,45 @@ def in_list_scope(intro: ListIntro, para: ParagraphDraft) -> bool:
     return style != intro.marker_style
 
 
+# An entry that opens with a verb in its base form: "a) Write to the Minister", "b) Promote ...".
+_IMPERATIVE_ENTRY = re.compile(r"^([A-Z][a-z]+)\s+(?=\S)")
+
+
+def imperative_entry(
+    text: str, owners: tuple[str, ...], people: PeopleIndex, item_index: int, paragraph_index: int, item_ref: str | None
+) -> Action | None:
+    """A list entry under an "OWNER to:" intro that opens with a task verb ("Write again to the
+    Minister ..."): the intro's owners' task, though no rule reads a task in the entry alone."""
+    from ..classify.actions import TASK_VERBS
+
+    m = _IMPERATIVE_ENTRY.match(text)
+    if m is None or m.group(1).lower() not in TASK_VERBS:
+        return None
+    provenance = Provenance(item_index, paragraph_index, 0, len(text), item_ref)
+    return Action(clean_text(text), provenance, owners_of(owners, None, people, _LIST_INTRO_CUE, 0), None, find_follow_up(text), (_LIST_INTRO_CUE,))
+
+
 def carry_list_intro(
-    intro: ListIntro | None, para: ParagraphDraft, people: PeopleIndex, actions: list[Action], found: int, item_index: int, context: DateContext | None = None
+    intro: ListIntro | None,
+    para: ParagraphDraft,
+    people: PeopleIndex,
+    actions: list[Action],
+    found: int,
+    item_index: int,
+    context: DateContext | None = None,
+    paragraph_index: int = 0,
+    item_ref: str | None = None,
 ) -> ListIntro | None:
     """Give the actions found in ``para`` (``actions[found:]``) what the list intro above them
     hands down -- owners to owner-less ones, a deadline to undated ones -- while ``para`` is an
     entry of its list; return the intro in force after ``para`` (this paragraph's own, when it is
     one)."""
     if intro is not None and in_list_scope(intro, para):
+        if intro.owners and found == len(actions) and para.list_marker:
+            entry = imperative_entry(para.text, intro.owners, people, item_index, paragraph_index, item_ref)
+            if entry is not None:  # "... to:" then "a) Write to the Minister": the entry is their task
+                actions.append(entry)
+                return intro
         for position in range(found, len(actions)):
             action = actions[position]
             if action.provenance.item_index != item_index:

@@ -45,6 +45,10 @@ _NOT_OWNERS = frozenset(
     in on at by for from with after before during following since until under over""".split(),
      # Note-taking words in capitals that look like initials: "OK to close it", "TBC to ...".
      *"ok tbc tbd fyi aob nb".split(),
+     # A company's legal suffix alone: "a grant agreement with Youth Programs, Inc. to fund ...".
+     *"inc ltd llc plc".split(),
+     # "St." before a place or a saint's name ("the St. Anne's Building ... will"): no one.
+     "st",
      # First-person contractions: "I'll do two phases ... this will touch ...".
      *"i'll i’ll we'll we’ll i'm i’m we're we’re".split()]
 )
@@ -243,9 +247,42 @@ def _plausible_name(words: list[str], *, titled: bool, people: PeopleIndex) -> b
     return all(w.lower() not in people.lower_words for w in words)
 
 
+# Where a list of role titles ("X for A and B") goes on with the next title: "and" before a role
+# noun with "of"/"for" ("... and Cabinet Member for Y", "... and the Director of Z").
+_NEXT_ROLE_TITLE = re.compile(r"\s+and\s+(?=(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*\s+(?:of|for)\s+[A-Z])")
+
+
+def role_titles(subject: str, people: PeopleIndex) -> list[str] | None:
+    """Role titles whose own names hold "and" ("Cabinet Member for Adult Care and Health"), one
+    or several joined by "and": each part a role noun with "of"/"for" and a capitalised remit,
+    no part naming a second role ("Director of Finance and the Clerk" is two owners)."""
+    if not re.search(r"\s(?:of|for)\s", subject) or " and " not in subject:
+        return None
+    parts = _NEXT_ROLE_TITLE.split(subject)
+    for part in parts:
+        m = _ROLE_TITLE.fullmatch(part)
+        if m is None or m.group("role").lower() not in ROLE_NOUNS:
+            return None
+        if any(w.lower() in _PERSON_ROLES for w in re.findall(r"\band\s+(?:the\s+)?([\w'’-]+)", m.group("remit"))):
+            return None  # "Director of Finance and the Clerk": a second owner after "and"
+    return parts
+
+
+_PERSON_ROLES = frozenset("clerk chair chairman treasurer secretary director manager officer officers mayor leader head members councillors".split())
+# "the Cabinet Member for Adult Care and Health": capitalised qualifiers, a role noun, "of"/"for",
+# and a capitalised remit that may hold "and".
+_ROLE_TITLE = re.compile(
+    r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?P<role>[A-Z][\w'’-]*)\s+(?:of|for)\s+"
+    r"(?P<remit>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|&|the|of))*)"
+)
+
+
 def owner_phrase(text: str, people: PeopleIndex, *, allow_unknown_names: bool = True) -> list[str] | None:
     """Owners named by a subject phrase, or None when it does not name owners."""
     subject = clean_subject(text)
+    titles = role_titles(subject, people) if subject and len(subject) <= 200 else None
+    if titles:
+        return titles  # "the Cabinet Member for Parks and Open Spaces and the Director of Finance"
     if not subject or len(subject) > 90:
         return None
     if subject in ("All", "ALL", "Everyone", "Everybody", "All members"):
