@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property
+from typing import Any, Generic, TypeVar, overload
 
 from ..extract.owners import PeopleIndex, clean_subject, owner_phrase
 
@@ -22,6 +22,31 @@ _FINITE = re.compile(
 )
 
 
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):  # used as a decorator, like functools.cached_property
+    """``functools.cached_property`` without its lock (Python 3.11 takes one on every first read,
+    which cost more than the value itself): the value is computed on first read and stored in the
+    instance, where later reads find it without calling the descriptor."""
+
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> _once[_T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+    def __get__(self, instance: object | None, owner: type | None = None) -> _once[_T] | _T:
+        if instance is None:
+            return self
+        value = self.compute(instance)
+        instance.__dict__[self.name] = value  # a frozen dataclass too: its __setattr__ is bypassed
+        return value
+
+
 @dataclass(frozen=True)
 class Clause:
     """One sentence or clause with what the classifier may need to know about its context."""
@@ -33,12 +58,12 @@ class Clause:
     margin: str | None = None  # action-column text level with the paragraph
     speaker: str | None = None  # "Ryan" in "Ryan: Figure out ..."
 
-    @cached_property
+    @_once
     def lowered(self) -> str:
         """The text in lower case, made once for every rule's cheap word pre-checks."""
         return self.text.lower()
 
-    @cached_property
+    @_once
     def need_words(self) -> frozenset[str]:
         """The words some rule list needs that occur in the lower-cased text, found once for
         both rule lists (see :class:`_WordScanner`)."""

@@ -1076,6 +1076,8 @@ _LISTING_MIN = 3
 def _on_flattened_listing(b: _Builder, block: Block, text: str) -> bool:
     """One item per entry of a flattened agenda listing; what lies between entries (the vote, the
     outcome, the department's name) is the entry's text."""
+    if text.count("(") < _LISTING_MIN:
+        return False  # each entry holds its own "(" (the paper's kind): no need to run the pattern
     entries = list(_LISTING_ENTRY.finditer(text))
     if len(entries) < _LISTING_MIN:
         return False
