@@ -30,20 +30,25 @@ _NLP: Language | None = None
 
 
 def _minutes_sentences(doc: Doc) -> Doc:
-    """Record sentence spans in ``doc._.minutes_sentences``.
+    """Record sentence spans in ``doc._.minutes_sentences`` (for callers of :func:`get_nlp`;
+    :func:`sentence_spans` runs the tokenizer and :func:`_text_sentences` itself).
 
     Setting ``token.is_sent_start`` per token costs an annotation check each time (most of the
-    pipeline's run time when measured), so the boundaries go into a Doc extension instead. The
-    tokens are read as offsets in one array call: making a Token object per token cost more than
-    the rules below.
+    pipeline's run time when measured), so the boundaries go into a Doc extension instead.
     """
+    doc._.minutes_sentences = _text_sentences(doc.text, doc)
+    return doc
+
+
+def _text_sentences(text: str, doc: Doc) -> list[tuple[int, int]]:
+    """The sentence spans of ``doc``, the tokens of ``text``. The tokens are read as offsets in one
+    array call: a Token object per token cost more than the rules of :func:`_sentence_bounds`."""
     from spacy.attrs import IDX, LENGTH
 
-    text = doc.text
-    offsets: list[list[int]] = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
-    tokens = [text[at : at + length] for at, length in offsets]
-    doc._.minutes_sentences = _sentence_bounds(tokens, offsets)
-    return doc
+    if not len(doc):
+        return []
+    offsets: list[list[int]] = doc.to_array([IDX, LENGTH]).tolist()
+    return _sentence_bounds([text[at : at + length] for at, length in offsets], offsets)
 
 
 def _sentence_bounds(tokens: list[str], offsets: list[list[int]]) -> list[tuple[int, int]]:
@@ -136,8 +141,10 @@ def sentence_spans(texts: Sequence[str]) -> list[list[tuple[int, int]]]:
     nlp = get_nlp()
     # A non-breaking or thin space after a full stop separates sentences like a space ("done.\u00a0The
     # Clerk"); the tokenizer splits on " " only, so they become spaces (same length: same offsets).
-    plain = (_ODD_SPACE.sub(" ", texts[i]) if _ODD_SPACE.search(texts[i]) else texts[i] for i in pending)
-    for index, doc in zip(pending, nlp.pipe(plain, batch_size=256, n_process=1), strict=True):
-        spans: list[tuple[int, int]] = doc._.minutes_sentences or []
-        out[index] = spans or [(0, len(doc.text))]
+    plain = [_ODD_SPACE.sub(" ", texts[i]) if _ODD_SPACE.search(texts[i]) else texts[i] for i in pending]
+    # The tokenizer alone, and the component's rules on the texts at hand: the pipeline would read
+    # each text back from its Doc, which rebuilds it token by token.
+    tokenizer: Any = nlp.tokenizer  # a spaCy Tokenizer (the stubs type the attribute as any callable)
+    for index, text, doc in zip(pending, plain, tokenizer.pipe(plain, batch_size=256), strict=True):
+        out[index] = _text_sentences(text, doc) or [(0, len(text))]
     return out

@@ -157,7 +157,7 @@ class Segmented:
 
 def split_title(text: str, *, at_colon: bool = False) -> tuple[str, str]:
     """Split "Welcome and Apologies There were none ..." into (title, rest)."""
-    bullet = _INLINE_BULLET.search(text)
+    bullet = _INLINE_BULLET.search(text) if _has_bullet(text) else None
     if bullet and bullet.start() <= _ITEM_TITLE_MAX:
         title, rest = split_title(text[: bullet.start()], at_colon=at_colon)
         return title, (rest + text[bullet.start() :]).strip()
@@ -175,11 +175,13 @@ def _split_run_on_title(text: str, at_colon: bool = False) -> tuple[str, str]:
         if sep and len(head.split()) <= 6 and len(tail) > 10:
             return head.strip(), text
 
-    dash = _TITLE_DASH.search(text)
+    dash = _TITLE_DASH.search(text) if "-" in text or "–" in text or "—" in text else None
     if dash and _title_before_dash(text[: dash.start()], text[dash.end() :]):
         return text[: dash.start()].strip(), text[dash.end() :].strip()
 
-    words = text.split(" ")
+    # The loop reads at most _ITEM_TITLE_MAX + 2 words (each costs at least a character): the
+    # rest stays one piece, which the joins below give back unchanged.
+    words = text.split(" ", _ITEM_TITLE_MAX + 2)
     consumed = 0
     for index, word in enumerate(words):
         if index >= 2 and _INITIALS.fullmatch(word) and index + 1 < len(words) and _REPORTING_VERB.fullmatch(words[index + 1]):
@@ -234,7 +236,7 @@ def is_title_like(text: str) -> bool:
         return False
     if stripped.endswith((".", ",", ";")) and not stripped.isupper():
         return False
-    words = [w for w in re.split(r"\s+", stripped) if w]
+    words = stripped.split()  # str.split and the regex's \s agree on what whitespace is
     if len(words) > 16:
         return False
     capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS)
@@ -255,6 +257,11 @@ def _joinable(previous: ParagraphDraft, text: str) -> bool:
 
 
 _INLINE_BULLET = re.compile(r"(?<!\s)\s+[•·●▪]\s+")
+
+
+def _has_bullet(text: str) -> bool:
+    """A cheap pre-check for ``_INLINE_BULLET`` (a scan per bullet character, no regex)."""
+    return "•" in text or "·" in text or "●" in text or "▪" in text
 _CLAUSE_NUMBER = re.compile(r"(\d\)|\([a-z0-9]\))\s+")
 _RESOLVED_CLAUSES = re.compile(r"\s(?=\d\)\s+That\b|\([a-z0-9]\)\s+That\b)")
 
