@@ -47,7 +47,7 @@ class _once(Generic[_T]):  # used as a decorator, like functools.cached_property
         return value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Clause:
     """One sentence or clause with what the classifier may need to know about its context."""
 
@@ -57,6 +57,19 @@ class Clause:
     last_subject: str | None = None  # antecedent for he / she / they
     margin: str | None = None  # action-column text level with the paragraph
     speaker: str | None = None  # "Ryan" in "Ryan: Figure out ..."
+
+    def __init__(
+        self,
+        text: str,
+        label: str | None,
+        people: PeopleIndex,
+        last_subject: str | None = None,
+        margin: str | None = None,
+        speaker: str | None = None,
+    ) -> None:
+        # One dict update: the generated __init__ of a frozen dataclass sets each field through
+        # object.__setattr__, three times the cost, and a clause (and every probe) makes one.
+        self.__dict__.update(text=text, label=label, people=people, last_subject=last_subject, margin=margin, speaker=speaker)
 
     @_once
     def lowered(self) -> str:
@@ -284,8 +297,9 @@ def _owners_before(
         return None  # "Trello - agreed to continue": a topic label, not an owner
     starts = [0]
     for boundary in (_TIGHT_BOUNDARY if tight else _BOUNDARY).finditer(raw):
-        named = _ENDS_WITH_NAME.search(raw[: boundary.start()].rstrip())
-        if boundary.group(0).startswith(",") and named and owner_phrase(named.group(0), clause.people):
+        # (the name before the boundary is looked for at a comma only: it matters nowhere else)
+        named = _ENDS_WITH_NAME.search(raw[: boundary.start()].rstrip()) if boundary.group(0).startswith(",") else None
+        if named and owner_phrase(named.group(0), clause.people):
             continue  # "for Cllr Ann Reed, Cllr Trudy Mann and ...": a list of names, not a new subject
         starts.append(boundary.end())
     for start in starts:
