@@ -285,7 +285,7 @@ def rebuild_paragraph(text: str) -> str:
 def split_inline_bullets(text: str) -> list[tuple[str | None, str]]:
     """A paragraph with bullets run into it ("... raised: • A • B") as (marker, text) pieces."""
     pieces: list[tuple[str | None, str]] = []
-    parts = _INLINE_BULLET.split(text)
+    parts = _INLINE_BULLET.split(text) if _has_bullet(text) else [text]
     for index, part in enumerate(parts):
         part = part.strip()
         if part:
@@ -406,7 +406,7 @@ class _Builder:
                 previous.last_line = para.last_line
                 return
         paragraphs.append(para)
-        if not para.list_marker and _TASK_LIST_INTRO.search(para.text):
+        if not para.list_marker and para.text.rstrip().endswith(":") and _TASK_LIST_INTRO.search(para.text):  # the pattern ends at a colon
             self._open_scope("Action", lists_only=True)
         elif para.label in ("Decision", "RESOLVED", "Agreed") and para.text.rstrip().endswith(":") and not inline:
             self._open_scope(para.label, lists_only=True)  # "The Harbour Liaison Group:" then bullets
@@ -468,6 +468,18 @@ _PACK_MINUTES_CUE = re.compile(
     r"^\W{0,6}(?:present|in attendance|attendees|apologies)\b|\bRESOLVED\b|\b(?:it\s+was\s+(?:agreed|resolved)|resolved\s+(?:that|to))\b",
     re.I,
 )
+# Words the two patterns cannot match without (see _may_match).
+_PACK_AGENDA_WORDS = ("agenda", "summoned", "notice", "transact")
+_PACK_MINUTES_CUE_WORDS = ("present", "attend", "apologies", "resolved", "agreed")
+
+
+def _may_match(text: str, words: tuple[str, ...]) -> bool:
+    """A pre-check for a case-blind pattern that needs one of ``words``: on ASCII text (where
+    lower() and re.I agree) a scan per word, much cheaper than the pattern; other text, True."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in words)
 
 
 def _minutes_after_agenda(blocks: tuple[Block, ...]) -> int | None:
@@ -480,12 +492,12 @@ def _minutes_after_agenda(blocks: tuple[Block, ...]) -> int | None:
             continue
         if agenda_seen and index > 0 and len(text) <= 250 and _PACK_MINUTES_HEADING.match(text):
             following = blocks[index + 1 : index + 60]
-            if any(_PACK_MINUTES_CUE.search(other.text) for other in following):
+            if any(_may_match(other.text, _PACK_MINUTES_CUE_WORDS) and _PACK_MINUTES_CUE.search(other.text) for other in following):
                 return index
             return None
-        if _PACK_MINUTES_CUE.search(text) and not text.lower().startswith("apologies"):
+        if _may_match(text, _PACK_MINUTES_CUE_WORDS) and _PACK_MINUTES_CUE.search(text) and not text.lower().startswith("apologies"):
             return None  # minutes already: a "Minutes of ..." heading further on is something else
-        if _PACK_AGENDA.search(text[:300]):
+        if _may_match(text[:300], _PACK_AGENDA_WORDS) and _PACK_AGENDA.search(text[:300]):
             agenda_seen = True
     return None
 
