@@ -184,10 +184,10 @@ def _split_run_on_title(text: str, at_colon: bool = False) -> tuple[str, str]:
     words = text.split(" ", _ITEM_TITLE_MAX + 2)
     consumed = 0
     for index, word in enumerate(words):
-        if index >= 2 and _INITIALS.fullmatch(word) and index + 1 < len(words) and _REPORTING_VERB.fullmatch(words[index + 1]):
+        # (cheap tests first: initials are 2-3 letters, a sentence starter is capitalised)
+        if index >= 2 and 2 <= len(word) <= 3 and _INITIALS.fullmatch(word) and index + 1 < len(words) and _REPORTING_VERB.fullmatch(words[index + 1]):
             return " ".join(words[:index]).strip(" -–:"), " ".join(words[index:]).strip()  # "... reports JT asked ..."
-        bare = word.strip("“\"'(").lower()
-        if index >= 2 and bare in _SENTENCE_STARTERS and word[:1].isupper():
+        if index >= 2 and word[:1].isupper() and (bare := word.strip("“\"'(").lower()) in _SENTENCE_STARTERS:
             nxt = words[index + 1] if index + 1 < len(words) else ""
             previous = words[index - 1].lower()
             if previous not in _TITLE_SMALL_WORDS and previous not in ("–", "-") and (nxt[:1].islower() or bare in ("the", "there", "it", "this", "cllr", "councillor")):
