@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property
+from typing import Any, Generic, TypeVar, overload
 
 from ..extract.owners import PeopleIndex, clean_subject, owner_phrase
 
@@ -22,7 +22,32 @@ _FINITE = re.compile(
 )
 
 
-@dataclass(frozen=True)
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):  # used as a decorator, like functools.cached_property
+    """``functools.cached_property`` without its lock (Python 3.11 takes one on every first read,
+    which cost more than the value itself): the value is computed on first read and stored in the
+    instance, where later reads find it without calling the descriptor."""
+
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> _once[_T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+    def __get__(self, instance: object | None, owner: type | None = None) -> _once[_T] | _T:
+        if instance is None:
+            return self
+        value = self.compute(instance)
+        instance.__dict__[self.name] = value  # a frozen dataclass too: its __setattr__ is bypassed
+        return value
+
+
+@dataclass(frozen=True, init=False)
 class Clause:
     """One sentence or clause with what the classifier may need to know about its context."""
 
@@ -33,16 +58,35 @@ class Clause:
     margin: str | None = None  # action-column text level with the paragraph
     speaker: str | None = None  # "Ryan" in "Ryan: Figure out ..."
 
-    @cached_property
+    def __init__(
+        self,
+        text: str,
+        label: str | None,
+        people: PeopleIndex,
+        last_subject: str | None = None,
+        margin: str | None = None,
+        speaker: str | None = None,
+    ) -> None:
+        # One dict update: the generated __init__ of a frozen dataclass sets each field through
+        # object.__setattr__, three times the cost, and a clause (and every probe) makes one.
+        self.__dict__.update(text=text, label=label, people=people, last_subject=last_subject, margin=margin, speaker=speaker)
+
+    @_once
     def lowered(self) -> str:
         """The text in lower case, made once for every rule's cheap word pre-checks."""
         return self.text.lower()
 
-    @cached_property
+    @_once
     def need_words(self) -> frozenset[str]:
-        """The words some rule list needs that occur in the lower-cased text, found once for
-        both rule lists (see :class:`_WordScanner`)."""
-        return _NEED_WORDS.found_in(self.lowered)
+        """The words some rule list needs that occur in the lower-cased text (see
+        :class:`_WordScanner`)."""
+        return _NEED_WORDS.expand(self.need_matches)
+
+    @_once
+    def need_matches(self) -> frozenset[str]:
+        """The longest needed words found at each place in the lower-cased text, found once for
+        both rule lists: each stands for the needed words it contains (:meth:`_WordScanner.expand`)."""
+        return _NEED_WORDS.matches_in(self.lowered)
 
 
 @dataclass(frozen=True)
@@ -74,23 +118,43 @@ class _WordScanner:
         self.words: dict[str, None] = {}
         self._pattern: re.Pattern[str] | None = None
         self._within: dict[str, frozenset[str]] = {}
+        self.version = 0  # counts pattern builds: what was derived from ``within`` is stale after one
 
     def add(self, words: frozenset[str]) -> None:
         if not words <= self.words.keys():
             self.words.update(dict.fromkeys(sorted(words)))
             self._pattern = None
 
-    def found_in(self, text: str) -> frozenset[str]:
+    @property
+    def within(self) -> dict[str, frozenset[str]]:
+        """Each word (as a longest match) -> the words it contains, itself included."""
+        self._build()
+        return self._within
+
+    def _build(self) -> re.Pattern[str]:
         if self._pattern is None:
             words = [w for w in self.words if w]
             self._within = {w: frozenset(v for v in self.words if v in w) for w in words}
             self._pattern = re.compile(f"(?=({_trie(words)}))") if words else re.compile(r"(?!)")
+            self.version += 1
+        return self._pattern
+
+    def matches_in(self, text: str) -> frozenset[str]:
+        """The longest word starting at each place where one starts."""
+        return frozenset(self._build().findall(text))
+
+    def expand(self, matches: frozenset[str]) -> frozenset[str]:
+        """Every word the longest ``matches`` stand for (and "" when it is one of the words)."""
+        self._build()
         found: set[str] = set()
-        for longest in set(self._pattern.findall(text)):
+        for longest in matches:
             found |= self._within[longest]
         if "" in self.words:
             found.add("")
         return frozenset(found)
+
+    def found_in(self, text: str) -> frozenset[str]:
+        return self.expand(self.matches_in(text))
 
 
 def _trie(words: list[str]) -> str:
@@ -127,6 +191,10 @@ class _NeedIndex:
     word_bits: dict[str, int] = field(default_factory=dict)
     patterns: tuple[tuple[re.Pattern[str], int], ...] = ()
     tests: tuple[tuple[Callable[[Clause], bool], int], ...] = ()
+    # each longest match of the shared scanner -> the bits of the words it stands for, and the
+    # scanner version they were made for (rebuilt when a rule list adds words)
+    _match_bits: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    _made_for: list[int] = field(default_factory=lambda: [-1], compare=False, repr=False)
 
     @classmethod
     def of(cls, declared: list[Needs]) -> _NeedIndex:
@@ -146,10 +214,10 @@ class _NeedIndex:
         """The positions of the rules whose needs ``clause`` meets, as a bit mask. A pattern or
         test is tried only when a rule it gates is not already in."""
         lowered = clause.lowered
-        mask = 0
-        word_bits = self.word_bits
-        for word in clause.need_words:
-            mask |= word_bits.get(word, 0)
+        match_bits = self._bits_by_match()
+        mask = self.word_bits.get("", 0)  # an empty need is met by any text
+        for longest in clause.need_matches:
+            mask |= match_bits[longest]
         for pattern, bits in self.patterns:
             if bits & ~mask and pattern.search(lowered):
                 mask |= bits
@@ -157,6 +225,20 @@ class _NeedIndex:
             if bits & ~mask and test(clause):
                 mask |= bits
         return mask
+
+    def _bits_by_match(self) -> dict[str, int]:
+        """The bits each longest match of the shared scanner stands for in this list: one lookup
+        per match instead of one per word it contains."""
+        within = _NEED_WORDS.within
+        if self._made_for[0] != _NEED_WORDS.version:
+            self._match_bits.clear()
+            for longest, contained in within.items():
+                bits = 0
+                for word in contained:
+                    bits |= self.word_bits.get(word, 0)
+                self._match_bits[longest] = bits
+            self._made_for[0] = _NEED_WORDS.version
+        return self._match_bits
 
 
 @dataclass
@@ -259,8 +341,9 @@ def _owners_before(
         return None  # "Trello - agreed to continue": a topic label, not an owner
     starts = [0]
     for boundary in (_TIGHT_BOUNDARY if tight else _BOUNDARY).finditer(raw):
-        named = _ENDS_WITH_NAME.search(raw[: boundary.start()].rstrip())
-        if boundary.group(0).startswith(",") and named and owner_phrase(named.group(0), clause.people):
+        # (the name before the boundary is looked for at a comma only: it matters nowhere else)
+        named = _ENDS_WITH_NAME.search(raw[: boundary.start()].rstrip()) if boundary.group(0).startswith(",") else None
+        if named and owner_phrase(named.group(0), clause.people):
             continue  # "for Cllr Ann Reed, Cllr Trudy Mann and ...": a list of names, not a new subject
         starts.append(boundary.end())
     for start in starts:

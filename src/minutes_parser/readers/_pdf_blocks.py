@@ -49,7 +49,9 @@ def clean_text(text: str) -> str:
     """Ligatures expanded, symbol-font bullets mapped, a line-end hyphen marked as soft."""
     if text and text[-1] in "\x02\ufffe":
         text = text[:-1] + _SOFT_HYPHEN
-    text = text.translate(_LIGATURES).replace("\ufffe", "-").replace("\x02", "-")
+    if not text.isascii():  # every character the table maps is outside ASCII
+        text = text.translate(_LIGATURES).replace("\ufffe", "-")
+    text = text.replace("\x02", "-")
     if _CONTROL.search(text):
         text = _CONTROL.sub("", text)
     return text

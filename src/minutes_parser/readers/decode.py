@@ -31,6 +31,7 @@ _WORD = re.compile(r"[^\W\d_]{2,40}")
 
 # Control characters other than tab, newline, carriage return and form feed mark binary data.
 _CONTROL = {c for c in range(32) if c not in (9, 10, 12, 13)} | {127}
+_CONTROL_CHARS = tuple(sorted(chr(c) for c in _CONTROL))
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def _looks_binary(text: str) -> bool:
     sample = text[:65536]
     if not sample:
         return False
-    controls = sum(1 for ch in sample if ord(ch) in _CONTROL)
+    controls = sum(sample.count(char) for char in _CONTROL_CHARS)  # a C scan per character, no loop per letter
     return controls / len(sample) > 0.01
 
 

@@ -48,23 +48,39 @@ _STRAY_EMPHASIS = re.compile(r"(?<!\w)(?:\*\*|__)(?!\w)|(?<=\w)(?:\*\*|__)(?!\w)
 _HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
+_MARKUP = re.compile(r"[\[\]*_`\\<>^&]")  # a character some inline markup needs
+
+
 def clean_inline(text: str) -> str:
-    """Markdown inline markup reduced to the words a reader sees."""
-    if not any(ch in text for ch in "[]*_`\\<>^&"):
+    """Markdown inline markup reduced to the words a reader sees. Each pattern runs only when the
+    text holds the literal it cannot match without (most lines hold no markup at all)."""
+    if _MARKUP.search(text) is None:
         return text
-    text = _IMAGE.sub(r"\1", text)
-    text = _LINK.sub(r"\1", text)
-    text = _REF_LINK.sub(r"\1", text)
-    text = _AUTOLINK.sub(r"\1", text)
-    text = _CODE.sub(r"\1", text)
-    for _ in range(2):  # nested strong/emphasis
-        text = _STRONG.sub(r"\2", text)
-    text = _EM_STAR.sub(r"\1", text)
-    text = _EM_UNDERSCORE.sub(r"\1", text)
-    text = _STRAY_EMPHASIS.sub("", text)
-    text = _SUPERSCRIPT.sub(r"\1", text)
-    text = _TAG.sub("", text)
-    text = _ESCAPE.sub(r"\1", text)
+    if "![" in text:
+        text = _IMAGE.sub(r"\1", text)
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
+    if "][" in text:
+        text = _REF_LINK.sub(r"\1", text)
+    if "<" in text:
+        text = _AUTOLINK.sub(r"\1", text)
+    if "`" in text:
+        text = _CODE.sub(r"\1", text)
+    if "**" in text or "__" in text:
+        for _ in range(2):  # nested strong/emphasis
+            text = _STRONG.sub(r"\2", text)
+    if "*" in text:
+        text = _EM_STAR.sub(r"\1", text)
+    if "_" in text:
+        text = _EM_UNDERSCORE.sub(r"\1", text)
+    if "**" in text or "__" in text:
+        text = _STRAY_EMPHASIS.sub("", text)
+    if "^" in text:
+        text = _SUPERSCRIPT.sub(r"\1", text)
+    if "<" in text:
+        text = _TAG.sub("", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
     if "&" in text:
         text = _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)).replace("\u00a0", " "), text)
     return text
@@ -279,44 +295,47 @@ def _markdown_lines(text: str, skip: int, front_title: str | None) -> list[Line 
         if line.start < skip:
             continue
         raw = line.text
-        if _FENCE.match(raw):
+        # Each pattern below is tried only when the line holds the character it starts with or
+        # cannot match without: most lines are plain text, and these checks are a scan each.
+        if ("`" in raw or "~" in raw) and _FENCE.match(raw):
             in_fence = not in_fence
             out.append(Line("", line.start, line.end))
             continue
         if in_fence:
             out.append(Line(raw, line.start, line.end, break_before=True))
             continue
-        quote = _QUOTE.match(raw)
+        quote = _QUOTE.match(raw) if ">" in raw else None
         if quote:
             raw = raw[quote.end() :]
         nxt = raw_lines[index].text if index < len(raw_lines) else ""
-        atx = _ATX.fullmatch(raw)
+        atx = _ATX.fullmatch(raw) if "#" in raw else None
         if atx:
             out.append(Line(clean_inline(atx.group(2)), line.start, line.end, heading_level=len(atx.group(1))))
             continue
-        if raw.strip() and not _LIST.match(raw) and _SETEXT.fullmatch(nxt) and not _PIPE_ROW.fullmatch(raw) and _setext_title(raw, nxt):
+        listed = _LIST.match(raw)
+        piped = "|" in raw
+        if raw.strip() and not listed and _SETEXT.fullmatch(nxt) and not (piped and _PIPE_ROW.fullmatch(raw)) and _setext_title(raw, nxt):
             level = 1 if nxt.strip().startswith("=") else 2
             out.append(Line(clean_inline(raw.strip()), line.start, raw_lines[index].end, heading_level=level))
             index += 1
             continue
-        if _HR.fullmatch(raw):
+        if ("-" in raw or "*" in raw or "_" in raw) and _HR.fullmatch(raw):
             out.append(Line("", line.start, line.end))
             if index < len(raw_lines) and _PAGE_NUMBER.fullmatch(raw_lines[index].text):
                 index += 1  # a page break and its page number (PDF-to-Markdown conversions): furniture
             continue
-        if _PIPE_RULE.fullmatch(raw) and "|" in raw:
+        if piped and _PIPE_RULE.fullmatch(raw):
             continue
-        if _PIPE_ROW.fullmatch(raw):
+        if piped and _PIPE_ROW.fullmatch(raw):
             cells = tuple(clean_inline(c.strip()) for c in raw.strip().strip("|").split("|"))
             header = bool(_PIPE_RULE.fullmatch(nxt)) and "|" in nxt
             out.append(Block(BlockKind.TABLE_ROW, " | ".join(cells), line.start, line.end, cells=cells, header_row=header))
             continue
-        bold = _WHOLE_BOLD.fullmatch(raw)
+        bold = _WHOLE_BOLD.fullmatch(raw) if "**" in raw or "__" in raw else None
         if bold and len(raw) < 160:
             out.append(Line(clean_inline(bold.group(2)).strip(), line.start, line.end, heading_level=6, marker="bold"))
             continue
         hard_break = raw.endswith("\\") or raw.endswith("  ")
-        listed = _LIST.match(raw)
         if listed:
             indent = len(listed.group(1).replace("\t", "    "))
             body = clean_inline(raw[listed.end() :].rstrip("\\").rstrip())

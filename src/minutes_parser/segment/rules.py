@@ -157,7 +157,7 @@ class Segmented:
 
 def split_title(text: str, *, at_colon: bool = False) -> tuple[str, str]:
     """Split "Welcome and Apologies There were none ..." into (title, rest)."""
-    bullet = _INLINE_BULLET.search(text)
+    bullet = _INLINE_BULLET.search(text) if _has_bullet(text) else None
     if bullet and bullet.start() <= _ITEM_TITLE_MAX:
         title, rest = split_title(text[: bullet.start()], at_colon=at_colon)
         return title, (rest + text[bullet.start() :]).strip()
@@ -175,17 +175,19 @@ def _split_run_on_title(text: str, at_colon: bool = False) -> tuple[str, str]:
         if sep and len(head.split()) <= 6 and len(tail) > 10:
             return head.strip(), text
 
-    dash = _TITLE_DASH.search(text)
+    dash = _TITLE_DASH.search(text) if "-" in text or "–" in text or "—" in text else None
     if dash and _title_before_dash(text[: dash.start()], text[dash.end() :]):
         return text[: dash.start()].strip(), text[dash.end() :].strip()
 
-    words = text.split(" ")
+    # The loop reads at most _ITEM_TITLE_MAX + 2 words (each costs at least a character): the
+    # rest stays one piece, which the joins below give back unchanged.
+    words = text.split(" ", _ITEM_TITLE_MAX + 2)
     consumed = 0
     for index, word in enumerate(words):
-        if index >= 2 and _INITIALS.fullmatch(word) and index + 1 < len(words) and _REPORTING_VERB.fullmatch(words[index + 1]):
+        # (cheap tests first: initials are 2-3 letters, a sentence starter is capitalised)
+        if index >= 2 and 2 <= len(word) <= 3 and _INITIALS.fullmatch(word) and index + 1 < len(words) and _REPORTING_VERB.fullmatch(words[index + 1]):
             return " ".join(words[:index]).strip(" -–:"), " ".join(words[index:]).strip()  # "... reports JT asked ..."
-        bare = word.strip("“\"'(").lower()
-        if index >= 2 and bare in _SENTENCE_STARTERS and word[:1].isupper():
+        if index >= 2 and word[:1].isupper() and (bare := word.strip("“\"'(").lower()) in _SENTENCE_STARTERS:
             nxt = words[index + 1] if index + 1 < len(words) else ""
             previous = words[index - 1].lower()
             if previous not in _TITLE_SMALL_WORDS and previous not in ("–", "-") and (nxt[:1].islower() or bare in ("the", "there", "it", "this", "cllr", "councillor")):
@@ -234,7 +236,7 @@ def is_title_like(text: str) -> bool:
         return False
     if stripped.endswith((".", ",", ";")) and not stripped.isupper():
         return False
-    words = [w for w in re.split(r"\s+", stripped) if w]
+    words = stripped.split()  # str.split and the regex's \s agree on what whitespace is
     if len(words) > 16:
         return False
     capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS)
@@ -266,6 +268,11 @@ def _joinable(previous: ParagraphDraft, text: str) -> bool:
 
 
 _INLINE_BULLET = re.compile(r"(?<!\s)\s+[•·●▪]\s+")
+
+
+def _has_bullet(text: str) -> bool:
+    """A cheap pre-check for ``_INLINE_BULLET`` (a scan per bullet character, no regex)."""
+    return "•" in text or "·" in text or "●" in text or "▪" in text
 _CLAUSE_NUMBER = re.compile(r"(\d\)|\([a-z0-9]\))\s+")
 _RESOLVED_CLAUSES = re.compile(r"\s(?=\d\)\s+That\b|\([a-z0-9]\)\s+That\b)")
 
@@ -289,7 +296,7 @@ def rebuild_paragraph(text: str) -> str:
 def split_inline_bullets(text: str) -> list[tuple[str | None, str]]:
     """A paragraph with bullets run into it ("... raised: • A • B") as (marker, text) pieces."""
     pieces: list[tuple[str | None, str]] = []
-    parts = _INLINE_BULLET.split(text)
+    parts = _INLINE_BULLET.split(text) if _has_bullet(text) else [text]
     for index, part in enumerate(parts):
         part = part.strip()
         if part:
@@ -416,7 +423,7 @@ class _Builder:
                 previous.last_line = para.last_line
                 return
         paragraphs.append(para)
-        if not para.list_marker and _TASK_LIST_INTRO.search(para.text):
+        if not para.list_marker and para.text.rstrip().endswith(":") and _TASK_LIST_INTRO.search(para.text):  # the pattern ends at a colon
             self._open_scope("Action", lists_only=True)
         elif para.label in ("Decision", "RESOLVED", "Agreed") and para.text.rstrip().endswith(":") and not inline:
             self._open_scope(para.label, lists_only=True)  # "The Harbour Liaison Group:" then bullets
@@ -478,6 +485,18 @@ _PACK_MINUTES_CUE = re.compile(
     r"^\W{0,6}(?:present|in attendance|attendees|apologies)\b|\bRESOLVED\b|\b(?:it\s+was\s+(?:agreed|resolved)|resolved\s+(?:that|to))\b",
     re.I,
 )
+# Words the two patterns cannot match without (see _may_match).
+_PACK_AGENDA_WORDS = ("agenda", "summoned", "notice", "transact")
+_PACK_MINUTES_CUE_WORDS = ("present", "attend", "apologies", "resolved", "agreed")
+
+
+def _may_match(text: str, words: tuple[str, ...]) -> bool:
+    """A pre-check for a case-blind pattern that needs one of ``words``: on ASCII text (where
+    lower() and re.I agree) a scan per word, much cheaper than the pattern; other text, True."""
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in words)
 
 
 def _minutes_after_agenda(blocks: tuple[Block, ...]) -> int | None:
@@ -490,12 +509,12 @@ def _minutes_after_agenda(blocks: tuple[Block, ...]) -> int | None:
             continue
         if agenda_seen and index > 0 and len(text) <= 250 and _PACK_MINUTES_HEADING.match(text):
             following = blocks[index + 1 : index + 60]
-            if any(_PACK_MINUTES_CUE.search(other.text) for other in following):
+            if any(_may_match(other.text, _PACK_MINUTES_CUE_WORDS) and _PACK_MINUTES_CUE.search(other.text) for other in following):
                 return index
             return None
-        if _PACK_MINUTES_CUE.search(text) and not text.lower().startswith("apologies"):
+        if _may_match(text, _PACK_MINUTES_CUE_WORDS) and _PACK_MINUTES_CUE.search(text) and not text.lower().startswith("apologies"):
             return None  # minutes already: a "Minutes of ..." heading further on is something else
-        if _PACK_AGENDA.search(text[:300]):
+        if _may_match(text[:300], _PACK_AGENDA_WORDS) and _PACK_AGENDA.search(text[:300]):
             agenda_seen = True
     return None
 
@@ -1093,6 +1112,8 @@ _LISTING_MIN = 3
 def _on_flattened_listing(b: _Builder, block: Block, text: str) -> bool:
     """One item per entry of a flattened agenda listing; what lies between entries (the vote, the
     outcome, the department's name) is the entry's text."""
+    if text.count("(") < _LISTING_MIN:
+        return False  # each entry holds its own "(" (the paper's kind): no need to run the pattern
     entries = list(_LISTING_ENTRY.finditer(text))
     if len(entries) < _LISTING_MIN:
         return False
