@@ -155,16 +155,15 @@ class ClauseRefiner:
         chosen = [i for i, c in enumerate(clauses) if is_candidate(c)] if self.active else []
         if not chosen:
             return classified
-        rows = [clause_features(clauses[i], i, len(clauses), context) for i in chosen]
-        from ..learn.linear import hashed
-
-        columns = hashed(rows)
-        action_p = self.actions.probabilities_of(columns) if self.actions else [None] * len(rows)
-        decision_p = self.decisions.probabilities_of(columns) if self.decisions else [None] * len(rows)
         out = list(clauses)
         changed = False
-        for index, row, p_action, p_decision in zip(chosen, rows, action_p, decision_p, strict=True):
+        for index in chosen:
             clause = clauses[index]
+            row = clause_features(clause, index, len(clauses), context)
+            # one row at a time in plain Python: a paragraph has few clauses, and numpy's per-call
+            # cost was most of the model's time
+            p_action = self.actions.probability(row) if self.actions else None
+            p_decision = self.decisions.probability(row) if self.decisions else None
             action = _decide(clause.action, p_action, self.actions, row, partial(_owners_of, clause, people))
             decision = _decide(clause.decision, p_decision, self.decisions, row, lambda: ())
             if action is not clause.action or decision is not clause.decision:
@@ -216,6 +215,33 @@ def _decide(
 
 
 def _owners_of(clause: ClauseResult, people: PeopleIndex) -> tuple[str, ...]:
-    """The owner of an action only the model found: the clause's subject, if it names one."""
-    subject = subject_of(clause.text, people)
+    """The owner of an action only the model found: one named where such sentences put the person
+    asked (see ``_OWNER_AFTER``, ``_OWNER_BEFORE``), else the clause's subject if it names one
+    ("Members agreed that Ola would ...": Ola, not the members)."""
+    subject = _embedded_owner(clause.text, people) or subject_of(clause.text, people)
     return (subject,) if subject else ()
+
+
+# The rules give an owner to the actions they find; one the model adds has often been missed because
+# its owner is not the sentence's subject but sits after "that" ("it was resolved that the Hall
+# Committee should ...", "agreed that Sam would ...") or before a request in the passive or a
+# closing assignment ("the warden was asked to ...", "... PJ to action").
+_OWNER_AFTER = re.compile(r"\bthat\s+((?:[\w.’'&-]+\s+){0,3}?[\w.’'&-]+)\s+(?:should|shall|will|would|must|is to|are to|to)\b")
+_OWNER_BEFORE = re.compile(r"\b((?:[\w.’'&-]+\s+){0,3}?[\w.’'&-]+)\s+(?:(?:was|were|has been|have been)\s+asked\s+to|to\s+action)\b")
+
+
+def _embedded_owner(text: str, people: PeopleIndex) -> str | None:
+    from ..extract.owners import owner_phrase
+
+    for pattern, from_end in ((_OWNER_AFTER, False), (_OWNER_BEFORE, True)):
+        for match in pattern.finditer(text):
+            words = match.group(1).split()
+            # the longest run of words next to the anchor that names someone; a leading "the" of
+            # a titled person ("the Clerk") is kept, of initials ("the FC") dropped
+            for size in range(len(words), 0, -1):
+                phrase = " ".join(words[-size:] if from_end else words[:size])
+                for candidate in (phrase, phrase[4:] if phrase.lower().startswith("the ") else ""):
+                    owners = owner_phrase(candidate, people) if candidate else None
+                    if owners and len(owners) == 1:
+                        return owners[0]
+    return None
