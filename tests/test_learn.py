@@ -390,17 +390,6 @@ def test_probabilities_equal_scikit_learns_predict_proba() -> None:
     assert model.probabilities(rows) == pytest.approx(list(expected), abs=1e-12)
 
 
-def test_probability_of_one_row_equals_the_batch_probabilities() -> None:
-    """The refiner's per-row sum in plain Python gives the batch (numpy) probabilities, for names
-    seen in training, unseen ones (weight 0) and values other than 1."""
-    rows, labels = _toy_rows()
-    model = HashedLinearModel.fit(rows, labels, c=0.3)
-    asked = [*rows[:5], {"bias": 1.0, "w=never-seen": 1.0}, {"bias": 1.0, "w=agenda": 2.5, "n=3": 0.5}]
-    expected = model.probabilities(asked)
-    assert [model.probability(row) for row in asked] == pytest.approx(expected, abs=1e-12)
-    assert model.probability({"bias": 1.0, "w=agenda": 1.0}) > model.probability({"bias": 1.0, "w=discussed": 1.0})
-
-
 def test_refiner_with_both_models_decides_as_each_model_alone() -> None:
     from minutes_parser.classify.paragraphs import summarise
     from minutes_parser.extract.owners import PeopleIndex

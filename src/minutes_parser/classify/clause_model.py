@@ -155,15 +155,16 @@ class ClauseRefiner:
         chosen = [i for i, c in enumerate(clauses) if is_candidate(c)] if self.active else []
         if not chosen:
             return classified
+        rows = [clause_features(clauses[i], i, len(clauses), context) for i in chosen]
+        from ..learn.linear import hashed
+
+        columns = hashed(rows)
+        action_p = self.actions.probabilities_of(columns) if self.actions else [None] * len(rows)
+        decision_p = self.decisions.probabilities_of(columns) if self.decisions else [None] * len(rows)
         out = list(clauses)
         changed = False
-        for index in chosen:
+        for index, row, p_action, p_decision in zip(chosen, rows, action_p, decision_p, strict=True):
             clause = clauses[index]
-            row = clause_features(clause, index, len(clauses), context)
-            # one row at a time in plain Python: a paragraph has few clauses, and numpy's per-call
-            # cost was most of the model's time
-            p_action = self.actions.probability(row) if self.actions else None
-            p_decision = self.decisions.probability(row) if self.decisions else None
             action = _decide(clause.action, p_action, self.actions, row, partial(_owners_of, clause, people))
             decision = _decide(clause.decision, p_decision, self.decisions, row, lambda: ())
             if action is not clause.action or decision is not clause.decision:

@@ -14,11 +14,9 @@ feature's contribution is its weight times its value, and the strongest ones are
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
-from operator import mul
 from typing import Any
 
 Features = Mapping[str, float]
@@ -47,7 +45,6 @@ class HashedLinearModel:
     thresholds: dict[str, float] = field(default_factory=lambda: {"yes": 0.5})
     meta: dict[str, Any] = field(default_factory=dict)
     _dense: Any = field(default=None, repr=False, compare=False)  # weights as a vector, on first use
-    _by_name: Any = field(default=None, repr=False, compare=False)  # feature name -> weight, on first use
 
     # -- training -------------------------------------------------------------------------------
 
@@ -127,17 +124,6 @@ class HashedLinearModel:
         probabilities: list[float] = (1.0 / (1.0 + np.exp(-scores))).tolist()
         return probabilities
 
-    def probability(self, row: Features) -> float:
-        """P(yes) of one row, in plain Python: the same sum as :meth:`probabilities_of` (up to the
-        last bits of rounding) without numpy's per-call cost, which dominates for the few rows of
-        one paragraph. Names are looked up in a per-model cache of their weights."""
-        if self._by_name is None:
-            self._by_name = _WeightCache(self.weights)
-        score = self.intercept + sum(map(mul, map(self._by_name.__getitem__, row), row.values()))
-        if score < -700.0:  # exp would overflow; the probability is 0 to double precision
-            return 0.0
-        return 1.0 / (1.0 + math.exp(-score))
-
     def strongest(self, row: Features, *, count: int = 3, positive: bool = True) -> list[str]:
         """The features of ``row`` that pushed hardest toward yes (or, with ``positive=False``, no)."""
         contributions: list[tuple[float, str]] = []
@@ -147,21 +133,6 @@ class HashedLinearModel:
                 contributions.append((abs(weight), name))
         contributions.sort(key=lambda c: (-c[0], c[1]))
         return [name for _, name in contributions[:count]]
-
-
-class _WeightCache(dict[str, float]):
-    """Feature name -> the model's weight for its hashed column (0.0 for none). Bounded like
-    :class:`_ColumnCache`."""
-
-    def __init__(self, weights: Mapping[int, float]) -> None:
-        super().__init__()
-        self._weights = weights
-
-    def __missing__(self, name: str) -> float:
-        weight = self._weights.get(_COLUMNS[name], 0.0)
-        if len(self) < _COLUMNS_MAX:
-            self[name] = weight
-        return weight
 
 
 class _ColumnCache(dict[str, int]):
