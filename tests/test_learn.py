@@ -318,6 +318,34 @@ def test_refiner_keeps_trusted_findings_drops_doubtful_ones_and_adds_sure_ones()
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("It was resolved that the Bowls Club should repaint the pavilion.", "Bowls Club"),
+        ("Members agreed that Tomasz Nowak would price a new gate.", "Tomasz Nowak"),
+        ("With the fete on Sunday the clerk was asked to warn the police about parking.", "the clerk"),
+        ("move the float into the new account PJ to action", "PJ"),
+        ("It was noted that the wording should be changed.", None),  # a thing, not a person
+        ("It was agreed that we would all welcome the visit.", None),  # no one in particular
+    ],
+)
+def test_an_action_only_the_model_found_takes_an_owner_named_after_that_or_before_asked_to(
+    text: str, owner: str | None
+) -> None:
+    """The model adds actions the rules missed, often because the owner is not the subject."""
+    from minutes_parser.classify.paragraphs import summarise
+    from minutes_parser.extract.owners import PeopleIndex
+
+    context = ClauseContext(None, None, None, "Village matters", "")
+    missed = _clause(text, False)
+    rows = [clause_features(missed, 0, 1, context)] * 5 + [clause_features(_clause("Rain fell", False), 0, 1, context)] * 5
+    model = HashedLinearModel.fit(rows, [True] * 5 + [False] * 5, c=100.0, thresholds={"keep": 0.3, "open": 0.6})
+    people = PeopleIndex.build([], "")
+    action = ClauseRefiner(actions=model).refine(summarise([missed]), context, people).clauses[0].action
+    assert action is not None and action.cue.startswith("model:")
+    assert action.owners == ((owner,) if owner else ())
+
+
 def test_clause_features_in_a_fixed_order() -> None:
     """The order of a row's features is the order of the sums that give its probability (and of
     the training rows): words and pairs in first-seen order, modal words in their list's order."""

@@ -216,6 +216,33 @@ def _decide(
 
 
 def _owners_of(clause: ClauseResult, people: PeopleIndex) -> tuple[str, ...]:
-    """The owner of an action only the model found: the clause's subject, if it names one."""
-    subject = subject_of(clause.text, people)
+    """The owner of an action only the model found: one named where such sentences put the person
+    asked (see ``_OWNER_AFTER``, ``_OWNER_BEFORE``), else the clause's subject if it names one
+    ("Members agreed that Ola would ...": Ola, not the members)."""
+    subject = _embedded_owner(clause.text, people) or subject_of(clause.text, people)
     return (subject,) if subject else ()
+
+
+# The rules give an owner to the actions they find; one the model adds has often been missed because
+# its owner is not the sentence's subject but sits after "that" ("it was resolved that the Hall
+# Committee should ...", "agreed that Sam would ...") or before a request in the passive or a
+# closing assignment ("the warden was asked to ...", "... PJ to action").
+_OWNER_AFTER = re.compile(r"\bthat\s+((?:[\w.’'&-]+\s+){0,3}?[\w.’'&-]+)\s+(?:should|shall|will|would|must|is to|are to|to)\b")
+_OWNER_BEFORE = re.compile(r"\b((?:[\w.’'&-]+\s+){0,3}?[\w.’'&-]+)\s+(?:(?:was|were|has been|have been)\s+asked\s+to|to\s+action)\b")
+
+
+def _embedded_owner(text: str, people: PeopleIndex) -> str | None:
+    from ..extract.owners import owner_phrase
+
+    for pattern, from_end in ((_OWNER_AFTER, False), (_OWNER_BEFORE, True)):
+        for match in pattern.finditer(text):
+            words = match.group(1).split()
+            # the longest run of words next to the anchor that names someone; a leading "the" of
+            # a titled person ("the Clerk") is kept, of initials ("the FC") dropped
+            for size in range(len(words), 0, -1):
+                phrase = " ".join(words[-size:] if from_end else words[:size])
+                for candidate in (phrase, phrase[4:] if phrase.lower().startswith("the ") else ""):
+                    owners = owner_phrase(candidate, people) if candidate else None
+                    if owners and len(owners) == 1:
+                        return owners[0]
+    return None
