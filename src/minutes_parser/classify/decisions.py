@@ -389,6 +389,7 @@ def numbered_resolution_intro(text: str) -> bool:
     return _NUMBERED_RESOLUTION_INTRO.fullmatch(text) is not None
 
 
+_CONNECTOR_ONLY = re.compile(r"(?:and|or|and/or)\s*[;,:]?", re.I)
 _SUBHEADING_WORD = re.compile(r"[A-Z0-9][\w'’\-/&]*|and|of|for|the|to|in|on|&|[-–—]")
 
 
@@ -399,8 +400,8 @@ def resolution_run_step(text: str) -> str:
     stripped = text.strip()
     if _RESOLUTION_RUN_END.match(stripped):
         return "end"
-    if stripped.endswith(":"):
-        return "heading"  # "Members are asked to agree the following:": it introduces the entries
+    if stripped.endswith(":") or _CONNECTOR_ONLY.fullmatch(stripped):
+        return "heading"  # "Members are asked to agree the following:" introduces the entries; "And;" joins two lists
     words = stripped.split()
     if len(words) <= 8 and not stripped.endswith((".", ";", ":", ",")) and all(_SUBHEADING_WORD.fullmatch(w) for w in words):
         return "heading"

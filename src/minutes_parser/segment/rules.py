@@ -354,7 +354,8 @@ class _Builder:
         else:
             target = self.current
         paragraphs = target.paragraphs
-        if not para.cells and numbered_resolution_intro(para.text):
+        # "(27) RESOLVED that:" alone, its number in the text or read off as the paragraph's marker.
+        if not para.cells and numbered_resolution_intro(f"{para.list_marker or ''} {para.text}"):
             self._open_scope("RESOLVED")
             self.scope_runs_on = True
             paragraphs.append(ParagraphDraft(text="", label="RESOLVED"))

@@ -1,0 +1,73 @@
+"""Decision families on the narrative side: a resolution list printed twice (as moved, then as
+resolved), a numbered "RESOLVED that:" whose number the reader split off, a lettered resolution
+that runs to a second sentence, and connectors between two lists of a resolution."""
+
+from __future__ import annotations
+
+import pytest
+
+from minutes_parser import parse_text
+from minutes_parser.classify.decisions import resolution_run_step
+
+
+def _decisions(text: str) -> list[str]:
+    return [d.text for d in parse_text(text, model="rules").decisions]
+
+
+def test_a_resolution_list_printed_as_moved_and_as_resolved_counts_once() -> None:
+    text = (
+        "# Minutes of Harrowdene County Council\n\n## 12. Waste Local Plan\n\n"
+        "(1) Mrs Quayle proposed, and Mr Dunmore seconded the motion that Council is asked to:\n\n"
+        "(a) Note the Inspector's Report on the examination of the Harrowdene Waste Local Plan and the modifications he recommended; and\n\n"
+        "(b) Adopt the Harrowdene Waste Local Plan 2026-2041 as set out in Appendix B of the report before the Council.\n\n"
+        "(2) Following the debate the motion was put to the vote. Motion carried.\n\n"
+        "(3) RESOLVED that Council:\n\n"
+        "(a) Notes the Inspector's Report on the examination of the Harrowdene Waste Local Plan and the modifications he recommended; and\n\n"
+        "(b) Adopts the Harrowdene Waste Local Plan 2026-2041 as set out in Appendix B of the report before the Council.\n"
+    )
+    found = _decisions(text)
+    assert sum("Inspector" in d for d in found) == 1
+    assert sum("Appendix B" in d for d in found) == 1
+    assert any(d.startswith("Adopts") for d in found)  # the resolution stands, not the motion as moved
+
+
+def test_short_resolutions_in_two_items_are_not_one() -> None:
+    text = (
+        "# Minutes of Harrowdene County Council\n\n## 3. Minutes\n\n"
+        "RESOLVED that the minutes of the meeting held on 4 May 2026 be approved as a correct record.\n\n"
+        "## 4. Panel minutes\n\n"
+        "RESOLVED that the minutes of the meeting held on 4 May 2026 be approved as a correct record.\n"
+    )
+    assert len(_decisions(text)) == 2
+
+
+def test_a_numbered_resolved_intro_with_its_number_as_a_marker_governs_what_follows() -> None:
+    text = (
+        "# Minutes of Harrowdene County Council\n\n## 14. Reserve Forces Covenant\n\n"
+        "4) Following the debate, the Chairman put the motion set out in paragraph 3.\n\n"
+        "5) RESOLVED that:\n\n"
+        "Members welcome the work being done to support the Reserve Forces Covenant in Harrowdene and endorse the priorities set out in the report.\n\n"
+        "Members continue to back the Covenant across the county by taking part in local events.\n\n"
+        "## 15. Treasury Management\n\nThe Treasurer introduced the report.\n"
+    )
+    found = _decisions(text)
+    assert any(d.startswith("Members welcome the work") for d in found)
+    assert any(d.startswith("Members continue to back") for d in found)
+
+
+def test_a_lettered_resolution_running_to_a_second_sentence_is_one_decision() -> None:
+    text = (
+        "# Minutes of Harrowdene County Council\n\n## 9. Review of a Cabinet decision\n\n"
+        "RESOLVED that:\n\n"
+        "(a) the Council makes comments but does not ask for the decision to be reconsidered. "
+        "In particular, the Council urges the Cabinet Member to fund the two youth centres from the grant.\n\n"
+        "(b) the report be noted.\n"
+    )
+    found = _decisions(text)
+    assert len(found) == 2
+    assert "makes comments" in found[0] and "youth centres" in found[0]
+
+
+@pytest.mark.parametrize("text", ["And;", "and", "Or,"])
+def test_a_connector_between_two_lists_of_a_resolution_is_no_entry(text: str) -> None:
+    assert resolution_run_step(text) == "heading"
