@@ -1,13 +1,24 @@
 """Decision families on the narrative side: a resolution list printed twice (as moved, then as
 resolved), a numbered "RESOLVED that:" whose number the reader split off, a lettered resolution
-that runs to a second sentence, and connectors between two lists of a resolution."""
+that runs to a second sentence, connectors between two lists of a resolution, and "resolved" as
+"fixed" (tickets, faults) in work reports."""
 
 from __future__ import annotations
 
 import pytest
 
+from minutes_parser import classify as c
 from minutes_parser import parse_text
 from minutes_parser.classify.decisions import resolution_run_step
+from minutes_parser.extract.owners import PeopleIndex
+from minutes_parser.nlp import sentence_spans
+
+PEOPLE = PeopleIndex.build([], "")
+
+
+def decisions(text: str, label: str | None = None) -> list[str]:
+    result, _ = c.classify_paragraph(text, sentence_spans([text])[0], label=label, people=PEOPLE)
+    return [r.text for r in result.clauses if r.decision]
 
 
 def _decisions(text: str) -> list[str]:
@@ -71,3 +82,31 @@ def test_a_lettered_resolution_running_to_a_second_sentence_is_one_decision() ->
 @pytest.mark.parametrize("text", ["And;", "and", "Or,"])
 def test_a_connector_between_two_lists_of_a_resolution_is_no_entry(text: str) -> None:
     assert resolution_run_step(text) == "heading"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Resolved 14 helpdesk tickets",
+        "Resolved a fault with the backup server (failed disk)",
+        "312 issues resolved to date, 6 since the last report",
+        "A problem with the booking forms was resolved to everyone's satisfaction.",
+        "In the tracker, 90 new tickets were opened and 120 were resolved since the last report.",
+        "The volunteers will explain how the hire charge was agreed.",
+    ],
+)
+def test_a_problem_fixed_or_a_question_is_no_decision(text: str) -> None:
+    assert decisions(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Resolved that the hall hire charge be raised to £15 an hour.",
+        "Resolved: to accept the lowest quote for the fencing.",
+        "The complaint was discussed and it was resolved that the Clerk reply to the resident.",
+        "Following the report on the drainage issue, it was resolved that the Council write to Highways.",
+    ],
+)
+def test_a_resolution_near_a_problem_is_still_a_decision(text: str) -> None:
+    assert decisions(text)

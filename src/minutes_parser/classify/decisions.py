@@ -38,8 +38,10 @@ _NOTED_OBJECT = re.compile(
     r"request|response|proposals?|apologies|thanks|letter|concerns?|changes?|schedule|strategy|results?|returns?|statements?)\b",
     re.I,
 )
+# "Resolved 26 tickets", "Resolved a fault on the server": "resolved" as fixed, in a work report.
+_FIXED_OBJECT = r"(?!\s+(?:\d[\d,]*\s+[A-Za-z]|(?:a|an|several|many|some|most|issues?|bugs?|tickets?|problems?|faults?|errors?|queries)\b))"
 _LEADING_DECISION = re.compile(
-    r"^(?:[A-Z][a-z]+:\s+)?(Agreed|Approved|Resolved|Noted|Decided|Endorsed|Adopted|Ratified|Consented|Agreement|Decision(?=\s*[-:–—])|Unanimously|Agree(?=\s+(?:that|to)\b))\b(?!\s+(?:with|by)\b)"
+    r"^(?:[A-Z][a-z]+:\s+)?(Agreed|Approved|Resolved" + _FIXED_OBJECT + r"|Noted|Decided|Endorsed|Adopted|Ratified|Consented|Agreement|Decision(?=\s*[-:–—])|Unanimously|Agree(?=\s+(?:that|to)\b))\b(?!\s+(?:with|by)\b)"
 )
 _VOTE = re.compile(
     r"\b(?:[Ss]econded\s+(?:by\s+)?(?-i:Cllr|Councillor|Mr|Mrs|Ms|Dr|[A-Z])|(?-i:SECONDED)|all (?:were )?in favou?r|all agreed|unanimously|motion (?:was )?(?:carried|lost|fell|defeated|passe[sd]|carries|fail(?:s|ed))|"
@@ -92,9 +94,26 @@ def decision_label(clause: Clause) -> Finding | None:
     return None
 
 
+# "563 issues resolved to date", "An issue with the licence forms was resolved to everyone's
+# satisfaction", "tickets were opened and 258 were resolved": a problem fixed, not a resolution.
+_FIXED_SUBJECT = re.compile(
+    r"\b(?:issues?|tickets?|bugs?|problems?|faults?|defects?|errors?|queries|query|complaints?|incidents?|disputes?)\b"
+    r"[^.;,:]{0,80}?\b(?:resolved|fixed)\b(?!\s+that\b)",
+    re.I,
+)
+
+
+def fixed_problem(text: str) -> bool:
+    """A problem, ticket or complaint resolved: work done, not the meeting's decision."""
+    return _FIXED_SUBJECT.search(text) is not None
+
+
 @DECISION_RULES.add("pattern:RESOLVED", needs=("resol",))
 def resolved(clause: Clause) -> Finding | None:
-    return Finding("pattern:RESOLVED") if _RESOLVED.search(clause.text) else None
+    m = _RESOLVED.search(clause.text)
+    if m is None or (not m.group(0).isupper() and fixed_problem(clause.text)):
+        return None
+    return Finding("pattern:RESOLVED")
 
 
 @DECISION_RULES.add("pattern:BODY agreed", needs=_BODY_VERB_WORDS)
@@ -140,10 +159,12 @@ def passive_decision(clause: Clause) -> Finding | None:
     m = _PASSIVE.search(clause.text)
     if not m:
         return None
-    if re.search(r"\b(?:until|when|once|if|after|before|whether|unless|since|because|as)\b(?:(?![,;]).){0,60}$", clause.text[: m.start()], re.I):
-        return None  # "... until their status was confirmed": a circumstance, not a decision
+    if re.search(r"\b(?:until|when|once|if|after|before|whether|unless|since|because|as|how|why)\b(?:(?![,;]).){0,60}$", clause.text[: m.start()], re.I):
+        return None  # "... until their status was confirmed", "explain how the fee was agreed": a circumstance or a question
     if m.group(1).lower() == "noted" and re.search(r"\b(?:it|which)\s+(?:was|were)\s+(?:\w+\s+)?noted\b", clause.text, re.I):
         return None  # "It was noted (that) ...": a record of discussion, not a decision
+    if m.group(1).lower() == "resolved" and fixed_problem(clause.text):
+        return None
     if earlier_decision(clause.text, m.end()):
         return None
     return Finding(f"pattern:was {m.group(1).lower()}")

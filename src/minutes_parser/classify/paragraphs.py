@@ -37,7 +37,8 @@ def introduces_a_list(text: str) -> bool:
 
 _SPEAKER = re.compile(r"^([A-Z][\w'’\-]{1,30}(?:\s[A-Z][\w'’\-]{1,30}){0,2}|@[\w-]{1,40}):\s+(?=\S)")
 _CLAUSE_BREAK = re.compile(r"[,;]\s+(?=\S)|(?<!\s)\s+and\s+(?=[A-Z])")
-_LEADING_LABEL = re.compile(r"^(?:ACTION|Action|Actions|RESOLVED|Resolved|RESOLUTION|Resolution(?=\s*:)|Decision|DECISION|AGREED)\b\s*(?:[:\-–—]\s*)?", re.UNICODE)
+# "Resolved 26 tickets", "Resolved a fault with the server": a verb of a work report, not a label.
+_LEADING_LABEL = re.compile(r"^(?:ACTION|Action|Actions|RESOLVED|Resolved(?!\s+(?:\d[\d,]*\s+[A-Za-z]|(?:a|an|several|many|some|most|issues?|bugs?|tickets?|problems?|faults?|errors?)\b))|RESOLUTION|Resolution(?=\s*:)|Decision|DECISION|AGREED)\b\s*(?:[:\-–—]\s*)?", re.UNICODE)
 _OWNER_ONLY = re.compile(r"^[\s\-–—:]*(?:\(\s*)?(?:possibly\s+|probably\s+)?([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})\s*\)?\s*\??\s*$")
 # Every rule a probe runs (OWNER to VERB, OWNER will VERB, OWNER agreed to VERB) needs one of these
 # words after a space; the lookahead leaves the next word's space for the next match.
