@@ -110,3 +110,69 @@ def test_a_problem_fixed_or_a_question_is_no_decision(text: str) -> None:
 )
 def test_a_resolution_near_a_problem_is_still_a_decision(text: str) -> None:
     assert decisions(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Close, no action, but Priya will write up the threat model.",
+        "Consensus to close with no action.",
+        "Dana: closing with no action, we can reopen if new data arrives.",
+        "Tomas: That belongs in a separate issue; close.",
+        "Close it",
+        "Jo: Closing this issue out.",
+        "Which header carries the version? Closed.",
+        "That closes 412 and 415.",
+    ],
+)
+def test_an_issue_closed_by_the_meeting_is_a_decision(text: str) -> None:
+    assert decisions(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can we close this issue with no action?",
+        "Dana: can we close this issue with no action.",
+        "The comments on the issue say it can be closed with no action.",
+        "We should not close it yet.",
+        "The meeting closed at 9.15pm.",
+        "The library was closed to the public for two weeks.",
+        "Members have said the new partition will close it off from the hall.",
+    ],
+)
+def test_an_issue_not_yet_closed_or_a_place_closed_is_no_decision(text: str) -> None:
+    assert decisions(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hum: should the stream types be varints? Yes!",
+        "Hum: Keep the flag. Yes.",
+        "Is this already covered? Yes, Ana will record it.",
+        "Any objection to merging the two drafts? None.",
+        "Any reservations about the schedule? No response from the room.",
+        "Conclusion: a short PR to make the text clear.",
+        "Outcome: the trial is extended to June.",
+        "Adopt Kenji's PR.",
+        "Merge it!",
+    ],
+)
+def test_a_poll_an_answer_or_a_verdict_is_a_decision(text: str) -> None:
+    assert decisions(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hum of the traffic made it hard to hear.",
+        "Any other business? None.",
+        "Is the report ready? Yes, nearly.",
+        "Best way forward where we have not yet declared consensus is to ask on the list.",
+        "Yes we've already decided that.",
+        "Merge the two lists before the next meeting, said the Chair.",
+    ],
+)
+def test_no_poll_answered_or_no_assent_is_no_decision(text: str) -> None:
+    assert decisions(text) == []

@@ -41,7 +41,7 @@ _NOTED_OBJECT = re.compile(
 # "Resolved 26 tickets", "Resolved a fault on the server": "resolved" as fixed, in a work report.
 _FIXED_OBJECT = r"(?!\s+(?:\d[\d,]*\s+[A-Za-z]|(?:a|an|several|many|some|most|issues?|bugs?|tickets?|problems?|faults?|errors?|queries)\b))"
 _LEADING_DECISION = re.compile(
-    r"^(?:[A-Z][a-z]+:\s+)?(Agreed|Approved|Resolved" + _FIXED_OBJECT + r"|Noted|Decided|Endorsed|Adopted|Ratified|Consented|Agreement|Decision(?=\s*[-:–—])|Unanimously|Agree(?=\s+(?:that|to)\b))\b(?!\s+(?:with|by)\b)"
+    r"^(?:[A-Z][a-z]+:\s+)?(Agreed|Approved|Resolved" + _FIXED_OBJECT + r"|Noted|Decided|Endorsed|Adopted|Ratified|Consented|Agreement|Decision(?=\s*[-:–—])|Conclusion(?=\s*[-:–—]|\s+(?:that|to|is|was)\b)|Outcome(?=\s*[-:–—])|Unanimously|Agree(?=\s+(?:that|to)\b))\b(?!\s+(?:with|by)\b)"
 )
 _VOTE = re.compile(
     r"\b(?:[Ss]econded\s+(?:by\s+)?(?-i:Cllr|Councillor|Mr|Mrs|Ms|Dr|[A-Z])|(?-i:SECONDED)|all (?:were )?in favou?r|all agreed|unanimously|motion (?:was )?(?:carried|lost|fell|defeated|passe[sd]|carries|fail(?:s|ed))|"
@@ -57,9 +57,13 @@ _AGREED_THAT = re.compile(
 )
 _VOTE_WORDS = ("second", "favour", "favor", "passe", "fail", "unanim", "motion", "vote", "hands", "objection", "carried", "nem", "abstain", "against", "opposed", "agreed")
 _BODY_VERB_WORDS = ("agree", "approv", "resol", "endors", "adopt", "accept", "ratif", "support", "decid", "vote", "appoint", "elect", "confirm", "noted", "object", "oppos", "recommend")
-_LEADING_WORDS = ("agree", "approv", "resol", "noted", "decid", "endors", "adopt", "ratif", "consent", "decision", "unanim")
+_LEADING_WORDS = ("agree", "approv", "resol", "noted", "decid", "endors", "adopt", "ratif", "consent", "decision", "unanim", "conclusion", "outcome")
 _AGREED_WORDS = ("agreed", "decided", "concluded", "resolved", "determined", "approved", "accepted", "signed")
-_ANSWERED = re.compile(r"\?\s*(?:Yes|YES|Agreed|Approved|Carried)[.!]?\s*$")
+_ANSWERED = re.compile(
+    r"\?\s*(?:Yes|YES|Agreed|Approved|Carried)(?:[.!]?|,[^?]{0,40}\b(?:will|shall|to)\b[^?]{0,40}[.!]?)\s*$"  # "? Yes, Ana will record it."
+    # "Any objection to closing it? None.", "Any reservations? No response from the room."
+    r"|\b(?:objections?|reservations?|concerns?|against|opposed)\b[^?]{0,40}\?\s*[*_]?(?:None|No\s+(?:response|one|objections?)|Silence)\b[^?]{0,30}$"
+)
 
 
 _A_WORD = re.compile(r"[^\W\d_]{3,}")
@@ -204,6 +208,8 @@ def agreed_that(clause: Clause) -> Finding | None:
     before = clause.text[: m.start()].strip()
     if re.search(r"\b(?:if|whether|unless)\b[^,;.]{0,40}$", before, re.I):
         return None  # "If we decided we wanted that, ...": a supposition
+    if re.search(r"\balready\s*$", before, re.I):
+        return None  # "we've already decided that": an earlier decision recalled
     if _PERSON_BEFORE.search(clause.text[: m.start()]) and m.group(0).lower().endswith(" to"):
         return None
     if before and not re.search(r"(?:\bit\b|\bwas\b|\bwere\b|\ball\b|\bwe\b|\bthey\b|" + _BODY + r"|[:\-–—])\s*$", before, re.I):
@@ -230,7 +236,11 @@ _ASSENT = re.compile(
     r"(?:all\s+)?(?:content|happy|in\s+agreement|satisfied|supportive|okay|ok|fine|pleased\s+to\s+(?:\w+\s+)?support)\s+(?:with|that|to|for|this|the)\b",
     re.I,
 )
-_ASSENT_NEGATED = re.compile(r"\b(?:no|not|without|lack\s+of|any|reach|reaching|seek|seeking|build|building|whether|if|sure|ensure|check|see)\s+(?:\w+\s+)?$", re.I)
+_ASSENT_NEGATED = re.compile(
+    r"\b(?:no|not|without|lack\s+of|any|reach|reaching|seek|seeking|build|building|whether|if|sure|ensure|check|see)\s+(?:\w+\s+)?$"
+    r"|\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:declared|reached|found|achieved)\s+$",  # "where we have not yet declared consensus"
+    re.I,
+)
 
 
 @DECISION_RULES.add("pattern:assent", needs=("consensus", "agreement", "approval", "support", "consent", "adoption", "assent", "objection", "content", "happy", "satisf", "okay", "ok ", "fine"))
@@ -271,6 +281,59 @@ def recorded_outcome(clause: Clause) -> Finding | None:
 def question_answered(clause: Clause) -> Finding | None:
     """"Should we build an application for minutes? Yes." """
     return Finding("pattern:question answered") if _ANSWERED.search(clause.text) else None
+
+
+# Issue-tracker meetings (standards working groups, open-source projects) record what became of
+# each issue: "Close, no action.", "Consensus to close with no action", "Closing this issue out",
+# "That will be a different issue; close.", "Why are frames typed? Closed."
+_ISSUE_CLOSED = re.compile(
+    r"(?i:\bclos(?:e|ed|ing)\s+(?:it\s+|this\s+|the\s+issue\s+)?with(?:out)?\s+(?:no\s+)?(?:further\s+)?action\b"
+    r"|\bclos(?:e|ing)\s+(?:this|the)\s+issue\b)"
+    r"|(?:^|;\s+)[Cc]lose(?:\s+it)?(?:\s*[,;.!]|\s*$)|(?i:\b(?:that|this)\s+closes\s+#?\d)"
+    r"|[?.!]\s+(?:Closed|CLOSED)\b[.!]*\s*$"
+)
+# Not closed yet: "we won't close it", "says it can be closed", "can we close this with no action."
+_NOT_CLOSED = re.compile(
+    r"\b(?:not|n['’]t|never|whether|if|can|could|may|might|should|would)\s+(?:\w+\s+)?clos"
+    r"|^(?:can|could|shall|should|do|does|did|are|is|will|would|may)\s+(?:we|i|you|they|it)\b",
+    re.I,
+)
+
+
+@DECISION_RULES.add("pattern:issue closed", needs=("clos",))
+def issue_closed(clause: Clause) -> Finding | None:
+    """An issue closed by the meeting (not a question put, not "we won't close it")."""
+    text = clause.text.rstrip()
+    if text.endswith("?") or _ISSUE_CLOSED.search(text) is None or _NOT_CLOSED.search(text):
+        return None
+    return Finding("pattern:issue closed")
+
+
+# Open-source meetings settle a change under review: "Adopt Ana's PR.", "Merge it!", "Land the patch."
+_ADOPT_CHANGE = re.compile(
+    r"^(?:Adopt|Merge|Accept|Land)\s+(?:it|this|that|the\s+(?:PR|pull\s+request|patch)|[\w.\-]+['’]s\s+(?:PR|pull\s+request|patch|proposal))\s*[.!]*\s*$"
+)
+
+
+@DECISION_RULES.add("pattern:change adopted", needs=("adopt", "merge", "accept", "land"))
+def change_adopted(clause: Clause) -> Finding | None:
+    return Finding("pattern:change adopted") if _ADOPT_CHANGE.match(clause.text) else None
+
+
+# A poll of the room: "Hum: should the types be varints? Yes!", "Straw poll: keep the flag. Yes",
+# "Show of hands: publish now? Yes, hum won." The question and its answer are the decision.
+_POLLS = frozenset({"hum", "poll", "straw poll", "show of hands"})
+_POLL_LEAD = re.compile(r"(?:hum|poll|straw\s+poll|show\s+of\s+hands)\b(?!\s+(?:of|for|to|was|is|on)\b)", re.I)
+_POLL_ANSWER = re.compile(r"\b(?:yes|won|carried|passed|consensus|agreed)\b", re.I)
+
+
+def _polled(clause: Clause) -> bool:
+    return (clause.speaker or "").lower() in _POLLS or _POLL_LEAD.match(clause.text) is not None
+
+
+@DECISION_RULES.add("pattern:poll answered", needs=(_polled,))
+def poll_answered(clause: Clause) -> Finding | None:
+    return Finding("pattern:poll answered") if _polled(clause) and _POLL_ANSWER.search(clause.text) else None
 
 
 # A list entry's own marker, if any, before a resolution: "(a) ", "2. ", "iv) ".
