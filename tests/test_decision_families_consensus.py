@@ -176,3 +176,42 @@ def test_a_poll_an_answer_or_a_verdict_is_a_decision(text: str) -> None:
 )
 def test_no_poll_answered_or_no_assent_is_no_decision(text: str) -> None:
     assert decisions(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In March 2024 the Cabinet adopted the Greener Fenmoor strategy, which set out the approach.",
+        "At that meeting, Members agreed to refer the decision to full Council.",
+        "Fenmoor was noted for its accurate forecasting last year.",
+        "The landlord has unilaterally decided it is something we can do.",
+        "In response, Ms Okafor confirmed that Ravi Patel was appointed as the lead worker for the scheme.",
+    ],
+)
+def test_history_and_reports_of_other_decisions_are_no_decision(text: str) -> None:
+    assert decisions(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Members agreed the note of the meeting held on 7 March 2026 as an accurate record.",
+        "The Terms of Reference for the working group were also approved.",
+        "Payments made since the meeting held on 12th June 2026 were approved.",
+        "Request to extend the hall hire to 10pm, agreed.",
+        "Minutes of the previous meeting, agreed, signed and initialled by the Chair.",
+        "The Chair confirmed that the motion was carried.",
+    ],
+)
+def test_decisions_near_a_date_or_a_report_are_kept(text: str) -> None:
+    assert decisions(text)
+
+
+def test_agreed_and_signed_alone_closes_the_paragraph_before() -> None:
+    text = (
+        "Minutes of Larkfield Parish Council\n\n3. Standing orders\n\n"
+        "Revised standing orders for the allotments committee were tabled for acceptance.\n\n"
+        "Agreed and signed.\n"
+    )
+    found = _decisions(text)
+    assert len(found) == 1 and "standing orders" in found[0] and found[0].endswith("Agreed and signed.")

@@ -19,10 +19,10 @@ from .base import (
 
 _RESOLVED = re.compile(r"\bRESOLVED\b|\b[Rr]esolved\s+(?:that|to|:)|\bRESOLUTION\b")
 _PASSIVE = re.compile(
-    r"\b(?:was|were)\s+(?:unanimously\s+|formally\s+|duly\s+|therefore\s+|then\s+|all\s+)?"
+    r"\b(?:was|were)\s+(?:unanimously\s+|formally\s+|duly\s+|therefore\s+|then\s+|all\s+|also\s+)?"
     r"(agreed|approved|resolved|adopted|ratified|endorsed|accepted|carried|passed|confirmed|elected|re-elected|"
     r"appointed|co-opted|moved as correct|signed as a (?:true|correct) record|rejected|refused|defeated|declined|deferred|noted)\b"
-    r"(?!\s+that\b|\s+out\b)",
+    r"(?!\s+that\b|\s+out\b|\s+for\s+(?:its|their|his|her|being)\b)",  # "was noted for its accuracy": renowned
     re.I,
 )
 _BODY_VERB = re.compile(
@@ -128,6 +128,8 @@ def body_agreed(clause: Clause) -> Finding | None:
         return None
     if m.group(1).lower() == "noted" and not _NOTED_OBJECT.search(clause.text):
         return None
+    if _PAST_BEFORE.search(clause.text):
+        return None  # "In October 2023 the Cabinet adopted the strategy": history the minutes recount (a date after the verb is its object's)
     return Finding(f"pattern:BODY {m.group(1).lower()}")
 
 
@@ -163,17 +165,23 @@ def passive_decision(clause: Clause) -> Finding | None:
     m = _PASSIVE.search(clause.text)
     if not m:
         return None
-    if re.search(r"\b(?:until|when|once|if|after|before|whether|unless|since|because|as|how|why)\b(?:(?![,;]).){0,60}$", clause.text[: m.start()], re.I):
+    # "since" before a date or a meeting is a preposition ("transactions since the last meeting were approved")
+    if re.search(r"\b(?:until|when|once|if|after|before|whether|unless|since(?!\s+(?:the\s+(?:last|previous)\b|the\s+meeting\b|\d))|because|as|how|why)\b(?:(?![,;]).){0,60}$", clause.text[: m.start()], re.I):
         return None  # "... until their status was confirmed", "explain how the fee was agreed": a circumstance or a question
     if m.group(1).lower() == "noted" and re.search(r"\b(?:it|which)\s+(?:was|were)\s+(?:\w+\s+)?noted\b", clause.text, re.I):
         return None  # "It was noted (that) ...": a record of discussion, not a decision
     if m.group(1).lower() == "resolved" and fixed_problem(clause.text):
         return None
+    if m.group(1).lower() in _REPORTABLE and _REPORTED_BEFORE.search(clause.text[: m.start()]):
+        return None  # "Ms Gale confirmed that Ann Lee was appointed as the lead": a report of someone else's decision
     if earlier_decision(clause.text, m.end()):
         return None
     return Finding(f"pattern:was {m.group(1).lower()}")
 
 
+# Reported speech: someone tells the meeting what was decided elsewhere.
+_REPORTED_BEFORE = re.compile(r"\b(?:confirmed|reported|explained|advised|said|stated|informed\s+\w+|mentioned|updated\s+\w+)\s+that\b[^;]{0,120}$", re.I)
+_REPORTABLE = frozenset({"appointed", "elected", "re-elected", "co-opted", "approved", "adopted", "accepted", "confirmed", "endorsed", "ratified", "rejected", "refused", "declined"})
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # After the verb: "... was appointed an Alderman in 2010", "... was adopted in June 2016", "... was
 # approved at the previous committee meeting", "... were resolved in the past 3 months".
@@ -184,7 +192,10 @@ _PAST_AFTER = re.compile(
     re.I,
 )
 # Before it: "In February 2016, an initial sum ... was approved".
-_PAST_BEFORE = re.compile(r"^(?:In|On|During|Since)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:" + _MONTH + r"\s+)?(?:19|20)\d\d\b")
+_PAST_BEFORE = re.compile(
+    r"^(?:In|On|During|Since)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:" + _MONTH + r"\s+)?(?:19|20)\d\d\b"
+    r"|^At\s+(?:that|its|their|the\s+(?:previous|last|earlier))\s+meeting\b"  # "At that meeting, Members agreed to ..."
+)
 
 
 def earlier_decision(text: str, verb_end: int) -> bool:
@@ -208,8 +219,8 @@ def agreed_that(clause: Clause) -> Finding | None:
     before = clause.text[: m.start()].strip()
     if re.search(r"\b(?:if|whether|unless)\b[^,;.]{0,40}$", before, re.I):
         return None  # "If we decided we wanted that, ...": a supposition
-    if re.search(r"\balready\s*$", before, re.I):
-        return None  # "we've already decided that": an earlier decision recalled
+    if re.search(r"\balready\s*$|\b(?:has|have|had)\s+\w+ly\s*$", before, re.I) or _PAST_BEFORE.search(clause.text):
+        return None  # "we've already decided that", "At that meeting, Members agreed to ...": an earlier decision recalled
     if _PERSON_BEFORE.search(clause.text[: m.start()]) and m.group(0).lower().endswith(" to"):
         return None
     if before and not re.search(r"(?:\bit\b|\bwas\b|\bwere\b|\ball\b|\bwe\b|\bthey\b|" + _BODY + r"|[:\-–—])\s*$", before, re.I):
@@ -365,13 +376,18 @@ _TAGGED_OUTCOME = re.compile(
     r"(?:\s+unanimously|\s+nem\.?\s*con\.?|\s+without\s+dissent)?[.!]?\s*$",
     re.I,
 )
+# Informal minutes tag the outcome on after a comma: "Minutes of the last meeting, agreed, signed and
+# initialled by the Chair.", "Request to extend the hire to 10pm, agreed."
+_COMMA_OUTCOME = re.compile(r"\w,\s+(?:agreed|approved)(?:\s*[.!]?\s*$|,?\s+(?:and\s+)?signed\b)", re.I)
 _TAGGED_WORDS = ("approved", "agreed", "carried", "rejected", "refused", "declined", "deferred", "adopted", "lost", "defeated", "ratified", "passed")
 
 
 @DECISION_RULES.add("pattern:tagged outcome", needs=_TAGGED_WORDS)
 def tagged_outcome(clause: Clause) -> Finding | None:
     """What was asked for, then the outcome as a sentence of its own: the two are one decision."""
-    return Finding("pattern:tagged outcome") if _TAGGED_OUTCOME.search(clause.text) else None
+    if _TAGGED_OUTCOME.search(clause.text) or _COMMA_OUTCOME.search(clause.text):
+        return Finding("pattern:tagged outcome")
+    return None
 
 
 # US boards: "Motion to approve the bills as presented.", "A motion was made to contribute $2,000",

@@ -425,7 +425,7 @@ class _Builder:
 # outcome is not an entry of its own).
 _BARE_OUTCOME = re.compile(
     r"\s*(?:(?:The\s+)?(?:Motion|Amendment|Resolution)\s+(?:was\s+)?(?:carried|lost|passed|failed)(?:\s+(?:unanimously|\d{1,3}\s*[-–]\s*\d{1,3}))?|"
-    r"Noted|NOTED|Agreed|AGREED|Approved|APPROVED|Carried|CARRIED|"
+    r"Noted|NOTED|(?:Agreed|AGREED|Approved|APPROVED)(?:,?\s+(?:and\s+)?signed)?|Carried|CARRIED|"
     # the room's assent as a line of its own: "Consensus.", "Consensus on that decision.", "*No objection*"
     r"[*_]?(?:(?:rough|general|broad)\s+)?consensus(?:\s+on\s+(?:that|this)(?:\s+(?:decision|proposal))?)?[*_]?|[*_]?no\s+objections?[*_]?)\.?\s*",
     re.I,
