@@ -215,3 +215,44 @@ def test_agreed_and_signed_alone_closes_the_paragraph_before() -> None:
     )
     found = _decisions(text)
     assert len(found) == 1 and "standing orders" in found[0] and found[0].endswith("Agreed and signed.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Council supports the application.",
+        "The Parish Council objects to the height of the proposed barn.",
+        "This Council notes the report and agrees to write to the Minister.",
+        "The Committee has no objection to the revised layout.",
+        "Report noted.",
+        "The Clerk's quarterly update noted.",
+        "The Council noted the bank reconciliation to 31 May 2026.",
+        "Members noted the reply from Highways about the flooding at Mill Lane.",
+    ],
+)
+def test_a_view_in_the_present_tense_or_a_paper_noted_is_a_decision(text: str) -> None:
+    assert decisions(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This Council agrees to call on the Leader to:",
+        "The Council notes that the footpath has flooded again.",
+        "The following points were noted:",
+    ],
+)
+def test_a_stem_or_a_remark_is_no_decision(text: str) -> None:
+    assert decisions(text) == []
+
+
+def test_a_resolved_stem_that_reads_on_labels_its_list() -> None:
+    text = (
+        "Minutes of the Larkfield Town Council Finance Committee\n\nFC/26/12 Budget 2027/28\n\n"
+        "The Town Clerk presented the draft budget.\n\n"
+        "RESOLVED to recommend to Full Council:\n\n"
+        "1. that the budget for 2027/28 be set at £318,400;\n\n"
+        "2. that the precept for 2027/28 be set at £240,000.\n"
+    )
+    found = _decisions(text)
+    assert any("£318,400" in d for d in found) and any("£240,000" in d for d in found)

@@ -31,13 +31,18 @@ _BODY_VERB = re.compile(
     r"objected|opposed|recommended|AGREED|NOTED|RESOLVED)\b",
     re.I,
 )
-_NOTED_OBJECT = re.compile(
-    r"\bnoted\s+(?:the\s+|its\s+)?(?:[\w’'\-]+\s+){0,3}?(report|update|progress|minutes|work|findings|activities|"
+# What a meeting notes as a decision: a paper, an account, a letter ("noted the report").
+_NOTED_NOUNS = (
+    r"(report|update|progress|minutes|work|findings|activities|"
     r"membership|contents?|position|information|comments|accounts|recommendations?|decision|paper|presentation|"
     r"statement|briefing|outcome|feedback|summary|plan|review|budget|figures|correspondence|resignation|retirement|appointment|"
-    r"request|response|proposals?|apologies|thanks|letter|concerns?|changes?|schedule|strategy|results?|returns?|statements?)\b",
-    re.I,
+    r"request|response|proposals?|apologies|thanks|letter|concerns?|changes?|schedule|strategy|results?|returns?|statements?|"
+    r"reconciliation|reply|replies|emails?|petition|invitation|quotes?|quotations?|tenders?|estimates?|audit|survey|consultation|"
+    r"notice|announcement|programme|timetable|balances?)\b"
 )
+_NOTED_OBJECT = re.compile(r"\bnoted\s+(?:the\s+|its\s+)?(?:(?!that\b)[\w’'\-]+\s+){0,3}?" + _NOTED_NOUNS, re.I)
+# The same as a tag: "Report noted.", "Clerk's update noted.", "The quarterly accounts noted."
+_PAPER_NOTED = re.compile(r"^(?:the\s+)?(?:[\w’'\-]+\s+){0,3}?" + _NOTED_NOUNS + r"\s+(?:was\s+|were\s+)?(?:received\s+and\s+)?noted\s*[.!]?\s*$", re.I)
 # "Resolved 26 tickets", "Resolved a fault on the server": "resolved" as fixed, in a work report.
 _FIXED_OBJECT = r"(?!\s+(?:\d[\d,]*\s+[A-Za-z]|(?:a|an|several|many|some|most|issues?|bugs?|tickets?|problems?|faults?|errors?|queries)\b))"
 _LEADING_DECISION = re.compile(
@@ -133,6 +138,26 @@ def body_agreed(clause: Clause) -> Finding | None:
     return Finding(f"pattern:BODY {m.group(1).lower()}")
 
 
+# A council's view in the present tense, as planning comments and motions record it: "The Council
+# supports the application.", "The Parish Council objects to the size of the extension.", "This
+# Council notes the report and agrees to write to the Minister."
+_BODY_PRESENT = re.compile(
+    r"^(?:The|This)\s+(?:[A-Z][\w&’'\-]*\s+){0,3}(?:Council|Committee|Board|Cabinet|Panel|Trustees|Commission|Meeting)\s+"
+    r"(?:therefore\s+|also\s+|formally\s+|strongly\s+|unanimously\s+)?"
+    r"(supports|objects\s+to|has\s+no\s+objections?|raises\s+no\s+objections?|agrees|approves|notes|resolves|endorses|adopts|accepts|welcomes)\b"
+)
+
+
+@DECISION_RULES.add("pattern:BODY supports", needs=("supports", "objects to", "objection", "agrees", "approves", "notes", "resolves", "endorses", "adopts", "accepts", "welcomes"))
+def body_present(clause: Clause) -> Finding | None:
+    m = _BODY_PRESENT.match(clause.text)
+    if m is None or clause.text.rstrip().endswith(":"):
+        return None  # "This Council agrees to call on the Leader to:": the stem of its list
+    if m.group(1) == "notes" and not _NOTED_OBJECT.search(clause.text.replace(" notes ", " noted ", 1)):
+        return None  # "The Council notes that ...": what it heard
+    return Finding("pattern:BODY supports")
+
+
 @DECISION_RULES.add("pattern:Agreed ...", needs=_LEADING_WORDS)
 def leading_decision_word(clause: Clause) -> Finding | None:
     """"Agreed the Board Priorities", "Noted the findings", "Ryan: Decision - next 4 weeks"."""
@@ -170,6 +195,8 @@ def passive_decision(clause: Clause) -> Finding | None:
         return None  # "... until their status was confirmed", "explain how the fee was agreed": a circumstance or a question
     if m.group(1).lower() == "noted" and re.search(r"\b(?:it|which)\s+(?:was|were)\s+(?:\w+\s+)?noted\b", clause.text, re.I):
         return None  # "It was noted (that) ...": a record of discussion, not a decision
+    if m.group(1).lower() == "noted" and clause.text.rstrip().endswith(":"):
+        return None  # "The following points were noted:": the points are discussion
     if m.group(1).lower() == "resolved" and fixed_problem(clause.text):
         return None
     if m.group(1).lower() in _REPORTABLE and _REPORTED_BEFORE.search(clause.text[: m.start()]):
@@ -286,6 +313,11 @@ _RECORDED = re.compile(
 def recorded_outcome(clause: Clause) -> Finding | None:
     """Outcomes written as a tag: "... Balance of £6,564.21 Noted", "NO OBJECTIONS", "APPROVED – 2018 budget"."""
     return Finding("pattern:recorded outcome") if _RECORDED.search(clause.text) else None
+
+
+@DECISION_RULES.add("pattern:paper noted", needs=("noted",))
+def paper_noted(clause: Clause) -> Finding | None:
+    return Finding("pattern:paper noted") if _PAPER_NOTED.match(clause.text) else None
 
 
 @DECISION_RULES.add("pattern:question answered", needs=("?",))

@@ -404,6 +404,8 @@ class _Builder:
             self._open_scope("Action", lists_only=True)
         elif para.label in ("Decision", "RESOLVED", "Agreed") and para.text.rstrip().endswith(":") and not inline:
             self._open_scope(para.label, lists_only=True)  # "The Harbour Liaison Group:" then bullets
+        elif not para.label and _RESOLVED_STEM.match(para.text) and para.text.rstrip().endswith(":"):
+            self._open_scope("RESOLVED", lists_only=True)  # "RESOLVED to recommend to Full Council:" then 1., 2.
 
     def _open_scope(self, label: str | None, *, lists_only: bool = False) -> None:
         self.scope_label = label
@@ -430,6 +432,9 @@ _BARE_OUTCOME = re.compile(
     r"[*_]?(?:(?:rough|general|broad)\s+)?consensus(?:\s+on\s+(?:that|this)(?:\s+(?:decision|proposal))?)?[*_]?|[*_]?no\s+objections?[*_]?)\.?\s*",
     re.I,
 )
+# A resolution's stem that reads on ("RESOLVED to recommend to Full Council:", "AGREED to:"): its
+# list entries are the resolutions.
+_RESOLVED_STEM = re.compile(r"\s*(?:RESOLVED|AGREED|DECIDED|It\s+was\s+(?:resolved|agreed|RESOLVED|AGREED))\b")
 _TASK_LIST_INTRO = re.compile(
     r"\b(?:need(?:s)?\s+to\s+be|to\s+be\s+(?:done|corrected|fixed|updated|actioned|completed)|should\s+be\s+(?:done|corrected|fixed|updated)|"
     r"actions?\s+(?:are|were|agreed|arising)|following\s+actions?)\b[^.]{0,60}:\s*$",
