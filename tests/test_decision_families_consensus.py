@@ -256,3 +256,43 @@ def test_a_resolved_stem_that_reads_on_labels_its_list() -> None:
     )
     found = _decisions(text)
     assert any("£318,400" in d for d in found) and any("£240,000" in d for d in found)
+
+
+def test_a_list_of_options_the_meeting_may_take_is_no_decision() -> None:
+    text = (
+        "Minutes of Harrowdene County Council\n\n## 7. Call-in of Decision 26/00114\n\n"
+        "In considering the referral, the Council may either:\n\n"
+        "(a) Agree that the decision be implemented\n\n"
+        "(b) Express comments but not require reconsideration of the decision, or\n\n"
+        "(c) Require implementation of the decision to be postponed.\n\n"
+        "RESOLVED that the Council makes comments but does not require reconsideration of the decision.\n"
+    )
+    found = _decisions(text)
+    assert len(found) == 1 and "makes comments" in found[0]
+
+
+def test_a_resolution_list_after_a_plain_paragraph_is_kept() -> None:
+    text = (
+        "Minutes of Harrowdene County Council\n\n## 8. Budget\n\n"
+        "The Leader introduced the budget.\n\n"
+        "RESOLVED that Council:\n\n"
+        "(a) Agrees the revenue budget for 2027/28 as set out in Appendix A; and\n\n"
+        "(b) Notes the capital programme.\n"
+    )
+    assert len(_decisions(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Decision 26/00114 – Future of the Mill Lane Youth Centre was taken on 4 February 2026.",
+        "The current account balance was confirmed as £12,406.18 at 31 May.",
+        "It was confirmed to be continuing for another year.",
+    ],
+)
+def test_a_decision_reference_or_a_fact_confirmed_is_no_decision(text: str) -> None:
+    assert decisions(text) == []
+
+
+def test_an_appointment_confirmed_is_still_a_decision() -> None:
+    assert decisions("Cllr Ade was confirmed as Chair for the coming year.")

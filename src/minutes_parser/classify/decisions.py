@@ -199,6 +199,8 @@ def passive_decision(clause: Clause) -> Finding | None:
         return None  # "The following points were noted:": the points are discussion
     if m.group(1).lower() == "resolved" and fixed_problem(clause.text):
         return None
+    if m.group(1).lower() == "confirmed" and re.match(r"\s+(?:as|at)\s+(?:about\s+)?[£$€]?\d|\s+to\s+be\b", clause.text[m.end() :]):
+        return None  # "The balance was confirmed as £31,397.69", "It was confirmed to be working": a fact checked
     if m.group(1).lower() in _REPORTABLE and _REPORTED_BEFORE.search(clause.text[: m.start()]):
         return None  # "Ms Gale confirmed that Ann Lee was appointed as the lead": a report of someone else's decision
     if earlier_decision(clause.text, m.end()):
