@@ -296,3 +296,39 @@ def test_a_decision_reference_or_a_fact_confirmed_is_no_decision(text: str) -> N
 
 def test_an_appointment_confirmed_is_still_a_decision() -> None:
     assert decisions("Cllr Ade was confirmed as Chair for the coming year.")
+
+
+def test_plain_that_paragraphs_after_a_resolved_that_stem_are_its_resolutions() -> None:
+    text = (
+        "Minutes of Fenby Parish Council\n\n4. Budget\n\nRESOLVED that:\n\n"
+        "That the budget for 2027/28 be set at £40,000;\n\nThat the precept be set at £30,000.\n\n"
+        "The Clerk thanked members for their work on the budget.\n"
+    )
+    found = _decisions(text)
+    assert any("£40,000" in d for d in found) and any("£30,000" in d for d in found)
+    assert not any("thanked" in d for d in found)
+
+
+def test_a_motion_proposing_that_governs_its_that_paragraphs() -> None:
+    text = (
+        "Minutes of Fenby Parish Council\n\n6. Library hours\n\n"
+        "The working group passed a motion proposing that:\n\n"
+        "That the change of opening hours be delayed until funding is confirmed;\n\n"
+        "That a survey of library users be undertaken;\n\n"
+        "And, that an update be brought to the next meeting.\n\n"
+        "In relation to the first part, officers have asked the county for the figures.\n"
+    )
+    found = _decisions(text)
+    assert len(found) == 3 and found[2].startswith("And, that an update")
+
+
+@pytest.mark.parametrize(
+    ("text", "decided"),
+    [
+        ("Jo: It's a one line change and we're good with it.", True),
+        ("Sounds like we are okay doing this.", True),
+        ("We want to make sure that everyone is ok with merging the two calls.", False),
+    ],
+)
+def test_the_room_speaking_for_itself(text: str, decided: bool) -> None:
+    assert bool(decisions(text)) is decided

@@ -273,7 +273,9 @@ _ASSENT = re.compile(
     r"|\b(?:general|unanimous|broad|full|overall)\s+(?:agreement|approval|support|consent|adoption|assent)\b"
     r"|\bno\s+(?:further\s+)?objections?\b(?!\s+(?:was|were|had\s+been)\s+(?:raised|received))"
     r"|\b(?:all|members|councillors|cllrs|everyone|everybody|committee|board|council|trustees|governors|present|group|meeting)\s+(?:were|was|are|is)\s+"
-    r"(?:all\s+)?(?:content|happy|in\s+agreement|satisfied|supportive|okay|ok|fine|pleased\s+to\s+(?:\w+\s+)?support)\s+(?:with|that|to|for|this|the)\b",
+    r"(?:all\s+)?(?:content|happy|in\s+agreement|satisfied|supportive|okay|ok|fine|pleased\s+to\s+(?:\w+\s+)?support)\s+(?:with|that|to|for|this|the)\b"
+    # the room speaking for itself: "we're good with it", "sounds like we are okay doing this"
+    r"|\bwe(?:['’]re|\s+are)\s+(?:all\s+)?(?:okay|ok|good|happy|fine|content|comfortable)\s+(?:with|doing|to)\b",
     re.I,
 )
 _ASSENT_NEGATED = re.compile(
@@ -283,7 +285,7 @@ _ASSENT_NEGATED = re.compile(
 )
 
 
-@DECISION_RULES.add("pattern:assent", needs=("consensus", "agreement", "approval", "support", "consent", "adoption", "assent", "objection", "content", "happy", "satisf", "okay", "ok ", "fine"))
+@DECISION_RULES.add("pattern:assent", needs=("consensus", "agreement", "approval", "support", "consent", "adoption", "assent", "objection", "content", "happy", "satisf", "okay", "ok ", "fine", "good", "comfortable"))
 def assent(clause: Clause) -> Finding | None:
     """Assent as a noun or a state: "Consensus to close the issue", "There was general approval",
     "Unanimous adoption of the plan", "Councillors were content with the proposal", "No objections"."""
