@@ -194,7 +194,7 @@ def assemble(
         table_header: tuple[str, ...] | None = None
         without_action: ParagraphDraft | None = None  # the paragraph before, when it gave no action
         intro: ListIntro | None = None  # a list intro ("Treasurer to:") whose entries follow
-        options = False  # under "the Council may:", list entries are choices offered, not decisions
+        options = False  # under "Members may:", list entries are choices offered, not decisions
         for paragraph_index, para in enumerate(draft.paragraphs):
             sentences = next(spans)
             provenance_item = draft.number or draft.key

@@ -22,7 +22,7 @@ _PASSIVE = re.compile(
     r"\b(?:was|were)\s+(?:unanimously\s+|formally\s+|duly\s+|therefore\s+|then\s+|all\s+|also\s+)?"
     r"(agreed|approved|resolved|adopted|ratified|endorsed|accepted|carried|passed|confirmed|elected|re-elected|"
     r"appointed|co-opted|moved as correct|signed as a (?:true|correct) record|rejected|refused|defeated|declined|deferred|noted)\b"
-    r"(?!\s+that\b|\s+out\b|\s+for\s+(?:its|their|his|her|being)\b)",  # "was noted for its accuracy": renowned
+    r"(?!\s+that\b|\s+out\b|\s+for\s+(?:its|their|his|her|being)\b)",  # "was noted for its gardens": renowned
     re.I,
 )
 _BODY_VERB = re.compile(
@@ -43,7 +43,7 @@ _NOTED_NOUNS = (
 _NOTED_OBJECT = re.compile(r"\bnoted\s+(?:the\s+|its\s+)?(?:(?!that\b)[\w’'\-]+\s+){0,3}?" + _NOTED_NOUNS, re.I)
 # The same as a tag: "Report noted.", "Clerk's update noted.", "The quarterly accounts noted."
 _PAPER_NOTED = re.compile(r"^(?:the\s+)?(?:[\w’'\-]+\s+){0,3}?" + _NOTED_NOUNS + r"\s+(?:was\s+|were\s+)?(?:received\s+and\s+)?noted\s*[.!]?\s*$", re.I)
-# "Resolved 26 tickets", "Resolved a fault on the server": "resolved" as fixed, in a work report.
+# "Resolved 14 tickets", "Resolved a fault on the print server": "resolved" as fixed, in a work report.
 _FIXED_OBJECT = r"(?!\s+(?:\d[\d,]*\s+[A-Za-z]|(?:a|an|several|many|some|most|issues?|bugs?|tickets?|problems?|faults?|errors?|queries)\b))"
 _LEADING_DECISION = re.compile(
     r"^(?:[A-Z][a-z]+:\s+)?(Agreed|Approved|Resolved" + _FIXED_OBJECT + r"|Noted|Decided|Endorsed|Adopted|Ratified|Consented|Agreement|Decision(?=\s*[-:–—])|Conclusion(?=\s*[-:–—]|\s+(?:that|to|is|was)\b)|Outcome(?=\s*[-:–—])|Unanimously|Agree(?=\s+(?:that|to)\b))\b(?!\s+(?:with|by)\b)"
@@ -66,7 +66,7 @@ _LEADING_WORDS = ("agree", "approv", "resol", "noted", "decid", "endors", "adopt
 _AGREED_WORDS = ("agreed", "decided", "concluded", "resolved", "determined", "approved", "accepted", "signed")
 _ANSWERED = re.compile(
     r"\?\s*(?:Yes|YES|Agreed|Approved|Carried)(?:[.!]?|,[^?]{0,40}\b(?:will|shall|to)\b[^?]{0,40}[.!]?)\s*$"  # "? Yes, Ana will record it."
-    # "Any objection to closing it? None.", "Any reservations? No response from the room."
+    # "Any objection to the new date? None.", "Objections to the rota? No response."
     r"|\b(?:objections?|reservations?|concerns?|against|opposed)\b[^?]{0,40}\?\s*[*_]?(?:None|No\s+(?:response|one|objections?)|Silence)\b[^?]{0,30}$"
 )
 
@@ -103,8 +103,8 @@ def decision_label(clause: Clause) -> Finding | None:
     return None
 
 
-# "563 issues resolved to date", "An issue with the licence forms was resolved to everyone's
-# satisfaction", "tickets were opened and 258 were resolved": a problem fixed, not a resolution.
+# "80 issues resolved this year", "A fault with the boiler was resolved to the caretaker's relief",
+# "40 tickets were logged and 35 were resolved": a problem fixed, not a resolution.
 _FIXED_SUBJECT = re.compile(
     r"\b(?:issues?|tickets?|bugs?|problems?|faults?|defects?|errors?|queries|query|complaints?|incidents?|disputes?)\b"
     r"[^.;,:]{0,80}?\b(?:resolved|fixed)\b(?!\s+that\b)",
@@ -134,7 +134,7 @@ def body_agreed(clause: Clause) -> Finding | None:
     if m.group(1).lower() == "noted" and not _NOTED_OBJECT.search(clause.text):
         return None
     if _PAST_BEFORE.search(clause.text):
-        return None  # "In October 2023 the Cabinet adopted the strategy": history the minutes recount (a date after the verb is its object's)
+        return None  # "In May 2021 the Board adopted its plan": history the minutes recount (a date after the verb is its object's)
     return Finding(f"pattern:BODY {m.group(1).lower()}")
 
 
@@ -200,7 +200,7 @@ def passive_decision(clause: Clause) -> Finding | None:
     if m.group(1).lower() == "resolved" and fixed_problem(clause.text):
         return None
     if m.group(1).lower() == "confirmed" and re.match(r"\s+(?:as|at)\s+(?:about\s+)?[£$€]?\d|\s+to\s+be\b", clause.text[m.end() :]):
-        return None  # "The balance was confirmed as £31,397.69", "It was confirmed to be working": a fact checked
+        return None  # "The float was confirmed as £150", "The lift was confirmed to be working": a fact checked
     if m.group(1).lower() in _REPORTABLE and _REPORTED_BEFORE.search(clause.text[: m.start()]):
         return None  # "Ms Gale confirmed that Ann Lee was appointed as the lead": a report of someone else's decision
     if earlier_decision(clause.text, m.end()):
@@ -223,7 +223,7 @@ _PAST_AFTER = re.compile(
 # Before it: "In February 2016, an initial sum ... was approved".
 _PAST_BEFORE = re.compile(
     r"^(?:In|On|During|Since)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:" + _MONTH + r"\s+)?(?:19|20)\d\d\b"
-    r"|^At\s+(?:that|its|their|the\s+(?:previous|last|earlier))\s+meeting\b"  # "At that meeting, Members agreed to ..."
+    r"|^At\s+(?:that|its|their|the\s+(?:previous|last|earlier))\s+meeting\b"  # "At its last meeting, the Panel agreed to ..."
 )
 
 
@@ -249,7 +249,7 @@ def agreed_that(clause: Clause) -> Finding | None:
     if re.search(r"\b(?:if|whether|unless)\b[^,;.]{0,40}$", before, re.I):
         return None  # "If we decided we wanted that, ...": a supposition
     if re.search(r"\balready\s*$|\b(?:has|have|had)\s+\w+ly\s*$", before, re.I) or _PAST_BEFORE.search(clause.text):
-        return None  # "we've already decided that", "At that meeting, Members agreed to ...": an earlier decision recalled
+        return None  # "we already agreed to this", "At its last meeting, the Panel agreed to ...": an earlier decision recalled
     if _PERSON_BEFORE.search(clause.text[: m.start()]) and m.group(0).lower().endswith(" to"):
         return None
     if before and not re.search(r"(?:\bit\b|\bwas\b|\bwere\b|\ball\b|\bwe\b|\bthey\b|" + _BODY + r"|[:\-–—])\s*$", before, re.I):
@@ -274,13 +274,13 @@ _ASSENT = re.compile(
     r"|\bno\s+(?:further\s+)?objections?\b(?!\s+(?:was|were|had\s+been)\s+(?:raised|received))"
     r"|\b(?:all|members|councillors|cllrs|everyone|everybody|committee|board|council|trustees|governors|present|group|meeting)\s+(?:were|was|are|is)\s+"
     r"(?:all\s+)?(?:content|happy|in\s+agreement|satisfied|supportive|okay|ok|fine|pleased\s+to\s+(?:\w+\s+)?support)\s+(?:with|that|to|for|this|the)\b"
-    # the room speaking for itself: "we're good with it", "sounds like we are okay doing this"
+    # the room speaking for itself: "we're happy with that", "we are fine to ship it"
     r"|\bwe(?:['’]re|\s+are)\s+(?:all\s+)?(?:okay|ok|good|happy|fine|content|comfortable)\s+(?:with|doing|to)\b",
     re.I,
 )
 _ASSENT_NEGATED = re.compile(
     r"\b(?:no|not|without|lack\s+of|any|reach|reaching|seek|seeking|build|building|whether|if|sure|ensure|check|see)\s+(?:\w+\s+)?$"
-    r"|\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:declared|reached|found|achieved)\s+$",  # "where we have not yet declared consensus"
+    r"|\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:declared|reached|found|achieved)\s+$",  # "as we have not yet reached consensus"
     re.I,
 )
 
@@ -331,8 +331,8 @@ def question_answered(clause: Clause) -> Finding | None:
 
 
 # Issue-tracker meetings (standards working groups, open-source projects) record what became of
-# each issue: "Close, no action.", "Consensus to close with no action", "Closing this issue out",
-# "That will be a different issue; close.", "Why are frames typed? Closed."
+# each issue: "Close; we can revisit it later.", "agreed to close without action", "We are closing the
+# issue today", "Out of scope for this draft; close.", "Is the header needed? Closed."
 _ISSUE_CLOSED = re.compile(
     r"(?i:\bclos(?:e|ed|ing)\s+(?:it\s+|this\s+|the\s+issue\s+)?with(?:out)?\s+(?:no\s+)?(?:further\s+)?action\b"
     r"|\bclos(?:e|ing)\s+(?:this|the)\s+issue\b)"
@@ -356,7 +356,7 @@ def issue_closed(clause: Clause) -> Finding | None:
     return Finding("pattern:issue closed")
 
 
-# Open-source meetings settle a change under review: "Adopt Ana's PR.", "Merge it!", "Land the patch."
+# Open-source meetings settle a change under review: "Adopt Ana's PR.", "Accept this.", "Land the patch."
 _ADOPT_CHANGE = re.compile(
     r"^(?:Adopt|Merge|Accept|Land)\s+(?:it|this|that|the\s+(?:PR|pull\s+request|patch)|[\w.\-]+['’]s\s+(?:PR|pull\s+request|patch|proposal))\s*[.!]*\s*$"
 )
@@ -367,8 +367,8 @@ def change_adopted(clause: Clause) -> Finding | None:
     return Finding("pattern:change adopted") if _ADOPT_CHANGE.match(clause.text) else None
 
 
-# A poll of the room: "Hum: should the types be varints? Yes!", "Straw poll: keep the flag. Yes",
-# "Show of hands: publish now? Yes, hum won." The question and its answer are the decision.
+# A poll of the room: "Hum: drop the legacy field? Yes.", "Straw poll: keep the flag. Yes",
+# "Poll: publish now? Yes, clear majority." The question and its answer are the decision.
 _POLLS = frozenset({"hum", "poll", "straw poll", "show of hands"})
 _POLL_LEAD = re.compile(r"(?:hum|poll|straw\s+poll|show\s+of\s+hands)\b(?!\s+(?:of|for|to|was|is|on)\b)", re.I)
 _POLL_ANSWER = re.compile(r"\b(?:yes|won|carried|passed|consensus|agreed)\b", re.I)
@@ -412,8 +412,8 @@ _TAGGED_OUTCOME = re.compile(
     r"(?:\s+unanimously|\s+nem\.?\s*con\.?|\s+without\s+dissent)?[.!]?\s*$",
     re.I,
 )
-# Informal minutes tag the outcome on after a comma: "Minutes of the last meeting, agreed, signed and
-# initialled by the Chair.", "Request to extend the hire to 10pm, agreed."
+# Informal minutes tag the outcome on after a comma: "Notes of the May meeting, agreed, signed and
+# dated by the Chair.", "Request to extend the hire to 10pm, agreed."
 _COMMA_OUTCOME = re.compile(r"\w,\s+(?:agreed|approved)(?:\s*[.!]?\s*$|,?\s+(?:and\s+)?signed\b)", re.I)
 _TAGGED_WORDS = ("approved", "agreed", "carried", "rejected", "refused", "declined", "deferred", "adopted", "lost", "defeated", "ratified", "passed")
 

@@ -37,8 +37,8 @@ def introduces_a_list(text: str) -> bool:
 
 _SPEAKER = re.compile(r"^([A-Z][\w'’\-]{1,30}(?:\s[A-Z][\w'’\-]{1,30}){0,2}|@[\w-]{1,40}):\s+(?=\S)")
 _CLAUSE_BREAK = re.compile(r"[,;]\s+(?=\S)|(?<!\s)\s+and\s+(?=[A-Z])")
-# "Resolved 26 tickets", "Resolved a fault with the server": a verb of a work report, not a label;
-# "Decision 24/00093 was taken on ...": a decision's reference, not a label.
+# "Resolved 14 tickets", "Resolved a fault with the server": a verb of a work report, not a label;
+# "Decision 19/00412 was signed on ...": a decision's reference, not a label.
 _LEADING_LABEL = re.compile(r"^(?:ACTION|Action|Actions|RESOLVED|Resolved(?!\s+(?:\d[\d,]*\s+[A-Za-z]|(?:a|an|several|many|some|most|issues?|bugs?|tickets?|problems?|faults?|errors?)\b))|RESOLUTION|Resolution(?=\s*:)|Decision(?!\s+(?:No\.?\s*)?\d+/)|DECISION|AGREED|(?:Conclusion|Outcome)(?=\s*[:\-–—]))\b\s*(?:[:\-–—]\s*)?", re.UNICODE)
 _OWNER_ONLY = re.compile(r"^[\s\-–—:]*(?:\(\s*)?(?:possibly\s+|probably\s+)?([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})\s*\)?\s*\??\s*$")
 # Every rule a probe runs (OWNER to VERB, OWNER will VERB, OWNER agreed to VERB) needs one of these
@@ -462,9 +462,9 @@ def subject_of(text: str, people: PeopleIndex) -> str | None:
     return owners[0] if owners and len(owners) == 1 else None
 
 
-# A report's list of what the meeting may do: "the Council may either:", "resolve one of the
-# following:", "The options are:". Its entries ("(a) Agree that the decision be implemented") are
-# choices offered, not decisions taken.
+# A report's list of what the meeting may do: "Members may:", "choose one of the following:",
+# "The options are:". Its entries ("(a) Approve the lease", "(b) Refuse it") are choices offered,
+# not decisions taken.
 _OPTIONS_STEM = re.compile(
     r"\b(?:may|might|could|can)(?:\s+either)?\s*:\s*$|\bone\s+of\s+the\s+following(?:\s+\w+)?\s*:\s*$|\boptions?\s+(?:are|were|is|available)\b[^:]{0,40}:\s*$",
     re.I,
@@ -472,7 +472,7 @@ _OPTIONS_STEM = re.compile(
 
 
 def options_stem(text: str) -> bool:
-    """True for the stem of a list of options ("In considering the decision, the Council may:")."""
+    """True for the stem of a list of options ("Having read the report, the Panel may:")."""
     return _OPTIONS_STEM.search(text[-200:]) is not None
 
 

@@ -414,7 +414,7 @@ class _Builder:
             self._open_scope("RESOLVED", lists_only=True)  # "RESOLVED to recommend to Full Council:" then 1., 2.
             self.scope_that = True
         elif not para.label and not para.list_marker and _THAT_STEM.search(para.text[-200:]):
-            self._open_scope("RESOLVED", lists_only=True)  # "The committee passed a motion proposing that:"
+            self._open_scope("RESOLVED", lists_only=True)  # "The working group passed a motion recommending that:"
             self.scope_that = True
 
     def _open_scope(self, label: str | None, *, lists_only: bool = False) -> None:
@@ -439,15 +439,15 @@ class _Builder:
 _BARE_OUTCOME = re.compile(
     r"\s*(?:(?:The\s+)?(?:Motion|Amendment|Resolution)\s+(?:was\s+)?(?:carried|lost|passed|failed)(?:\s+(?:unanimously|\d{1,3}\s*[-–]\s*\d{1,3}))?|"
     r"Noted|NOTED|(?:Agreed|AGREED|Approved|APPROVED)(?:,?\s+(?:and\s+)?signed)?|Carried|CARRIED|"
-    # the room's assent as a line of its own: "Consensus.", "Consensus on that decision.", "*No objection*"
+    # the room's assent as a line of its own: "Consensus.", "Rough consensus on this.", "No objections."
     r"[*_]?(?:(?:rough|general|broad)\s+)?consensus(?:\s+on\s+(?:that|this)(?:\s+(?:decision|proposal))?)?[*_]?|[*_]?no\s+objections?[*_]?)\.?\s*",
     re.I,
 )
 # A resolution's stem that reads on ("RESOLVED to recommend to Full Council:", "AGREED to:"): its
 # list entries are the resolutions.
 _RESOLVED_STEM = re.compile(r"\s*(?:RESOLVED|AGREED|DECIDED|It\s+was\s+(?:resolved|agreed|RESOLVED|AGREED))\b")
-# A stem that puts resolutions ("The committee passed a motion proposing that:", "It was agreed
-# that:") and the entries it governs ("That a valuation be undertaken;", "And, that an update ...").
+# A stem that puts resolutions ("The panel passed a motion recommending that:", "It was agreed
+# that:") and the entries it governs ("That the hall be repainted;", "And, that the Clerk ...").
 _THAT_STEM = re.compile(r"\b(?:resolved|agreed|decided|motion|moved|proposing|recommend(?:ed|s)?)\b[^:]{0,80}\bthat\s*:\s*$", re.I)
 _THAT_ENTRY = re.compile(r"\W{0,2}(?:(?:and|further|also),?\s+)?that\b", re.I)
 _TASK_LIST_INTRO = re.compile(
