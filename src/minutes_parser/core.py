@@ -21,7 +21,7 @@ import stat
 from dataclasses import replace
 from pathlib import Path
 
-from .classify import classify_paragraph
+from .classify import classify_paragraph, options_stem, without_decisions
 from .classify.clause_model import ClauseContext, ClauseRefiner
 from .errors import DecodeError, DocumentTooLargeError, InputError
 from .extract.dates import DateContext
@@ -203,6 +203,7 @@ def assemble(
         intro: ListIntro | None = None  # a list intro ("Treasurer to:") whose entries follow
         subject: str | None = draft.title or None  # what a bare motion is about, until the item decides something
         record = MotionRecord()  # a motion whose named vote closes it paragraphs later
+        options = False  # under "Members may:", list entries are choices offered, not decisions
         for paragraph_index, para in enumerate(draft.paragraphs):
             sentences = next(spans)
             provenance_item = draft.number or draft.key
@@ -226,6 +227,10 @@ def assemble(
             clause_context = ClauseContext(para.label, para.margin, para.list_marker, draft.title, para.text)
             refiner.observe(classified, clause_context)
             classified = refiner.refine(classified, clause_context, people)
+            if para.list_marker and options:
+                classified = without_decisions(classified)
+            elif not para.list_marker:
+                options = options_stem(para.text)
             paragraph_kind = ParagraphKind(classified.kind)
             paragraphs.append(
                 Paragraph(paragraph_kind, para.text, classified.cues, label=para.label, list_marker=para.list_marker, margin=para.margin)

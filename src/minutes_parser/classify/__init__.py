@@ -51,7 +51,9 @@ from .paragraphs import (
     ClauseResult,
     classify_clause,
     classify_paragraph,
+    options_stem,
     outcome_only,
+    without_decisions,
 )
 
 __all__ = [
@@ -80,6 +82,7 @@ __all__ = [
     "impersonal_agreed",
     "leading_decision_word",
     "marker",
+    "options_stem",
     "outcome_only",
     "owner_agreed_to",
     "owner_only",
@@ -100,4 +103,5 @@ __all__ = [
     "to_be_appointed",
     "to_be_done",
     "vote",
+    "without_decisions",
 ]

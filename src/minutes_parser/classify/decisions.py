@@ -19,10 +19,10 @@ from .base import (
 
 _RESOLVED = re.compile(r"\bRESOLVED\b|\b[Rr]esolved\s+(?:that|to|:)|\bRESOLUTION\b")
 _PASSIVE = re.compile(
-    r"\b(?:was|were)\s+(?:unanimously\s+|formally\s+|duly\s+|therefore\s+|then\s+|all\s+)?"
+    r"\b(?:was|were)\s+(?:unanimously\s+|formally\s+|duly\s+|therefore\s+|then\s+|all\s+|also\s+)?"
     r"(agreed|approved|resolved|adopted|ratified|endorsed|accepted|carried|passed|confirmed|elected|re-elected|"
     r"appointed|co-opted|moved as correct|signed as a (?:true|correct) record|rejected|refused|defeated|declined|deferred|noted)\b"
-    r"(?!\s+that\b|\s+out\b)",
+    r"(?!\s+that\b|\s+out\b|\s+for\s+(?:its|their|his|her|being)\b)",  # "was noted for its gardens": renowned
     re.I,
 )
 _BODY_VERB = re.compile(
@@ -31,15 +31,22 @@ _BODY_VERB = re.compile(
     r"objected|opposed|recommended|AGREED|NOTED|RESOLVED)\b",
     re.I,
 )
-_NOTED_OBJECT = re.compile(
-    r"\bnoted\s+(?:the\s+|its\s+)?(?:[\w’'\-]+\s+){0,3}?(report|update|progress|minutes|work|findings|activities|"
+# What a meeting notes as a decision: a paper, an account, a letter ("noted the report").
+_NOTED_NOUNS = (
+    r"(report|update|progress|minutes|work|findings|activities|"
     r"membership|contents?|position|information|comments|accounts|recommendations?|decision|paper|presentation|"
     r"statement|briefing|outcome|feedback|summary|plan|review|budget|figures|correspondence|resignation|retirement|appointment|"
-    r"request|response|proposals?|apologies|thanks|letter|concerns?|changes?|schedule|strategy|results?|returns?|statements?)\b",
-    re.I,
+    r"request|response|proposals?|apologies|thanks|letter|concerns?|changes?|schedule|strategy|results?|returns?|statements?|"
+    r"reconciliation|reply|replies|emails?|petition|invitation|quotes?|quotations?|tenders?|estimates?|audit|survey|consultation|"
+    r"notice|announcement|programme|timetable|balances?)\b"
 )
+_NOTED_OBJECT = re.compile(r"\bnoted\s+(?:the\s+|its\s+)?(?:(?!that\b)[\w’'\-]+\s+){0,3}?" + _NOTED_NOUNS, re.I)
+# The same as a tag: "Report noted.", "Clerk's update noted.", "The quarterly accounts noted."
+_PAPER_NOTED = re.compile(r"^(?:the\s+)?(?:[\w’'\-]+\s+){0,3}?" + _NOTED_NOUNS + r"\s+(?:was\s+|were\s+)?(?:received\s+and\s+)?noted\s*[.!]?\s*$", re.I)
+# "Resolved 14 tickets", "Resolved a fault on the print server": "resolved" as fixed, in a work report.
+_FIXED_OBJECT = r"(?!\s+(?:\d[\d,]*\s+[A-Za-z]|(?:a|an|several|many|some|most|issues?|bugs?|tickets?|problems?|faults?|errors?|queries)\b))"
 _LEADING_DECISION = re.compile(
-    r"^(?:[A-Z][a-z]+:\s+)?(Agreed|Approved|Resolved|Noted|Decided|Endorsed|Adopted|Ratified|Consented|Agreement|Decision(?=\s*[-:–—])|Unanimously|Agree(?=\s+(?:that|to)\b))\b(?!\s+(?:with|by)\b)"
+    r"^(?:[A-Z][a-z]+:\s+)?(Agreed|Approved|Resolved" + _FIXED_OBJECT + r"|Noted|Decided|Endorsed|Adopted|Ratified|Consented|Agreement|Decision(?=\s*[-:–—])|Conclusion(?=\s*[-:–—]|\s+(?:that|to|is|was)\b)|Outcome(?=\s*[-:–—])|Unanimously|Agree(?=\s+(?:that|to)\b))\b(?!\s+(?:with|by)\b)"
 )
 _VOTE = re.compile(
     r"\b(?:[Ss]econded\s+(?:by\s+)?(?-i:Cllr|Councillor|Mr|Mrs|Ms|Dr|[A-Z])|(?-i:SECONDED)|all (?:were )?in favou?r|all agreed|unanimously|motion (?:was )?(?:carried|lost|fell|defeated|passe[sd]|carries|fail(?:s|ed))|"
@@ -55,9 +62,13 @@ _AGREED_THAT = re.compile(
 )
 _VOTE_WORDS = ("second", "favour", "favor", "passe", "fail", "unanim", "motion", "vote", "hands", "objection", "carried", "nem", "abstain", "against", "opposed", "agreed")
 _BODY_VERB_WORDS = ("agree", "approv", "resol", "endors", "adopt", "accept", "ratif", "support", "decid", "vote", "appoint", "elect", "confirm", "noted", "object", "oppos", "recommend")
-_LEADING_WORDS = ("agree", "approv", "resol", "noted", "decid", "endors", "adopt", "ratif", "consent", "decision", "unanim")
+_LEADING_WORDS = ("agree", "approv", "resol", "noted", "decid", "endors", "adopt", "ratif", "consent", "decision", "unanim", "conclusion", "outcome")
 _AGREED_WORDS = ("agreed", "decided", "concluded", "resolved", "determined", "approved", "accepted", "signed")
-_ANSWERED = re.compile(r"\?\s*(?:Yes|YES|Agreed|Approved|Carried)[.!]?\s*$")
+_ANSWERED = re.compile(
+    r"\?\s*(?:Yes|YES|Agreed|Approved|Carried)(?:[.!]?|,[^?]{0,40}\b(?:will|shall|to)\b[^?]{0,40}[.!]?)\s*$"  # "? Yes, Ana will record it."
+    # "Any objection to the new date? None.", "Objections to the rota? No response."
+    r"|\b(?:objections?|reservations?|concerns?|against|opposed)\b[^?]{0,40}\?\s*[*_]?(?:None|No\s+(?:response|one|objections?)|Silence)\b[^?]{0,30}$"
+)
 
 
 _A_WORD = re.compile(r"[^\W\d_]{3,}")
@@ -92,9 +103,26 @@ def decision_label(clause: Clause) -> Finding | None:
     return None
 
 
+# "80 issues resolved this year", "A fault with the boiler was resolved to the caretaker's relief",
+# "40 tickets were logged and 35 were resolved": a problem fixed, not a resolution.
+_FIXED_SUBJECT = re.compile(
+    r"\b(?:issues?|tickets?|bugs?|problems?|faults?|defects?|errors?|queries|query|complaints?|incidents?|disputes?)\b"
+    r"[^.;,:]{0,80}?\b(?:resolved|fixed)\b(?!\s+that\b)",
+    re.I,
+)
+
+
+def fixed_problem(text: str) -> bool:
+    """A problem, ticket or complaint resolved: work done, not the meeting's decision."""
+    return _FIXED_SUBJECT.search(text) is not None
+
+
 @DECISION_RULES.add("pattern:RESOLVED", needs=("resol",))
 def resolved(clause: Clause) -> Finding | None:
-    return Finding("pattern:RESOLVED") if _RESOLVED.search(clause.text) else None
+    m = _RESOLVED.search(clause.text)
+    if m is None or (not m.group(0).isupper() and fixed_problem(clause.text)):
+        return None
+    return Finding("pattern:RESOLVED")
 
 
 @DECISION_RULES.add("pattern:BODY agreed", needs=_BODY_VERB_WORDS)
@@ -105,7 +133,29 @@ def body_agreed(clause: Clause) -> Finding | None:
         return None
     if m.group(1).lower() == "noted" and not _NOTED_OBJECT.search(clause.text):
         return None
+    if _PAST_BEFORE.search(clause.text):
+        return None  # "In May 2021 the Board adopted its plan": history the minutes recount (a date after the verb is its object's)
     return Finding(f"pattern:BODY {m.group(1).lower()}")
+
+
+# A council's view in the present tense, as planning comments and motions record it: "The Council
+# supports the application.", "The Parish Council objects to the size of the extension.", "This
+# Council notes the report and agrees to write to the Minister."
+_BODY_PRESENT = re.compile(
+    r"^(?:The|This)\s+(?:[A-Z][\w&’'\-]*\s+){0,3}(?:Council|Committee|Board|Cabinet|Panel|Trustees|Commission|Meeting)\s+"
+    r"(?:therefore\s+|also\s+|formally\s+|strongly\s+|unanimously\s+)?"
+    r"(supports|objects\s+to|has\s+no\s+objections?|raises\s+no\s+objections?|agrees|approves|notes|resolves|endorses|adopts|accepts|welcomes)\b"
+)
+
+
+@DECISION_RULES.add("pattern:BODY supports", needs=("supports", "objects to", "objection", "agrees", "approves", "notes", "resolves", "endorses", "adopts", "accepts", "welcomes"))
+def body_present(clause: Clause) -> Finding | None:
+    m = _BODY_PRESENT.match(clause.text)
+    if m is None or clause.text.rstrip().endswith(":"):
+        return None  # "This Council agrees to call on the Leader to:": the stem of its list
+    if m.group(1) == "notes" and not _NOTED_OBJECT.search(clause.text.replace(" notes ", " noted ", 1)):
+        return None  # "The Council notes that ...": what it heard
+    return Finding("pattern:BODY supports")
 
 
 @DECISION_RULES.add("pattern:Agreed ...", needs=_LEADING_WORDS)
@@ -140,15 +190,27 @@ def passive_decision(clause: Clause) -> Finding | None:
     m = _PASSIVE.search(clause.text)
     if not m:
         return None
-    if re.search(r"\b(?:until|when|once|if|after|before|whether|unless|since|because|as)\b(?:(?![,;]).){0,60}$", clause.text[: m.start()], re.I):
-        return None  # "... until their status was confirmed": a circumstance, not a decision
+    # "since" before a date or a meeting is a preposition ("transactions since the last meeting were approved")
+    if re.search(r"\b(?:until|when|once|if|after|before|whether|unless|since(?!\s+(?:the\s+(?:last|previous)\b|the\s+meeting\b|\d))|because|as|how|why)\b(?:(?![,;]).){0,60}$", clause.text[: m.start()], re.I):
+        return None  # "... until their status was confirmed", "explain how the fee was agreed": a circumstance or a question
     if m.group(1).lower() == "noted" and re.search(r"\b(?:it|which)\s+(?:was|were)\s+(?:\w+\s+)?noted\b", clause.text, re.I):
         return None  # "It was noted (that) ...": a record of discussion, not a decision
+    if m.group(1).lower() == "noted" and clause.text.rstrip().endswith(":"):
+        return None  # "The following points were noted:": the points are discussion
+    if m.group(1).lower() == "resolved" and fixed_problem(clause.text):
+        return None
+    if m.group(1).lower() == "confirmed" and re.match(r"\s+(?:as|at)\s+(?:about\s+)?[£$€]?\d|\s+to\s+be\b", clause.text[m.end() :]):
+        return None  # "The float was confirmed as £150", "The lift was confirmed to be working": a fact checked
+    if m.group(1).lower() in _REPORTABLE and _REPORTED_BEFORE.search(clause.text[: m.start()]):
+        return None  # "Ms Gale confirmed that Ann Lee was appointed as the lead": a report of someone else's decision
     if earlier_decision(clause.text, m.end()):
         return None
     return Finding(f"pattern:was {m.group(1).lower()}")
 
 
+# Reported speech: someone tells the meeting what was decided elsewhere.
+_REPORTED_BEFORE = re.compile(r"\b(?:confirmed|reported|explained|advised|said|stated|informed\s+\w+|mentioned|updated\s+\w+)\s+that\b[^;]{0,120}$", re.I)
+_REPORTABLE = frozenset({"appointed", "elected", "re-elected", "co-opted", "approved", "adopted", "accepted", "confirmed", "endorsed", "ratified", "rejected", "refused", "declined"})
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # After the verb: "... was appointed an Alderman in 2010", "... was adopted in June 2016", "... was
 # approved at the previous committee meeting", "... were resolved in the past 3 months".
@@ -159,7 +221,10 @@ _PAST_AFTER = re.compile(
     re.I,
 )
 # Before it: "In February 2016, an initial sum ... was approved".
-_PAST_BEFORE = re.compile(r"^(?:In|On|During|Since)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:" + _MONTH + r"\s+)?(?:19|20)\d\d\b")
+_PAST_BEFORE = re.compile(
+    r"^(?:In|On|During|Since)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:" + _MONTH + r"\s+)?(?:19|20)\d\d\b"
+    r"|^At\s+(?:that|its|their|the\s+(?:previous|last|earlier))\s+meeting\b"  # "At its last meeting, the Panel agreed to ..."
+)
 
 
 def earlier_decision(text: str, verb_end: int) -> bool:
@@ -183,6 +248,8 @@ def agreed_that(clause: Clause) -> Finding | None:
     before = clause.text[: m.start()].strip()
     if re.search(r"\b(?:if|whether|unless)\b[^,;.]{0,40}$", before, re.I):
         return None  # "If we decided we wanted that, ...": a supposition
+    if re.search(r"\balready\s*$|\b(?:has|have|had)\s+\w+ly\s*$", before, re.I) or _PAST_BEFORE.search(clause.text):
+        return None  # "we already agreed to this", "At its last meeting, the Panel agreed to ...": an earlier decision recalled
     if _PERSON_BEFORE.search(clause.text[: m.start()]) and m.group(0).lower().endswith(" to"):
         return None
     if before and not re.search(r"(?:\bit\b|\bwas\b|\bwere\b|\ball\b|\bwe\b|\bthey\b|" + _BODY + r"|[:\-–—])\s*$", before, re.I):
@@ -206,13 +273,19 @@ _ASSENT = re.compile(
     r"|\b(?:general|unanimous|broad|full|overall)\s+(?:agreement|approval|support|consent|adoption|assent)\b"
     r"|\bno\s+(?:further\s+)?objections?\b(?!\s+(?:was|were|had\s+been)\s+(?:raised|received))"
     r"|\b(?:all|members|councillors|cllrs|everyone|everybody|committee|board|council|trustees|governors|present|group|meeting)\s+(?:were|was|are|is)\s+"
-    r"(?:all\s+)?(?:content|happy|in\s+agreement|satisfied|supportive|okay|ok|fine|pleased\s+to\s+(?:\w+\s+)?support)\s+(?:with|that|to|for|this|the)\b",
+    r"(?:all\s+)?(?:content|happy|in\s+agreement|satisfied|supportive|okay|ok|fine|pleased\s+to\s+(?:\w+\s+)?support)\s+(?:with|that|to|for|this|the)\b"
+    # the room speaking for itself: "we're happy with that", "we are fine to ship it"
+    r"|\bwe(?:['’]re|\s+are)\s+(?:all\s+)?(?:okay|ok|good|happy|fine|content|comfortable)\s+(?:with|doing|to)\b",
     re.I,
 )
-_ASSENT_NEGATED = re.compile(r"\b(?:no|not|without|lack\s+of|any|reach|reaching|seek|seeking|build|building|whether|if|sure|ensure|check|see)\s+(?:\w+\s+)?$", re.I)
+_ASSENT_NEGATED = re.compile(
+    r"\b(?:no|not|without|lack\s+of|any|reach|reaching|seek|seeking|build|building|whether|if|sure|ensure|check|see)\s+(?:\w+\s+)?$"
+    r"|\b(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:declared|reached|found|achieved)\s+$",  # "as we have not yet reached consensus"
+    re.I,
+)
 
 
-@DECISION_RULES.add("pattern:assent", needs=("consensus", "agreement", "approval", "support", "consent", "adoption", "assent", "objection", "content", "happy", "satisf", "okay", "ok ", "fine"))
+@DECISION_RULES.add("pattern:assent", needs=("consensus", "agreement", "approval", "support", "consent", "adoption", "assent", "objection", "content", "happy", "satisf", "okay", "ok ", "fine", "good", "comfortable"))
 def assent(clause: Clause) -> Finding | None:
     """Assent as a noun or a state: "Consensus to close the issue", "There was general approval",
     "Unanimous adoption of the plan", "Councillors were content with the proposal", "No objections"."""
@@ -246,10 +319,68 @@ def recorded_outcome(clause: Clause) -> Finding | None:
     return Finding("pattern:recorded outcome") if _RECORDED.search(clause.text) else None
 
 
+@DECISION_RULES.add("pattern:paper noted", needs=("noted",))
+def paper_noted(clause: Clause) -> Finding | None:
+    return Finding("pattern:paper noted") if _PAPER_NOTED.match(clause.text) else None
+
+
 @DECISION_RULES.add("pattern:question answered", needs=("?",))
 def question_answered(clause: Clause) -> Finding | None:
     """"Should we build an application for minutes? Yes." """
     return Finding("pattern:question answered") if _ANSWERED.search(clause.text) else None
+
+
+# Issue-tracker meetings (standards working groups, open-source projects) record what became of
+# each issue: "Close; we can revisit it later.", "agreed to close without action", "We are closing the
+# issue today", "Out of scope for this draft; close.", "Is the header needed? Closed."
+_ISSUE_CLOSED = re.compile(
+    r"(?i:\bclos(?:e|ed|ing)\s+(?:it\s+|this\s+|the\s+issue\s+)?with(?:out)?\s+(?:no\s+)?(?:further\s+)?action\b"
+    r"|\bclos(?:e|ing)\s+(?:this|the)\s+issue\b)"
+    r"|(?:^|;\s+)[Cc]lose(?:\s+it)?(?:\s*[,;.!]|\s*$)|(?i:\b(?:that|this)\s+closes\s+#?\d)"
+    r"|[?.!]\s+(?:Closed|CLOSED)\b[.!]*\s*$"
+)
+# Not closed yet: "we won't close it", "says it can be closed", "can we close this with no action."
+_NOT_CLOSED = re.compile(
+    r"\b(?:not|n['’]t|never|whether|if|can|could|may|might|should|would)\s+(?:\w+\s+)?clos"
+    r"|^(?:can|could|shall|should|do|does|did|are|is|will|would|may)\s+(?:we|i|you|they|it)\b",
+    re.I,
+)
+
+
+@DECISION_RULES.add("pattern:issue closed", needs=("clos",))
+def issue_closed(clause: Clause) -> Finding | None:
+    """An issue closed by the meeting (not a question put, not "we won't close it")."""
+    text = clause.text.rstrip()
+    if text.endswith("?") or _ISSUE_CLOSED.search(text) is None or _NOT_CLOSED.search(text):
+        return None
+    return Finding("pattern:issue closed")
+
+
+# Open-source meetings settle a change under review: "Adopt Ana's PR.", "Accept this.", "Land the patch."
+_ADOPT_CHANGE = re.compile(
+    r"^(?:Adopt|Merge|Accept|Land)\s+(?:it|this|that|the\s+(?:PR|pull\s+request|patch)|[\w.\-]+['’]s\s+(?:PR|pull\s+request|patch|proposal))\s*[.!]*\s*$"
+)
+
+
+@DECISION_RULES.add("pattern:change adopted", needs=("adopt", "merge", "accept", "land"))
+def change_adopted(clause: Clause) -> Finding | None:
+    return Finding("pattern:change adopted") if _ADOPT_CHANGE.match(clause.text) else None
+
+
+# A poll of the room: "Hum: drop the legacy field? Yes.", "Straw poll: keep the flag. Yes",
+# "Poll: publish now? Yes, clear majority." The question and its answer are the decision.
+_POLLS = frozenset({"hum", "poll", "straw poll", "show of hands"})
+_POLL_LEAD = re.compile(r"(?:hum|poll|straw\s+poll|show\s+of\s+hands)\b(?!\s+(?:of|for|to|was|is|on)\b)", re.I)
+_POLL_ANSWER = re.compile(r"\b(?:yes|won|carried|passed|consensus|agreed)\b", re.I)
+
+
+def _polled(clause: Clause) -> bool:
+    return (clause.speaker or "").lower() in _POLLS or _POLL_LEAD.match(clause.text) is not None
+
+
+@DECISION_RULES.add("pattern:poll answered", needs=(_polled,))
+def poll_answered(clause: Clause) -> Finding | None:
+    return Finding("pattern:poll answered") if _polled(clause) and _POLL_ANSWER.search(clause.text) else None
 
 
 # A list entry's own marker, if any, before a resolution: "(a) ", "2. ", "iv) ".
@@ -281,13 +412,18 @@ _TAGGED_OUTCOME = re.compile(
     r"(?:\s+unanimously|\s+nem\.?\s*con\.?|\s+without\s+dissent)?[.!]?\s*$",
     re.I,
 )
+# Informal minutes tag the outcome on after a comma: "Notes of the May meeting, agreed, signed and
+# dated by the Chair.", "Request to extend the hire to 10pm, agreed."
+_COMMA_OUTCOME = re.compile(r"\w,\s+(?:agreed|approved)(?:\s*[.!]?\s*$|,?\s+(?:and\s+)?signed\b)", re.I)
 _TAGGED_WORDS = ("approved", "agreed", "carried", "rejected", "refused", "declined", "deferred", "adopted", "lost", "defeated", "ratified", "passed")
 
 
 @DECISION_RULES.add("pattern:tagged outcome", needs=_TAGGED_WORDS)
 def tagged_outcome(clause: Clause) -> Finding | None:
     """What was asked for, then the outcome as a sentence of its own: the two are one decision."""
-    return Finding("pattern:tagged outcome") if _TAGGED_OUTCOME.search(clause.text) else None
+    if _TAGGED_OUTCOME.search(clause.text) or _COMMA_OUTCOME.search(clause.text):
+        return Finding("pattern:tagged outcome")
+    return None
 
 
 # US boards: "Motion to approve the bills as presented.", "A motion was made to contribute $2,000",
@@ -391,6 +527,7 @@ def numbered_resolution_intro(text: str) -> bool:
     return _NUMBERED_RESOLUTION_INTRO.fullmatch(text) is not None
 
 
+_CONNECTOR_ONLY = re.compile(r"(?:and|or|and/or)\s*[;,:]?", re.I)
 _SUBHEADING_WORD = re.compile(r"[A-Z0-9][\w'’\-/&]*|and|of|for|the|to|in|on|&|[-–—]")
 
 
@@ -401,8 +538,8 @@ def resolution_run_step(text: str) -> str:
     stripped = text.strip()
     if _RESOLUTION_RUN_END.match(stripped):
         return "end"
-    if stripped.endswith(":"):
-        return "heading"  # "Members are asked to agree the following:": it introduces the entries
+    if stripped.endswith(":") or _CONNECTOR_ONLY.fullmatch(stripped):
+        return "heading"  # "Members are asked to agree the following:" introduces the entries; "And;" joins two lists
     words = stripped.split()
     if len(words) <= 8 and not stripped.endswith((".", ";", ":", ",")) and all(_SUBHEADING_WORD.fullmatch(w) for w in words):
         return "heading"

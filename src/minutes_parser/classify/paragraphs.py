@@ -38,7 +38,9 @@ def introduces_a_list(text: str) -> bool:
 
 _SPEAKER = re.compile(r"^([A-Z][\w'’\-]{1,30}(?:\s[A-Z][\w'’\-]{1,30}){0,2}|@[\w-]{1,40}):\s+(?=\S)")
 _CLAUSE_BREAK = re.compile(r"[,;]\s+(?=\S)|(?<!\s)\s+and\s+(?=[A-Z])")
-_LEADING_LABEL = re.compile(r"^(?:ACTION|Action|Actions|RESOLVED|Resolved|RESOLUTION|Resolution(?=\s*:)|Decision|DECISION|AGREED)\b\s*(?:[:\-–—]\s*)?", re.UNICODE)
+# "Resolved 14 tickets", "Resolved a fault with the server": a verb of a work report, not a label;
+# "Decision 19/00412 was signed on ...": a decision's reference, not a label.
+_LEADING_LABEL = re.compile(r"^(?:ACTION|Action|Actions|RESOLVED|Resolved(?!\s+(?:\d[\d,]*\s+[A-Za-z]|(?:a|an|several|many|some|most|issues?|bugs?|tickets?|problems?|faults?|errors?)\b))|RESOLUTION|Resolution(?=\s*:)|Decision(?!\s+(?:No\.?\s*)?\d+/)|DECISION|AGREED|(?:Conclusion|Outcome)(?=\s*[:\-–—]))\b\s*(?:[:\-–—]\s*)?", re.UNICODE)
 _OWNER_ONLY = re.compile(r"^[\s\-–—:]*(?:\(\s*)?(?:possibly\s+|probably\s+)?([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})\s*\)?\s*\??\s*$")
 # Every rule a probe runs (OWNER to VERB, OWNER will VERB, OWNER agreed to VERB) needs one of these
 # words after a space; the lookahead leaves the next word's space for the next match.
@@ -46,7 +48,11 @@ _PROBE_CUE = re.compile(r"\s(?:to|will|would|shall)(?=\s)")
 _PROBE_CHARS = 400  # how much of the text after a clause break is probed for a new owner's task
 _MAX_PROBES = 200  # clause breaks probed per sentence
 _CONSULTING = re.compile(r"\b(?:in|after)\s+consultation\s+with\b[^;]{0,200}$", re.I)
-_ANSWER = re.compile(r"(?:Yes|No|Noted|NOTED)\.?")
+_ANSWER_LEAD = re.compile(r"(?:Yes|YES)\s*[,;:\-–—]\s+\S")
+_ANSWER = re.compile(
+    r"(?:Yes|No|Noted|NOTED)\.?|(?:Closed|CLOSED|None|Silence)[.!]*|[*_](?:Silence|None)[*_]"
+    r"|No\s+(?:response|objections?)(?:\s+from\s+the\s+(?:room|floor))?[.!]?"
+)
 
 
 @dataclass(frozen=True)
@@ -134,11 +140,13 @@ def classify_paragraph(
         sentence_label = label
         if body is not stripped and label is None:
             sentence_label = "Action" if stripped[:1] in "Aa" else ("RESOLVED" if stripped[:1] in "Rr" else "Decision")
-        if _ANSWER.fullmatch(stripped) and results:
+        if results and (_ANSWER.fullmatch(stripped) or (_ANSWER_LEAD.match(stripped) and results[-1].text.endswith("?"))):
+            # "Is this settled? Yes, Ana will record it.": the answer and the question are one clause.
             prev = results[-1]
             merged = text[prev.start : s_end].strip()
             clause = Clause(merged, label, people, last_subject, margin, speaker)
-            results[-1] = ClauseResult(merged, prev.start, s_end, classify_clause(clause)[0], prev.action)
+            decision, action = classify_clause(clause)
+            results[-1] = ClauseResult(merged, prev.start, s_end, decision, prev.action or (action if _ANSWER_LEAD.match(stripped) else None))
             continue
         # "... for the kiln Action - Tom?": an owner alone belongs to the previous clause.
         only = _OWNER_ONLY.match(body)
@@ -476,3 +484,23 @@ def subject_of(text: str, people: PeopleIndex) -> str | None:
         return None
     owners = owner_phrase(m.group(1), people)
     return owners[0] if owners and len(owners) == 1 else None
+
+
+# A report's list of what the meeting may do: "Members may:", "choose one of the following:",
+# "The options are:". Its entries ("(a) Approve the lease", "(b) Refuse it") are choices offered,
+# not decisions taken.
+_OPTIONS_STEM = re.compile(
+    r"\b(?:may|might|could|can)(?:\s+either)?\s*:\s*$|\bone\s+of\s+the\s+following(?:\s+\w+)?\s*:\s*$|\boptions?\s+(?:are|were|is|available)\b[^:]{0,40}:\s*$",
+    re.I,
+)
+
+
+def options_stem(text: str) -> bool:
+    """True for the stem of a list of options ("Having read the report, the Panel may:")."""
+    return _OPTIONS_STEM.search(text[-200:]) is not None
+
+
+def without_decisions(classified: ClassifiedParagraph) -> ClassifiedParagraph:
+    """The paragraph with its decisions dropped (its actions kept)."""
+    clauses = [ClauseResult(c.text, c.start, c.end, None, c.action, c.anchor) for c in classified.clauses]
+    return summarise(clauses)

@@ -46,8 +46,11 @@ def collect_findings(
     """Append the decisions and actions of one classified paragraph (warnings for guesses).
     ``subject`` is what a bare motion of the paragraph ("Moved to adopt. Carried.") is about,
     when the paragraph opens its item's business: the item's title or its description."""
-    # Under a label, the whole paragraph is one decision / one action (one commitment).
-    whole = para.label in ("Action", "Decision", "RESOLVED", "Agreed") and len(classified.clauses) > 1 and para.list_marker is None and len(para.text) < 400
+    # Under a label, the whole paragraph is one decision / one action (one commitment); a
+    # resolution's lettered entry that runs to a second sentence ("(c) that X. In particular, Y.") too.
+    whole = para.label in ("Action", "Decision", "RESOLVED", "Agreed") and len(classified.clauses) > 1 and len(para.text) < _WHOLE_DECISION_CHARS
+    if para.label == "Action" and (len(para.text) >= _WHOLE_ACTION_CHARS or para.list_marker is not None):
+        whole = False
     clauses = classified.clauses
     for clause in clauses:
         provenance = Provenance(item_index, paragraph_index, clause.start, clause.end, item_ref)
@@ -63,7 +66,7 @@ def collect_findings(
             )
             restated = restated_decision(decision, decisions)
             if restated is not None:
-                del decisions[restated]  # the motion as moved, then as resolved: the resolution is the record
+                del decisions[restated]  # the motion as moved, then as resolved: the resolution stands
             decisions.append(decision)
         if clause.action:
             if whole and para.label == "Action" and actions and actions[-1].provenance.paragraph == paragraph_index and actions[-1].provenance.item_index == item_index:
@@ -91,6 +94,10 @@ def collect_findings(
             if restates_earlier(action, actions):
                 continue
             actions.append(action)
+
+
+_WHOLE_DECISION_CHARS = 800  # longer labelled text holds several resolutions run together
+_WHOLE_ACTION_CHARS = 400
 
 
 # Cues whose sentence tells someone to do something: its dates look forward.
@@ -152,17 +159,22 @@ def recorded_motion(words: str, vote: str, provenance: Provenance) -> Decision:
 
 
 def restated_decision(decision: Decision, decisions: list[Decision]) -> int | None:
-    """Where the item's decisions already hold this one's words (a recommendation as moved, then
-    the same words as resolved; "Note the report ..." then "Notes the report ..."): the index of
-    that earlier entry, else None. Bounded as :func:`restates_earlier` is."""
+    """Index of an earlier decision of the same item that *decision* restates (a recommendation
+    or a motion's list as moved, then the same words as resolved; "Note the report ..." then
+    "Notes the report ..."), or None. Unnumbered sub-headings ("Capital budget") inside a
+    numbered item open items of their own, so the search goes back through them to the numbered
+    item they divide. Bounded as :func:`restates_earlier` is."""
     if len(decision.text) > _RESTATED_MAX_CHARS:
         return None
     words = _words(decision.text)
     if len(words) < _RESTATED_MIN_WORDS:
         return None
+    item, numbered = decision.provenance.item_index, decision.provenance.item is not None
     for back, earlier in enumerate(islice(reversed(decisions), _RESTATED_WINDOW)):
-        if earlier.provenance.item_index != decision.provenance.item_index:
-            return None
+        if earlier.provenance.item_index != item:
+            if numbered:
+                return None
+            item, numbered = earlier.provenance.item_index, earlier.provenance.item is not None
         if len(earlier.text) <= _RESTATED_MAX_CHARS and _similar_words(words, _words(earlier.text)):
             return len(decisions) - 1 - back
     return None

@@ -336,6 +336,7 @@ class _Builder:
         self.scope_lists_only = False  # an intro line ("The following were raised:") governs its list only
         self.scope_spent = False  # the label's paragraph has been seen; the next plain paragraph ends it
         self.scope_runs_on = False  # "(27) RESOLVED that:" governs every plain paragraph up to the next one
+        self.scope_that = False  # a "... that:" stem governs the plain "That ..." paragraphs after it
         self.repeated_titles: frozenset[str] = frozenset()  # unnumbered title lines printed 3+ times
         self.header_runs: frozenset[int] = frozenset()  # indices of bold lines printed as a table's column headers
         self.index = 0  # the index of the block being read
@@ -378,7 +379,8 @@ class _Builder:
             if self.scope_spent:
                 self._open_scope(None)  # the labelled paragraph is whole: the label governs nothing after it
             return
-        if not para.cells and numbered_resolution_intro(para.text):
+        # "(27) RESOLVED that:" alone, its number in the text or read off as the paragraph's marker.
+        if not para.cells and numbered_resolution_intro(f"{para.list_marker or ''} {para.text}"):
             self._open_scope("RESOLVED")
             self.scope_runs_on = True
             paragraphs.append(ParagraphDraft(text="", label="RESOLVED"))
@@ -396,11 +398,16 @@ class _Builder:
             self._open_scope(label)
             paragraphs.append(ParagraphDraft(text="", label=label))
             return
+        if self.scope_that and self.scope_label and not para.list_marker and not para.cells and _THAT_ENTRY.match(para.text):
+            para.label = self.scope_label  # "RESOLVED that:" then "That the precept be ...;" as plain paragraphs
+            paragraphs.append(para)
+            return
         if self.scope_label and not para.list_marker and (self.scope_lists_only or self.scope_spent or para.cells or para.title_like):
             self._open_scope(None)  # a label governs its next paragraph, or the list it introduces
         inline = inline_label(para.text) if not para.cells else None
         if inline and re.fullmatch(r"(?:that|THAT)?\s*:?", inline[1].strip()):
             self._open_scope(inline[0], lists_only=True)  # "RESOLVED that:" then (a), (b), (c)
+            self.scope_that = True
             paragraphs.append(ParagraphDraft(text="", label=inline[0]))
             return
         if inline:
@@ -427,6 +434,12 @@ class _Builder:
             self._open_scope("Action", lists_only=True)
         elif para.label in ("Decision", "RESOLVED", "Agreed") and para.text.rstrip().endswith(":") and not inline:
             self._open_scope(para.label, lists_only=True)  # "The Harbour Liaison Group:" then bullets
+        elif not para.label and _RESOLVED_STEM.match(para.text) and para.text.rstrip().endswith(":"):
+            self._open_scope("RESOLVED", lists_only=True)  # "RESOLVED to recommend to Full Council:" then 1., 2.
+            self.scope_that = True
+        elif not para.label and not para.list_marker and _THAT_STEM.search(para.text[-200:]):
+            self._open_scope("RESOLVED", lists_only=True)  # "The working group passed a motion recommending that:"
+            self.scope_that = True
 
     def _open_scope(self, label: str | None, *, lists_only: bool = False) -> None:
         self.scope_label = label
@@ -434,6 +447,7 @@ class _Builder:
         self.scope_lists_only = lists_only
         self.scope_spent = False
         self.scope_runs_on = False
+        self.scope_that = False  # plain "That ..." paragraphs are the stem's entries too
 
     def _in_scope(self, para: ParagraphDraft) -> bool:
         """A label governs the list it introduces, not the notes nested under its entries."""
@@ -448,9 +462,18 @@ class _Builder:
 # outcome is not an entry of its own).
 _BARE_OUTCOME = re.compile(
     r"\s*(?:(?:The\s+)?(?:Motion|Amendment|Resolution)\s+(?:was\s+)?(?:carried|lost|passed|failed)(?:\s+(?:unanimously|\d{1,3}\s*[-–]\s*\d{1,3}))?|"
-    r"Noted|NOTED|Agreed|AGREED|Approved|APPROVED|Carried|CARRIED)\.?\s*",
+    r"Noted|NOTED|(?:Agreed|AGREED|Approved|APPROVED)(?:,?\s+(?:and\s+)?signed)?|Carried|CARRIED|"
+    # the room's assent as a line of its own: "Consensus.", "Rough consensus on this.", "No objections."
+    r"[*_]?(?:(?:rough|general|broad)\s+)?consensus(?:\s+on\s+(?:that|this)(?:\s+(?:decision|proposal))?)?[*_]?|[*_]?no\s+objections?[*_]?)\.?\s*",
     re.I,
 )
+# A resolution's stem that reads on ("RESOLVED to recommend to Full Council:", "AGREED to:"): its
+# list entries are the resolutions.
+_RESOLVED_STEM = re.compile(r"\s*(?:RESOLVED|AGREED|DECIDED|It\s+was\s+(?:resolved|agreed|RESOLVED|AGREED))\b")
+# A stem that puts resolutions ("The panel passed a motion recommending that:", "It was agreed
+# that:") and the entries it governs ("That the hall be repainted;", "And, that the Clerk ...").
+_THAT_STEM = re.compile(r"\b(?:resolved|agreed|decided|motion|moved|proposing|recommend(?:ed|s)?)\b[^:]{0,80}\bthat\s*:\s*$", re.I)
+_THAT_ENTRY = re.compile(r"\W{0,2}(?:(?:and|further|also),?\s+)?that\b", re.I)
 _TASK_LIST_INTRO = re.compile(
     r"\b(?:need(?:s)?\s+to\s+be|to\s+be\s+(?:done|corrected|fixed|updated|actioned|completed)|should\s+be\s+(?:done|corrected|fixed|updated)|"
     r"actions?\s+(?:are|were|agreed|arising)|following\s+actions?)\b[^.]{0,60}:\s*$",
