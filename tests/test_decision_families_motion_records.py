@@ -268,3 +268,70 @@ def test_a_notice_of_motion_sets_no_deadline_of_the_next_meeting() -> None:
     assert notice_preamble("The Clerk will move the bins at the next meeting that suits.") == 0
     minutes = parse_text(NOTICE, name="corrib.md", model="rules")
     assert all(a.due is None and not a.text.startswith("I will move") for a in minutes.actions)
+
+
+# --- what these rules must leave alone ---------------------------------------------------------
+
+UNSTOPPED_RESOLUTION = """Ashcombe Parish Council
+Minutes of the meeting held on 9 April 2025
+
+4. Minutes
+
+RESOLVED that the minutes of the meeting of 12 March be approved as a true record
+
+Planning Applications
+
+Members considered application 25/0412 for a rear extension at 7 Church Lane.
+"""
+
+
+def test_a_heading_after_a_resolution_without_its_full_stop_is_not_its_next_line() -> None:
+    lines = [line for line in UNSTOPPED_RESOLUTION.splitlines() if line.strip()]
+    paragraphs = _paragraphs(lines)  # as a PDF prints it, a line a paragraph
+    assert not any("Planning Applications" in p and "true record" in p for p in paragraphs)
+    decisions = parse_text(UNSTOPPED_RESOLUTION, name="ashcombe.txt", model="rules").decisions
+    assert [d.text for d in decisions] == ["that the minutes of the meeting of 12 March be approved as a true record"]
+
+
+LIKE_RESOLUTIONS = """Carrow District Council
+Minutes of the meeting held on 5 June 2025
+
+9. Disposal of Council Property
+
+RESOLVED:
+
+(a) That the disposal of 4 Quarry Row, Carrow, to Ellen Marsh for the sum of £1,000 under the terms set out in the report of the Head of Property be approved.
+
+(b) That the disposal of 6 Quarry Row, Carrow, to Ellen Marsh for the sum of £1,500 under the terms set out in the report of the Head of Property be approved.
+"""
+
+
+def test_like_resolutions_with_other_figures_are_not_one_restated() -> None:
+    decisions = parse_text(LIKE_RESOLUTIONS, name="carrow.txt", model="rules").decisions
+    assert len(decisions) == 2
+    assert "4 Quarry Row" in decisions[0].text and "6 Quarry Row" in decisions[1].text
+
+
+OTHER_BODIES = """Brindle Town Council
+Minutes of the meeting held on 2 May 2025
+
+6. Highways
+
+The Clerk reported that the County Council had moved to adopt a new parking strategy
+which would affect the market square.
+
+Councillors noted that the Police and Crime Panel had passed a motion that
+funding for rural policing be increased.
+
+7. Parks Report
+
+The parks officer said the paddling pool will reopen on 14 June. Cllr Vail asked about
+lifeguard cover and was told staffing is complete.
+"""
+
+
+def test_a_motion_of_another_body_reported_in_discussion_is_no_decision() -> None:
+    minutes = parse_text(OTHER_BODIES, name="brindle.txt", model="rules")
+    assert minutes.decisions == ()  # nothing was moved or resolved at this meeting
+    lines = [line for line in OTHER_BODIES.splitlines() if line.strip()]
+    assert "7. Parks Report" in _paragraphs(lines) or "Parks Report" in _paragraphs(lines)

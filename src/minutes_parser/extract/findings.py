@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
@@ -121,28 +122,6 @@ _RESTATED_WINDOW = 50  # earlier actions of the item compared: a restatement fol
 _RESTATED_MAX_CHARS = 3000  # a longer "task" is run-on text, never a restated motion
 
 
-def restates_earlier(action: Action, actions: list[Action]) -> bool:
-    """The same long task again in the same item: a motion as moved and then as resolved, or a
-    recommendation quoted twice. One commitment gives one action. Only the item's last
-    ``_RESTATED_WINDOW`` actions of at most ``_RESTATED_MAX_CHARS`` are compared, so the check
-    costs a bounded amount per action however long or large the document."""
-    if len(action.text) > _RESTATED_MAX_CHARS:
-        return False
-    words: tuple[str, ...] | None = None
-    for earlier in islice(reversed(actions), _RESTATED_WINDOW):
-        if earlier.provenance.item_index != action.provenance.item_index:
-            return False  # actions come in item order: the rest belong to earlier items
-        if len(earlier.text) > _RESTATED_MAX_CHARS:
-            continue
-        if words is None:
-            words = _words(action.text)
-            if len(words) < _RESTATED_MIN_WORDS:
-                return False
-        if _similar_words(words, _words(earlier.text)):
-            return True
-    return False
-
-
 def recorded_motion(words: str, vote: str, provenance: Provenance) -> Decision:
     """The decision of a motion whose named vote closed it paragraphs later (see
     :class:`~minutes_parser.extract.motions.MotionRecord`): outcome and counts read from the vote;
@@ -151,21 +130,50 @@ def recorded_motion(words: str, vote: str, provenance: Provenance) -> Decision:
     return Decision(words, provenance, ("pattern:motion record", *motion.cues), motion.outcome, motion.votes)
 
 
+def restates_earlier(action: Action, actions: list[Action]) -> bool:
+    """The same long task again in the same item: a motion as moved and then as resolved, or a
+    recommendation quoted twice. One commitment gives one action."""
+    return _restated_index(action, actions) is not None
+
+
 def restated_decision(decision: Decision, decisions: list[Decision]) -> int | None:
     """Where the item's decisions already hold this one's words (a recommendation as moved, then
     the same words as resolved; "Note the report ..." then "Notes the report ..."): the index of
-    that earlier entry, else None. Bounded as :func:`restates_earlier` is."""
-    if len(decision.text) > _RESTATED_MAX_CHARS:
+    that earlier entry, else None."""
+    return _restated_index(decision, decisions)
+
+
+def _restated_index(entry: Action | Decision, earlier: Sequence[Action | Decision]) -> int | None:
+    """The index in ``earlier`` of an entry of the same item holding ``entry``'s words again. Only
+    the item's last ``_RESTATED_WINDOW`` entries of at most ``_RESTATED_MAX_CHARS`` are compared,
+    so the check costs a bounded amount per entry however long or large the document."""
+    text = entry.text
+    if len(text) > _RESTATED_MAX_CHARS:
         return None
-    words = _words(decision.text)
-    if len(words) < _RESTATED_MIN_WORDS:
-        return None
-    for back, earlier in enumerate(islice(reversed(decisions), _RESTATED_WINDOW)):
-        if earlier.provenance.item_index != decision.provenance.item_index:
-            return None
-        if len(earlier.text) <= _RESTATED_MAX_CHARS and _similar_words(words, _words(earlier.text)):
-            return len(decisions) - 1 - back
+    words: tuple[str, ...] | None = None
+    for back, before in enumerate(islice(reversed(earlier), _RESTATED_WINDOW)):
+        if before.provenance.item_index != entry.provenance.item_index:
+            return None  # entries come in item order: the rest belong to earlier items
+        if len(before.text) > _RESTATED_MAX_CHARS:
+            continue
+        if words is None:
+            words = _words(text)
+            if len(words) < _RESTATED_MIN_WORDS:
+                return None
+        if _similar_words(words, _words(before.text)) and _same_particulars(text, before.text):
+            return len(earlier) - 1 - back
     return None
+
+
+_PARTICULAR = re.compile(r"(?<=\s)[A-Z][\w'’]*|\d[\d,./-]*")
+
+
+def _same_particulars(text: str, other: str) -> bool:
+    """No name or figure of one missing from the other (the opening word aside, "Note" / "Notes";
+    one may add its vote, "Motion carried 5-2"): a list of like resolutions ("disposal of 4 Mill
+    Row to A ..." then "of 6 Mill Row to B ...") differs in little else, and is not one restated."""
+    ours, theirs = set(_PARTICULAR.findall(text)), set(_PARTICULAR.findall(other))
+    return ours <= theirs or theirs <= ours
 
 
 @lru_cache(maxsize=128)

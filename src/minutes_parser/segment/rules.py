@@ -249,7 +249,10 @@ def _motion_goes_on(previous: ParagraphDraft, para: ParagraphDraft) -> bool:
         return False
     if para.list_marker and not (para.list_marker.isalpha() and para.list_marker == previous.list_marker):
         return False  # a list's next entry; a style read as a marker ("bold") runs on over the lines
-    return continues_motion(previous.text, para.text, previous.last_line)
+    # A heading after a resolution printed without its full stop ("RESOLVED that the minutes be
+    # approved" / "Planning Applications") is not the rest of a line cut at the page's width.
+    wrapped_width = 0 if is_title_like(para.text) else previous.last_line
+    return continues_motion(previous.text, para.text, wrapped_width)
 
 
 def _joinable(previous: ParagraphDraft, text: str) -> bool:
