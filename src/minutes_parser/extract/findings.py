@@ -216,14 +216,14 @@ _REPORT_VERB = re.compile(
 
 def _motion_text(text: str, before: str, subject: str | None) -> str:
     """A decision's words without its voters' names; a motion that opens its item's business
-    ("City Clerk to issue licences. Moved to adopt. Motion carried 6-1.") with what it is about:
+    ("Road closure for the spring fair. Moved to adopt. Motion carried 4-3.") with what it is about:
     the words printed before it in its paragraph, else, for a bare motion ("Moved to adopt."),
     the item's ``subject``."""
     text = without_voters(text)
     if subject is None or not opens_motion(text):
         return text
     if len(before.split()) >= 3 and (bare_motion(text) or _REPORT_VERB.search(before) is None):
-        lead = clean_text(before)  # a description ("Communication from X submitting ..."), not a report of discussion
+        lead = clean_text(before)  # a description ("Letter from the fair committee asking ..."), not a report of discussion
     elif bare_motion(text):
         lead = subject.strip()
     else:
