@@ -19,7 +19,14 @@ from ..model import Action, Decision, DueDate, Owner, Provenance
 from ..segment import ParagraphDraft
 from .dates import DateContext, find_due
 from .followups import find_follow_up
-from .motions import bare_motion, notice_preamble, opens_motion, read_motion, without_voters
+from .motions import (
+    MotionRecord,
+    bare_motion,
+    notice_preamble,
+    opens_motion,
+    read_motion,
+    without_voters,
+)
 from .owners import PeopleIndex, margin_owners, owner_phrase
 
 _OWNER_COLUMN = re.compile(r"\b(owner|owners|responsible|resp|who|by whom|lead|assigned|person)\b", re.I)
@@ -122,12 +129,16 @@ _RESTATED_WINDOW = 50  # earlier actions of the item compared: a restatement fol
 _RESTATED_MAX_CHARS = 3000  # a longer "task" is run-on text, never a restated motion
 
 
-def recorded_motion(words: str, vote: str, provenance: Provenance) -> Decision:
-    """The decision of a motion whose named vote closed it paragraphs later (see
-    :class:`~minutes_parser.extract.motions.MotionRecord`): outcome and counts read from the vote;
-    ``provenance`` points at the motion's words."""
-    motion = read_motion(words, vote)
-    return Decision(words, provenance, ("pattern:motion record", *motion.cues), motion.outcome, motion.votes)
+def recorded_motion(record: MotionRecord, text: str, decided: bool, item_index: int, paragraph_index: int, item_ref: str | None) -> Decision | None:
+    """Feed the item's motion on record (:class:`~minutes_parser.extract.motions.MotionRecord`)
+    paragraph ``paragraph_index``; when its named vote closes the motion, the decision: outcome
+    and counts read from the vote, the span the paragraph holding the motion's words."""
+    closed = record.feed(text, decided, paragraph_index)
+    if closed is None:
+        return None
+    motion = read_motion(closed.text, closed.vote)
+    span = Provenance(item_index, closed.paragraph, 0, closed.length, item_ref)
+    return Decision(closed.text, span, ("pattern:motion record", *motion.cues), motion.outcome, motion.votes)
 
 
 def restates_earlier(action: Action, actions: list[Action]) -> bool:

@@ -549,6 +549,16 @@ def _lead(words: str) -> str:
     return words
 
 
+@dataclass(frozen=True)
+class ClosedMotion:
+    """A motion on record that its vote has closed."""
+
+    text: str  # the motion's words with the outcome
+    vote: str  # the vote's paragraphs, where the counts are read
+    paragraph: int  # the item's paragraph holding the motion's words
+    length: int  # that paragraph's length: the decision's span
+
+
 class MotionRecord:
     """A motion put in words of its own paragraph after "X proposed, and Y seconded the following
     amendment:", whose outcome ends a named vote several paragraphs later ("For (9) ... Against
@@ -559,11 +569,12 @@ class MotionRecord:
         self.awaiting = False
         self.words: str | None = None
         self.where = 0  # the paragraph holding the motion's words
+        self.length = 0  # and its length
         self.between: list[str] = []
 
-    def feed(self, text: str, decided: bool, index: int) -> tuple[str, str, int] | None:
-        """(decision text, the vote's paragraphs, the index of the motion's paragraph) when
-        ``text``, the item's paragraph ``index``, closes the motion on record."""
+    def feed(self, text: str, decided: bool, index: int) -> ClosedMotion | None:
+        """The closed motion when ``text``, the item's paragraph ``index``, ends the vote on the
+        motion on record; ``decided``: the paragraph gave a decision of its own."""
         stripped = text.strip()
         if _MOTION_STEM.search(stripped):
             self.awaiting, self.words, self.between = True, None, []
@@ -574,23 +585,24 @@ class MotionRecord:
             self.awaiting = False
             if stripped.endswith(":") or len(stripped.split()) < 5:
                 return None  # a list of resolutions follows: its entries are the decisions
-            self.words, self.where = stripped.strip("“”\""), index
+            self.words, self.where, self.length = stripped.strip("“”\""), index, len(text)
             return None
         if self.words is None:
             return None
         self.between.append(stripped)
         if len(self.between) > _VOTE_RECORD_MAX or decided:
-            self.words = None
+            self.words = None  # too far, or the item decided something else meanwhile
             return None
         m = _CLOSING_OUTCOME.search(stripped)
         if m is None:
             return None
         words, self.words = _lead(self.words), None
-        return f"{words} {m.group(0).strip()}", "\n".join(self.between), self.where
+        return ClosedMotion(f"{words} {m.group(0).strip()}", "\n".join(self.between), self.where, self.length)
 
 
 __all__ = [
     "NAME",
+    "ClosedMotion",
     "Motion",
     "MotionRecord",
     "bare_motion",
