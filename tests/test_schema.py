@@ -194,17 +194,22 @@ _WORD = re.compile(r"\w+")
 def _motion_words_from(text: str, span: str, item: dict[str, Any] | None) -> bool:
     """A motion's decision text leaves out its voters' names and may open with what it is about
     (OUTPUT.md: "Moved by Cllr Hale to adopt." under "Grit bins" is "Grit bins. Moved to adopt."):
-    every word of it is the item's (title or paragraphs), and, its title aside, three in four of
-    its words of more than three letters are the span's (an outcome read from a later vote
-    paragraph may add a few). A span in another paragraph of the item shares its short words
-    ("that", "the", "be") but not the words that say what was decided."""
-    words = _WORD.findall(text.lower())
+    every word of it is the item's (title or paragraphs), and, its subject aside (the title, or
+    the item's opening words when the text starts with them), three in four of its words of
+    more than three letters are the span's (an outcome read from a later vote paragraph may add
+    a few). A span in another paragraph of the item shares its short words ("that", "the",
+    "be") but not the words that say what was decided."""
+    lowered = text.lower()
+    words = _WORD.findall(lowered)
     if not words or item is None:
         return False
     title = set(_WORD.findall(item["title"].lower()))
     in_item = title | set(_WORD.findall(" ".join(p["text"] for p in item["paragraphs"]).lower()))
     in_span = set(_WORD.findall(span.lower()))
-    content = [w for w in words if len(w) > 3 and w not in title]
+    opening = _WORD.search(span.lower())
+    if item["title"] and lowered.startswith(item["title"].lower()[:20]) and opening and lowered.find(opening.group(0)) > 0:
+        lowered = lowered[lowered.find(opening.group(0)) :]  # the subject printed before the motion
+    content = [w for w in _WORD.findall(lowered) if len(w) > 3 and w not in title]
     return all(w in in_item for w in words) and 4 * sum(w in in_span for w in content) >= 3 * len(content)
 
 
