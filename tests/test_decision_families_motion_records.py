@@ -338,3 +338,26 @@ def test_a_motion_of_another_body_reported_in_discussion_is_no_decision() -> Non
     assert minutes.decisions == ()  # nothing was moved or resolved at this meeting
     lines = [line for line in OTHER_BODIES.splitlines() if line.strip()]
     assert "7. Parks Report" in _paragraphs(lines) or "Parks Report" in _paragraphs(lines)
+
+
+INFORMAL = """Larchfield Allotment Association
+Committee meeting, 3 March 2025
+
+1. Water troughs
+
+Tom reported two troughs are leaking. Moved to item 3 while Sue fetched the quotes.
+
+2. Shed rota
+
+Moved on to the rota after a short break. Sue will draw up the summer rota by April.
+
+3. Quotes
+
+Sue circulated three quotes for new troughs. Moved to the next item without a decision.
+"""
+
+
+def test_a_note_that_the_meeting_moved_on_is_no_motion() -> None:
+    minutes = parse_text(INFORMAL, name="larchfield.txt", model="rules")
+    assert minutes.decisions == ()
+    assert [a.text for a in minutes.actions] == ["Sue will draw up the summer rota by April."]
