@@ -74,7 +74,7 @@ _TALLY_TAIL = re.compile(r"^\(?\d{1,2}(?:\s*[-–]\s*\d{1,2}){0,2}\)?\.?$")
 # A resolution quoted over several lines: its opening quote is not yet closed.
 _QUOTED_RESOLUTION = re.compile(r"[“\"]\s*That\b")
 _JOINED_MAX = 2500  # a "motion" longer than this is run-on text: never joined further
-_WRAPPED_WIDTH = (55, 100)  # characters on a line of hard-wrapped text
+WRAPPED_WIDTH = (55, 90)  # characters on a line of hard-wrapped text (the segmenter's join uses it too)
 
 
 def continues_motion(previous: str, text: str, last_line: int = 0) -> bool:
@@ -91,7 +91,7 @@ def continues_motion(previous: str, text: str, last_line: int = 0) -> bool:
         return True  # "“That, under section 12 of the Parks Act," then "1998, the lease of ..."
     if _COMPLETE.search(before) is not None:
         return False
-    if _STATES_A_MOTION.search(before[:200]) and (after[:1].islower() or _WRAPPED_WIDTH[0] <= last_line <= _WRAPPED_WIDTH[1]):
+    if _STATES_A_MOTION.search(before[:200]) and (after[:1].islower() or WRAPPED_WIDTH[0] <= last_line <= WRAPPED_WIDTH[1]):
         return True  # "That the precept be set at" / "£12,000.": a motion's sentence runs on at a wrapped width
     last_sentence = _SENTENCE_END.split(before)[-1]
     if _MOTION_WORD.search(last_sentence) is None:

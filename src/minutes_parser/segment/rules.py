@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ..classify.decisions import decision_heading, numbered_resolution_intro, resolution_run_step
-from ..classify.joins import closes_previous, continues_motion
+from ..classify.joins import WRAPPED_WIDTH, closes_previous, continues_motion
 from ..model import Attendee, Block, BlockKind
 from .attendance import AttendanceBuilder, attendance_heading
 
@@ -265,7 +265,7 @@ def _joinable(previous: ParagraphDraft, text: str) -> bool:
     if _LOWER_START.match(text):
         return True
     # A blank line inside a sentence of hard-wrapped text: the previous line has a wrapped width.
-    return 55 <= previous.last_line <= 90 and len(text) >= 25 and not is_title_like(text)
+    return WRAPPED_WIDTH[0] <= previous.last_line <= WRAPPED_WIDTH[1] and len(text) >= 25 and not is_title_like(text)
 
 
 _INLINE_BULLET = re.compile(r"(?<!\s)\s+[•·●▪]\s+")
