@@ -194,14 +194,31 @@ _WORD = re.compile(r"\w+")
 def _motion_words_from(text: str, span: str, item: dict[str, Any] | None) -> bool:
     """A motion's decision text leaves out its voters' names and may open with what it is about
     (OUTPUT.md: "Moved by Cllr Hale to adopt." under "Grit bins" is "Grit bins. Moved to adopt."):
-    half its words are the span's or half the span's words are its own, and every word is
-    the item's (title or paragraphs)."""
-    words = _WORD.findall(text.lower())
+    every word of it is the item's (title or paragraphs), and, its subject aside (the title, or
+    the item's opening words when the text starts with them), three in four of its words of
+    more than three letters are the span's (an outcome read from a later vote paragraph may add
+    a few). A span in another paragraph of the item shares its short words ("that", "the",
+    "be") but not the words that say what was decided."""
+    lowered = text.lower()
+    words = _WORD.findall(lowered)
+    if not words or item is None:
+        return False
+    title = set(_WORD.findall(item["title"].lower()))
+    in_item = title | set(_WORD.findall(" ".join(p["text"] for p in item["paragraphs"]).lower()))
     in_span = set(_WORD.findall(span.lower()))
-    in_item = in_span | set(_WORD.findall(" ".join([item["title"], *(p["text"] for p in item["paragraphs"])]).lower())) if item else in_span
-    span_words = _WORD.findall(span.lower())
-    covered = 2 * sum(w in in_span for w in words) >= len(words) or 2 * sum(w in set(words) for w in span_words) >= len(span_words)
-    return bool(words) and covered and all(w in in_item for w in words)
+    opening = _WORD.search(span.lower())
+    if item["title"] and lowered.startswith(item["title"].lower()[:20]) and opening and lowered.find(opening.group(0)) > 0:
+        lowered = lowered[lowered.find(opening.group(0)) :]  # the subject printed before the motion
+    content = [w for w in _WORD.findall(lowered) if len(w) > 3 and w not in title]
+    return all(w in in_item for w in words) and 4 * sum(w in in_span for w in content) >= 3 * len(content)
+
+
+def test_a_decision_pointing_at_another_paragraph_of_its_item_is_caught() -> None:
+    item = {"title": "Grit bins", "paragraphs": [{"text": "That the report be noted."}, {"text": "Moved by Cllr Hale to adopt the grit bin plan. Carried."}]}
+    assert _motion_words_from("Grit bins. Moved to adopt the grit bin plan. Carried.", item["paragraphs"][1]["text"], item)
+    assert not _motion_words_from("Grit bins. Moved to adopt the grit bin plan. Carried.", item["paragraphs"][0]["text"], item)
+    minutes = {"title": "Minutes", "paragraphs": [{"text": "That the report be noted."}, {"text": "That the minutes be approved."}]}
+    assert not _motion_words_from("That the minutes be approved.", "That the report be noted.", minutes)  # only short words shared
 
 
 @pytest.mark.parametrize("path", DOCUMENTS)

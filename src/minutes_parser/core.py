@@ -50,7 +50,6 @@ from .model import (
     Minutes,
     Paragraph,
     ParagraphKind,
-    Provenance,
     ReadDocument,
     Source,
 )
@@ -240,14 +239,12 @@ def assemble(
                 classified, para, people, context, item_index, paragraph_index, provenance_item, decisions, actions, warnings, subject
             )
             subject = motion_subject(subject, draft.title, para.text, decided < len(decisions) or found < len(actions))
-            closed = record.feed(para.text, decided < len(decisions), paragraph_index)
-            if closed is not None:
-                words, vote, where = closed
-                span = Provenance(item_index, where, 0, len(draft.paragraphs[where].text), provenance_item)
-                decisions.append(recorded_motion(words, vote, span))
-                motion_paragraph = paragraphs[where]
-                if motion_paragraph.kind is ParagraphKind.DISCUSSION:  # the motion's words are the decision's paragraph
-                    paragraphs[where] = replace(motion_paragraph, kind=ParagraphKind.DECISION, cues=(*motion_paragraph.cues, "pattern:motion record"))
+            recorded = recorded_motion(record, para.text, decided < len(decisions), item_index, paragraph_index, provenance_item)
+            if recorded is not None:
+                decisions.append(recorded)
+                where = recorded.provenance.paragraph
+                if paragraphs[where].kind is ParagraphKind.DISCUSSION:  # the motion's words are the decision's paragraph
+                    paragraphs[where] = replace(paragraphs[where], kind=ParagraphKind.DECISION, cues=(*paragraphs[where].cues, recorded.cues[0]))
             owner_line = action_from_owner_line(classified, para, previous, people, context, item_index, paragraph_index, provenance_item)
             if owner_line is not None:  # the task is the paragraph before (appended before this one)
                 actions.append(owner_line)

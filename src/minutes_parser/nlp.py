@@ -128,7 +128,7 @@ def get_nlp() -> Language:
 # Where a sentence could end inside a text; a text without any of these is one sentence, and
 # spaCy need not see it (table cells, titles and short lines are most paragraphs in a PDF).
 _ODD_SPACE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
-# "Biodiversity Action Plan", "Climate Action Group": a name that holds "Action", not a label.
+# "Hedgerow Action Plan", "Youth Action Group": a name that holds "Action", not a label.
 _ACTION_NAMES = frozenset(["Plan", "Plans", "Group", "Groups", "Team", "Network", "Fund", "Framework", "Programme", "Program", "Committee", "Forum", "Day", "Week"])
 _POSSIBLE_BOUNDARY = re.compile(r"[.!?][\"'”’)\]]{0,3}\s|[•·●▪]|\bACTION\b|\bAction\b")
 # The same test in parts: a pattern led by a character class is a fast scan, one led by \b is

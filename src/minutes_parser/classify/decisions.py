@@ -433,8 +433,10 @@ _MOTION_TO = re.compile(
     r"|^[Ii]t\s+was\s+(?:proposed|moved)\s+(?:by\s+[^,;.]{2,40}?\s+)?(?:that|to)\s+[a-z]+"
     r"|\b(?:proposed|moved),?\s+(?:and\s+)?[^,;.]{2,40}?\s+seconded,?\s+(?:the\s+motion,?\s+)?that\s+[a-z]+"
     r"|\b(?:makes?|made)\s+(?:a|the)\s+motion\s+to\s+[a-z]+"
-    # US council records: "Moved by Cllr Hale to adopt.", "Moved Hale that this ordinance ...", "Moved to receive and file."
-    r"|(?:^|[.;:)]\s+)(?-i:Moved|MOVED)\s+(?:(?i:by)\s+[^,;.]{2,40}?\s+|[A-Z][\w'’\-]+\s+)?(?:to|that)\s+[a-z]+",
+    # US council records: "Moved by Cllr Hale to adopt.", "Moved Hale that this ordinance ...", "Moved to receive and file";
+    # not a note that the meeting went on ("Moved on to the rota.", "Moved to item 3.", "Moved to the next item.")
+    r"|(?:^|[.;:)]\s+)(?-i:Moved|MOVED)\s+(?:(?i:by)\s+[^,;.]{2,40}?\s+|(?-i:[A-Z][\w'’\-]+)\s+)?"
+    r"(?:that\s+[a-z]+|to\s+(?!(?:the|a|an|this|item|items|agenda|next|another|point|page|section|part)\b)[a-z]+)",
     re.I,
 )
 

@@ -57,7 +57,9 @@ def closes_previous(previous: str, text: str) -> bool:
 # A motion still being put at the end of a line: "... Moved by", "Moved by Cllr Hale to adop",
 # a notice of motion ("I will move at the next meeting that ..."),
 # "Proposed by Councillor Ryan, seconded by Councillor", "... Moved that this ordinance".
-_MOTION_WORD = re.compile(r"\b(?:[Mm]oved|MOVED|[Mm]otion|MOTION|Mot|Mov|Mo|[Pp]roposed|[Ss]econded|(?:I|we)\s+(?:will|shall)\s+move)\b")
+# A PDF whose right margin clips its lines may cut the word itself: "... to adopt. Mot" / "Carried 6-1.".
+_CLIPPED_MOTION_WORD = r"\bMo(?:ve?|t(?:io?)?)?$"
+_MOTION_WORD = re.compile(r"\b(?:[Mm]oved|MOVED|[Mm]otion|MOTION|[Pp]roposed|[Ss]econded|(?:I|we)\s+(?:will|shall)\s+move)\b|" + _CLIPPED_MOTION_WORD)
 _SENTENCE_END = re.compile(r"[.!?;]\s+(?=\S)")
 # How the rest of it starts on the next line: mid-sentence (lower case), with the outcome
 # ("Hale to adopt. Motion carried 6-1.", "agreed.") or a tally's tail cut off ("1.", "6-1.").
@@ -67,12 +69,12 @@ _OUTCOME_SOON = re.compile(
 # A line that stops on a word no sentence ends with: "... made the motion to move into".
 _OPEN_END = re.compile(r"(?:\b(?:to|into|of|the|a|an|and|or|for|with|on|at|from|that|be|in)|,)$", re.I)
 # A line that stops on the motion's own word or its "by": whatever comes next completes it.
-_DANGLING = re.compile(r"\b(?:[Mm]oved|MOVED|[Mm]otion|Mot|Mov|Mo|[Pp]roposed|[Ss]econded)(?:\s+by)?$")
+_DANGLING = re.compile(r"\b(?:[Mm]oved|MOVED|[Mm]otion|[Pp]roposed|[Ss]econded)(?:\s+by)?$|" + _CLIPPED_MOTION_WORD)
 _TALLY_TAIL = re.compile(r"^\(?\d{1,2}(?:\s*[-–]\s*\d{1,2}){0,2}\)?\.?$")
 # A resolution quoted over several lines: its opening quote is not yet closed.
 _QUOTED_RESOLUTION = re.compile(r"[“\"]\s*That\b")
-_JOINED_MAX = 2500
-_WRAPPED_WIDTH = (55, 100)  # characters on a line of hard-wrapped text  # a "motion" longer than this is run-on text: never joined further
+_JOINED_MAX = 2500  # a "motion" longer than this is run-on text: never joined further
+WRAPPED_WIDTH = (55, 90)  # characters on a line of hard-wrapped text (the segmenter's join uses it too)
 
 
 def continues_motion(previous: str, text: str, last_line: int = 0) -> bool:
@@ -86,10 +88,10 @@ def continues_motion(previous: str, text: str, last_line: int = 0) -> bool:
         return False
     quote = _QUOTED_RESOLUTION.search(before)
     if quote is not None and before.count("”") < before.count("“") and not before.endswith(":"):
-        return True  # "“That, in accordance with Section 183 of the Act," then "2001 (as amended) ..."
+        return True  # "“That, under section 12 of the Parks Act," then "1998, the lease of ..."
     if _COMPLETE.search(before) is not None:
         return False
-    if _STATES_A_MOTION.search(before[:200]) and (after[:1].islower() or _WRAPPED_WIDTH[0] <= last_line <= _WRAPPED_WIDTH[1]):
+    if _STATES_A_MOTION.search(before[:200]) and (after[:1].islower() or WRAPPED_WIDTH[0] <= last_line <= WRAPPED_WIDTH[1]):
         return True  # "That the precept be set at" / "£12,000.": a motion's sentence runs on at a wrapped width
     last_sentence = _SENTENCE_END.split(before)[-1]
     if _MOTION_WORD.search(last_sentence) is None:

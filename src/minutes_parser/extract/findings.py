@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import islice
@@ -18,7 +19,14 @@ from ..model import Action, Decision, DueDate, Owner, Provenance
 from ..segment import ParagraphDraft
 from .dates import DateContext, find_due
 from .followups import find_follow_up
-from .motions import bare_motion, notice_preamble, opens_motion, read_motion, without_voters
+from .motions import (
+    MotionRecord,
+    bare_motion,
+    notice_preamble,
+    opens_motion,
+    read_motion,
+    without_voters,
+)
 from .owners import PeopleIndex, margin_owners, owner_phrase
 
 _OWNER_COLUMN = re.compile(r"\b(owner|owners|responsible|resp|who|by whom|lead|assigned|person)\b", re.I)
@@ -128,56 +136,70 @@ _RESTATED_WINDOW = 50  # earlier actions of the item compared: a restatement fol
 _RESTATED_MAX_CHARS = 3000  # a longer "task" is run-on text, never a restated motion
 
 
+def recorded_motion(record: MotionRecord, text: str, decided: bool, item_index: int, paragraph_index: int, item_ref: str | None) -> Decision | None:
+    """Feed the item's motion on record (:class:`~minutes_parser.extract.motions.MotionRecord`)
+    paragraph ``paragraph_index``; when its named vote closes the motion, the decision: outcome
+    and counts read from the vote, the span the paragraph holding the motion's words."""
+    closed = record.feed(text, decided, paragraph_index)
+    if closed is None:
+        return None
+    motion = read_motion(closed.text, closed.vote)
+    span = Provenance(item_index, closed.paragraph, 0, closed.length, item_ref)
+    return Decision(closed.text, span, ("pattern:motion record", *motion.cues), motion.outcome, motion.votes)
+
+
 def restates_earlier(action: Action, actions: list[Action]) -> bool:
     """The same long task again in the same item: a motion as moved and then as resolved, or a
-    recommendation quoted twice. One commitment gives one action. Only the item's last
-    ``_RESTATED_WINDOW`` actions of at most ``_RESTATED_MAX_CHARS`` are compared, so the check
-    costs a bounded amount per action however long or large the document."""
-    if len(action.text) > _RESTATED_MAX_CHARS:
-        return False
-    words: tuple[str, ...] | None = None
-    for earlier in islice(reversed(actions), _RESTATED_WINDOW):
-        if earlier.provenance.item_index != action.provenance.item_index:
-            return False  # actions come in item order: the rest belong to earlier items
-        if len(earlier.text) > _RESTATED_MAX_CHARS:
-            continue
-        if words is None:
-            words = _words(action.text)
-            if len(words) < _RESTATED_MIN_WORDS:
-                return False
-        if _similar_words(words, _words(earlier.text)):
-            return True
-    return False
-
-
-def recorded_motion(words: str, vote: str, provenance: Provenance) -> Decision:
-    """The decision of a motion whose named vote closed it paragraphs later (see
-    :class:`~minutes_parser.extract.motions.MotionRecord`): outcome and counts read from the vote;
-    ``provenance`` points at the motion's words."""
-    motion = read_motion(words, vote)
-    return Decision(words, provenance, ("pattern:motion record", *motion.cues), motion.outcome, motion.votes)
+    recommendation quoted twice. One commitment gives one action."""
+    return _restated_index(action, actions) is not None
 
 
 def restated_decision(decision: Decision, decisions: list[Decision]) -> int | None:
-    """Index of an earlier decision of the same item that *decision* restates (a recommendation
-    or a motion's list as moved, then the same words as resolved; "Note the report ..." then
-    "Notes the report ..."), or None. Unnumbered sub-headings ("Capital budget") inside a
-    numbered item open items of their own, so the search goes back through them to the numbered
-    item they divide. Bounded as :func:`restates_earlier` is."""
-    if len(decision.text) > _RESTATED_MAX_CHARS:
+    """Index of an earlier decision that *decision* restates (a recommendation or a motion's
+    list as moved, then the same words as resolved; "Note the report ..." then "Notes the report
+    ..."), or None. Unnumbered sub-headings ("Capital budget") inside a numbered item open items of
+    their own, so the search goes back through them to the numbered item they divide."""
+    return _restated_index(decision, decisions, across_subheadings=True)
+
+
+def _restated_index(
+    entry: Action | Decision, earlier: Sequence[Action | Decision], *, across_subheadings: bool = False
+) -> int | None:
+    """The index in ``earlier`` of an entry of the same item holding ``entry``'s words again
+    (``across_subheadings``: an unnumbered item counts with the items before it, up to the
+    numbered one). Only the last ``_RESTATED_WINDOW`` entries of at most ``_RESTATED_MAX_CHARS``
+    are compared, so the check costs a bounded amount per entry however long or large the
+    document."""
+    text = entry.text
+    if len(text) > _RESTATED_MAX_CHARS:
         return None
-    words = _words(decision.text)
-    if len(words) < _RESTATED_MIN_WORDS:
-        return None
-    item, numbered = decision.provenance.item_index, decision.provenance.item is not None
-    for back, earlier in enumerate(islice(reversed(decisions), _RESTATED_WINDOW)):
-        if earlier.provenance.item_index != item:
-            if numbered:
+    words: tuple[str, ...] | None = None
+    item, numbered = entry.provenance.item_index, entry.provenance.item is not None
+    for back, before in enumerate(islice(reversed(earlier), _RESTATED_WINDOW)):
+        if before.provenance.item_index != item:
+            if numbered or not across_subheadings:
+                return None  # entries come in item order: the rest belong to earlier items
+            item, numbered = before.provenance.item_index, before.provenance.item is not None
+        if len(before.text) > _RESTATED_MAX_CHARS:
+            continue
+        if words is None:
+            words = _words(text)
+            if len(words) < _RESTATED_MIN_WORDS:
                 return None
-            item, numbered = earlier.provenance.item_index, earlier.provenance.item is not None
-        if len(earlier.text) <= _RESTATED_MAX_CHARS and _similar_words(words, _words(earlier.text)):
-            return len(decisions) - 1 - back
+        if _similar_words(words, _words(before.text)) and _same_particulars(text, before.text):
+            return len(earlier) - 1 - back
     return None
+
+
+_PARTICULAR = re.compile(r"(?<=\s)[A-Z][\w'’]*|\d[\d,./-]*")
+
+
+def _same_particulars(text: str, other: str) -> bool:
+    """No name or figure of one missing from the other (the opening word aside, "Note" / "Notes";
+    one may add its vote, "Motion carried 5-2"): a list of like resolutions ("disposal of 4 Mill
+    Row to A ..." then "of 6 Mill Row to B ...") differs in little else, and is not one restated."""
+    ours, theirs = set(_PARTICULAR.findall(text)), set(_PARTICULAR.findall(other))
+    return ours <= theirs or theirs <= ours
 
 
 @lru_cache(maxsize=128)
@@ -220,14 +242,14 @@ _REPORT_VERB = re.compile(
 
 def _motion_text(text: str, before: str, subject: str | None) -> str:
     """A decision's words without its voters' names; a motion that opens its item's business
-    ("City Clerk to issue licences. Moved to adopt. Motion carried 6-1.") with what it is about:
+    ("Road closure for the spring fair. Moved to adopt. Motion carried 4-3.") with what it is about:
     the words printed before it in its paragraph, else, for a bare motion ("Moved to adopt."),
     the item's ``subject``."""
     text = without_voters(text)
     if subject is None or not opens_motion(text):
         return text
     if len(before.split()) >= 3 and (bare_motion(text) or _REPORT_VERB.search(before) is None):
-        lead = clean_text(before)  # a description ("Communication from X submitting ..."), not a report of discussion
+        lead = clean_text(before)  # a description ("Letter from the fair committee asking ..."), not a report of discussion
     elif bare_motion(text):
         lead = subject.strip()
     else:

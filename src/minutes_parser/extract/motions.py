@@ -183,7 +183,7 @@ _SCORE = re.compile(
     r"\(?(?<![\d/.])(?P<a>\d{1,2})\s*(?:[-–—]|to)\s*(?P<b>\d{1,2})(?:\s*(?:[-–—]|to)\s*(?P<c>\d{1,2}))?"
     r"(?![\d/.\-]*\d)(?!\s*(?:[ap]\.?m\b|%|years?|months?|days?|weeks?))"
 )
-# A named vote's headings: "For (12)", "Against (42)", "Abstain (7)"
+# A named vote's headings: "For (9)", "Against (30)", "Abstain (3)"
 _LABEL_PAREN = re.compile(r"(?:^|(?<=\s))(?P<label>For|Against|Abstain|Abstentions?|Ayes|Noes)\s*\((?P<n>\d{1,3})\)")
 # "by 7 votes to 2"
 _VOTES_TO = re.compile(r"(?i)\bby\s+(?P<a>" + _NUM + r")\s+votes?\s+to\s+(?P<b>" + _NUM + r")\b")
@@ -429,7 +429,7 @@ def read_motion(text: str, context: str = "") -> Motion:
 
 # --- the decision's words without the voters --------------------------------------------------
 
-# "I will move at the next Meeting of the District that ...": a notice of motion, which names its mover.
+# "I will move at the next meeting of the Council that ...": a notice of motion, which names its mover.
 _NOTICE_PREAMBLE = r"^\W{0,3}(?:I|We)\s+(?:will|shall)\s+move\s+at\s+the\s+next\s+(?:[\w\-]+\s+){0,3}?[Mm]eeting(?:\s+of\s+[^,.;]{3,80}?)?\s+(?=that\b)"
 _NOTICE = re.compile(_NOTICE_PREAMBLE)
 # OUTPUT.md: mover, seconder and roll-call names go in ``votes``, not in the decision's text.
@@ -439,8 +439,8 @@ _VOTER_EDITS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?i:\bon\s+the\s+proposal\s+of)\s+" + NAME + r",?\s+(?i:(?:and\s+)?seconded\s+by)\s+" + NAME + r",?\s*"), ""),
     # "... to pay up to $2,500 (made) by Trustee Elton, seconded by Trustee Hodge": the attribution after the motion's words
     (re.compile(r"(?<!\bmoved)(?<!\bproposed)(?:\s+was)?(?:\s+made)?\s+(?i:by)\s+" + NAME + r",?\s+(?i:and\s+)?(?i:seconded\s+by)\s+" + NAME), ""),
-    # "Moved by Cllr Hale to adopt", "proposed by Trustee Okafor and seconded by Trustee Lind"
-    (re.compile(r"(?P<verb>\b(?i:moved|proposed|seconded|made|motion|mov|mo))\s+(?i:by)\s+" + NAME), r"\g<verb>"),
+    # "Moved by Cllr Hale to adopt", "proposed by Trustee Okafor and seconded by Trustee Lind" ("Mo by ..." from a clipped PDF line)
+    (re.compile(r"(?P<verb>\b(?i:moved|proposed|seconded|made|motion|mo(?:ve?|t(?:io?)?)?))\s+(?i:by)\s+" + NAME), r"\g<verb>"),
     # "Moved Hale to adopt" (the "by" left out)
     (re.compile(r"(?P<verb>\b(?i:moved|proposed))\s+" + NAME + r"(?=\s+(?:to|that)\b)"), r"\g<verb>"),
     # "Director Lind seconded the motion.": a sentence naming the seconder only
@@ -506,7 +506,7 @@ def notice_preamble(text: str) -> int:
 
 # A motion that does not say what it is about: "Moved to adopt.", "Motion to approve as
 # presented. Carried.", "Moved that this ordinance be considered ...": its subject is the item's
-# title or the words printed before it ("City Clerk to issue licences. Moved to adopt.").
+# title or the words printed before it ("Road closure for the spring fair. Moved to adopt.").
 _BARE_MOTION = re.compile(
     r"^\W{0,3}(?:\([^()]{0,60}\)[.\s]*)*" + _MOTION_OPENER + r"\s+"
     # what it moves, in a few words that name no subject, before the sentence or the outcome ends it
@@ -528,8 +528,8 @@ _MOTION_STEM = re.compile(
     r"\b(?:proposed|moved)\b[^:]{0,120}?\bthe\s+following\s+(?:amendment|motion)\s*:\s*$|\bthe\s+following\s+(?:amendment|motion)\s+was\s+(?:proposed|moved)\b[^:]{0,80}:\s*$",
     re.I,
 )
-_FORM_LABEL = re.compile(r"[A-Z][\w ]{0,30}:\s*")  # "Proposed Purpose:", "Motion:"
-# The vote's last paragraph: "... Mr Ross, Mr Shonk Amendment lost.", "Abstain (0) Motion carried."
+_FORM_LABEL = re.compile(r"[A-Z][\w ]{0,30}:\s*")  # "Amendment wording:", "Motion:"
+# The vote's last paragraph: "... Mr Abel, Ms Nye Amendment lost.", "Abstain (0) Motion carried."
 _CLOSING_OUTCOME = re.compile(r"(?:^|(?<=[\s.]))(?:The\s+)?(?:Substantive\s+)?(?:Amendment|Motion)\s+(?:was\s+)?(?:lost|carried|agreed|defeated|fell)\.?\s*$", re.I)
 _VOTE_RECORD_MAX = 20  # paragraphs between the motion and its outcome
 
@@ -540,7 +540,7 @@ _LEAD_MIN = 15
 
 def _lead(words: str) -> str:
     """A long motion's words up to the end of its first sentence of some length: what it asks
-    for, not the reasons that follow ("... to the LEVI capital project. With the future ... we believe ...")."""
+    for, not the reasons that follow ("... to the library repairs fund. Since the budget was set, we have learned ...")."""
     if len(words.split()) <= _LONG_MOTION:
         return words
     for m in re.finditer(r"[.;]\s+(?=[A-Z])", words):
@@ -549,21 +549,32 @@ def _lead(words: str) -> str:
     return words
 
 
+@dataclass(frozen=True)
+class ClosedMotion:
+    """A motion on record that its vote has closed."""
+
+    text: str  # the motion's words with the outcome
+    vote: str  # the vote's paragraphs, where the counts are read
+    paragraph: int  # the item's paragraph holding the motion's words
+    length: int  # that paragraph's length: the decision's span
+
+
 class MotionRecord:
     """A motion put in words of its own paragraph after "X proposed, and Y seconded the following
-    amendment:", whose outcome ends a named vote several paragraphs later ("For (12) ... Against
-    (42) ... Abstain (7) Mr Ross, Mr Shonk Amendment lost."): the motion's words with the outcome
+    amendment:", whose outcome ends a named vote several paragraphs later ("For (9) ... Against
+    (30) ... Abstain (3) Mr Abel, Ms Nye Amendment lost."): the motion's words with the outcome
     are the decision. Fed every paragraph of an item in order."""
 
     def __init__(self) -> None:
         self.awaiting = False
         self.words: str | None = None
         self.where = 0  # the paragraph holding the motion's words
+        self.length = 0  # and its length
         self.between: list[str] = []
 
-    def feed(self, text: str, decided: bool, index: int) -> tuple[str, str, int] | None:
-        """(decision text, the vote's paragraphs, the index of the motion's paragraph) when
-        ``text``, the item's paragraph ``index``, closes the motion on record."""
+    def feed(self, text: str, decided: bool, index: int) -> ClosedMotion | None:
+        """The closed motion when ``text``, the item's paragraph ``index``, ends the vote on the
+        motion on record; ``decided``: the paragraph gave a decision of its own."""
         stripped = text.strip()
         if _MOTION_STEM.search(stripped):
             self.awaiting, self.words, self.between = True, None, []
@@ -574,23 +585,24 @@ class MotionRecord:
             self.awaiting = False
             if stripped.endswith(":") or len(stripped.split()) < 5:
                 return None  # a list of resolutions follows: its entries are the decisions
-            self.words, self.where = stripped.strip("“”\""), index
+            self.words, self.where, self.length = stripped.strip("“”\""), index, len(text)
             return None
         if self.words is None:
             return None
         self.between.append(stripped)
         if len(self.between) > _VOTE_RECORD_MAX or decided:
-            self.words = None
+            self.words = None  # too far, or the item decided something else meanwhile
             return None
         m = _CLOSING_OUTCOME.search(stripped)
         if m is None:
             return None
         words, self.words = _lead(self.words), None
-        return f"{words} {m.group(0).strip()}", "\n".join(self.between), self.where
+        return ClosedMotion(f"{words} {m.group(0).strip()}", "\n".join(self.between), self.where, self.length)
 
 
 __all__ = [
     "NAME",
+    "ClosedMotion",
     "Motion",
     "MotionRecord",
     "bare_motion",

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from ..classify.decisions import decision_heading, numbered_resolution_intro, resolution_run_step
-from ..classify.joins import closes_previous, continues_motion
+from ..classify.joins import WRAPPED_WIDTH, closes_previous, continues_motion
 from ..model import Attendee, Block, BlockKind
 from .attendance import AttendanceBuilder, attendance_heading
 
@@ -251,7 +251,10 @@ def _motion_goes_on(previous: ParagraphDraft, para: ParagraphDraft) -> bool:
         return False
     if para.list_marker and not (para.list_marker.isalpha() and para.list_marker == previous.list_marker):
         return False  # a list's next entry; a style read as a marker ("bold") runs on over the lines
-    return continues_motion(previous.text, para.text, previous.last_line)
+    # A heading after a resolution printed without its full stop ("RESOLVED that the minutes be
+    # approved" / "Planning Applications") is not the rest of a line cut at the page's width.
+    wrapped_width = 0 if is_title_like(para.text) else previous.last_line
+    return continues_motion(previous.text, para.text, wrapped_width)
 
 
 def _joinable(previous: ParagraphDraft, text: str) -> bool:
@@ -264,7 +267,7 @@ def _joinable(previous: ParagraphDraft, text: str) -> bool:
     if _LOWER_START.match(text):
         return True
     # A blank line inside a sentence of hard-wrapped text: the previous line has a wrapped width.
-    return 55 <= previous.last_line <= 90 and len(text) >= 25 and not is_title_like(text)
+    return WRAPPED_WIDTH[0] <= previous.last_line <= WRAPPED_WIDTH[1] and len(text) >= 25 and not is_title_like(text)
 
 
 _INLINE_BULLET = re.compile(r"(?<!\s)\s+[•·●▪]\s+")
