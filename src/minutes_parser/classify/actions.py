@@ -158,7 +158,7 @@ _WILL = re.compile(
 )
 # What a person "will have" that makes the next step theirs: "Ana will have the pen on the rewrite",
 # "will have the action" (the group's turn passed to one member).
-_HOLDS_TASK = re.compile(r"\s+the\s+(?:token|pen|action|ball)\b")
+_HOLDS_TASK = re.compile(r"\s+the\s+(?:pen|action|ball)\b")
 _WEAK_FUTURE = frozenset(["try", "like", "love", "prefer", "expect", "hope", "think", "want", "wish", "need", "have", "not", "never", "welcome", "appreciate", "imagine", "suggest"])
 
 
