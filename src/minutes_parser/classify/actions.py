@@ -485,7 +485,17 @@ _TASK_VERBS = frozenset(
     install keep start continue finish do go take lead draw explore figure assign mark circle ping poll propose identify
     verify download connect design plan run tidy print deliver distribute cost quote agree""".split()
 )
-TASK_VERBS = _TASK_VERBS  # for list entries read elsewhere ("a) Write to the Minister")
+_ENTRY_VERB = re.compile(r"([A-Z][a-z]+)\s+(?=\S)")
+
+
+def opens_with_task_verb(text: str) -> bool:
+    """A list entry in sentence case that opens with a task verb ("Write to the Minister ...",
+    "Publish the map"). Under an "OWNER to:" intro even "Discuss ... with the county" is the
+    owner's task, so deliberative verbs are not set apart here as capital_imperative does."""
+    m = _ENTRY_VERB.match(text)
+    return m is not None and m.group(1).lower() in _TASK_VERBS
+
+
 _FIRST_PERSON = re.compile(
     r"\b(?:I\s+will|I\s+shall|I['’]ll|I\s+can|I\s+am\s+going\s+to|I['’]m\s+going\s+to|I\s+am\s+happy\s+to|I['’]m\s+happy\s+to|"
     r"I\s+volunteer\s+to|I\s+(?:can|will)\s+commit\s+to|I['’]m\s+ready\s+to|I\s+am\s+ready\s+to)\s+(?:also\s+|then\s+)?(?:take\s+|go\s+)?([a-z]+)"
