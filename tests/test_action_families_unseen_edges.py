@@ -77,3 +77,20 @@ def test_any_named_event_day_sets_the_scene(day: str) -> None:
 def test_a_day_that_is_itself_a_deadline_stays_one() -> None:
     assert due_value("The Clerk to send the forms by the closing day on 15 December.") == "2023-12-15"
     assert due_value("The Clerk to submit the claim by the payment day on 20 December.") == "2023-12-20"
+
+
+def test_a_reported_plan_of_the_body_named_by_its_acronym_is_no_task() -> None:
+    assert first_action("Ms Fenn said that WMPC would cap the hall grants at £500.") is None
+
+
+def test_a_district_board_goes_by_its_acronym_too() -> None:
+    people = PeopleIndex.build([], "Harlan Creek Water District\nBoard of Directors - Regular Meeting\nMarch 12, 2024")
+    found = c.ACTION_RULES.first(c.Clause("HCWD will write to the county about the permit fee.", None, people))
+    assert found is not None and found.owners == ("HCWD",)
+
+
+def test_a_heading_that_speaks_of_action_owners_is_no_table_header() -> None:
+    from minutes_parser.extract.findings import header_in_title
+
+    assert header_in_title("Review of action owners") is None
+    assert header_in_title("Actions agreed Task Who is responsible") == ("Task", "Who is responsible")

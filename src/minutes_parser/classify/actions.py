@@ -344,7 +344,9 @@ def owner_will_verb(clause: Clause) -> Finding | None:
         if found and (all(_outside_body(o) for o in found[0]) or _outside_body(found[0][0])):
             continue  # "The Housing Department will fund ...", "the Department of Health, Care and Housing will": a third party's plan
         if found and all(_outside_acronym(o, clause.people) for o in found[0]):
-            continue  # "Ana pointed out that NTA will be tightening the rules": an outside body's plan, reported
+            continue  # "GRA will cap the grants": an outside body's plan
+        if found and found[1][0] > 0 and all(_organisation_acronym(o, clause.people) for o in found[0]) and _REPORTED_BY.search(clause.text[: found[1][0]]):
+            continue  # "Ana said that WPC would cap the grants": a body's plan reported, even the meeting's own
         if found:
             return Finding("pattern:OWNER will VERB", tuple(found[0]), found[1])
     return None

@@ -307,8 +307,8 @@ _HEADER_IN_TITLE = re.compile(
 def header_in_title(title: str) -> tuple[str, ...] | None:
     """The action-table header a heading ends with ("... Task Who is responsible"), else None."""
     m = _HEADER_IN_TITLE.search(title)
-    if m is None:
-        return None
+    if m is None or not (m.group("task")[0].isupper() and m.group("owner")[0].isupper()):
+        return None  # header cells are capitalised: "Review of action owners" is a topic
     return tuple(column for column in (m.group("task"), m.group("owner"), m.group("due")) if column)
 
 

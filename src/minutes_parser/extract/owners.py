@@ -160,7 +160,7 @@ class PeopleIndex:
 
 _OPENING = 600  # the characters where minutes name their body
 _BODY_NAME = re.compile(
-    r"\b((?:[A-Z][\w'’-]*\s+){0,5}(?:Council|Committee|Board|Trust|Group|Panel|Forum|Association|Society|Authority|Cabinet|Partnership))\b"
+    r"\b((?:[A-Z][\w'’-]*[ \t]+){0,5}(?:Council|Committee|Board|Trust|Group|Panel|Forum|Association|Society|Authority|Cabinet|Partnership|District|Commission|Foundation|Club|Federation|Alliance|Network))\b"
 )
 
 
