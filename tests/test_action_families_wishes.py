@@ -69,7 +69,7 @@ def test_a_column_owner_who_presented_the_item_has_no_task_there() -> None:
 
 
 def test_a_company_suffix_alone_names_no_owner() -> None:
-    people = PeopleIndex.build([], "A grant agreement with Riverside Youth Programs, Inc. was approved.")
+    people = PeopleIndex.build([], "A contract with Brightwater Mentoring, Inc. was approved.")
     assert owner_phrase("Inc", people) is None
     assert owner_phrase("Ltd", people) is None
     assert owner_phrase("Ines Falk", people) == ["Ines Falk"]

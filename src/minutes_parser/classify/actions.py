@@ -382,7 +382,7 @@ def _organisation_acronym(owner: str, people: PeopleIndex) -> bool:
 
 def _outside_acronym(owner: str, people: PeopleIndex) -> bool:
     """An organisation's acronym as the subject of "will": "NRWA will support families", "the
-    EU will adopt it" -- not the meeting's own body ("TSC", "WPC") nor a speaker's initials ("Ekr: ...")."""
+    EU will adopt it" -- not the meeting's own body ("TSC", "WPC") nor a speaker's initials ("Ots: ...")."""
     if not _organisation_acronym(owner, people) or owner.lower() in ROLE_NOUNS or owner in people.own_acronyms:
         return False
     return not any(speaker.upper() == owner for speaker in people.speakers)

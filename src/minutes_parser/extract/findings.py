@@ -452,8 +452,8 @@ def in_list_scope(intro: ListIntro, para: ParagraphDraft) -> bool:
 def imperative_entry(
     text: str, owners: tuple[str, ...], people: PeopleIndex, item_index: int, paragraph_index: int, item_ref: str | None
 ) -> Action | None:
-    """A list entry under an "OWNER to:" intro that opens with a task verb ("Write again to the
-    Minister ..."): the intro's owners' task, though no rule reads a task in the entry alone."""
+    """A list entry under an "OWNER to:" intro that opens with a task verb ("Write to the county
+    about ..."): the intro's owners' task, though no rule reads a task in the entry alone."""
     if not opens_with_task_verb(text):
         return None
     provenance = Provenance(item_index, paragraph_index, 0, len(text), item_ref)

@@ -45,7 +45,7 @@ _NOT_OWNERS = frozenset(
     in on at by for from with after before during following since until under over""".split(),
      # Note-taking words in capitals that look like initials: "OK to close it", "TBC to ...".
      *"ok tbc tbd fyi aob nb".split(),
-     # A company's legal suffix alone: "a grant agreement with Youth Programs, Inc. to fund ...".
+     # A company's legal suffix alone: "a contract with Brightwater Mentoring, Inc. to run ...".
      *"inc ltd llc plc".split(),
      # "St." before a place or a saint's name ("the St. Anne's Building ... will"): no one.
      "st",
