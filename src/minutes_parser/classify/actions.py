@@ -100,7 +100,13 @@ _COMMIT = re.compile(
 )
 
 
-_TAKES_OFFICE = re.compile(r"(?:serve|stand|become|remain)\b|(?:act|take\s+over)\b[^.;]{0,40}?\bas\b")
+# Taking up or keeping an office: "agreed to serve on / become / stand as / act as"; not "stand in
+# for the Chair at the fete", which covers a duty.
+_TAKES_OFFICE = re.compile(
+    r"(?:serve|become|remain)\b|stand\s+(?:as|down|again|for\s+(?:re-?)?election)\b|(?:act|take\s+over)\b[^.;]{0,40}?\bas\b"
+)
+# "needs to have the form signed": a thing to get done, unlike "needs to have a permit" (a requirement).
+_HAVE_DONE = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?(?:\w+ed|done|ready|written|sent|seen|taken|drawn\s+up|in\s+place)\b")
 _NEGATED = re.compile(r"\b(?:not|never)\s$")
 # Minutes written in the present tense: "JB volunteers to set up the account".
 _PRESENT_COMMITS = frozenset(["agrees", "offers", "undertakes", "volunteers", "promises"])
@@ -126,7 +132,7 @@ def owner_agreed_to(clause: Clause) -> Finding | None:
         if _NEGATED.search(clause.text, max(0, m.start() - 8), m.start() + 1):
             continue  # "is not intended to", "had not agreed to": no commitment
         need = m.group(1) in ("need", "needs")
-        if need and m.group(2).lower() in ("have", "be"):
+        if need and (m.group(2).lower() == "be" or (m.group(2).lower() == "have" and not _HAVE_DONE.match(clause.text, m.end()))):
             continue  # "Ines needs to have a permit": a requirement, not a task
         if _TAKES_OFFICE.match(m.group(2).lower() + clause.text[m.end() : m.end() + 60]):
             continue  # "agreed to serve as / take over as the nominee": an appointment, not a task
@@ -150,9 +156,9 @@ _WILL = re.compile(
     r"(?<!\s)\s+(?:will|would|shall|is going to|are going to)\s+(?:now\s+|also\s+|again\s+|then\s+|further\s+|still\s+|shortly\s+|personally\s+)?"
     r"(?!be\s+(?:able|happy|pleased|helpful|useful|good|nice|best|better|worth|fine|possible|necessary)\b)(be\s+[a-z]+ing|be\s+in\s+charge|be\s+responsible|take\s+the\s+lead|[a-z]+)\b"
 )
-# What a person "will have" that makes the next step theirs: "Ana will have the token to fix it",
-# "will have the pen on the rewrite" (the working group's token passed to an editor).
-_HOLDS_TASK = re.compile(r"\s+the\s+(?:token|pen|action|ball)\b")
+# What a person "will have" that makes the next step theirs: "Ana will have the pen on the rewrite",
+# "will have the action" (the group's turn passed to one member).
+_HOLDS_TASK = re.compile(r"\s+the\s+(?:pen|action|ball)\b")
 _WEAK_FUTURE = frozenset(["try", "like", "love", "prefer", "expect", "hope", "think", "want", "wish", "need", "have", "not", "never", "welcome", "appreciate", "imagine", "suggest"])
 
 
@@ -338,17 +344,20 @@ def owner_will_verb(clause: Clause) -> Finding | None:
         if found and (all(_outside_body(o) for o in found[0]) or _outside_body(found[0][0])):
             continue  # "The Housing Department will fund ...", "the Department of Health, Care and Housing will": a third party's plan
         if found and all(_outside_acronym(o, clause.people) for o in found[0]):
-            continue  # "Ana pointed out that NTA will be tightening the rules": an outside body's plan, reported
+            continue  # "GRA will cap the grants": an outside body's plan
+        if found and found[1][0] > 0 and all(_organisation_acronym(o, clause.people) for o in found[0]) and _REPORTED_BY.search(clause.text[: found[1][0]]):
+            continue  # "Ana said that WPC would cap the grants": a body's plan reported, even the meeting's own
         if found:
             return Finding("pattern:OWNER will VERB", tuple(found[0]), found[1])
     return None
 
 
-# Organisations outside the meeting whose plans minutes report: "the Department ... will fund".
 # A hope or wish that someone will act: "I hope you will ...", "trusts that the developer would ...".
-_HOPED_FOR = re.compile(r"\b(?:hope|hopes|hoped|hoping|wish|wishes|trust|trusts|trusted)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,3}[\w'’-]+$", re.I)
+# Lower-case only: "the Village Hall Trust Secretary will" names an owner.
+_HOPED_FOR = re.compile(r"\b(?:hope|hopes|hoped|hoping|wish|wishes|trust|trusts|trusted)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,3}[\w'’-]+$")
 
 
+# Organisations outside the meeting whose plans minutes report: "the Department ... will fund".
 _OUTSIDE_BODY_WORDS = frozenset("department foundation agency government ministry authority company ltd limited plc".split())
 
 
@@ -373,8 +382,8 @@ def _organisation_acronym(owner: str, people: PeopleIndex) -> bool:
 
 def _outside_acronym(owner: str, people: PeopleIndex) -> bool:
     """An organisation's acronym as the subject of "will": "NRWA will support families", "the
-    EU will adopt it" -- not the meeting's own body ("TSC") nor a speaker's initials ("Ekr: ...")."""
-    if not _organisation_acronym(owner, people) or owner.lower() in ROLE_NOUNS:
+    EU will adopt it" -- not the meeting's own body ("TSC", "WPC") nor a speaker's initials ("Ots: ...")."""
+    if not _organisation_acronym(owner, people) or owner.lower() in ROLE_NOUNS or owner in people.own_acronyms:
         return False
     return not any(speaker.upper() == owner for speaker in people.speakers)
 
@@ -478,7 +487,17 @@ _TASK_VERBS = frozenset(
     install keep start continue finish do go take lead draw explore figure assign mark circle ping poll propose identify
     verify download connect design plan run tidy print deliver distribute cost quote agree""".split()
 )
-TASK_VERBS = _TASK_VERBS  # for list entries read elsewhere ("a) Write to the Minister")
+_ENTRY_VERB = re.compile(r"([A-Z][a-z]+)\s+(?=\S)")
+
+
+def opens_with_task_verb(text: str) -> bool:
+    """A list entry in sentence case that opens with a task verb ("Write to the Minister ...",
+    "Publish the map"). Under an "OWNER to:" intro even "Discuss ... with the county" is the
+    owner's task, so deliberative verbs are not set apart here as capital_imperative does."""
+    m = _ENTRY_VERB.match(text)
+    return m is not None and m.group(1).lower() in _TASK_VERBS
+
+
 _FIRST_PERSON = re.compile(
     r"\b(?:I\s+will|I\s+shall|I['’]ll|I\s+can|I\s+am\s+going\s+to|I['’]m\s+going\s+to|I\s+am\s+happy\s+to|I['’]m\s+happy\s+to|"
     r"I\s+volunteer\s+to|I\s+(?:can|will)\s+commit\s+to|I['’]m\s+ready\s+to|I\s+am\s+ready\s+to)\s+(?:also\s+|then\s+)?(?:take\s+|go\s+)?([a-z]+)"
@@ -644,6 +663,10 @@ def _task_without_owner(clause: Clause, start: int) -> Finding | None:
 
 
 _NOUN_ENDING = re.compile(r"(?:tion|sion|ment|ness|ity|ance|ence|ship)$")
+# Putting a motion to the meeting: "put the (amended) motion", "put it to the vote / a show of hands".
+_PUT_TO_VOTE = re.compile(
+    r"\s+(?:the\s+(?:[\w-]+\s+){0,2}(?:motion|amendment|question|recommendations?|proposals?)\b|[^.;]{0,60}?\bto\s+(?:a|the)\s+(?:vote|show\s+of\s+hands|meeting)\b)"
+)
 
 
 def _owner_and_base_verb(clause: Clause, start: int) -> Finding | None:
@@ -663,8 +686,8 @@ def _owner_and_base_verb(clause: Clause, start: int) -> Finding | None:
             pass  # "the Director of Public Health be asked to bring a revised plan"
         elif verb in _OFFICE_VERBS:
             return None  # "that Cllr Ames continue as Chair": an appointment, a decision
-        elif verb == "put" and re.match(r"\s+the\s+(?:motion|amendment|question|recommendations?|proposals?)\b", tail):
-            return None  # "The Mayor put the amendment to the vote": procedure
+        elif verb == "put" and _PUT_TO_VOTE.match(tail):
+            return None  # "The Mayor put the amendment to the vote", "put it to a show of hands": procedure
         elif modal is not None:
             # "that the Clerk should obtain quotes", "that the Club would send a representative"
             if not _verb_ok(modal.group(1)) or modal.group(1) in _ASSENTING or modal.group(1) in _AUXILIARIES or modal.group(1) in _WEAK_FUTURE:
@@ -736,9 +759,9 @@ def to_be_done(clause: Clause) -> Finding | None:
         return None
     subject = clause.text[: clause.text.find(" to be ")]
     if subject.endswith(" to continue"):
-        return None  # "Hall charges to continue to be reviewed yearly": a standing practice
+        return None  # "Plot rents to continue to be set each spring": a standing practice
     if _FINITE.search(subject) or _FINITE.match(subject[:1].lower() + subject[1:]) or "n't" in subject or "wish" in subject:
-        return None  # "The Council wouldn't wish for trees to be cut down", "Discussed talks to be given": not a task
+        return None  # "The Board would not wish for hedges to be removed", "Discussed talks to be given": not a task
     return Finding("pattern:to be done")
 
 
@@ -766,9 +789,11 @@ def report_back(clause: Clause) -> Finding | None:
     return Finding("pattern:report back")
 
 
-# "a plugin we can bring back to the group": a possibility, not a report someone will bring.
+# "a guide we could bring back to the trustees": a possibility, not a report someone will bring.
 _MAY_BRING = re.compile(r"\b(?:can|could|might|may)\s+$")
-_WISHED = re.compile(r"\b(?:would\s+like|wish|wishes|want|wants|hope|hopes)\b[^.;]*$", re.I)
+# "I would like the figures to be presented": the wish's own object "to be" reported; not a wish
+# elsewhere in the sentence ("Residents who want a crossing were told the Clerk will report back").
+_WISHED = re.compile(r"\b(?:would\s+like|wish|wishes|want|wants|hope|hopes)\s+(?:for\s+)?(?:[\w'’-]+\s+){1,6}?to\s+be\s+\w+$", re.I)
 # A report that may or might come back, or comes back after something else is done: no task yet.
 _UNSURE_BE = re.compile(r"\b(?:could|might|may|need\s+to|needs\s+to|would\s+need\s+to|is\s+expected|are\s+expected|it\s+is\s+expected\s+that\b[^.;]*)\s+be\s+\w+$")
 _ONCE_DONE = re.compile(r"\s+once\s+[^.;]{0,80}\b(?:is|are|has\s+been|have\s+been)\s+(?:completed|finished|done|confirmed|agreed)\b")

@@ -874,7 +874,9 @@ def find_due(text: str, context: DateContext) -> DueDate | None:
 _EVENT_BEFORE = re.compile(
     r"\b(?:committee|meeting|panel|board|conference|event|session|hearing|inquiry|fayre|fair|show|festival|visit|"
     r"course|workshop|training|seminar|webinar|ceremony|service|walk|party|briefing|"
-    r"(?:sports|open|fun|family|training|polling|election|market|race|match|activity)\s+day)"
+    # a named day ("the gala day on Saturday", "Remembrance Day on 10 November"); not a day that
+    # is itself a deadline or a count ("the closing day on 15 May", "the next working day of")
+    r"(?!(?:the|a|any|closing|deadline|last|final|due|payment|submission|return|working|business|same|next|that|this|each|every|one|first|second)\s)[a-z][\w'’-]*\s+day)"
     r"(?:\s+(?:with|at|in|for)\s+(?:the\s+)?[\w'’&-]+(?:\s+[A-Z][\w'’&-]*){0,2})?\s+(?:on|of)\s+(?:the\s+)?$"
     r"|\b(?:minutes|notes)\s+(?:of|for|from)\s+(?:the\s+)?(?:meeting\s+)?(?:\w+\s+){0,3}?(?:on\s+)?(?:the\s+)?$",
     re.I,
@@ -883,7 +885,7 @@ _EVENT_BEFORE = re.compile(
 _CONDITION_BEFORE = re.compile(r"\b(?:when|once|after|until|whenever)\s[^.;,:()]{0,80}$", re.I)
 _MEETING_CUES = frozenset({"due:next-meeting", "due:month-meeting", "due:next-meeting-stated"})
 _GUEST_AT = re.compile(r"\battend(?:s|ing)?\s+(?:the\s+|a\s+|our\s+)?$", re.I)
-# "to attend the Parish Council meeting in November": the date of the event attended, not a deadline.
+# "if she could attend the Town Council meeting in May": the date of the event attended, not a deadline.
 _ATTENDED_EVENT = re.compile(
     r"\battend(?:s|ing)?\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+)?(?:[\w'’&-]+\s+){0,4}?"
     r"(?:meeting|event|conference|session|workshop|seminar|training|course|ceremony|fayre|fair|show|festival|day)\s+(?:in|on)\s+(?:the\s+)?$",

@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import islice
 
 from ..classify import ClassifiedParagraph
-from ..classify.actions import owner_only
+from ..classify.actions import opens_with_task_verb, owner_only
 from ..model import Action, Decision, DueDate, Owner, Provenance
 from ..segment import ParagraphDraft
 from .dates import DateContext, find_due
@@ -341,8 +341,8 @@ _HEADER_IN_TITLE = re.compile(
 def header_in_title(title: str) -> tuple[str, ...] | None:
     """The action-table header a heading ends with ("... Task Who is responsible"), else None."""
     m = _HEADER_IN_TITLE.search(title)
-    if m is None:
-        return None
+    if m is None or not (m.group("task")[0].isupper() and m.group("owner")[0].isupper()):
+        return None  # header cells are capitalised: "Review of action owners" is a topic
     return tuple(column for column in (m.group("task"), m.group("owner"), m.group("due")) if column)
 
 
@@ -483,19 +483,12 @@ def in_list_scope(intro: ListIntro, para: ParagraphDraft) -> bool:
     return style != intro.marker_style
 
 
-# An entry that opens with a verb in its base form: "a) Write to the Minister", "b) Promote ...".
-_IMPERATIVE_ENTRY = re.compile(r"^([A-Z][a-z]+)\s+(?=\S)")
-
-
 def imperative_entry(
     text: str, owners: tuple[str, ...], people: PeopleIndex, item_index: int, paragraph_index: int, item_ref: str | None
 ) -> Action | None:
-    """A list entry under an "OWNER to:" intro that opens with a task verb ("Write again to the
-    Minister ..."): the intro's owners' task, though no rule reads a task in the entry alone."""
-    from ..classify.actions import TASK_VERBS
-
-    m = _IMPERATIVE_ENTRY.match(text)
-    if m is None or m.group(1).lower() not in TASK_VERBS:
+    """A list entry under an "OWNER to:" intro that opens with a task verb ("Write to the county
+    about ..."): the intro's owners' task, though no rule reads a task in the entry alone."""
+    if not opens_with_task_verb(text):
         return None
     provenance = Provenance(item_index, paragraph_index, 0, len(text), item_ref)
     return Action(clean_text(text), provenance, owners_of(owners, None, people, _LIST_INTRO_CUE, 0), None, find_follow_up(text), (_LIST_INTRO_CUE,))

@@ -45,7 +45,7 @@ _NOT_OWNERS = frozenset(
     in on at by for from with after before during following since until under over""".split(),
      # Note-taking words in capitals that look like initials: "OK to close it", "TBC to ...".
      *"ok tbc tbd fyi aob nb".split(),
-     # A company's legal suffix alone: "a grant agreement with Youth Programs, Inc. to fund ...".
+     # A company's legal suffix alone: "a contract with Brightwater Mentoring, Inc. to run ...".
      *"inc ltd llc plc".split(),
      # "St." before a place or a saint's name ("the St. Anne's Building ... will"): no one.
      "st",
@@ -94,6 +94,9 @@ class PeopleIndex:
     attested: set[str] = field(default_factory=set)
     lower_words: set[str] = field(default_factory=set)
     speakers: set[str] = field(default_factory=set)  # words that open a line as its speaker ("Mike: ...")
+    # The acronyms the meeting's own body may go by, from the body named in the opening lines
+    # ("Minutes of Westmere Parish Council" -> "WPC", "PC"): the body's own tasks, not an outsider's.
+    own_acronyms: set[str] = field(default_factory=set)
 
     @classmethod
     def build(cls, attendees: Iterable[Attendee], text: str) -> PeopleIndex:
@@ -124,6 +127,7 @@ class PeopleIndex:
             words = name.split()
             first_names.setdefault(words[0].lower(), set()).add(name)
             surnames.setdefault(words[-1].lower(), set()).add(name)
+        index.own_acronyms.update(_own_body_acronyms(text[:_OPENING]))
         sample = text[:2_000_000]
         index.attested.update(m.group(1) for m in _MID_SENTENCE_NAME.finditer(sample))
         index.speakers.update(m.group(1) for m in _SPEAKER_NAME.finditer(sample) if m.group(1).lower() not in _NOT_SPEAKER_WORDS)
@@ -152,6 +156,22 @@ class PeopleIndex:
     def is_known(self, word_or_name: str) -> bool:
         bare = _strip_title(word_or_name).lower()
         return bare in self.full_names or word_or_name in self.initials or word_or_name in self.known_acronyms
+
+
+_OPENING = 600  # the characters where minutes name their body
+_BODY_NAME = re.compile(
+    r"\b((?:[A-Z][\w'’-]*[ \t]+){0,5}(?:Council|Committee|Board|Trust|Group|Panel|Forum|Association|Society|Authority|Cabinet|Partnership|District|Commission|Foundation|Club|Federation|Alliance|Network))\b"
+)
+
+
+def _own_body_acronyms(opening: str) -> set[str]:
+    """Initials of each body named in the opening and of its tails: "Westmere Town Council" gives
+    "WTC" and "TC" (minutes write both)."""
+    found: set[str] = set()
+    for m in _BODY_NAME.finditer(opening):
+        letters = [w[0] for w in m.group(1).split()]
+        found.update("".join(letters[i:]) for i in range(len(letters) - 1))
+    return found
 
 
 def _initials_fit(initials: str, name: str) -> bool:
