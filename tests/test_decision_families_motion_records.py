@@ -211,14 +211,17 @@ def test_a_motion_restated_as_resolved_is_one_decision() -> None:
     from minutes_parser.extract.findings import restated_decision
     from minutes_parser.model import Decision, Provenance
 
-    def at(item: int, text: str) -> Decision:
-        return Decision(text, Provenance(item, 0, 0, len(text)))
+    def at(item: int, text: str, *, numbered: bool = True) -> Decision:
+        return Decision(text, Provenance(item, 0, 0, len(text), str(item) if numbered else None))
 
     moved = at(3, "Note the Inspector's Report on the examination of the Wellbrook Local Plan and the recommended modifications;")
     other = at(3, "Adopt the Wellbrook Local Plan 2025-2040 as set out in Appendix B to the report; and")
     resolved = at(3, "Notes the Inspector's Report on the examination of the Wellbrook Local Plan and the recommended modifications;")
     assert restated_decision(resolved, [moved, other]) == 0
     assert restated_decision(resolved, [at(2, moved.text), other]) is None  # another item's business
+    # an unnumbered sub-heading ("Capital budget") divides its numbered item: the search crosses it
+    assert restated_decision(at(4, resolved.text), [moved, at(4, other.text)]) is None
+    assert restated_decision(at(4, resolved.text, numbered=False), [moved, at(4, other.text, numbered=False)]) == 0
     assert restated_decision(at(3, "Note the report."), [at(3, "Note the report.")]) is None  # too short to tell a repeat
 
 
