@@ -154,7 +154,9 @@ def looks_like_header(cells: tuple[str, ...]) -> bool:
     named = [c for c in cells if c]
     if len(named) < 2:
         return False
-    return all(_HEADER_CELL.fullmatch(" ".join(c.split())) for c in named)
+    # A cell ending a sentence or clause ("Approved.", "Planters for the green,") is content;
+    # an abbreviated name ("No.", "Ref.") is not.
+    return all(_HEADER_CELL.fullmatch(c) and not (c.endswith((".", ",", ";")) and len(c) > 4) for c in (" ".join(c.split()) for c in named))
 
 
 def join_split_rows(lines: list[Line]) -> list[Line]:
