@@ -163,3 +163,11 @@ def test_the_task_cell_of_an_action_log_without_an_owner_column_reads_as_an_acti
     minutes = parse_bytes(data, name="panel.pdf", model="rules")
     actions = [a for a in minutes.actions if "revised budget" in a.text]
     assert len(actions) == 1 and actions[0].text.startswith("MT will send")
+
+
+def test_an_action_column_beside_a_longer_minute_is_not_read_alone() -> None:
+    from minutes_parser.extract.table_rows import task_cell
+
+    header = ("Item", "Notes", "Action")
+    assert task_cell(header, ("7", "The accounts were agreed and signed. A copy goes to the bank.", "Clerk to send")) is None
+    assert task_cell(("Ref", "Action", "Status"), ("2", "PK will book the hall for the autumn fair.", "Open")) == "PK will book the hall for the autumn fair."

@@ -89,4 +89,8 @@ def task_cell(header: tuple[str, ...] | None, cells: tuple[str, ...]) -> str | N
     if column is None or column >= len(cells):
         return None
     text = " ".join(cells[column].split())
-    return text if len(text.split()) >= 3 else None
+    # Under "Item | Notes | Action" the action column holds who acts ("Clerk to send"), beside
+    # the minute in a longer cell: only a task cell that carries the row is read alone.
+    if len(text.split()) < 3 or any(len(" ".join(c.split())) > len(text) for c in cells):
+        return None
+    return text
