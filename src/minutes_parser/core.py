@@ -41,6 +41,7 @@ from .extract.meeting import document_kind, header_facts
 from .extract.motions import MotionRecord
 from .extract.next_meeting import next_meeting_date
 from .extract.owners import PeopleIndex
+from .extract.table_rows import table_decision, task_cell
 from .learn.bundle import RULES_ONLY, Models, resolve_models
 from .model import (
     Action,
@@ -220,6 +221,14 @@ def assemble(
                     actions.append(row_action)
                     paragraphs.append(Paragraph(ParagraphKind.ACTION, para.text, row_action.cues, margin=para.margin))
                     continue
+                row_decision = table_decision(para, table_header, item_index, paragraph_index, provenance_item)
+                if row_decision is not None:
+                    decisions.append(row_decision)
+                    paragraphs.append(Paragraph(ParagraphKind.DECISION, para.text, row_decision.cues, margin=para.margin))
+                    continue
+                task_text = task_cell(table_header, para.cells)
+                if task_text is not None:
+                    para, sentences = replace(para, text=task_text), sentence_spans([task_text])[0]
             classified, last_subject = classify_paragraph(
                 para.text, sentences, label=para.label, people=people, margin=para.margin, last_subject=last_subject
             )

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Block, BlockKind, Layout
 from ._lines import list_marker
+from ._pdf_grid import join_split_rows, looks_like_header
 from ._pdf_layout import Line, Page, Segment
 
 _MARGIN_START = 0.72  # the action column starts beyond this share of the page width
@@ -75,6 +76,9 @@ def assign_margins(page: Page) -> None:
     kept: list[Line] = []
     lines = page.lines
     for index, line in enumerate(lines):
+        if line.cells is not None:
+            kept.append(line)  # a ruled table's row: its last cell is a column, not the margin
+            continue
         last = line.segments[-1]
         if len(line.segments) <= 2 and last.x0 >= cutoff and last.text.strip(" :").lower() in _COLUMN_HEADERS:
             # "ITEMS ............ Action": the action column's header row, not content.
@@ -292,13 +296,20 @@ class BlockAssembler:
         self.builder = TextBuilder()
         self.open: _Open | None = None
         self.prev_line: Line | None = None
+        self.grid_headers: set[tuple[str, ...]] = set()
 
     def run(self) -> list[Block]:
-        lines = [ln for page in self.pages for ln in page.lines if ln.segments]
+        lines = join_split_rows([ln for page in self.pages for ln in page.lines if ln.segments])
         in_table = _table_runs(lines)
         index = 0
         while index < len(lines):
             line = lines[index]
+            if line.cells is not None:
+                self._flush()
+                self._grid_row(line)
+                self.prev_line = line
+                index += 1
+                continue
             if index in in_table:
                 run_end = index
                 while run_end + 1 < len(lines) and run_end + 1 in in_table and lines[run_end + 1].page == line.page:
@@ -345,6 +356,8 @@ class BlockAssembler:
             if nxt >= len(lines) or nxt in in_table:
                 break
             candidate = lines[nxt]
+            if candidate.cells is not None:
+                break
             candidate_level = self._heading_level(candidate)
             if not candidate_level and candidate.bold and abs(candidate.size - group[-1].size) < 0.5 and len(candidate.text) <= 20:
                 candidate_level = level  # "2023/2024" finishing a bold title
@@ -395,6 +408,19 @@ class BlockAssembler:
                 cells[col] = (cells[col] + " " + clean_text(seg.text)).strip()
             header = row_index == 0 and len(rows) > 1 and line.bold and not rows[1].bold
             self._add(BlockKind.TABLE_ROW, "", line.page, cells=tuple(cells), header_row=header, margin=line.margin, lines=[line])
+
+    def _grid_row(self, line: Line) -> None:
+        """A ruled table's row: each cell's lines joined as a paragraph's are; the first row of
+        short capitalised names (and the same row repeated over a page break) is the header."""
+        cells = tuple(
+            _join([clean_text(part.strip()) for part in cell.split("\n") if part.strip()]) for cell in line.cells or ()
+        )
+        key = tuple(" ".join(c.split()).lower() for c in cells)
+        header = key in self.grid_headers
+        if not header and (self.prev_line is None or self.prev_line.cells is None) and looks_like_header(cells):
+            header = True
+            self.grid_headers.add(key)
+        self._add(BlockKind.TABLE_ROW, "", line.page, cells=cells, header_row=header, margin=line.margin, lines=[line])
 
     # --- paragraphs and list items --------------------------------------------------------
 

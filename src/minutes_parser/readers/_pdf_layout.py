@@ -62,12 +62,16 @@ class Line:
     The geometry is computed once: build a new Line rather than editing ``segments``.
     """
 
-    __slots__ = ("bold", "bottom", "margin", "middle", "page", "segments", "size", "text", "top", "x0", "x1")
+    __slots__ = ("bold", "bottom", "cells", "margin", "middle", "page", "segments", "size", "text", "top", "x0", "x1")
 
-    def __init__(self, segments: list[Segment], page: int, margin: list[str] | None = None) -> None:
+    def __init__(
+        self, segments: list[Segment], page: int, margin: list[str] | None = None, cells: tuple[str, ...] | None = None
+    ) -> None:
         self.segments = segments
         self.page = page
         self.margin: list[str] = margin if margin is not None else []
+        # A whole row of a ruled table (cell texts with their line breaks), read by rectangle.
+        self.cells = cells
         self.x0 = segments[0].x0
         self.x1 = segments[-1].x1
         if len(segments) == 1:  # most lines: no generators for one segment
@@ -318,6 +322,8 @@ def _merge_close(segments: list[Segment]) -> list[Segment]:
 def furniture_key(line: Line, page: Page) -> tuple[str, int] | None:
     """How a running header or footer is recognised across pages: its text and band position."""
     from_top = page.height - line.top
+    if line.cells is not None:
+        return None  # a table row repeated on every page is the table's header, not furniture
     if from_top > page.height * _FURNITURE_BAND and line.bottom > page.height * _FURNITURE_BAND:
         return None
     text = _DIGITS.sub("#", line.text.lower())
@@ -357,7 +363,7 @@ def order_columns(page: Page) -> None:
     left: list[Line] = []
     right: list[Line] = []
     for line in page.lines:
-        if any(s.x0 < gutter < s.x1 for s in line.segments):
+        if line.cells is not None or any(s.x0 < gutter < s.x1 for s in line.segments):
             ordered.extend(left)
             ordered.extend(right)
             left, right = [], []

@@ -26,7 +26,16 @@ from ..errors import (
 from ..model import ReadDocument, SourceFormat
 from . import ReadOptions
 from ._pdf_blocks import BlockAssembler, assign_margins
-from ._pdf_layout import Page, group_lines, order_columns, page_segments, remove_furniture
+from ._pdf_grid import GridRow, grid_rows, looks_like_header, page_rules
+from ._pdf_layout import (
+    Line,
+    Page,
+    Segment,
+    group_lines,
+    order_columns,
+    page_segments,
+    remove_furniture,
+)
 from ._pdf_ocr import OcrUnavailableError, ocr_page_segments
 
 __all__ = ["NO_TEXT_MESSAGE", "read"]
@@ -124,16 +133,82 @@ def _read_pages(document: pdfium.PdfDocument, options: ReadOptions) -> tuple[lis
                     text = "".join(textpage.get_text_range(i, 1)[:1] or " " for i in range(count))
                 usable = _usable_text(text)
                 segments = page_segments(textpage, text) if usable else []
+                table_lines: list[Line] = []
+                if segments:
+                    segments, table_lines = _ruled_tables(page, textpage, segments, index + 1)
             finally:
                 textpage.close()
             if not usable:
                 unreadable.append(index)
-            pages.append(Page(index + 1, width, height, group_lines(segments, index + 1)))
+            lines = group_lines(segments, index + 1) if segments else []
+            if table_lines:
+                lines = sorted([*lines, *table_lines], key=lambda ln: -ln.middle)
+            pages.append(Page(index + 1, width, height, lines))
         finally:
             page.close()
     if unreadable:
         _recover_unreadable(document, pages, unreadable, options, warnings)
     return pages, warnings, total
+
+
+def _ruled_tables(
+    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, segments: list[Segment], number: int
+) -> tuple[list[Segment], list[Line]]:
+    """Rows of the page's ruled tables as table lines; the segments they cover taken out."""
+    horizontal, vertical = page_rules(page.raw)
+    if len(horizontal) < 3 or len(vertical) < 3:
+        return segments, []
+    tables = grid_rows(textpage.raw, horizontal, vertical)
+    if not tables:
+        return segments, []
+    for table in tables:
+        segments = _header_above(table, segments)
+    rows = [row for table in tables for row in table]
+    kept: list[Segment] = []
+    covered: dict[int, list[Segment]] = {}
+    for seg in segments:
+        middle_x = (seg.x0 + seg.x1) / 2
+        found = next(
+            (i for i, row in enumerate(rows) if row.bottom <= seg.middle <= row.top and row.x0 <= middle_x <= row.x1), None
+        )
+        if found is None:
+            kept.append(seg)
+        else:
+            covered.setdefault(found, []).append(seg)
+    lines: list[Line] = []
+    for i, row in enumerate(rows):
+        inside = covered.get(i)
+        if not inside:
+            continue  # the rectangle read text the lines do not show (clipped, white): skip it
+        sizes = sorted(s.size for s in inside)
+        first = max(inside, key=lambda s: s.top)
+        text = " | ".join(" ".join(cell.split()) for cell in row.cells)
+        anchor = Segment(text, row.x0, row.x1, first.bottom, first.top, sizes[len(sizes) // 2], all(s.bold for s in inside))
+        lines.append(Line([anchor], number, cells=row.cells))
+    return kept, lines
+
+
+def _header_above(table: list[GridRow], segments: list[Segment]) -> list[Segment]:
+    """A header printed just above a ruled table, outside its rules ("Item   By whom"): when its
+    words sit over the columns and read as column names, it becomes the table's first row."""
+    first = table[0]
+    if looks_like_header(tuple(" ".join(c.split()) for c in first.cells)):
+        return segments
+    above = [s for s in segments if first.top <= s.bottom <= first.top + 2.5 * s.height and s.x0 >= first.x0 - 4 and s.x1 <= first.x1 + 4]
+    if len(above) < 2:
+        return segments
+    lowest = min(s.middle for s in above)
+    above = [s for s in above if abs(s.middle - lowest) <= 0.5 * s.height]
+    edges = first.edges
+    cells = [""] * (len(edges) - 1)
+    for seg in above:
+        col = max((i for i in range(len(cells)) if edges[i] <= seg.x0 + 4), default=0)
+        cells[col] = (cells[col] + " " + seg.text).strip()
+    if sum(1 for c in cells if c) < 2 or not looks_like_header(tuple(cells)):
+        return segments
+    top = max(s.top for s in above)
+    table.insert(0, GridRow(top, first.top, first.x0, first.x1, tuple(cells), edges))
+    return segments
 
 
 def _recover_unreadable(
