@@ -565,7 +565,7 @@ class MotionRecord:
         """(decision text, the vote's paragraphs, the index of the motion's paragraph) when
         ``text``, the item's paragraph ``index``, closes the motion on record."""
         stripped = text.strip()
-        if _MOTION_STEM.search(stripped):
+        if "follow" in stripped.lower() and _MOTION_STEM.search(stripped):  # both forms say "the following"
             self.awaiting, self.words, self.between = True, None, []
             return None
         if self.awaiting:
