@@ -672,7 +672,7 @@ _END_SPAN = 40  # longer than any word of _LINE_CONTINUES / _CONNECTIVE_END
 
 
 def _ends_with(pattern: re.Pattern[str], text: str) -> bool:
-    """``pattern.search(text)`` for a pattern of short words before ``\s*$``: a match ends where
+    r"""``pattern.search(text)`` for a pattern of short words before ``\s*$``: a match ends where
     the text's closing spaces begin, so the search starts just before there instead of trying
     every position of a long line (``\b`` still sees the character before the start)."""
     return pattern.search(text, max(0, len(text.rstrip()) - _END_SPAN)) is not None
