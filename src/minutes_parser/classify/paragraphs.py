@@ -39,9 +39,9 @@ def introduces_a_list(text: str) -> bool:
 _SPEAKER = re.compile(r"^([A-Z][\w'’\-]{1,30}(?:\s[A-Z][\w'’\-]{1,30}){0,2}|@[\w-]{1,40}):\s+(?=\S)")
 _CLAUSE_BREAK = re.compile(r"[,;]\s+(?=\S)|(?<!\s)\s+and\s+(?=[A-Z])")
 _LEADING_LABEL = re.compile(r"^(?:ACTION|Action|Actions|RESOLVED|Resolved|RESOLUTION|Resolution(?=\s*:)|Decision|DECISION|AGREED)\b\s*(?:[:\-–—]\s*)?", re.UNICODE)
-# (the closing spaces are possessive: tried every way, a long run of spaces after a word took
-# cubic time)
-_OWNER_ONLY = re.compile(r"^[\s\-–—:]*(?:\(\s*)?(?:possibly\s+|probably\s+)?([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})\s*+\)?\s*+\??\s*+$")
+# (the closing spaces are written so that each space has one place to go: as three optional runs
+# side by side they were split every way, cubic time on a long run of spaces after a word)
+_OWNER_ONLY = re.compile(r"^[\s\-–—:]*(?:\(\s*)?(?:possibly\s+|probably\s+)?([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})\s*(?:\)\s*)?(?:\?\s*)?$")
 # Every rule a probe runs (OWNER to VERB, OWNER will VERB, OWNER agreed to VERB) needs one of these
 # words after a space; the lookahead leaves the next word's space for the next match.
 _PROBE_CUE = re.compile(r"\s(?:to|will|would|shall)(?=\s)")
