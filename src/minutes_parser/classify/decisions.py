@@ -312,11 +312,18 @@ _RECORDED = re.compile(
     r"|\bPLACED\s+ON\s+FILE\b|\((?:Y|N)-\d+(?:[;,]\s*(?:Y|N)-\d+)?\)|\b(?:CONFIRMED|ADOPTED|PASSED|ACCEPTED|REFERRED|CONTINUED|FAILED|DEFEATED)\.?\s*$"
 )
 
+# Every form above starts with one of these (after its \b): a scan for them is fast (the first
+# characters make a set), and no match starts before the first one found.
+_RECORDED_HINT = re.compile(
+    r"Noted|NOTED|AGREED|APPROVED|CARRIED|NO|[Aa]pproved|\(|PLACED|CONFIRMED|ADOPTED|PASSED|ACCEPTED|REFERRED|CONTINUED|FAILED|DEFEATED"
+)
 
-@DECISION_RULES.add("pattern:recorded outcome", needs=("noted", re.compile(r"\bno\s+(?:objection|observation|comment)"), "agreed", "approved", "carried", "(", "placed", "confirmed", "adopted", "passed", "accepted", "referred", "continued", "failed", "defeated"))
+
+@DECISION_RULES.add("pattern:recorded outcome", needs=("noted", re.compile(r"no(?<!\wno)\s+(?:objection|observation|comment)"), "agreed", "approved", "carried", "(", "placed", "confirmed", "adopted", "passed", "accepted", "referred", "continued", "failed", "defeated"))
 def recorded_outcome(clause: Clause) -> Finding | None:
     """Outcomes written as a tag: "... Balance of £6,564.21 Noted", "NO OBJECTIONS", "APPROVED – 2018 budget"."""
-    return Finding("pattern:recorded outcome") if _RECORDED.search(clause.text) else None
+    hint = _RECORDED_HINT.search(clause.text)
+    return Finding("pattern:recorded outcome") if hint and _RECORDED.search(clause.text, hint.start()) else None
 
 
 @DECISION_RULES.add("pattern:paper noted", needs=("noted",))

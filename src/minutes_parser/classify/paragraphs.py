@@ -41,7 +41,9 @@ _CLAUSE_BREAK = re.compile(r"[,;]\s+(?=\S)|(?<!\s)\s+and\s+(?=[A-Z])")
 # "Resolved 14 tickets", "Resolved a fault with the server": a verb of a work report, not a label;
 # "Decision 19/00412 was signed on ...": a decision's reference, not a label.
 _LEADING_LABEL = re.compile(r"^(?:ACTION|Action|Actions|RESOLVED|Resolved(?!\s+(?:\d[\d,]*\s+[A-Za-z]|(?:a|an|several|many|some|most|issues?|bugs?|tickets?|problems?|faults?|errors?)\b))|RESOLUTION|Resolution(?=\s*:)|Decision(?!\s+(?:No\.?\s*)?\d+/)|DECISION|AGREED|(?:Conclusion|Outcome)(?=\s*[:\-–—]))\b\s*(?:[:\-–—]\s*)?", re.UNICODE)
-_OWNER_ONLY = re.compile(r"^[\s\-–—:]*(?:\(\s*)?(?:possibly\s+|probably\s+)?([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})\s*\)?\s*\??\s*$")
+# (the closing spaces are written so that each space has one place to go: as three optional runs
+# side by side they were split every way, cubic time on a long run of spaces after a word)
+_OWNER_ONLY = re.compile(r"^[\s\-–—:]*(?:\(\s*)?(?:possibly\s+|probably\s+)?([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})\s*(?:\)\s*)?(?:\?\s*)?$")
 # Every rule a probe runs (OWNER to VERB, OWNER will VERB, OWNER agreed to VERB) needs one of these
 # words after a space; the lookahead leaves the next word's space for the next match.
 _PROBE_CUE = re.compile(r"\s(?:to|will|would|shall)(?=\s)")

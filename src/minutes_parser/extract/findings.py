@@ -461,7 +461,7 @@ def list_intro(para: ParagraphDraft, people: PeopleIndex, context: DateContext |
     """A paragraph ending "OWNER to:" that hands the list below it to OWNER; or a numbered point
     whose near deadline ("... next week.") holds for its sub-points."""
     text = _ENTRY_MARKER.sub("", para.text.strip())
-    found = _LIST_INTRO.match(text)
+    found = _LIST_INTRO.match(text) if text.rstrip().endswith(":") else None  # the pattern ends at a colon
     if found is not None:
         owners = owner_phrase(found.group("owner"), people, allow_unknown_names=False)
         if owners:

@@ -576,7 +576,7 @@ class MotionRecord:
         """The closed motion when ``text``, the item's paragraph ``index``, ends the vote on the
         motion on record; ``decided``: the paragraph gave a decision of its own."""
         stripped = text.strip()
-        if _MOTION_STEM.search(stripped):
+        if "follow" in stripped.lower() and _MOTION_STEM.search(stripped):  # both forms say "the following"
             self.awaiting, self.words, self.between = True, None, []
             return None
         if self.awaiting:

@@ -97,6 +97,9 @@ class PeopleIndex:
     # The acronyms the meeting's own body may go by, from the body named in the opening lines
     # ("Minutes of Westmere Parish Council" -> "WPC", "PC"): the body's own tasks, not an outsider's.
     own_acronyms: set[str] = field(default_factory=set)
+    # owner_phrase's answers, by (text, allow_unknown_names): the index does not change once built,
+    # and the rules ask about the same lead-ins again and again (each probe, each rule list)
+    phrase_memo: dict[tuple[str, bool], tuple[str, ...] | None] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, attendees: Iterable[Attendee], text: str) -> PeopleIndex:
@@ -299,6 +302,17 @@ _ROLE_TITLE = re.compile(
 
 def owner_phrase(text: str, people: PeopleIndex, *, allow_unknown_names: bool = True) -> list[str] | None:
     """Owners named by a subject phrase, or None when it does not name owners."""
+    key = (text, allow_unknown_names)
+    memo = people.phrase_memo
+    if key in memo:
+        found = memo[key]
+    else:
+        owners = _owner_phrase(text, people, allow_unknown_names)
+        found = memo[key] = None if owners is None else tuple(owners)
+    return None if found is None else list(found)
+
+
+def _owner_phrase(text: str, people: PeopleIndex, allow_unknown_names: bool) -> list[str] | None:
     subject = clean_subject(text)
     titles = role_titles(subject, people) if subject and len(subject) <= 200 else None
     if titles:

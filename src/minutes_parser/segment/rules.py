@@ -694,6 +694,14 @@ _LINE_CONTINUES = re.compile(
     re.I,
 )
 _ENTRY_START = re.compile(r"[A-Z0-9£$€@\[]")
+_END_SPAN = 40  # longer than any word of _LINE_CONTINUES / _CONNECTIVE_END
+
+
+def _ends_with(pattern: re.Pattern[str], text: str) -> bool:
+    r"""``pattern.search(text)`` for a pattern of short words before ``\s*$``: a match ends where
+    the text's closing spaces begin, so the search starts just before there instead of trying
+    every position of a long line (``\b`` still sees the character before the start)."""
+    return pattern.search(text, max(0, len(text.rstrip()) - _END_SPAN)) is not None
 
 
 def _entry_per_line(lines: list[str]) -> bool:
@@ -704,7 +712,7 @@ def _entry_per_line(lines: list[str]) -> bool:
     if len(filled) < 2:
         return False
     for line, following in pairwise(filled):
-        if len(line) > 100 or _LINE_CONTINUES.search(line) or not _ENTRY_START.match(following):
+        if len(line) > 100 or _ends_with(_LINE_CONTINUES, line) or not _ENTRY_START.match(following):
             return False
     if all(_TERMINAL.search(line) for line in filled[:-1]):
         return False  # sentences, split by the sentence splitter
@@ -850,7 +858,7 @@ def _weak_title_ok(text: str) -> bool:
         return False
     if stripped[:1] in "\"“‘'(" or stripped[:1].islower():
         return False
-    return not _CONNECTIVE_END.search(stripped)
+    return not _ends_with(_CONNECTIVE_END, stripped)
 
 
 # Lines set like headings that are never an item's title: a sentence run on past a full stop
@@ -1061,7 +1069,7 @@ def _run_in_minutes(marker: str, text: str) -> list[tuple[str, str]]:
 def _wrapped_on(line: str, blocks: tuple[Block, ...], index: int) -> bool:
     """Is ``line`` the first line of a wrapped sentence: it stops on a connective ("of", "and",
     "the") or the next block carries on in lower case ("setting" / "out proposals for ...")?"""
-    if _CONNECTIVE_END.search(line):
+    if _ends_with(_CONNECTIVE_END, line):
         return True
     if index >= len(blocks) or blocks[index].kind is not BlockKind.PARAGRAPH or _TERMINAL.search(line):
         return False
@@ -1272,7 +1280,7 @@ def _bare_title_ok(title: str) -> bool:
     stripped = title.strip()
     if len(stripped.split()) > 10 or re.search(r"[.,;:]$|[:;]\s", stripped) or _FINITE_VERB_ANY.search(stripped):
         return False
-    return is_title_like(stripped) and not _CONNECTIVE_END.search(stripped)
+    return is_title_like(stripped) and not _ends_with(_CONNECTIVE_END, stripped)
 
 
 def _sentence_line(text: str) -> bool:
@@ -1339,7 +1347,7 @@ def _on_list_section(b: _Builder, block: Block, text: str, blocks: tuple[Block, 
     words = head.split()
     if not 1 <= len(words) <= _SECTION_WORDS_MAX or not head[:1].isupper() or len(head) < 3:
         return False
-    if re.search(r"[.,;:!?]$|[:;,]\s|\d{1,2}[:.]\d{2}|\d{4}", head) or _FINITE_VERB_ANY.search(head) or _CONNECTIVE_END.search(head):
+    if re.search(r"[.,;:!?]$|[:;,]\s|\d{1,2}[:.]\d{2}|\d{4}", head) or _FINITE_VERB_ANY.search(head) or _ends_with(_CONNECTIVE_END, head):
         return False
     bullets = (blocks[index].marker or "").strip() in _BULLETS  # an outline of bullets: any short line heads a section
     if not (is_title_like(head) or bullets) or pure_label(stripped) or attendance_heading(stripped) or (_HEADER_HINT.search(head) and b.current is None):

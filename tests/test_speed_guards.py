@@ -1,0 +1,75 @@
+"""The cheap pre-checks in front of costly patterns decide exactly what the patterns alone do:
+each guard is compared with its plain search over fictional lines, including the edge cases the
+guard relies on (closing spaces, a word boundary just before where the search starts)."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from minutes_parser.classify import actions, decisions, joins, paragraphs
+from minutes_parser.classify.base import ACTION_RULES, DECISION_RULES, Clause
+from minutes_parser.extract.owners import PeopleIndex
+from minutes_parser.segment import rules as segment_rules
+
+LINES = [
+    "The Clerk to write to the owners of Brackenfold Farm and",
+    "Moved by Cllr Pellow and seconded by Cllr",
+    "Cllr Dunmore thanked the Warden for the report on the",
+    "Footpath works at Kettle Lane      ",
+    "Footpath works at Kettle Lane & \t ",
+    "Grant for the bowls club (Y-5; N-1) CONFIRMED.",
+    "Grant for the bowls club - APPROVED",
+    "Verge cutting Noted  ",
+    "There were NO OBJECTIONS from members.",
+    "xNO OBJECTIONS",
+    "That the precept be set at",
+    "A motion was made to adopt the plan.",
+    "Members made a motion about parking.",
+    "The clerk moved to the next item.",
+    "ai: Rowan to book the hall",
+    "rain and snow; the map is on the wall",
+    "Rowan to chase the quote",
+    "tomorrow's meeting",
+    "Review of the",
+    "Councillors",
+    "no objection was raised; snow objection",
+    "",
+    "   ",
+]
+
+
+@pytest.mark.parametrize("pattern", [segment_rules._LINE_CONTINUES, segment_rules._CONNECTIVE_END])
+def test_line_end_search_from_the_closing_spaces(pattern: re.Pattern[str]) -> None:
+    long_line = "Footpath works near the old mill " * 8
+    for line in [*LINES, long_line + "and", long_line + "and   ", long_line + "Cllr", "x" * 300 + " of"]:
+        assert segment_rules._ends_with(pattern, line) == (pattern.search(line) is not None), line
+
+
+def test_motion_statement_guard() -> None:
+    for line in LINES:
+        assert joins._states_a_motion(line) == (joins._STATES_A_MOTION.search(line) is not None), line
+
+
+def test_recorded_outcome_hint() -> None:
+    for line in LINES:
+        found = decisions.recorded_outcome(Clause(line, "Decision", PeopleIndex()))
+        assert (found is not None) == (decisions._RECORDED.search(line) is not None), line
+
+
+def test_literal_led_needs() -> None:
+    marker_need = next(n for n in ACTION_RULES.needs["pattern:marker"] if isinstance(n, re.Pattern) and "[ip]" in n.pattern)
+    no_need = next(n for n in DECISION_RULES.needs["pattern:recorded outcome"] if isinstance(n, re.Pattern))
+    for line in [text.lower() for text in LINES] + ["ap", "map ap.", "aim", " to", "to ", "\tto\n"]:
+        assert (actions._TO.search(line) is not None) == (re.search(r"\sto\s", line) is not None), line
+        assert (marker_need.search(line) is not None) == (re.search(r"\ba[ip]\b", line) is not None), line
+        assert (no_need.search(line) is not None) == (re.search(r"\bno\s+(?:objection|observation|comment)", line) is not None), line
+
+
+def test_owner_alone_after_a_long_run_of_spaces() -> None:
+    assert paragraphs._OWNER_ONLY.match(" (Tamsin Rowe)? ").group(1) == "Tamsin Rowe"  # type: ignore[union-attr]
+    start = time.process_time()
+    assert paragraphs._OWNER_ONLY.match("Reserve Acct" + "\u00a0" * 400 + " 12/40") is None
+    assert time.process_time() - start < 0.5  # tried every way, the closing spaces took seconds
