@@ -46,7 +46,7 @@ _PAPER_NOTED = re.compile(r"^(?:the\s+)?(?:[\w’'\-]+\s+){0,3}?" + _NOTED_NOUNS
 # "Resolved 14 tickets", "Resolved a fault on the print server": "resolved" as fixed, in a work report.
 _FIXED_OBJECT = r"(?!\s+(?:\d[\d,]*\s+[A-Za-z]|(?:a|an|several|many|some|most|issues?|bugs?|tickets?|problems?|faults?|errors?|queries)\b))"
 _LEADING_DECISION = re.compile(
-    r"^(?:[A-Z][a-z]+:\s+)?(Agreed|Approved|Resolved" + _FIXED_OBJECT + r"|Noted|Decided|Endorsed|Adopted|Ratified|Consented|Agreement|Decision(?=\s*[-:–—])|Conclusion(?=\s*[-:–—]|\s+(?:that|to|is|was)\b)|Outcome(?=\s*[-:–—])|Unanimously|Agree(?=\s+(?:that|to)\b))\b(?!\s+(?:with|by)\b)"
+    r"^(?:[A-Z][a-z]+:\s+)?(Agreed|Approved|Resolved" + _FIXED_OBJECT + r"|Noted|Decided|Endorsed|Adopted|Ratified|Consented|Agreement|Decision(?=\s*[-:–—])|Conclusion(?=\s*[-:–—]|\s+(?:that|to)\b)|Outcome(?=\s*[-:–—])|Unanimously|Agree(?=\s+(?:that|to)\b))\b(?!\s+(?:with|by)\b)"
 )
 _VOTE = re.compile(
     r"\b(?:[Ss]econded\s+(?:by\s+)?(?-i:Cllr|Councillor|Mr|Mrs|Ms|Dr|[A-Z])|(?-i:SECONDED)|all (?:were )?in favou?r|all agreed|unanimously|motion (?:was )?(?:carried|lost|fell|defeated|passe[sd]|carries|fail(?:s|ed))|"
@@ -222,7 +222,9 @@ _PAST_AFTER = re.compile(
 )
 # Before it: "In February 2016, an initial sum ... was approved".
 _PAST_BEFORE = re.compile(
-    r"^(?:In|On|During|Since)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:" + _MONTH + r"\s+)?(?:19|20)\d\d\b"
+    r"^(?:Back\s+in|In|On|During|Since|By)\s+(?:(?:early|late|mid)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:" + _MONTH + r"\s+)?(?:19|20)\d\d\b"
+    r"|^(?:Last|The\s+previous)\s+(?:year|month|spring|summer|autumn|winter|term|session)\b"  # "Last year the Board agreed ..."
+    r"|^(?:Historically|Originally|Formerly|In\s+the\s+past)\b"
     r"|^At\s+(?:that|its|their|the\s+(?:previous|last|earlier))\s+meeting\b"  # "At its last meeting, the Panel agreed to ..."
 )
 
@@ -275,7 +277,7 @@ _ASSENT = re.compile(
     r"|\b(?:all|members|councillors|cllrs|everyone|everybody|committee|board|council|trustees|governors|present|group|meeting)\s+(?:were|was|are|is)\s+"
     r"(?:all\s+)?(?:content|happy|in\s+agreement|satisfied|supportive|okay|ok|fine|pleased\s+to\s+(?:\w+\s+)?support)\s+(?:with|that|to|for|this|the)\b"
     # the room speaking for itself: "we're happy with that", "we are fine to ship it"
-    r"|\bwe(?:['’]re|\s+are)\s+(?:all\s+)?(?:okay|ok|good|happy|fine|content|comfortable)\s+(?:with|doing|to)\b",
+    r"|\bwe(?:['’]re|\s+are)\s+(?:all\s+)?(?:(?:okay|ok|good|fine)\s+(?:with|doing|to)|(?:happy|content|comfortable)\s+(?:with|doing|to\s+(?:support|approve|accept|adopt|proceed|go\s+ahead)))\b",
     re.I,
 )
 _ASSENT_NEGATED = re.compile(
@@ -284,6 +286,7 @@ _ASSENT_NEGATED = re.compile(
     re.I,
 )
 
+_HEDGED = re.compile(r"[^.;?]{0,50}?\bin\s+principle\b[^.;?]{0,20}\bbut\b|[^.;?]{0,50}?,\s*but\s+(?:we|they|members|the)\b", re.I)
 
 @DECISION_RULES.add("pattern:assent", needs=("consensus", "agreement", "approval", "support", "consent", "adoption", "assent", "objection", "content", "happy", "satisf", "okay", "ok ", "fine", "good", "comfortable"))
 def assent(clause: Clause) -> Finding | None:
@@ -292,6 +295,8 @@ def assent(clause: Clause) -> Finding | None:
     for m in _ASSENT.finditer(clause.text):
         if _ASSENT_NEGATED.search(clause.text[max(0, m.start() - 30) : m.start()]) or clause.text.rstrip().endswith("?"):
             continue  # "there was no general agreement", "to reach consensus", a question
+        if _HEDGED.match(clause.text, m.end()):
+            continue  # "we're okay with it in principle, but want the costs first": not settled
         return Finding("pattern:assent")
     return None
 
@@ -341,7 +346,7 @@ _ISSUE_CLOSED = re.compile(
 )
 # Not closed yet: "we won't close it", "says it can be closed", "can we close this with no action."
 _NOT_CLOSED = re.compile(
-    r"\b(?:not|n['’]t|never|whether|if|can|could|may|might|should|would)\s+(?:\w+\s+)?clos"
+    r"\b(?:not|n['’]t|never|whether|if|can|could|may|might|should|would|will|shall|['’]ll)\s+(?:\w+\s+)?clos"
     r"|^(?:can|could|shall|should|do|does|did|are|is|will|would|may)\s+(?:we|i|you|they|it)\b",
     re.I,
 )
@@ -370,7 +375,7 @@ def change_adopted(clause: Clause) -> Finding | None:
 # A poll of the room: "Hum: drop the legacy field? Yes.", "Straw poll: keep the flag. Yes",
 # "Poll: publish now? Yes, clear majority." The question and its answer are the decision.
 _POLLS = frozenset({"hum", "poll", "straw poll", "show of hands"})
-_POLL_LEAD = re.compile(r"(?:hum|poll|straw\s+poll|show\s+of\s+hands)\b(?!\s+(?:of|for|to|was|is|on)\b)", re.I)
+_POLL_LEAD = re.compile(r"(?:hum|poll|straw\s+poll|show\s+of\s+hands)\s*[:\-–—]", re.I)  # a label: "Hum: ...", not "Poll results showed ..."
 _POLL_ANSWER = re.compile(r"\b(?:yes|won|carried|passed|consensus|agreed)\b", re.I)
 
 

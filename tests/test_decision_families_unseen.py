@@ -1,0 +1,65 @@
+"""Minutes in styles the decision families were not written from: each phrase looks like an
+issue closed, a poll, a change adopted, assent or a past decision, and is none of them."""
+
+from __future__ import annotations
+
+import pytest
+
+from minutes_parser import classify as c
+from minutes_parser import parse_text
+from minutes_parser.extract.owners import PeopleIndex
+from minutes_parser.nlp import sentence_spans
+
+PEOPLE = PeopleIndex.build([], "")
+
+
+def decisions(text: str) -> list[str]:
+    result, _ = c.classify_paragraph(text, sentence_spans([text])[0], label=None, people=PEOPLE)
+    return [r.text for r in result.clauses if r.decision]
+
+
+# A tenants' association: history recounted before this meeting's business.
+_TENANTS = (
+    "# Fernhollow Tenants' Association\n\n## 1. Background\n\n"
+    "Back in 2019 the Association agreed to ask the landlord for a new door entry system.\n\n"
+    "Last year the Committee agreed to hold two open meetings a year.\n\n"
+    "Historically the Association has approved its accounts in the spring.\n\n"
+    "## 2. Door entry\n\n"
+    "The Committee agreed to write to the landlord again about the door entry system.\n"
+)
+# A volunteer software group's call: tickets closed elsewhere, merges asked about, hedged assent.
+_SOFTWARE = (
+    "# Weekly call, Tidewater mapping tools\n\n## Open tickets\n\n"
+    "Priya mentioned that the crash on start-up was closed last month by the packaging team.\n\n"
+    "Olu will close the issue once the fix lands in a release.\n\n"
+    "Merge it after the release, perhaps?\n\n"
+    "Poll results from the user survey showed 60% yes to a dark theme.\n\n"
+    "We're good with it in principle, but we need to see the test results first.\n\n"
+    "We are happy to hear more views on the list before anything is settled.\n\n"
+    "Conclusion is that more data is needed before anyone decides.\n"
+)
+
+
+@pytest.mark.parametrize("text", [_TENANTS, _SOFTWARE])
+def test_history_and_unsettled_talk_in_unseen_styles_give_no_decision(text: str) -> None:
+    found = [d.text for d in parse_text(text, model="rules").decisions]
+    assert all("landlord again" in d for d in found), found
+
+
+def test_the_meetings_own_decision_after_history_is_kept() -> None:
+    found = [d.text for d in parse_text(_TENANTS, model="rules").decisions]
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We're fine to ship it on Friday.",
+        "We are happy to support the grant to the youth club.",
+        "Hum: drop the old export format? Yes.",
+        "Conclusion: keep the old export format for one more release.",
+        "In the end the Committee agreed to ask the landlord for a meeting.",
+    ],
+)
+def test_assent_polls_and_conclusions_still_decide(text: str) -> None:
+    assert decisions(text)
