@@ -344,7 +344,7 @@ _ISSUE_CLOSED = re.compile(
     r"|(?:^|;\s+)[Cc]lose(?:\s+it)?(?:\s*[,;.!]|\s*$)|(?i:\b(?:that|this)\s+closes\s+#?\d)"
     r"|[?.!]\s+(?:Closed|CLOSED)\b[.!]*\s*$"
 )
-# Not closed yet: "we won't close it", "says it can be closed", "can we close this with no action."
+# Not closed yet: "we won't close it", "the ticket can be closed", "do we close the ticket then."
 _NOT_CLOSED = re.compile(
     r"\b(?:not|n['’]t|never|whether|if|can|could|may|might|should|would|will|shall|['’]ll)\s+(?:\w+\s+)?clos"
     r"|^(?:can|could|shall|should|do|does|did|are|is|will|would|may)\s+(?:we|i|you|they|it)\b",
