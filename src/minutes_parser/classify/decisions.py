@@ -11,6 +11,7 @@ from .base import (
     _ENDS_WITH_NAME,
     BE_SPACE,
     DECISION_RULES,
+    NOT_FIXED,
     Clause,
     Finding,
     _is_body,
@@ -43,10 +44,8 @@ _NOTED_NOUNS = (
 _NOTED_OBJECT = re.compile(r"\bnoted\s+(?:the\s+|its\s+)?(?:(?!that\b)[\w’'\-]+\s+){0,3}?" + _NOTED_NOUNS, re.I)
 # The same as a tag: "Report noted.", "Clerk's update noted.", "The quarterly accounts noted."
 _PAPER_NOTED = re.compile(r"^(?:the\s+)?(?:[\w’'\-]+\s+){0,3}?" + _NOTED_NOUNS + r"\s+(?:was\s+|were\s+)?(?:received\s+and\s+)?noted\s*[.!]?\s*$", re.I)
-# "Resolved 14 tickets", "Resolved a fault on the print server": "resolved" as fixed, in a work report.
-_FIXED_OBJECT = r"(?!\s+(?:\d[\d,]*\s+[A-Za-z]|(?:a|an|several|many|some|most|issues?|bugs?|tickets?|problems?|faults?|errors?|queries)\b))"
 _LEADING_DECISION = re.compile(
-    r"^(?:[A-Z][a-z]+:\s+)?(Agreed|Approved|Resolved" + _FIXED_OBJECT + r"|Noted|Decided|Endorsed|Adopted|Ratified|Consented|Agreement|Decision(?=\s*[-:–—])|Conclusion(?=\s*[-:–—]|\s+(?:that|to)\b)|Outcome(?=\s*[-:–—])|Unanimously|Agree(?=\s+(?:that|to)\b))\b(?!\s+(?:with|by)\b)"
+    r"^(?:[A-Z][a-z]+:\s+)?(Agreed|Approved|Resolved" + NOT_FIXED + r"|Noted|Decided|Endorsed|Adopted|Ratified|Consented|Agreement|Decision(?=\s*[-:–—])|Conclusion(?=\s*[-:–—]|\s+(?:that|to)\b)|Outcome(?=\s*[-:–—])|Unanimously|Agree(?=\s+(?:that|to)\b))\b(?!\s+(?:with|by)\b)"
 )
 _VOTE = re.compile(
     r"\b(?:[Ss]econded\s+(?:by\s+)?(?-i:Cllr|Councillor|Mr|Mrs|Ms|Dr|[A-Z])|(?-i:SECONDED)|all (?:were )?in favou?r|all agreed|unanimously|motion (?:was )?(?:carried|lost|fell|defeated|passe[sd]|carries|fail(?:s|ed))|"

@@ -10,7 +10,16 @@ from dataclasses import dataclass
 from ..extract.motions import bare_motion, without_voters
 from ..extract.owners import PeopleIndex, owner_part, owner_phrase
 from .actions import owner_agreed_to, owner_only, owner_to_verb, owner_will_verb
-from .base import _ENDS_WITH_NAME, _FINITE, _TITLES, ACTION_RULES, DECISION_RULES, Clause, Finding
+from .base import (
+    _ENDS_WITH_NAME,
+    _FINITE,
+    _TITLES,
+    ACTION_RULES,
+    DECISION_RULES,
+    NOT_FIXED,
+    Clause,
+    Finding,
+)
 
 
 def classify_clause(clause: Clause) -> tuple[Finding | None, Finding | None]:
@@ -40,7 +49,7 @@ _SPEAKER = re.compile(r"^([A-Z][\w'’\-]{1,30}(?:\s[A-Z][\w'’\-]{1,30}){0,2}|
 _CLAUSE_BREAK = re.compile(r"[,;]\s+(?=\S)|(?<!\s)\s+and\s+(?=[A-Z])")
 # "Resolved 14 tickets", "Resolved a fault with the server": a verb of a work report, not a label;
 # "Decision 19/00412 was signed on ...": a decision's reference, not a label.
-_LEADING_LABEL = re.compile(r"^(?:ACTION|Action|Actions|RESOLVED|Resolved(?!\s+(?:\d[\d,]*\s+[A-Za-z]|(?:a|an|several|many|some|most|issues?|bugs?|tickets?|problems?|faults?|errors?)\b))|RESOLUTION|Resolution(?=\s*:)|Decision(?!\s+(?:No\.?\s*)?\d+/)|DECISION|AGREED|(?:Conclusion|Outcome)(?=\s*[:\-–—]))\b\s*(?:[:\-–—]\s*)?", re.UNICODE)
+_LEADING_LABEL = re.compile(r"^(?:ACTION|Action|Actions|RESOLVED|Resolved" + NOT_FIXED + r"|RESOLUTION|Resolution(?=\s*:)|Decision(?!\s+(?:No\.?\s*)?\d+/)|DECISION|AGREED|(?:Conclusion|Outcome)(?=\s*[:\-–—]))\b\s*(?:[:\-–—]\s*)?", re.UNICODE)
 _OWNER_ONLY = re.compile(r"^[\s\-–—:]*(?:\(\s*)?(?:possibly\s+|probably\s+)?([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})\s*\)?\s*\??\s*$")
 # Every rule a probe runs (OWNER to VERB, OWNER will VERB, OWNER agreed to VERB) needs one of these
 # words after a space; the lookahead leaves the next word's space for the next match.
