@@ -63,3 +63,26 @@ def test_the_meetings_own_decision_after_history_is_kept() -> None:
 )
 def test_assent_polls_and_conclusions_still_decide(text: str) -> None:
     assert decisions(text)
+
+
+def test_that_as_a_pronoun_or_an_officers_advice_is_no_resolution() -> None:
+    text = (
+        "# Minutes of Brackenford Parish Council\n\n## 5. Village hall\n\n"
+        "RESOLVED that:\n\n(a) the hall be repainted in the spring;\n\n(b) the Clerk obtain three quotes for the work.\n\n"
+        "That concluded the business on the hall.\n\n"
+        "## 6. Audit\n\nThe internal auditor recommended that:\n\n"
+        "That the Council adopt a reserves policy before the year end.\n\n"
+        "Members will consider the auditor's points at the next meeting.\n"
+    )
+    found = [d.text for d in parse_text(text, model="rules").decisions]
+    assert len(found) == 2 and "repainted" in found[0] and "quotes" in found[1], found
+
+
+def test_the_choice_recorded_under_a_list_of_options_is_kept() -> None:
+    text = (
+        "# Notes of the Allotments Committee, Wexcombe\n\n## 4. Rents\n\n"
+        "The Committee could:\n\n- raise rents by 5%;\n\n- keep rents as they are.\n\n"
+        "- Agreed: keep rents as they are for one more year.\n"
+    )
+    found = [d.text for d in parse_text(text, model="rules").decisions]
+    assert len(found) == 1 and "one more year" in found[0], found

@@ -509,6 +509,16 @@ def options_stem(text: str) -> bool:
     return _OPTIONS_STEM.search(text[-200:]) is not None
 
 
+# An entry that records the choice made ("Agreed: keep rents as they are", "Approved - option B")
+# is the outcome, not an option offered: past tense, where options are put as imperatives.
+_CHOSEN = re.compile(r"\W{0,3}(?:Agreed|AGREED|Approved|APPROVED|Resolved|RESOLVED|Decided|DECIDED|Decision|DECISION)\b")
+
+
+def chosen_option(text: str, label: str | None) -> bool:
+    """True for an entry under an options stem that records the meeting's choice."""
+    return label is not None or _CHOSEN.match(text) is not None
+
+
 def without_decisions(classified: ClassifiedParagraph) -> ClassifiedParagraph:
     """The paragraph with its decisions dropped (its actions kept)."""
     clauses = [ClauseResult(c.text, c.start, c.end, None, c.action, c.anchor) for c in classified.clauses]
