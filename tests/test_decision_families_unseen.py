@@ -86,3 +86,15 @@ def test_the_choice_recorded_under_a_list_of_options_is_kept() -> None:
     )
     found = [d.text for d in parse_text(text, model="rules").decisions]
     assert len(found) == 1 and "one more year" in found[0], found
+
+
+@pytest.mark.parametrize(
+    ("text", "decided"),
+    [
+        ("Cllr Byrne asked for an update on the motion passed at the March 2024 meeting.", False),
+        ("Ms Kerr asked what had become of the motion carried at the last meeting on street lights.", False),
+        ("Mr Dunne moved that the grant be paid, seconded by Ms Kerr; the motion was carried at the meeting by 6 votes to 2.", True),
+    ],
+)
+def test_a_motion_passed_at_an_earlier_meeting_is_history(text: str, decided: bool) -> None:
+    assert bool(decisions(text)) is decided

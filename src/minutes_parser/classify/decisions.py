@@ -178,9 +178,12 @@ _ADJECTIVE_USE = re.compile(r"\s+(?!(?:The|A|An|All|That|To|Unanimously|Nem)\b)[
 @DECISION_RULES.add("pattern:vote", needs=_VOTE_WORDS)
 def vote(clause: Clause) -> Finding | None:
     """Proposed / seconded / all in favour, vote counts, motions carried or lost."""
-    return Finding("pattern:vote") if _VOTE.search(clause.text) else None
-
-
+    m = _VOTE.search(clause.text)
+    if m is None:
+        return None
+    if m.group(0)[:6].lower() == "motion" and (_PAST_AFTER.search(clause.text[m.end() :]) or _AT_A_MONTHS_MEETING.match(clause.text, m.end())):
+        return None  # "an update on the motion passed at the March 2024 meeting": history, not this meeting's vote
+    return Finding("pattern:vote")
 
 
 @DECISION_RULES.add("pattern:was agreed", needs=("was", "were"))
@@ -219,6 +222,9 @@ _PAST_AFTER = re.compile(
     r"|^[^.;]{0,80}?\bin\s+the\s+(?:past|last|previous)\s+(?:\d+|few|two|three|six|twelve)?\s*(?:days?|weeks?|months?|years?|quarter)\b",
     re.I,
 )
+# Right after a motion's outcome: "the motion passed at the March 2024 meeting" (further on, "at the
+# October meeting" may be a meeting to come: "agreed to discuss it at the October meeting").
+_AT_A_MONTHS_MEETING = re.compile(r"\s+(?:unanimously\s+)?at\s+(?:the|its)\s+" + _MONTH + r"(?:\s+(?:19|20)\d\d)?(?:\s+[\w&’'\-]+){0,3}?\s+meeting\b", re.I)
 # Before it: "In February 2016, an initial sum ... was approved".
 _PAST_BEFORE = re.compile(
     r"^(?:Back\s+in|In|On|During|Since|By)\s+(?:(?:early|late|mid)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:" + _MONTH + r"\s+)?(?:19|20)\d\d\b"
