@@ -98,3 +98,18 @@ def test_the_choice_recorded_under_a_list_of_options_is_kept() -> None:
 )
 def test_a_motion_passed_at_an_earlier_meeting_is_history(text: str, decided: bool) -> None:
     assert bool(decisions(text)) is decided
+
+
+@pytest.mark.parametrize(
+    ("text", "decided"),
+    [
+        ("The Council accepts no liability for items left in the hall.", False),
+        ("The Board welcomes comments from residents on the draft plan.", False),
+        ("The Council welcomes volunteers for the spring litter pick.", False),
+        ("The Council objects to any building on the green.", True),
+        ("The Parish Council has no objection to the porch.", True),
+        ("The Council welcomes the new play area at Mill Lane.", True),
+    ],
+)
+def test_a_standing_notice_in_the_present_tense_is_no_view_taken(text: str, decided: bool) -> None:
+    assert bool(decisions(text)) is decided

@@ -154,7 +154,17 @@ def body_present(clause: Clause) -> Finding | None:
         return None  # "This Council agrees to call on the Leader to:": the stem of its list
     if m.group(1) == "notes" and not _NOTED_OBJECT.search(clause.text.replace(" notes ", " noted ", 1)):
         return None  # "The Council notes that ...": what it heard
+    if _STANDING_NOTICE.match(clause.text, m.end()):
+        return None  # "The Council accepts no liability ...", "The Board welcomes comments from residents": a notice, not a view taken
     return Finding("pattern:BODY supports")
+
+
+# The present tense of a standing notice: a disclaimer ("accepts no liability") or an invitation
+# ("welcomes comments/volunteers").
+_STANDING_NOTICE = re.compile(
+    r"\s+no\b(?!\s+(?:further\s+)?objections?\b)|\s+(?:any\s+|all\s+|new\s+)?(?:comments|views|feedback|suggestions|questions|enquiries|applications|volunteers|members|contributions)\b",
+    re.I,
+)
 
 
 @DECISION_RULES.add("pattern:Agreed ...", needs=_LEADING_WORDS)
