@@ -132,9 +132,9 @@ def test_an_issue_closed_by_the_meeting_is_a_decision(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Can we close this issue with no action?",
-        "Dana: can we close this issue with no action.",
-        "The comments on the issue say it can be closed with no action.",
+        "Could the ticket be closed without action?",
+        "Ruth: do we close the issue without action then.",
+        "According to its reporter the ticket can be closed without further action.",
         "We should not close it yet.",
         "The meeting closed at 9.15pm.",
         "The library was closed to the public for two weeks.",
@@ -169,7 +169,7 @@ def test_a_poll_an_answer_or_a_verdict_is_a_decision(text: str) -> None:
         "Hum of the traffic made it hard to hear.",
         "Any other business? None.",
         "Is the report ready? Yes, nearly.",
-        "Best way forward where we have not yet declared consensus is to ask on the list.",
+        "The chairs have not yet declared rough consensus, so both texts stay in the draft.",
         "Yes we've already decided that.",
         "Merge the two lists before the next meeting, said the Chair.",
     ],
@@ -327,7 +327,7 @@ def test_a_motion_proposing_that_governs_its_that_paragraphs() -> None:
     [
         ("Jo: the wording change is small and we're good with it.", True),
         ("So we are okay with shipping this as it stands.", True),
-        ("Chen wants to make sure that everyone is ok with moving the call to Tuesdays.", False),
+        ("Bea asked to check that everybody is fine with a later start time.", False),
     ],
 )
 def test_the_room_speaking_for_itself(text: str, decided: bool) -> None:

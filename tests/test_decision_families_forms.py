@@ -128,7 +128,7 @@ def test_assent_and_decisions_in_plain_words(text: str) -> None:
     "text",
     [
         "We have decided to avoid releases during the holidays.",
-        "Cara: want to make sure that everyone is ok with merging the two calls.",
+        "Cara: wants to be sure all are content with a later start.",
         "The last committer was voted in November 2014.",
     ],
 )

@@ -21,7 +21,7 @@ import stat
 from dataclasses import replace
 from pathlib import Path
 
-from .classify import classify_paragraph, options_stem, without_decisions
+from .classify import chosen_option, classify_paragraph, options_stem, without_decisions
 from .classify.clause_model import ClauseContext, ClauseRefiner
 from .errors import DecodeError, DocumentTooLargeError, InputError
 from .extract.dates import DateContext
@@ -235,8 +235,8 @@ def assemble(
             clause_context = ClauseContext(para.label, para.margin, para.list_marker, draft.title, para.text)
             refiner.observe(classified, clause_context)
             classified = refiner.refine(classified, clause_context, people)
-            if para.list_marker and options:
-                classified = without_decisions(classified)
+            if para.list_marker and options and not chosen_option(para.text, para.label):
+                classified = without_decisions(classified)  # (an entry "Agreed: option (b)" is the choice made)
             elif not para.list_marker:
                 options = options_stem(para.text)
             paragraph_kind = ParagraphKind(classified.kind)

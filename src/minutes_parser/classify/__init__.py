@@ -49,6 +49,7 @@ from .decisions import (
 from .paragraphs import (
     ClassifiedParagraph,
     ClauseResult,
+    chosen_option,
     classify_clause,
     classify_paragraph,
     options_stem,
@@ -73,6 +74,7 @@ __all__ = [
     "body_agreed",
     "capital_imperative",
     "checklist",
+    "chosen_option",
     "classify_clause",
     "classify_paragraph",
     "dash_owner_task",

@@ -14,6 +14,9 @@ from ..extract.owners import PeopleIndex, clean_subject, owner_phrase
 _NOT_VERBS = frozenset(
     ["the", "a", "an", "this", "that", "these", "those", "all", "any", "each", "every", "his", "her", "their", "its", "our", "your", "my", "members", "officers", "council", "councils", "board", "committee", "date", "be", "been", "being", "it", "them", "him", "us", "me", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "some", "no", "more", "most", "other", "another", "further", "following", "previous", "next", "last", "first", "which", "what", "whom", "where", "when", "how", "why", "a.", "mr", "mrs", "ms", "dr", "cllr", "councillor", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "of", "for", "in", "on", "at", "to", "with", "from", "by", "and", "or", "as", "into", "onto", "about"]
 )
+# After a leading "Resolved": "Resolved 14 tickets", "Resolved a fault on the print server" use it as
+# "fixed", in a work report; neither a RESOLVED label nor a decision word.
+NOT_FIXED = r"(?!\s+(?:\d[\d,]*\s+[A-Za-z]|(?:a|an|several|many|some|most|issues?|bugs?|tickets?|problems?|faults?|errors?|queries)\b))"
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|did|does|said|says|stated|advised|reported|noted|explained|"
     r"asked|thanked|welcomed|introduced|highlighted|confirmed|felt|queried|suggested|informed|"

@@ -11,6 +11,7 @@ from .base import (
     _ENDS_WITH_NAME,
     BE_SPACE,
     DECISION_RULES,
+    NOT_FIXED,
     Clause,
     Finding,
     _is_body,
@@ -43,10 +44,8 @@ _NOTED_NOUNS = (
 _NOTED_OBJECT = re.compile(r"\bnoted\s+(?:the\s+|its\s+)?(?:(?!that\b)[\w’'\-]+\s+){0,3}?" + _NOTED_NOUNS, re.I)
 # The same as a tag: "Report noted.", "Clerk's update noted.", "The quarterly accounts noted."
 _PAPER_NOTED = re.compile(r"^(?:the\s+)?(?:[\w’'\-]+\s+){0,3}?" + _NOTED_NOUNS + r"\s+(?:was\s+|were\s+)?(?:received\s+and\s+)?noted\s*[.!]?\s*$", re.I)
-# "Resolved 14 tickets", "Resolved a fault on the print server": "resolved" as fixed, in a work report.
-_FIXED_OBJECT = r"(?!\s+(?:\d[\d,]*\s+[A-Za-z]|(?:a|an|several|many|some|most|issues?|bugs?|tickets?|problems?|faults?|errors?|queries)\b))"
 _LEADING_DECISION = re.compile(
-    r"^(?:[A-Z][a-z]+:\s+)?(Agreed|Approved|Resolved" + _FIXED_OBJECT + r"|Noted|Decided|Endorsed|Adopted|Ratified|Consented|Agreement|Decision(?=\s*[-:–—])|Conclusion(?=\s*[-:–—]|\s+(?:that|to|is|was)\b)|Outcome(?=\s*[-:–—])|Unanimously|Agree(?=\s+(?:that|to)\b))\b(?!\s+(?:with|by)\b)"
+    r"^(?:[A-Z][a-z]+:\s+)?(Agreed|Approved|Resolved" + NOT_FIXED + r"|Noted|Decided|Endorsed|Adopted|Ratified|Consented|Agreement|Decision(?=\s*[-:–—])|Conclusion(?=\s*[-:–—]|\s+(?:that|to)\b)|Outcome(?=\s*[-:–—])|Unanimously|Agree(?=\s+(?:that|to)\b))\b(?!\s+(?:with|by)\b)"
 )
 _VOTE = re.compile(
     r"\b(?:[Ss]econded\s+(?:by\s+)?(?-i:Cllr|Councillor|Mr|Mrs|Ms|Dr|[A-Z])|(?-i:SECONDED)|all (?:were )?in favou?r|all agreed|unanimously|motion (?:was )?(?:carried|lost|fell|defeated|passe[sd]|carries|fail(?:s|ed))|"
@@ -155,7 +154,17 @@ def body_present(clause: Clause) -> Finding | None:
         return None  # "This Council agrees to call on the Leader to:": the stem of its list
     if m.group(1) == "notes" and not _NOTED_OBJECT.search(clause.text.replace(" notes ", " noted ", 1)):
         return None  # "The Council notes that ...": what it heard
+    if _STANDING_NOTICE.match(clause.text, m.end()):
+        return None  # "The Council accepts no liability ...", "The Board welcomes comments from residents": a notice, not a view taken
     return Finding("pattern:BODY supports")
+
+
+# The present tense of a standing notice: a disclaimer ("accepts no liability") or an invitation
+# ("welcomes comments/volunteers").
+_STANDING_NOTICE = re.compile(
+    r"\s+no\b(?!\s+(?:further\s+)?objections?\b)|\s+(?:any\s+|all\s+|new\s+)?(?:comments|views|feedback|suggestions|questions|enquiries|applications|volunteers|members|contributions)\b",
+    re.I,
+)
 
 
 @DECISION_RULES.add("pattern:Agreed ...", needs=_LEADING_WORDS)
@@ -179,9 +188,12 @@ _ADJECTIVE_USE = re.compile(r"\s+(?!(?:The|A|An|All|That|To|Unanimously|Nem)\b)[
 @DECISION_RULES.add("pattern:vote", needs=_VOTE_WORDS)
 def vote(clause: Clause) -> Finding | None:
     """Proposed / seconded / all in favour, vote counts, motions carried or lost."""
-    return Finding("pattern:vote") if _VOTE.search(clause.text) else None
-
-
+    m = _VOTE.search(clause.text)
+    if m is None:
+        return None
+    if m.group(0)[:6].lower() == "motion" and (_PAST_AFTER.search(clause.text[m.end() :]) or _AT_A_MONTHS_MEETING.match(clause.text, m.end())):
+        return None  # "an update on the motion passed at the March 2024 meeting": history, not this meeting's vote
+    return Finding("pattern:vote")
 
 
 @DECISION_RULES.add("pattern:was agreed", needs=("was", "were"))
@@ -220,9 +232,14 @@ _PAST_AFTER = re.compile(
     r"|^[^.;]{0,80}?\bin\s+the\s+(?:past|last|previous)\s+(?:\d+|few|two|three|six|twelve)?\s*(?:days?|weeks?|months?|years?|quarter)\b",
     re.I,
 )
+# Right after a motion's outcome: "the motion passed at the March 2024 meeting" (further on, "at the
+# October meeting" may be a meeting to come: "agreed to discuss it at the October meeting").
+_AT_A_MONTHS_MEETING = re.compile(r"\s+(?:unanimously\s+)?at\s+(?:the|its)\s+" + _MONTH + r"(?:\s+(?:19|20)\d\d)?(?:\s+[\w&’'\-]+){0,3}?\s+meeting\b", re.I)
 # Before it: "In February 2016, an initial sum ... was approved".
 _PAST_BEFORE = re.compile(
-    r"^(?:In|On|During|Since)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:" + _MONTH + r"\s+)?(?:19|20)\d\d\b"
+    r"^(?:Back\s+in|In|On|During|Since|By)\s+(?:(?:early|late|mid)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:" + _MONTH + r"\s+)?(?:19|20)\d\d\b"
+    r"|^(?:Last|The\s+previous)\s+(?:year|month|spring|summer|autumn|winter|term|session)\b"  # "Last year the Board agreed ..."
+    r"|^(?:Historically|Originally|Formerly|In\s+the\s+past)\b"
     r"|^At\s+(?:that|its|their|the\s+(?:previous|last|earlier))\s+meeting\b"  # "At its last meeting, the Panel agreed to ..."
 )
 
@@ -275,7 +292,7 @@ _ASSENT = re.compile(
     r"|\b(?:all|members|councillors|cllrs|everyone|everybody|committee|board|council|trustees|governors|present|group|meeting)\s+(?:were|was|are|is)\s+"
     r"(?:all\s+)?(?:content|happy|in\s+agreement|satisfied|supportive|okay|ok|fine|pleased\s+to\s+(?:\w+\s+)?support)\s+(?:with|that|to|for|this|the)\b"
     # the room speaking for itself: "we're happy with that", "we are fine to ship it"
-    r"|\bwe(?:['’]re|\s+are)\s+(?:all\s+)?(?:okay|ok|good|happy|fine|content|comfortable)\s+(?:with|doing|to)\b",
+    r"|\bwe(?:['’]re|\s+are)\s+(?:all\s+)?(?:(?:okay|ok|good|fine)\s+(?:with|doing|to)|(?:happy|content|comfortable)\s+(?:with|doing|to\s+(?:support|approve|accept|adopt|proceed|go\s+ahead)))\b",
     re.I,
 )
 _ASSENT_NEGATED = re.compile(
@@ -284,6 +301,7 @@ _ASSENT_NEGATED = re.compile(
     re.I,
 )
 
+_HEDGED = re.compile(r"[^.;?]{0,50}?\bin\s+principle\b[^.;?]{0,20}\bbut\b|[^.;?]{0,50}?,\s*but\s+(?:we|they|members|the)\b", re.I)
 
 @DECISION_RULES.add("pattern:assent", needs=("consensus", "agreement", "approval", "support", "consent", "adoption", "assent", "objection", "content", "happy", "satisf", "okay", "ok ", "fine", "good", "comfortable"))
 def assent(clause: Clause) -> Finding | None:
@@ -292,6 +310,8 @@ def assent(clause: Clause) -> Finding | None:
     for m in _ASSENT.finditer(clause.text):
         if _ASSENT_NEGATED.search(clause.text[max(0, m.start() - 30) : m.start()]) or clause.text.rstrip().endswith("?"):
             continue  # "there was no general agreement", "to reach consensus", a question
+        if _HEDGED.match(clause.text, m.end()):
+            continue  # "we're okay with it in principle, but want the costs first": not settled
         return Finding("pattern:assent")
     return None
 
@@ -346,9 +366,9 @@ _ISSUE_CLOSED = re.compile(
     r"|(?:^|;\s+)[Cc]lose(?:\s+it)?(?:\s*[,;.!]|\s*$)|(?i:\b(?:that|this)\s+closes\s+#?\d)"
     r"|[?.!]\s+(?:Closed|CLOSED)\b[.!]*\s*$"
 )
-# Not closed yet: "we won't close it", "says it can be closed", "can we close this with no action."
+# Not closed yet: "we won't close it", "the ticket can be closed", "do we close the ticket then."
 _NOT_CLOSED = re.compile(
-    r"\b(?:not|n['’]t|never|whether|if|can|could|may|might|should|would)\s+(?:\w+\s+)?clos"
+    r"\b(?:not|n['’]t|never|whether|if|can|could|may|might|should|would|will|shall|['’]ll)\s+(?:\w+\s+)?clos"
     r"|^(?:can|could|shall|should|do|does|did|are|is|will|would|may)\s+(?:we|i|you|they|it)\b",
     re.I,
 )
@@ -377,7 +397,7 @@ def change_adopted(clause: Clause) -> Finding | None:
 # A poll of the room: "Hum: drop the legacy field? Yes.", "Straw poll: keep the flag. Yes",
 # "Poll: publish now? Yes, clear majority." The question and its answer are the decision.
 _POLLS = frozenset({"hum", "poll", "straw poll", "show of hands"})
-_POLL_LEAD = re.compile(r"(?:hum|poll|straw\s+poll|show\s+of\s+hands)\b(?!\s+(?:of|for|to|was|is|on)\b)", re.I)
+_POLL_LEAD = re.compile(r"(?:hum|poll|straw\s+poll|show\s+of\s+hands)\s*[:\-–—]", re.I)  # a label: "Hum: ...", not "Poll results showed ..."
 _POLL_ANSWER = re.compile(r"\b(?:yes|won|carried|passed|consensus|agreed)\b", re.I)
 
 

@@ -10,7 +10,16 @@ from dataclasses import dataclass
 from ..extract.motions import bare_motion, without_voters
 from ..extract.owners import PeopleIndex, owner_part, owner_phrase
 from .actions import owner_agreed_to, owner_only, owner_to_verb, owner_will_verb
-from .base import _ENDS_WITH_NAME, _FINITE, _TITLES, ACTION_RULES, DECISION_RULES, Clause, Finding
+from .base import (
+    _ENDS_WITH_NAME,
+    _FINITE,
+    _TITLES,
+    ACTION_RULES,
+    DECISION_RULES,
+    NOT_FIXED,
+    Clause,
+    Finding,
+)
 
 
 def classify_clause(clause: Clause) -> tuple[Finding | None, Finding | None]:
@@ -40,7 +49,7 @@ _SPEAKER = re.compile(r"^([A-Z][\w'’\-]{1,30}(?:\s[A-Z][\w'’\-]{1,30}){0,2}|
 _CLAUSE_BREAK = re.compile(r"[,;]\s+(?=\S)|(?<!\s)\s+and\s+(?=[A-Z])")
 # "Resolved 14 tickets", "Resolved a fault with the server": a verb of a work report, not a label;
 # "Decision 19/00412 was signed on ...": a decision's reference, not a label.
-_LEADING_LABEL = re.compile(r"^(?:ACTION|Action|Actions|RESOLVED|Resolved(?!\s+(?:\d[\d,]*\s+[A-Za-z]|(?:a|an|several|many|some|most|issues?|bugs?|tickets?|problems?|faults?|errors?)\b))|RESOLUTION|Resolution(?=\s*:)|Decision(?!\s+(?:No\.?\s*)?\d+/)|DECISION|AGREED|(?:Conclusion|Outcome)(?=\s*[:\-–—]))\b\s*(?:[:\-–—]\s*)?", re.UNICODE)
+_LEADING_LABEL = re.compile(r"^(?:ACTION|Action|Actions|RESOLVED|Resolved" + NOT_FIXED + r"|RESOLUTION|Resolution(?=\s*:)|Decision(?!\s+(?:No\.?\s*)?\d+/)|DECISION|AGREED|(?:Conclusion|Outcome)(?=\s*[:\-–—]))\b\s*(?:[:\-–—]\s*)?", re.UNICODE)
 # (the closing spaces are written so that each space has one place to go: as three optional runs
 # side by side they were split every way, cubic time on a long run of spaces after a word)
 _OWNER_ONLY = re.compile(r"^[\s\-–—:]*(?:\(\s*)?(?:possibly\s+|probably\s+)?([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})\s*(?:\)\s*)?(?:\?\s*)?$")
@@ -500,6 +509,16 @@ _OPTIONS_STEM = re.compile(
 def options_stem(text: str) -> bool:
     """True for the stem of a list of options ("Having read the report, the Panel may:")."""
     return _OPTIONS_STEM.search(text[-200:]) is not None
+
+
+# An entry that records the choice made ("Agreed: keep rents as they are", "Approved - option B")
+# is the outcome, not an option offered: past tense, where options are put as imperatives.
+_CHOSEN = re.compile(r"\W{0,3}(?:Agreed|AGREED|Approved|APPROVED|Resolved|RESOLVED|Decided|DECIDED|Decision|DECISION)\b")
+
+
+def chosen_option(text: str, label: str | None) -> bool:
+    """True for an entry under an options stem that records the meeting's choice."""
+    return label is not None or _CHOSEN.match(text) is not None
 
 
 def without_decisions(classified: ClassifiedParagraph) -> ClassifiedParagraph:

@@ -475,8 +475,11 @@ _BARE_OUTCOME = re.compile(
 _RESOLVED_STEM = re.compile(r"\s*(?:RESOLVED|AGREED|DECIDED|It\s+was\s+(?:resolved|agreed|RESOLVED|AGREED))\b")
 # A stem that puts resolutions ("The panel passed a motion recommending that:", "It was agreed
 # that:") and the entries it governs ("That the hall be repainted;", "And, that the Clerk ...").
-_THAT_STEM = re.compile(r"\b(?:resolved|agreed|decided|motion|moved|proposing|recommend(?:ed|s)?)\b[^:]{0,80}\bthat\s*:\s*$", re.I)
-_THAT_ENTRY = re.compile(r"\W{0,2}(?:(?:and|further|also),?\s+)?that\b", re.I)
+# ("The auditor recommended that:" is someone else's advice, not a stem of resolutions.)
+_THAT_STEM = re.compile(r"\b(?:resolved|agreed|decided|motion|moved|proposing)\b[^:]{0,80}\bthat\s*:\s*$", re.I)
+# "That" as a conjunction before a subject ("That the hall be ...", "That Council notes ..."), not
+# as a pronoun before a verb ("That concluded the item.").
+_THAT_ENTRY = re.compile(r"\W{0,2}(?:(?:and|further|also),?\s+)?that\s+(?:(?:the|this|these|those|a|an|all|any|each|no|it|we)\b|(?-i:[A-Z0-9]))", re.I)
 _TASK_LIST_INTRO = re.compile(
     r"\b(?:need(?:s)?\s+to\s+be|to\s+be\s+(?:done|corrected|fixed|updated|actioned|completed)|should\s+be\s+(?:done|corrected|fixed|updated)|"
     r"actions?\s+(?:are|were|agreed|arising)|following\s+actions?)\b[^.]{0,60}:\s*$",
