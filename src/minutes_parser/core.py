@@ -1,13 +1,15 @@
 """The pipeline, from bytes to :class:`~minutes_parser.model.Minutes`, stage by stage.
 
-1. **read** (``readers/``): detect the format from the bytes and turn the document into blocks:
-   headings, paragraphs, list items, table rows, item boundaries.
-2. **segment** (``segment.py``): find the meeting header, attendance and agenda items; rebuild
-   paragraphs (hard wraps, sentences broken by blank lines, labels such as "Decision:").
-3. **classify** (``classify/``): split paragraphs into sentences with spaCy and run the ordered
-   decision and action rules on each clause; record the cue that fired.
-4. **extract** (``extract/``): meeting date and body; owners resolved against the people the
-   document defines; due dates resolved against the meeting date; follow-up reports.
+1. **read** (``readers/``): detect the format from the bytes and turn the document into blocks
+   with their layout: headings, paragraphs, list items, table rows, item boundaries.
+2. **segment** (``segment/``): find the meeting header, attendance and agenda items (rules and
+   the trained heading model); rebuild paragraphs (hard wraps, wrapped motions, labels such as
+   "Decision:").
+3. **classify** (``classify/``): split paragraphs into sentences with spaCy, run the ordered
+   decision and action rules on each clause, then the trained clause models; record the cues.
+4. **extract** (``extract/``): meeting date and body; item by item (``extract/item_reading.py``)
+   decisions with their motions and votes, and actions from text, tables and owner lines, with
+   owners resolved against the people the document defines and due dates against the meeting.
 5. **assemble**: freeze everything into the model with provenance (item, paragraph, span).
    ``export/`` renders the result as JSON, CSV, Markdown or a rich table.
 """
@@ -21,27 +23,13 @@ import stat
 from dataclasses import replace
 from pathlib import Path
 
-from .classify import chosen_option, classify_paragraph, options_stem, without_decisions
-from .classify.clause_model import ClauseContext, ClauseRefiner
+from .classify.clause_model import ClauseRefiner
 from .errors import DecodeError, DocumentTooLargeError, InputError
 from .extract.dates import DateContext
-from .extract.findings import (
-    ListIntro,
-    action_from_owner_line,
-    carry_list_intro,
-    collect_findings,
-    header_in_title,
-    looks_like_action_header,
-    motion_subject,
-    recorded_motion,
-    table_action,
-    title_as_task,
-)
+from .extract.item_reading import read_item
 from .extract.meeting import document_kind, header_facts
-from .extract.motions import MotionRecord
 from .extract.next_meeting import next_meeting_date
 from .extract.owners import PeopleIndex
-from .extract.table_rows import table_decision, task_cell
 from .learn.bundle import RULES_ONLY, Models, resolve_models
 from .model import (
     Action,
@@ -49,14 +37,12 @@ from .model import (
     Decision,
     Meeting,
     Minutes,
-    Paragraph,
-    ParagraphKind,
     ReadDocument,
     Source,
 )
 from .nlp import sentence_spans
 from .readers import ReadOptions, detect_format, read_bytes
-from .segment import ItemDraft, ParagraphDraft, segment_document
+from .segment import ItemDraft, segment_document
 
 MAX_INPUT_BYTES = 256 * 1024 * 1024
 ModelChoice = Models | str | os.PathLike[str] | None
@@ -195,79 +181,13 @@ def assemble(
     decisions: list[Decision] = []
     actions: list[Action] = []
     for item_index, draft in enumerate(drafts):
-        paragraphs: list[Paragraph] = []
-        last_subject: str | None = None
-        table_header: tuple[str, ...] | None = header_in_title(draft.title)
-        # the paragraph before, when it gave no action; first, a numbered title that reads as a task
-        without_action: ParagraphDraft | None = title_as_task(draft.title, draft.number)
-        intro: ListIntro | None = None  # a list intro ("Treasurer to:") whose entries follow
-        subject: str | None = draft.title or None  # what a bare motion is about, until the item decides something
-        record = MotionRecord()  # a motion whose named vote closes it paragraphs later
-        options = False  # under "Members may:", list entries are choices offered, not decisions
-        for paragraph_index, para in enumerate(draft.paragraphs):
-            sentences = next(spans)
-            provenance_item = draft.number or draft.key
-            previous, without_action = without_action, None
-            if not para.text:
-                paragraphs.append(Paragraph(ParagraphKind.DISCUSSION, "", ("label:" + para.label,) if para.label else (), label=para.label))
-                continue
-            if para.cells:
-                if para.header_row or (table_header is None and looks_like_action_header(para.cells)):
-                    table_header = para.cells
-                    paragraphs.append(Paragraph(ParagraphKind.DISCUSSION, para.text, ("table:header",)))
-                    continue
-                row_action = table_action(para, table_header, people, context, item_index, paragraph_index, provenance_item)
-                if row_action is not None:
-                    actions.append(row_action)
-                    paragraphs.append(Paragraph(ParagraphKind.ACTION, para.text, row_action.cues, margin=para.margin))
-                    continue
-                row_decision = table_decision(para, table_header, item_index, paragraph_index, provenance_item)
-                if row_decision is not None:
-                    decisions.append(row_decision)
-                    paragraphs.append(Paragraph(ParagraphKind.DECISION, para.text, row_decision.cues, margin=para.margin))
-                    continue
-                task_text = task_cell(table_header, para.cells)
-                if task_text is not None:
-                    para, sentences = replace(para, text=task_text), sentence_spans([task_text])[0]
-            classified, last_subject = classify_paragraph(
-                para.text, sentences, label=para.label, people=people, margin=para.margin, last_subject=last_subject
-            )
-            clause_context = ClauseContext(para.label, para.margin, para.list_marker, draft.title, para.text)
-            refiner.observe(classified, clause_context)
-            classified = refiner.refine(classified, clause_context, people)
-            if para.list_marker and options and not chosen_option(para.text, para.label):
-                classified = without_decisions(classified)  # (an entry "Agreed: option (b)" is the choice made)
-            elif not para.list_marker:
-                options = options_stem(para.text)
-            paragraph_kind = ParagraphKind(classified.kind)
-            paragraphs.append(
-                Paragraph(paragraph_kind, para.text, classified.cues, label=para.label, list_marker=para.list_marker, margin=para.margin)
-            )
-            found, decided = len(actions), len(decisions)
-            collect_findings(
-                classified, para, people, context, item_index, paragraph_index, provenance_item, decisions, actions, warnings, subject
-            )
-            subject = motion_subject(subject, draft.title, para.text, decided < len(decisions) or found < len(actions))
-            recorded = recorded_motion(record, para.text, decided < len(decisions), item_index, paragraph_index, provenance_item)
-            if recorded is not None:
-                decisions.append(recorded)
-                where = recorded.provenance.paragraph
-                if paragraphs[where].kind is ParagraphKind.DISCUSSION:  # the motion's words are the decision's paragraph
-                    paragraphs[where] = replace(paragraphs[where], kind=ParagraphKind.DECISION, cues=(*paragraphs[where].cues, recorded.cues[0]))
-            owner_line = action_from_owner_line(classified, para, previous, people, context, item_index, paragraph_index, provenance_item)
-            if owner_line is not None:  # the task is the paragraph before (appended before this one)
-                actions.append(owner_line)
-                if len(paragraphs) > 1:  # else the task is the item's title
-                    task = paragraphs[-2]
-                    paragraphs[-2] = replace(task, kind=ParagraphKind.ACTION, cues=task.cues + owner_line.cues[:1])
-            intro = carry_list_intro(intro, para, people, actions, found, item_index, context, paragraph_index, provenance_item)
-            without_action = para if len(actions) == found else None
+        paragraphs = read_item(draft, item_index, spans, people, context, refiner, decisions, actions, warnings)
         items.append(
             AgendaItem(
                 title=draft.title or (draft.key or ""),
                 number=draft.number,
                 key=draft.key,
-                paragraphs=tuple(paragraphs),
+                paragraphs=paragraphs,
                 appendix=draft.appendix,
                 preamble=draft.preamble,
                 cues=tuple(cue for cue in (draft.cue, draft.model_cue) if cue),
