@@ -346,8 +346,13 @@ def header_in_title(title: str) -> tuple[str, ...] | None:
     return tuple(column for column in (m.group("task"), m.group("owner"), m.group("due")) if column)
 
 
+def names_owner_column(cells: tuple[str, ...]) -> bool:
+    """Does a table header name a column of who acts ("Owner", "Who", "By whom", "Lead")?"""
+    return any(_OWNER_COLUMN.search(c) for c in cells)
+
+
 def looks_like_action_header(cells: tuple[str, ...]) -> bool:
-    return any(_OWNER_COLUMN.search(c) for c in cells) and any(_TASK_COLUMN.search(c) for c in cells) and all(len(c) < 40 for c in cells)
+    return names_owner_column(cells) and any(_TASK_COLUMN.search(c) for c in cells) and all(len(c) < 40 for c in cells)
 
 
 def task_column(header: tuple[str, ...], cells: tuple[str, ...], owner_col: int | None) -> int:

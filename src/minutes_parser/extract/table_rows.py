@@ -12,6 +12,7 @@ import re
 
 from ..model import Decision, Outcome, Provenance
 from ..segment import ParagraphDraft
+from .findings import names_owner_column
 
 # The column that records what the meeting decided about the row.
 _OUTCOME_COLUMN = re.compile(r"\b(decision|decided|outcome|recommendation|resolution|resolved|result|determination)s?\b", re.I)
@@ -78,12 +79,11 @@ def table_decision(
 # An action log without an owner column ("Ref | Action | Status"): the task cell alone is read as
 # a paragraph, so the reference number and the status do not hide the sentence's owner and verb.
 _TASK_HEADER = re.compile(r"^\W*(?:actions?|tasks?|action\s+points?|agreed\s+actions?)\W*$", re.I)
-_OWNER_HEADER = re.compile(r"\b(owner|owners|responsible|who|by whom|lead|assigned)\b", re.I)
 
 
 def task_cell(header: tuple[str, ...] | None, cells: tuple[str, ...]) -> str | None:
     """The task cell of a row of an action table that names no owner column, else None."""
-    if header is None or any(_OWNER_HEADER.search(c) for c in header):
+    if header is None or names_owner_column(header):
         return None
     column = next((i for i, c in enumerate(header) if _TASK_HEADER.match(c)), None)
     if column is None or column >= len(cells):

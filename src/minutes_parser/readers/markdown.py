@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..model import Block, BlockKind, ReadDocument, SourceFormat
@@ -51,38 +52,38 @@ _HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-
 _MARKUP = re.compile(r"[\[\]*_`\\<>^&]")  # a character some inline markup needs
 
 
+def _unescape_entity(match: re.Match[str]) -> str:
+    return html.unescape(match.group(0)).replace("\u00a0", " ")
+
+
+# Inline markup, in the order it is taken off: the literals a pattern cannot match without (any
+# one present), the pattern, its replacement, and how many passes (strong/emphasis nest).
+_INLINE_STEPS: tuple[tuple[tuple[str, ...], re.Pattern[str], str | Callable[[re.Match[str]], str], int], ...] = (
+    (("![",), _IMAGE, r"\1", 1),
+    (("](",), _LINK, r"\1", 1),
+    (("][",), _REF_LINK, r"\1", 1),
+    (("<",), _AUTOLINK, r"\1", 1),
+    (("`",), _CODE, r"\1", 1),
+    (("**", "__"), _STRONG, r"\2", 2),
+    (("*",), _EM_STAR, r"\1", 1),
+    (("_",), _EM_UNDERSCORE, r"\1", 1),
+    (("**", "__"), _STRAY_EMPHASIS, "", 1),
+    (("^",), _SUPERSCRIPT, r"\1", 1),
+    (("<",), _TAG, "", 1),
+    (("\\",), _ESCAPE, r"\1", 1),
+    (("&",), _HTML_ENTITY, _unescape_entity, 1),
+)
+
+
 def clean_inline(text: str) -> str:
     """Markdown inline markup reduced to the words a reader sees. Each pattern runs only when the
-    text holds the literal it cannot match without (most lines hold no markup at all)."""
+    text holds a literal it cannot match without (most lines hold no markup at all)."""
     if _MARKUP.search(text) is None:
         return text
-    if "![" in text:
-        text = _IMAGE.sub(r"\1", text)
-    if "](" in text:
-        text = _LINK.sub(r"\1", text)
-    if "][" in text:
-        text = _REF_LINK.sub(r"\1", text)
-    if "<" in text:
-        text = _AUTOLINK.sub(r"\1", text)
-    if "`" in text:
-        text = _CODE.sub(r"\1", text)
-    if "**" in text or "__" in text:
-        for _ in range(2):  # nested strong/emphasis
-            text = _STRONG.sub(r"\2", text)
-    if "*" in text:
-        text = _EM_STAR.sub(r"\1", text)
-    if "_" in text:
-        text = _EM_UNDERSCORE.sub(r"\1", text)
-    if "**" in text or "__" in text:
-        text = _STRAY_EMPHASIS.sub("", text)
-    if "^" in text:
-        text = _SUPERSCRIPT.sub(r"\1", text)
-    if "<" in text:
-        text = _TAG.sub("", text)
-    if "\\" in text:
-        text = _ESCAPE.sub(r"\1", text)
-    if "&" in text:
-        text = _HTML_ENTITY.sub(lambda m: html.unescape(m.group(0)).replace("\u00a0", " "), text)
+    for literals, pattern, replacement, passes in _INLINE_STEPS:
+        if any(literal in text for literal in literals):
+            for _ in range(passes):
+                text = pattern.sub(replacement, text)
     return text
 
 
