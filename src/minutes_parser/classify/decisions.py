@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..extract.motion_words import MOTION_OUTCOMES, OUTCOMES, words
 from ..extract.owners import owner_phrase
 from .base import (
     _BODY,
@@ -48,7 +49,7 @@ _LEADING_DECISION = re.compile(
     r"^(?:[A-Z][a-z]+:\s+)?(Agreed|Approved|Resolved" + NOT_FIXED + r"|Noted|Decided|Endorsed|Adopted|Ratified|Consented|Agreement|Decision(?=\s*[-:–—])|Conclusion(?=\s*[-:–—]|\s+(?:that|to)\b)|Outcome(?=\s*[-:–—])|Unanimously|Agree(?=\s+(?:that|to)\b))\b(?!\s+(?:with|by)\b)"
 )
 _VOTE = re.compile(
-    r"\b(?:[Ss]econded\s+(?:by\s+)?(?-i:Cllr|Councillor|Mr|Mrs|Ms|Dr|[A-Z])|(?-i:SECONDED)|all (?:were )?in favou?r|all agreed|unanimously|motion (?:was )?(?:carried|lost|fell|defeated|passe[sd]|carries|fail(?:s|ed))|"
+    r"\b(?:[Ss]econded\s+(?:by\s+)?(?-i:Cllr|Councillor|Mr|Mrs|Ms|Dr|[A-Z])|(?-i:SECONDED)|all (?:were )?in favou?r|all agreed|unanimously|motion (?:was )?" + words(MOTION_OUTCOMES) + r"|"
     r"\d{1,2}\s+(?:votes?\s+)?(?:in favour|agreed|against|abstained|abstentions?)\b|(?:\d{1,2}|\w+)\s+votes?\s+(?:for|against)|"
     r"(?:members|councillors|all|everyone|trustees|board)\s+voted\b|show of hands|no objections?,?\s+agreed|carried unanimously|nem\.?\s*con"
     r"|(?:none|no\s*one|nobody)\s+(?:opposed|against)|\ball\s+(?:councillors|members|trustees|directors|governors|present)\s+(?:\w+\s+)?agreed)\b",
@@ -435,14 +436,14 @@ def capital_verb(clause: Clause) -> Finding | None:
 # "... to the Highways capital project. Amendment lost.", "Grant for the bowls club: Rejected."
 _TAGGED_OUTCOME = re.compile(
     r"(?<=\w)[)”\"'’]?[.!?;:]\s+(?:the\s+)?(?:(?:substantive\s+)?(?:motion|amendment|proposal|recommendation|application|request)\s+(?:was\s+)?)?"
-    r"(?:approved|agreed|carried|rejected|refused|declined|deferred|adopted|lost|defeated|ratified|passed|not\s+approved)"
+    r"(?:" + words(OUTCOMES) + r"|not\s+approved)"
     r"(?:\s+unanimously|\s+nem\.?\s*con\.?|\s+without\s+dissent)?[.!]?\s*$",
     re.I,
 )
 # Informal minutes tag the outcome on after a comma: "Notes of the May meeting, agreed, signed and
 # dated by the Chair.", "Request to extend the hire to 10pm, agreed."
 _COMMA_OUTCOME = re.compile(r"\w,\s+(?:agreed|approved)(?:\s*[.!]?\s*$|,?\s+(?:and\s+)?signed\b)", re.I)
-_TAGGED_WORDS = ("approved", "agreed", "carried", "rejected", "refused", "declined", "deferred", "adopted", "lost", "defeated", "ratified", "passed")
+_TAGGED_WORDS = OUTCOMES  # "not approved" has "approved"
 
 
 @DECISION_RULES.add("pattern:tagged outcome", needs=_TAGGED_WORDS)

@@ -10,14 +10,20 @@ from __future__ import annotations
 
 import re
 
+from ..extract.motion_words import (
+    AGAINST,
+    ASSENTED,
+    MOTION_OUTCOMES,
+    UNANIMOUS,
+    VOTE_ENDED,
+    VOTERS,
+    words,
+)
 from .paragraphs import bare_vote, outcome_phrase
 
-# A tally must name a vote or its outcome, so a line of bare names ("Cllr Ward") is not one.
-_VOTE_OR_OUTCOME = re.compile(
-    r"\b(?:second(?:ed|er)?|propos(?:ed|er)|moved|roll\s+call|votes?|voted|ayes?|yeas?|nays?|noes|abstain\w*|"
-    r"carried|carries|passe[sd]|lost|defeated|fail(?:s|ed)|agreed|unanimous(?:ly)?|favou?r|against|nem)\b",
-    re.I,
-)
+# A tally must name a vote or its outcome, so a line of bare names ("Cllr Ward") is not one; a
+# side named alone counts too ("Two against.").
+_VOTE_OR_OUTCOME = re.compile(r"\b" + words(VOTERS, VOTE_ENDED, AGAINST) + r"\b", re.I)
 
 # A paragraph that puts a motion: "That the precept be set ...", "Motion to approve ...",
 # "A motion was made to ...", "Moved by Trustee Ames to ...", "It was proposed that ...".
@@ -69,9 +75,7 @@ _MOTION_WORD = re.compile(r"\b(?:[Mm]oved|MOVED|[Mm]otion|MOTION|[Pp]roposed|[Ss
 _SENTENCE_END = re.compile(r"[.!?;]\s+(?=\S)")
 # How the rest of it starts on the next line: mid-sentence (lower case), with the outcome
 # ("Hale to adopt. Motion carried 6-1.", "agreed.") or a tally's tail cut off ("1.", "6-1.").
-_OUTCOME_SOON = re.compile(
-    r"^.{0,160}?\b(?:carried|carries|passed|passes|lost|defeated|failed|fails|agreed|approved|adopted|resolved|unanimous(?:ly)?)\b", re.I
-)
+_OUTCOME_SOON = re.compile(r"^.{0,160}?\b" + words(MOTION_OUTCOMES, ASSENTED, ("resolved",), UNANIMOUS) + r"\b", re.I)
 # A line that stops on a word no sentence ends with: "... made the motion to move into".
 _OPEN_END = re.compile(r"(?:\b(?:to|into|of|the|a|an|and|or|for|with|on|at|from|that|be|in)|,)$", re.I)
 # A line that stops on the motion's own word or its "by": whatever comes next completes it.

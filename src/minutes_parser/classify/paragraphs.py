@@ -7,6 +7,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from ..extract.motion_words import AGAINST, MOVER_ROLES, OUTCOMES, VOTE_ENDED, VOTERS, words
 from ..extract.motions import bare_motion, without_voters
 from ..extract.owners import PeopleIndex, owner_part, owner_phrase
 from .actions import owner_agreed_to, owner_only, owner_to_verb, owner_will_verb
@@ -290,8 +291,13 @@ def _margin_owner_reports(text: str, owners: tuple[str, ...]) -> bool:
     return bool(ends) and all(_PAST_REPORT_AFTER_OWNER.match(text[e:]) for e in ends)
 
 
+# The words of a tally (every word of "Roll call taken as follows", "Proposed by Cllr A, seconded by
+# Cllr B, all in favour"): a line of these and names records a vote and nothing else. Not a
+# mover's role: "MOVER: SECONDER: AYES:" is a form's labels left empty, still to be filled in.
 _VOTE_WORDS = frozenset(
-    ["roll", "call", "taken", "as", "follows", "yes", "no", "aye", "ayes", "nay", "nays", "yea", "yeas", "absent", "abstain", "lost", "fell", "defeated", "substantive", "declared", "accepted", "a", "show", "hands", "no", "or", "comments", "objection", "objections", "proposed", "seconded", "by", "and", "all", "in", "favour", "favor", "passes", "passed", "fails", "failed", "were", "was", "agreed", "abstained", "abstention", "abstentions", "against", "it", "the", "unanimously", "carried", "with", "votes", "vote", "for", "motion", "cllr", "councillor", "mr", "mrs", "ms", "dr", "of", "members", "on"]
+    [w for phrase in VOTERS + VOTE_ENDED + AGAINST if phrase not in MOVER_ROLES for w in phrase.split()]
+    + ["taken", "as", "follows", "yes", "no", "absent", "substantive", "declared", "accepted", "a", "show", "hands", "or", "comments", "objection", "objections"]
+    + ["by", "and", "all", "in", "were", "was", "it", "the", "with", "for", "motion", "cllr", "councillor", "mr", "mrs", "ms", "dr", "of", "members", "on"]
 )
 
 
@@ -314,7 +320,7 @@ def _last_decision_near(results: list[ClauseResult]) -> bool:
 # A bare outcome or tally: "Motion carried 5-2.", "Carried unanimously.", "Passed without dissent."
 _OUTCOME_ONLY = re.compile(
     r"^(?:the\s+)?(?:motion|amendment|resolution|recommendation|proposal|vote)?\s*(?:was\s+)?"
-    r"(?:carried|carries|passed|passes|lost|defeated|adopted|approved|failed|fails|fell|agreed|rejected|refused|declined|deferred|ratified)\b[^.;:]{0,40}[.!]?$"
+    + words(OUTCOMES) + r"\b[^.;:]{0,40}[.!]?$"
     r"|^(?:(?:rough\s+|general\s+)?consensus|general\s+agreement|no\s+objections?|agreed|approved|unanimous(?:ly)?)(?:[.,;]?\s*(?:no\s+objections?|agreed))?[.!]?$",
     re.I,
 )
@@ -463,8 +469,8 @@ def bare_vote(text: str) -> bool:
     return True
 
 
-_VOTER_WORD = re.compile(r"\b(?:second(?:ed|er)?|propos(?:ed|er)|moved|mover|roll\s+call|votes?|voted|ayes?|yeas?|nays?|abstain\w*)\b", re.I)
-_OUTCOME_WORD = re.compile(r"\b(?:carried|carries|passe[sd]|lost|defeated|fail(?:s|ed)|fell|agreed|unanimous(?:ly)?|favou?r|nem)\b", re.I)
+_VOTER_WORD = re.compile(r"\b" + words(VOTERS) + r"\b", re.I)
+_OUTCOME_WORD = re.compile(r"\b" + words(VOTE_ENDED) + r"\b", re.I)
 _SHORT_CLAUSE_WORDS = 7
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import NamedVotes, Outcome, Votes
+from .motion_words import ABSTAINED, AGAINST, AYES, MOTION_LOST, MOTION_OUTCOMES, NAYS, words
 
 # --- names -------------------------------------------------------------------------------------
 
@@ -155,12 +156,15 @@ def _number(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS[word]
 
 
+_AGAINST_LABEL = re.compile(r"\b" + words(("no",), NAYS, AGAINST) + r"\b")
+
+
 def _side(label: str) -> str:
     """"Ayes", "voting in favour", "for" -> for; "Nays", "against", "opposed" -> against; ..."""
     label = label.lower()
     if "abst" in label:
         return _ABSTAIN
-    if re.search(r"\b(?:no|noes|nays?|against|opposed)\b", label):
+    if _AGAINST_LABEL.search(label):
         return _AGAINST
     return _FOR
 
@@ -168,7 +172,7 @@ def _side(label: str) -> str:
 # "Yes – 5", "Ayes 6", "For: 6", "Against: 1", "Abstentions: 2". "for", "no", "against" and
 # "opposed" need a colon or dash before the number ("for 5 years" is not a vote).
 _LABEL_FIRST = re.compile(
-    r"(?i)\b(?:(?P<loose>yes|yeas?|ayes?|yays?|noes|nays?|in\s+favou?r|abstentions?|abstained|abstaining|abstain)\s*[:=\-–—]?"
+    r"(?i)\b(?:(?P<loose>" + words(("yes", "yay", "yays"), AYES, NAYS, ("in favour", "in favor"), ABSTAINED) + r")\s*[:=\-–—]?"
     r"|(?P<strict>for|no|against|opposed)\s*[:=\-–—])\s*(?P<n>" + _NUM + r")\b(?!\s*(?:years?|months?|days?|weeks?|%|per\b|[ap]\.?m\b))"
 )
 # "4 in favour", "four were in favour", "2 votes against", "none opposed", "no abstentions".
@@ -177,9 +181,12 @@ _NUMBER_FIRST = re.compile(
     r"(?P<label>in\s+favou?r|against|opposed|abstentions?|abstained|abstaining|for(?=\s*(?:[,;.)]|and\b|$)))"
     r"\b(?!\s*[:=\-–—]?\s*\d)"  # "For: 6 Against: 1": the 6 belongs to "For"
 )
-# "carried 5-0", "passed 7–2–1", "Motion carried (6-1)", "by a vote of 5 to 2"
+# "carried 5-0", "passed 7–2–1", "Motion carried (6-1)", "by a vote of 5 to 2". Not every outcome
+# word takes a score: after "fell" and "agreed" two numbers are amounts or years ("income fell from
+# 12 to 10", "insurance agreed for 12-13"), and "ratified" is not seen with one.
+_SCORED = (*(w for w in MOTION_OUTCOMES if w != "fell"), "adopted", "approved", "vote", "votes", "voted", "voting")
 _SCORE = re.compile(
-    r"(?i)\b(?P<word>carried|passed|adopted|approved|failed|lost|defeated|vote[ds]?|voting)\b[^.\d\n]{0,25}?"
+    r"(?i)\b(?P<word>" + words(_SCORED) + r")\b[^.\d\n]{0,25}?"
     r"\(?(?<![\d/.])(?P<a>\d{1,2})\s*(?:[-–—]|to)\s*(?P<b>\d{1,2})(?:\s*(?:[-–—]|to)\s*(?P<c>\d{1,2}))?"
     r"(?![\d/.\-]*\d)(?!\s*(?:[ap]\.?m\b|%|years?|months?|days?|weeks?))"
 )
@@ -194,7 +201,7 @@ _YN = re.compile(r"\bY-(?P<a>\d{1,2})\b(?:\s*,?\s*N-(?P<b>\d{1,2})\b)?")
 # Words one of which every count pattern needs (lower case): a cheap test before the patterns.
 _COUNT_WORDS = (
     "favo", "against", "oppos", "abst", "yes", "aye", "yea ", "yeas", "yay", "nay", "noes", "for:", "for (", "for -", "for –", "for —",
-    "vote", "voting", "carried", "passed", "adopted", "approved", "failed", "lost", "defeated", "y-",
+    "vote", "voting", "y-", *_SCORED,
 )  # fmt: skip
 
 
@@ -214,7 +221,7 @@ def find_counts(text: str) -> tuple[int | None, int | None, int | None]:
         put(_side(m.group("label")), m.start(), _number(m.group("n")))
     for m in _SCORE.finditer(text):
         a, b = int(m.group("a")), int(m.group("b"))
-        if m.group("word").lower() in ("failed", "lost", "defeated") and a > b:
+        if m.group("word").lower() in MOTION_LOST and a > b:
             continue  # "defeated 5-2": which side is which is not said
         put(_FOR, m.start("a"), a)
         put(_AGAINST, m.start("b"), b)
@@ -266,7 +273,7 @@ def _roll_side(vote: str) -> str:
     vote = vote.lower()
     if vote.startswith("abst"):
         return _ABSTAIN
-    return _AGAINST if vote in ("nay", "no") else _FOR
+    return _AGAINST if vote in ("no", *NAYS) else _FOR
 
 
 def find_named_votes(text: str) -> NamedVotes | None:
@@ -340,6 +347,8 @@ _OUTCOME_WORDS = {
     "carried": ("carried", "nem", "dissent", "passed", "adopted", "approved", "favo", "unanim", "m/s/c"),
     "noted": ("note", "information"),
 }
+# The verbs after a subject are narrower than motion_words' groups on purpose: the subject may be
+# "it", and "it fails to meet the criteria", "it was agreed to write" are prose, not a vote's outcome.
 _OUTCOME_RULES: tuple[tuple[str, Outcome, re.Pattern[str]], ...] = (
     ("lost", Outcome.LOST, re.compile(
         r"(?i)\b" + _SUBJECT + r"\s+(?:was\s+|were\s+|therefore\s+|duly\s+|then\s+|subsequently\s+)*(?:lost|defeated|fell|failed|rejected)\b"

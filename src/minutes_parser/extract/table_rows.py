@@ -13,6 +13,7 @@ import re
 from ..model import Decision, Outcome, Provenance
 from ..segment import ParagraphDraft
 from .findings import names_owner_column
+from .motion_words import ASSENTED, DEFERRED, REFUSED, WITHDRAWN, words
 
 # The column that records what the meeting decided about the row.
 _OUTCOME_COLUMN = re.compile(r"\b(decision|decided|outcome|recommendation|resolution|resolved|result|determination)s?\b", re.I)
@@ -20,15 +21,15 @@ _OUTCOME_COLUMN = re.compile(r"\b(decision|decided|outcome|recommendation|resolu
 _SUBJECT_COLUMN = re.compile(r"\b(organi[sz]ation|applicant|group|club|name|body|scheme|project|application|site|address)s?\b", re.I)
 _SUMMARY_COLUMN = re.compile(r"\b(summary|description|details?|purpose|proposal|project|request|proposed)\b", re.I)
 # An outcome cell opening with a verdict ("Approved.", "£500 agreed", "Refused - outside the criteria").
+# Besides the meeting's own yes or no, an application is granted or supported (a motion's words,
+# "carried" or "lost", are not a verdict on an application).
+_GRANTED = ("granted", "awarded", "accepted", "supported")
 _VERDICT = re.compile(
-    r"^(?:£?\s?[\d,.]+\s+)?(?P<verdict>approved|agreed|granted|awarded|accepted|supported|rejected|refused|declined|"
-    r"not\s+(?:approved|supported|agreed)|deferred|withdrawn|recommend(?:ed)?\s+(?:for\s+)?(?:approval|refusal))\b",
+    r"^(?:£?\s?[\d,.]+\s+)?(?P<verdict>" + words(ASSENTED, _GRANTED, REFUSED) + r"|"
+    r"not\s+(?:approved|supported|agreed)|" + words(DEFERRED, WITHDRAWN) + r"|recommend(?:ed)?\s+(?:for\s+)?(?:approval|refusal))\b",
     re.I,
 )
-_OUTCOMES = {
-    "rejected": Outcome.LOST, "refused": Outcome.LOST, "declined": Outcome.LOST, "not": Outcome.LOST,
-    "deferred": Outcome.DEFERRED, "withdrawn": Outcome.WITHDRAWN,
-}
+_OUTCOMES = {word: Outcome.LOST for word in (*REFUSED, "not")} | {word: Outcome.DEFERRED for word in DEFERRED} | {word: Outcome.WITHDRAWN for word in WITHDRAWN}
 _REFUSAL = re.compile(r"refus|reject|declin|^not\b", re.I)
 _FIRST_SENTENCE = re.compile(r"^(.{12,}?[.!?])(?=\s+[A-Z])")
 
