@@ -266,6 +266,22 @@ def test_an_amendment_closed_by_a_named_vote_paragraphs_later_is_one_decision() 
     assert only.votes is not None and (only.votes.in_favour, only.votes.against, only.votes.abstain) == (14, 40, 2)
 
 
+REASONS = (
+    "Move £60k from the depot refurbishment to resurface the towpath between Mill Bridge and Carver Lock this summer."
+    " With the depot's lease ending in two years, we believe that no further money should go into a building the"
+    " Council may leave. The towpath is used daily by walkers, cyclists and anglers, and its ruts have caused three"
+    " falls this winter alone. Resurfacing now avoids the higher cost of rebuilding the path once the banks give way,"
+    " which the last survey expected within five years."
+)
+
+
+def test_a_long_amendment_keeps_what_it_asks_for_not_its_reasons() -> None:
+    text = AMENDMENT.replace("Transfer £40k from the events budget to open the three rural branch libraries on Saturday afternoons.", REASONS)
+    decisions = parse_text(text, name="wellbrook.txt", model="rules").decisions
+    recorded = [d for d in decisions if d.cues[0] == "pattern:motion record"]
+    assert [d.text for d in recorded] == [REASONS.split(" With")[0] + " Amendment lost."]
+
+
 def test_a_notice_of_motion_sets_no_deadline_of_the_next_meeting() -> None:
     from minutes_parser.extract.motions import notice_preamble
 

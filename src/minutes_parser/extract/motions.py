@@ -543,8 +543,14 @@ _CLOSING_OUTCOME = re.compile(r"(?:^|(?<=[\s.]))(?:The\s+)?(?:Substantive\s+)?(?
 _VOTE_RECORD_MAX = 20  # paragraphs between the motion and its outcome
 
 
-_LONG_MOTION = 60  # words: a motion this long goes on into its reasons
-_LEAD_MIN = 15
+# A motion put in words of its own may go on into the reasons for it; the decision is what it asks
+# for. Measured on the 89 documents: three amendments of 118-166 words are cut to their first
+# sentence (25-44 words), and motions of up to 60 words stay whole, a 58-word one whose first
+# sentence ends at word 41 included. Any limit from 58 to 117 words and any first-sentence minimum
+# up to 25 words gives the same output; 60 and 15 sit inside those ranges, and the minimum skips a
+# short opening sentence ("This is an amendment to the budget.") to reach the one that asks.
+_LONG_MOTION = 60  # words: a motion longer than this goes on into its reasons
+_LEAD_MIN = 15  # words: the first sentence at least this long is what the motion asks for
 
 
 def _lead(words: str) -> str:
