@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import first_action
 from minutes_parser import classify as c
 from minutes_parser.extract.owners import PeopleIndex
 from minutes_parser.model import AttendanceStatus, Attendee
@@ -16,7 +17,7 @@ PEOPLE = PeopleIndex.build(
 
 
 def action(text: str) -> c.Finding | None:
-    return c.ACTION_RULES.first(c.Clause(text, None, PEOPLE))
+    return first_action(text, PEOPLE)
 
 
 def test_agreed_for_someone_to_act_names_them() -> None:

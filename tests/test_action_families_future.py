@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import first_action
 from minutes_parser import classify as c
 from minutes_parser.classify.actions import is_outcome_future
 from minutes_parser.extract.owners import PeopleIndex
@@ -13,7 +14,7 @@ PEOPLE = PeopleIndex.build([], "Wenna Hollis chaired.")
 
 
 def action(text: str, last_subject: str | None = None) -> c.Finding | None:
-    return c.ACTION_RULES.first(c.Clause(text, None, PEOPLE, last_subject))
+    return first_action(text, PEOPLE, last_subject=last_subject)
 
 
 @pytest.mark.parametrize(
@@ -90,7 +91,7 @@ def test_a_report_asked_for_is_a_task() -> None:
 
 
 def test_a_noun_in_the_verb_slot_is_not_a_resolution_task() -> None:
-    assert c.ACTION_RULES.first(c.Clause("Scrutiny Committee consideration of the call-in", "Decision", PEOPLE)) is None
+    assert first_action("Scrutiny Committee consideration of the call-in", PEOPLE, "Decision") is None
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from helpers import first_action
 from minutes_parser import classify as c
 from minutes_parser.classify.actions import is_label_fragment, owner_only
 from minutes_parser.extract.dates import DateContext
@@ -20,7 +21,7 @@ PEOPLE = PeopleIndex.build([], "Weekly meeting of the Tern Bay app team.")
 @pytest.mark.parametrize("text", ["STARTED", "this", "once the flag is set.", "plan 2030.", "Strategy 2026-2031.", "Harbour Plan 2026 be"])
 def test_fragments_under_an_action_label_are_not_tasks(text: str) -> None:
     assert is_label_fragment(text)
-    assert c.ACTION_RULES.first(c.Clause(text, "Action", PEOPLE)) is None
+    assert first_action(text, PEOPLE, "Action") is None
 
 
 def test_a_real_task_under_an_action_label_stays() -> None:
@@ -35,16 +36,19 @@ def test_an_owner_list_with_notes_is_owner_only() -> None:
 
 def test_login_handles_are_owners() -> None:
     assert owner_phrase("kq12", PEOPLE) == ["kq12"]
-    found = c.ACTION_RULES.first(c.Clause("kq12 volunteers to set up the code repository", None, PEOPLE))
+    found = first_action("kq12 volunteers to set up the code repository", PEOPLE)
     assert found is not None and found.owners == ("kq12",)
 
 
-def test_volunteers_as_a_noun_is_not_a_commitment() -> None:
-    assert c.ACTION_RULES.first(c.Clause("The Chair asked for volunteers to staff the stall.", None, PEOPLE)) is None
-
-
-def test_a_meeting_body_agreeing_is_a_decision_not_a_task() -> None:
-    assert c.ACTION_RULES.first(c.Clause("This Council agrees to support the bid.", None, PEOPLE)) is None
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The Chair asked for volunteers to staff the stall.", id="volunteers_as_a_noun_is_not_a_commitment"),
+        pytest.param("This Council agrees to support the bid.", id="a_meeting_body_agreeing_is_a_decision_not_a_task"),
+    ],
+)
+def test_a_noun_or_a_body_agreeing_is_not_a_task(text: str) -> None:
+    assert first_action(text, PEOPLE) is None
 
 
 @pytest.mark.parametrize(
@@ -57,7 +61,7 @@ def test_a_meeting_body_agreeing_is_a_decision_not_a_task() -> None:
     ],
 )
 def test_the_opening_of_a_line_under_an_action_label_names_its_owners(text: str, owners: tuple[str, ...]) -> None:
-    found = c.ACTION_RULES.first(c.Clause(text, "Action", PEOPLE))
+    found = first_action(text, PEOPLE, "Action")
     assert found is not None and found.owners == owners
 
 

@@ -7,6 +7,8 @@ only thanks them or reports what they have already done.
 
 from __future__ import annotations
 
+import pytest
+
 from minutes_parser import classify as c
 from minutes_parser.classify.paragraphs import _margin_owner_reports
 from minutes_parser.extract.owners import PeopleIndex
@@ -27,13 +29,18 @@ def owned(text: str, margin: str) -> list[tuple[str, tuple[str, ...]]]:
     return [(r.text, tuple(r.action.owners)) for r in result.clauses if r.action]
 
 
-def test_a_thanked_column_owner_has_no_action() -> None:
-    assert owned("TH was thanked for repainting the noticeboard.", "TH") == []
-
-
-def test_a_past_report_by_the_column_owner_is_not_an_action() -> None:
-    assert owned("Village Hall Roof - TH reported that the surveyor had found no further damage.", "TH") == []
-    assert owned("Footpath 12 - BM had contacted the county ranger about the stile.", "BM") == []
+@pytest.mark.parametrize(
+    ("text", "margin"),
+    [
+        pytest.param("TH was thanked for repainting the noticeboard.", "TH", id="a_thanked_column_owner_has_no_action"),
+        pytest.param(
+            "Village Hall Roof - TH reported that the surveyor had found no further damage.", "TH", id="a_past_report_by_the_column_owner_is_not_an_action-reported"
+        ),
+        pytest.param("Footpath 12 - BM had contacted the county ranger about the stile.", "BM", id="a_past_report_by_the_column_owner_is_not_an_action-had_contacted"),
+    ],
+)
+def test_a_column_owner_thanked_or_reporting_has_no_action(text: str, margin: str) -> None:
+    assert owned(text, margin) == []
 
 
 def test_the_action_beside_a_thanked_owner_keeps_the_column_owner() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from minutes_parser import classify as c
+from helpers import clause, first_action
 from minutes_parser.classify.actions import assigned_to
 from minutes_parser.extract.owners import PeopleIndex, owner_phrase
 
@@ -16,7 +16,7 @@ PEOPLE = PeopleIndex.build([], CHAT)
 
 def test_a_speaker_is_a_name_even_when_written_in_lower_case_elsewhere() -> None:
     assert owner_phrase("Nell", PEOPLE) == ["Nell"]
-    found = c.ACTION_RULES.first(c.Clause("Nell to open the issue.", None, PEOPLE))
+    found = first_action("Nell to open the issue.", PEOPLE)
     assert found is not None and found.owners == ("Nell",)
 
 
@@ -26,8 +26,7 @@ def test_a_label_that_opens_a_line_is_not_a_speaker() -> None:
 
 
 def test_a_stated_option_is_not_a_task() -> None:
-    clause = c.Clause("Rafe and Nell have talked and one option is to drop the stub.", None, PEOPLE)
-    assert c.ACTION_RULES.first(clause) is None
+    assert first_action("Rafe and Nell have talked and one option is to drop the stub.", PEOPLE) is None
 
 
 def test_a_first_person_contraction_is_not_an_owner() -> None:
@@ -36,14 +35,14 @@ def test_a_first_person_contraction_is_not_an_owner() -> None:
 
 def test_assigned_to_a_person_or_role_is_a_task() -> None:
     people = PeopleIndex.build([], "Dana: thanks.\nPiotr (@pk): ok.")
-    found = c.ACTION_RULES.first(c.Clause("Assigned to editors to describe the attack.", None, people))
+    found = first_action("Assigned to editors to describe the attack.", people)
     assert found is not None and found.owners == ("editors",)
-    found = c.ACTION_RULES.first(c.Clause("Piotr: this is editorial and assigned to dana.", None, people))
+    found = first_action("Piotr: this is editorial and assigned to dana.", people)
     assert found is not None and found.owners == ("dana",)
-    assert assigned_to(c.Clause("The land was assigned to the Parish.", None, people)) is None
+    assert assigned_to(clause("The land was assigned to the Parish.", people=people)) is None
 
 
 def test_a_name_with_its_handle_is_an_owner() -> None:
     people = PeopleIndex.build([], "Piotr (@pk): ok.")
-    found = c.ACTION_RULES.first(c.Clause("Piotr (@pk) to wrap this up.", None, people))
+    found = first_action("Piotr (@pk) to wrap this up.", people)
     assert found is not None and found.owners == ("Piotr (@pk)",)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from minutes_parser import classify as c
+from helpers import first_action
 from minutes_parser.extract.dates import DateContext
 from minutes_parser.extract.findings import header_in_title, table_action
 from minutes_parser.extract.owners import PeopleIndex
@@ -32,6 +32,6 @@ def test_rows_under_such_a_heading_are_actions_with_owners() -> None:
 
 
 def test_a_decision_row_opening_with_a_topic_names_no_owner() -> None:
-    assert c.ACTION_RULES.first(c.Clause("Storage Plain files -> one folder per user", "Decision", PEOPLE)) is None
-    found = c.ACTION_RULES.first(c.Clause("that Rowan Pike draft the site map", "Decision", PEOPLE))
+    assert first_action("Storage Plain files -> one folder per user", PEOPLE, "Decision") is None
+    found = first_action("that Rowan Pike draft the site map", PEOPLE, "Decision")
     assert found is not None and found.owners == ("Rowan Pike",)

@@ -3,6 +3,7 @@ or whose first column numbers the minute the action comes from ("Item | | By who
 
 from __future__ import annotations
 
+from helpers import document_actions
 from minutes_parser import parse_text
 from minutes_parser.extract.findings import is_continuation_row, is_reference_cell, task_column
 
@@ -15,8 +16,7 @@ def test_detail_and_resp_columns_are_task_and_owner() -> None:
         "| 4.1 | 1 | Move the photo archive to the new host | HQ |\n"
         "| 4.2 | 1 | Write a note on membership criteria | DO |\n"
     )
-    actions = parse_text(text, model="rules").actions
-    assert [(a.text, [o.name for o in a.owners]) for a in actions] == [
+    assert document_actions(text) == [
         ("Move the photo archive to the new host", ["Hana Quist"]),
         ("Write a note on membership criteria", ["Dev Ormond"]),
     ]

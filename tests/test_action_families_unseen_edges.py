@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+import helpers
 from minutes_parser import classify as c
 from minutes_parser.extract.dates import DateContext, find_due
 from minutes_parser.extract.owners import PeopleIndex
@@ -20,7 +21,7 @@ PEOPLE = PeopleIndex.build([], OPENING)
 
 
 def first_action(text: str) -> c.Finding | None:
-    return c.ACTION_RULES.first(c.Clause(text, None, PEOPLE))
+    return helpers.first_action(text, PEOPLE)
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+import helpers
 from minutes_parser import classify as c
 from minutes_parser.classify.paragraphs import _margin_owner_reports
 from minutes_parser.extract.owners import PeopleIndex, owner_phrase
@@ -14,7 +15,7 @@ PEOPLE = PeopleIndex.build([], "Minutes of the Harrowgate Vale Town Council, hel
 
 
 def first_action(text: str, label: str | None = None) -> c.Finding | None:
-    return c.ACTION_RULES.first(c.Clause(text, label, PEOPLE))
+    return helpers.first_action(text, PEOPLE, label)
 
 
 @pytest.mark.parametrize(

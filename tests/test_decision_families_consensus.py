@@ -7,22 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from minutes_parser import classify as c
-from minutes_parser import parse_text
+from helpers import document_decisions
+from helpers import paragraph_decisions as decisions
 from minutes_parser.classify.decisions import resolution_run_step
-from minutes_parser.extract.owners import PeopleIndex
-from minutes_parser.nlp import sentence_spans
-
-PEOPLE = PeopleIndex.build([], "")
-
-
-def decisions(text: str, label: str | None = None) -> list[str]:
-    result, _ = c.classify_paragraph(text, sentence_spans([text])[0], label=label, people=PEOPLE)
-    return [r.text for r in result.clauses if r.decision]
-
-
-def _decisions(text: str) -> list[str]:
-    return [d.text for d in parse_text(text, model="rules").decisions]
 
 
 def test_a_resolution_list_printed_as_moved_and_as_resolved_counts_once() -> None:
@@ -36,20 +23,34 @@ def test_a_resolution_list_printed_as_moved_and_as_resolved_counts_once() -> Non
         "(a) Notes the examiner's findings on the Harrowdene Neighbourhood Plan and the changes she proposed to its policies; and\n\n"
         "(b) Adopts the Harrowdene Neighbourhood Plan 2026-2041 as printed in Appendix B to the report before the Council.\n"
     )
-    found = _decisions(text)
+    found = document_decisions(text)
     assert sum("examiner" in d for d in found) == 1
     assert sum("Appendix B" in d for d in found) == 1
     assert any(d.startswith("Adopts") for d in found)  # the resolution stands, not the motion as moved
 
 
-def test_short_resolutions_in_two_items_are_not_one() -> None:
-    text = (
-        "# Minutes of Harrowdene County Council\n\n## 3. Minutes\n\n"
-        "RESOLVED that the minutes of the meeting held on 4 May 2026 be approved as a correct record.\n\n"
-        "## 4. Panel minutes\n\n"
-        "RESOLVED that the minutes of the meeting held on 4 May 2026 be approved as a correct record.\n"
-    )
-    assert len(_decisions(text)) == 2
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "# Minutes of Harrowdene County Council\n\n## 3. Minutes\n\n"
+            "RESOLVED that the minutes of the meeting held on 4 May 2026 be approved as a correct record.\n\n"
+            "## 4. Panel minutes\n\n"
+            "RESOLVED that the minutes of the meeting held on 4 May 2026 be approved as a correct record.\n",
+            id="short_resolutions_in_two_items_are_not_one",
+        ),
+        pytest.param(
+            "Minutes of Harrowdene County Council\n\n## 8. Budget\n\n"
+            "The Leader introduced the budget.\n\n"
+            "RESOLVED that Council:\n\n"
+            "(a) Agrees the revenue budget for 2027/28 as set out in Appendix A; and\n\n"
+            "(b) Notes the capital programme.\n",
+            id="a_resolution_list_after_a_plain_paragraph_is_kept",
+        ),
+    ],
+)
+def test_a_document_gives_two_decisions(text: str) -> None:
+    assert len(document_decisions(text)) == 2
 
 
 def test_a_numbered_resolved_intro_with_its_number_as_a_marker_governs_what_follows() -> None:
@@ -61,7 +62,7 @@ def test_a_numbered_resolved_intro_with_its_number_as_a_marker_governs_what_foll
         "Members continue to back the twinning association by hosting visiting families.\n\n"
         "## 15. Treasury Management\n\nThe Treasurer introduced the report.\n"
     )
-    found = _decisions(text)
+    found = document_decisions(text)
     assert any(d.startswith("Members welcome the new twinning") for d in found)
     assert any(d.startswith("Members continue to back") for d in found)
 
@@ -74,7 +75,7 @@ def test_a_lettered_resolution_running_to_a_second_sentence_is_one_decision() ->
         "In particular, the Council asks the Cabinet Member to keep the salt store open until April.\n\n"
         "(b) the report be noted.\n"
     )
-    found = _decisions(text)
+    found = document_decisions(text)
     assert len(found) == 2
     assert "accepts the Cabinet" in found[0] and "salt store" in found[0]
 
@@ -213,7 +214,7 @@ def test_agreed_and_signed_alone_closes_the_paragraph_before() -> None:
         "The new allotment tenancy agreement was presented for approval.\n\n"
         "Agreed and signed.\n"
     )
-    found = _decisions(text)
+    found = document_decisions(text)
     assert len(found) == 1 and "tenancy agreement" in found[0] and found[0].endswith("Agreed and signed.")
 
 
@@ -254,7 +255,7 @@ def test_a_resolved_stem_that_reads_on_labels_its_list() -> None:
         "1. that the budget for 2027/28 be set at £318,400;\n\n"
         "2. that the precept for 2027/28 be set at £240,000.\n"
     )
-    found = _decisions(text)
+    found = document_decisions(text)
     assert any("£318,400" in d for d in found) and any("£240,000" in d for d in found)
 
 
@@ -267,35 +268,21 @@ def test_a_list_of_options_the_meeting_may_take_is_no_decision() -> None:
         "(c) Refuse the lease.\n\n"
         "RESOLVED that the Council approves the lease with the changes set out in the report.\n"
     )
-    found = _decisions(text)
+    found = document_decisions(text)
     assert len(found) == 1 and "approves the lease" in found[0]
 
 
-def test_a_resolution_list_after_a_plain_paragraph_is_kept() -> None:
-    text = (
-        "Minutes of Harrowdene County Council\n\n## 8. Budget\n\n"
-        "The Leader introduced the budget.\n\n"
-        "RESOLVED that Council:\n\n"
-        "(a) Agrees the revenue budget for 2027/28 as set out in Appendix A; and\n\n"
-        "(b) Notes the capital programme.\n"
-    )
-    assert len(_decisions(text)) == 2
-
-
 @pytest.mark.parametrize(
-    "text",
+    ("text", "decided"),
     [
-        "Decision 26/00114 on the Mill Lane youth centre lease was signed by the Cabinet Member last month.",
-        "The petty cash float was confirmed as £150 after the count.",
-        "The bus service was confirmed to be running until March.",
+        ("Decision 26/00114 on the Mill Lane youth centre lease was signed by the Cabinet Member last month.", False),
+        ("The petty cash float was confirmed as £150 after the count.", False),
+        ("The bus service was confirmed to be running until March.", False),
+        pytest.param("Cllr Ade was confirmed as Chair for the coming year.", True, id="an_appointment_confirmed_is_still_a_decision"),
     ],
 )
-def test_a_decision_reference_or_a_fact_confirmed_is_no_decision(text: str) -> None:
-    assert decisions(text) == []
-
-
-def test_an_appointment_confirmed_is_still_a_decision() -> None:
-    assert decisions("Cllr Ade was confirmed as Chair for the coming year.")
+def test_a_decision_reference_or_a_fact_confirmed_is_no_decision(text: str, decided: bool) -> None:
+    assert bool(decisions(text)) is decided
 
 
 def test_plain_that_paragraphs_after_a_resolved_that_stem_are_its_resolutions() -> None:
@@ -304,7 +291,7 @@ def test_plain_that_paragraphs_after_a_resolved_that_stem_are_its_resolutions() 
         "That the budget for 2027/28 be set at £40,000;\n\nThat the precept be set at £30,000.\n\n"
         "The Clerk thanked members for their work on the budget.\n"
     )
-    found = _decisions(text)
+    found = document_decisions(text)
     assert any("£40,000" in d for d in found) and any("£30,000" in d for d in found)
     assert not any("thanked" in d for d in found)
 
@@ -318,7 +305,7 @@ def test_a_motion_proposing_that_governs_its_that_paragraphs() -> None:
         "And, that a progress note be circulated before the autumn.\n\n"
         "Officers explained that the county had not yet set the library budget.\n"
     )
-    found = _decisions(text)
+    found = document_decisions(text)
     assert len(found) == 3 and found[2].startswith("And, that a progress note")
 
 

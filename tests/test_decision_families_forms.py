@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import clause, first_decision
+from helpers import paragraph_decisions as decisions
 from minutes_parser import classify as c
 from minutes_parser.classify.decisions import (
     dash_outcome,
@@ -12,19 +14,6 @@ from minutes_parser.classify.decisions import (
     motion_to,
     received_and_noted,
 )
-from minutes_parser.extract.owners import PeopleIndex
-from minutes_parser.nlp import sentence_spans
-
-PEOPLE = PeopleIndex.build([], "")
-
-
-def clause(text: str) -> c.Clause:
-    return c.Clause(text, None, PEOPLE)
-
-
-def decisions(text: str) -> list[str]:
-    result, _ = c.classify_paragraph(text, sentence_spans([text])[0], label=None, people=PEOPLE)
-    return [r.text for r in result.clauses if r.decision]
 
 
 @pytest.mark.parametrize(
@@ -121,7 +110,7 @@ def test_a_resolution_line_is_a_decision() -> None:
     ],
 )
 def test_assent_and_decisions_in_plain_words(text: str) -> None:
-    assert c.DECISION_RULES.first(clause(text)) is not None
+    assert first_decision(text) is not None
 
 
 @pytest.mark.parametrize(
@@ -133,7 +122,7 @@ def test_assent_and_decisions_in_plain_words(text: str) -> None:
     ],
 )
 def test_reports_and_wishes_are_not_decisions(text: str) -> None:
-    assert c.DECISION_RULES.first(clause(text)) is None
+    assert first_decision(text) is None
 
 
 @pytest.mark.parametrize(
@@ -145,7 +134,7 @@ def test_reports_and_wishes_are_not_decisions(text: str) -> None:
     ],
 )
 def test_a_proposal_put_or_a_resignation_noted(text: str) -> None:
-    assert c.DECISION_RULES.first(clause(text)) is not None
+    assert first_decision(text) is not None
 
 
 def test_noting_that_is_still_discussion() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from minutes_parser import parse_text
+from helpers import document_decisions
 from minutes_parser.classify.decisions import (
     decision_heading,
     numbered_resolution_intro,
@@ -32,10 +32,6 @@ def test_a_title_that_mentions_a_decision_names_a_subject(title: str) -> None:
     assert not decision_heading(title)
 
 
-def _decisions(text: str) -> list[str]:
-    return [d.text for d in parse_text(text, model="rules").decisions]
-
-
 def test_paragraphs_under_a_subject_heading_are_not_all_decisions() -> None:
     text = (
         "# Bramblewick Parish Council\n\n## 4. Approved Schemes\n\n"
@@ -43,7 +39,7 @@ def test_paragraphs_under_a_subject_heading_are_not_all_decisions() -> None:
         "Members asked how long the works at the play area would take.\n\n"
         "## 5. Decisions taken\n\nThe grant to the Bramblewick Scouts of £400.\n"
     )
-    found = _decisions(text)
+    found = document_decisions(text)
     assert not any("footpath" in d or "play area" in d for d in found)
     assert any("Scouts" in d for d in found)
 
@@ -77,7 +73,7 @@ def test_a_motion_whose_tally_is_its_own_paragraph_is_one_decision() -> None:
         "That the precept for 2026/27 be set at £14,200.\n\n"
         "Proposed Cllr Hart, seconded Cllr Oakes, all in favour.\n"
     )
-    found = _decisions(text)
+    found = document_decisions(text)
     assert len(found) == 1 and "£14,200" in found[0] and "Oakes" in found[0]
     assert states_a_motion("That the precept for 2026/27 be set at £14,200.")
 
@@ -95,7 +91,7 @@ def test_numbered_resolved_that_governs_the_plain_paragraphs_after_it() -> None:
         "The Treasury Management Strategy as set out in appendix C.\n\n"
         "(33) Mrs Boyd thanked the finance team for their work on the budget.\n"
     )
-    found = _decisions(text)
+    found = document_decisions(text)
     for entry in ("£812m", "£640.2m", "Treasury Management Strategy"):
         assert any(entry in d for d in found), entry
     assert not any(d in ("Capital Programme 2026-36", "Other Policies") for d in found)
@@ -126,7 +122,7 @@ def test_tally_sentences_after_a_motion_join_it() -> None:
         "Motion to close the meeting was made by Trustee Amsel, seconded by Trustee Bright. "
         "All were in favour. The meeting stands adjourned at 9:10 PM.\n"
     )
-    found = _decisions(text)
+    found = document_decisions(text)
     assert len(found) == 1 and "stands adjourned" in found[0] and found[0].startswith("Motion to close")
 
 
@@ -136,5 +132,5 @@ def test_a_motion_after_a_short_title_and_dash() -> None:
         "Road fund bills – Motion to pay the road fund bills as listed was made by Trustee Amsel, seconded by Trustee Bright. "
         "The road fund bills stand approved as listed.\n"
     )
-    found = _decisions(text)
+    found = document_decisions(text)
     assert len(found) == 1 and "stand approved" in found[0]

@@ -5,18 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from minutes_parser import classify as c
-from minutes_parser import parse_text
-from minutes_parser.extract.owners import PeopleIndex
-from minutes_parser.nlp import sentence_spans
-
-PEOPLE = PeopleIndex.build([], "")
-
-
-def decisions(text: str) -> list[str]:
-    result, _ = c.classify_paragraph(text, sentence_spans([text])[0], label=None, people=PEOPLE)
-    return [r.text for r in result.clauses if r.decision]
-
+from helpers import document_decisions
+from helpers import paragraph_decisions as decisions
 
 # A tenants' association: history recounted before this meeting's business.
 _TENANTS = (
@@ -42,12 +32,12 @@ _SOFTWARE = (
 
 @pytest.mark.parametrize("text", [_TENANTS, _SOFTWARE])
 def test_history_and_unsettled_talk_in_unseen_styles_give_no_decision(text: str) -> None:
-    found = [d.text for d in parse_text(text, model="rules").decisions]
+    found = document_decisions(text)
     assert all("landlord again" in d for d in found), found
 
 
 def test_the_meetings_own_decision_after_history_is_kept() -> None:
-    found = [d.text for d in parse_text(_TENANTS, model="rules").decisions]
+    found = document_decisions(_TENANTS)
     assert len(found) == 1
 
 
@@ -74,7 +64,7 @@ def test_that_as_a_pronoun_or_an_officers_advice_is_no_resolution() -> None:
         "That the Council adopt a reserves policy before the year end.\n\n"
         "Members will consider the auditor's points at the next meeting.\n"
     )
-    found = [d.text for d in parse_text(text, model="rules").decisions]
+    found = document_decisions(text)
     assert len(found) == 2 and "repainted" in found[0] and "quotes" in found[1], found
 
 
@@ -84,7 +74,7 @@ def test_the_choice_recorded_under_a_list_of_options_is_kept() -> None:
         "The Committee could:\n\n- raise rents by 5%;\n\n- keep rents as they are.\n\n"
         "- Agreed: keep rents as they are for one more year.\n"
     )
-    found = [d.text for d in parse_text(text, model="rules").decisions]
+    found = document_decisions(text)
     assert len(found) == 1 and "one more year" in found[0], found
 
 

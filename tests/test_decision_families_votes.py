@@ -5,18 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import NO_PEOPLE, clause
+from helpers import paragraph_decisions as decisions
 from minutes_parser import classify as c
 from minutes_parser.classify.decisions import capital_verb, tagged_outcome, wordless
 from minutes_parser.classify.paragraphs import bare_vote
-from minutes_parser.extract.owners import PeopleIndex
 from minutes_parser.nlp import sentence_spans
-
-PEOPLE = PeopleIndex.build([], "")
-
-
-def decisions(text: str, label: str | None = None) -> list[str]:
-    result, _ = c.classify_paragraph(text, sentence_spans([text])[0], label=label, people=PEOPLE)
-    return [r.text for r in result.clauses if r.decision]
 
 
 @pytest.mark.parametrize(
@@ -61,9 +55,9 @@ def test_an_outcome_sentence_closes_what_was_asked_for(text: str) -> None:
 
 
 def test_tagged_outcome_needs_something_before_it() -> None:
-    assert tagged_outcome(c.Clause("Grant for the scouts. Approved.", None, PEOPLE)) is not None
-    assert tagged_outcome(c.Clause("Approved.", None, PEOPLE)) is None
-    assert tagged_outcome(c.Clause("The plan has been approved by the county", None, PEOPLE)) is None
+    assert tagged_outcome(clause("Grant for the scouts. Approved.")) is not None
+    assert tagged_outcome(clause("Approved.")) is None
+    assert tagged_outcome(clause("The plan has been approved by the county")) is None
 
 
 @pytest.mark.parametrize(
@@ -77,13 +71,13 @@ def test_tagged_outcome_needs_something_before_it() -> None:
     ],
 )
 def test_a_resolution_list_in_capitals_is_decisions(text: str) -> None:
-    assert capital_verb(c.Clause(text, None, PEOPLE)) is not None
+    assert capital_verb(clause(text)) is not None
     assert decisions(text) == [text]
 
 
 @pytest.mark.parametrize("text", ["APOLOGIES were received from Cllr Penn.", "NOTE: the car park closes at six.", "PRESENT: Cllr Ames"])
 def test_capitals_that_are_not_a_resolution(text: str) -> None:
-    assert capital_verb(c.Clause(text, None, PEOPLE)) is None
+    assert capital_verb(clause(text)) is None
 
 
 def test_a_wordless_line_under_a_resolved_label_is_no_decision() -> None:
@@ -99,24 +93,23 @@ def test_a_wordless_line_under_a_resolved_label_is_no_decision() -> None:
         "That the precept be set at £9,000. Carried nem con.",
         "That the hall fees rise by 5%. RESULT: ADOPTED",
         "That the precept be raised by 10%. Amendment lost.",
+        pytest.param(
+            "Cllr Ames proposed and Cllr Boyd seconded that the accounts be shown at the July meeting. Councillors present were content with the proposal.",
+            id="assent_after_a_motion_is_its_outcome",
+        ),
+        pytest.param(
+            "Cllr Ames proposed, and Cllr Boyd seconded, that the protocol be approved. On being put to the vote the motion was carried, with one abstention.",
+            id="a_vote_sentence_after_a_motion_is_its_outcome",
+        ),
     ],
 )
-def test_a_that_motion_with_its_outcome_is_one_decision(text: str) -> None:
+def test_a_motion_with_its_outcome_is_one_decision(text: str) -> None:
     assert decisions(text) == [text]
 
 
 def test_a_motion_that_directs_someone_keeps_its_action() -> None:
     text = "That the Clerk write to the county about the verge. Carried."
-    result, _ = c.classify_paragraph(text, sentence_spans([text])[0], label=None, people=PEOPLE)
+    result, _ = c.classify_paragraph(text, sentence_spans([text])[0], label=None, people=NO_PEOPLE)
     (only,) = [r for r in result.clauses if r.decision]
     assert only.text == text and only.action is not None
 
-
-def test_assent_after_a_motion_is_its_outcome() -> None:
-    text = "Cllr Ames proposed and Cllr Boyd seconded that the accounts be shown at the July meeting. Councillors present were content with the proposal."
-    assert decisions(text) == [text]
-
-
-def test_a_vote_sentence_after_a_motion_is_its_outcome() -> None:
-    text = "Cllr Ames proposed, and Cllr Boyd seconded, that the protocol be approved. On being put to the vote the motion was carried, with one abstention."
-    assert decisions(text) == [text]

@@ -1,15 +1,16 @@
 """Agenda-item structure families: coded minute numbers, register entries printed over several
-lines, and the titles they take. All minutes here are invented."""
+lines, and the titles they take. All minutes here are invented.
+
+Most cases are one document and what its items must be, a row named after what it shows: in
+``test_item_titles`` the titles exactly, in ``test_titles_named_or_not`` titles that must or must
+not be among them, in ``test_numbered_items`` the (number, title) of every item."""
 
 from __future__ import annotations
 
+import pytest
+
+from helpers import numbered_items, titles
 from minutes_parser import parse_text
-from minutes_parser.model import Minutes
-
-
-def titles(minutes: Minutes) -> list[str]:
-    return [item.title for item in minutes.items if not item.preamble and not item.appendix]
-
 
 CODED_MINUTES = (
     "MARSHFIELD ACADEMY BOARD OF GOVERNORS\n\n"
@@ -37,11 +38,6 @@ def test_minuted_title_gives_way_to_the_listed_title_of_the_same_business() -> N
     finance = next(item for item in minutes.items if item.number == "42/2021")
     assert finance.title == "Finance"
     assert any("on track" in p.text for p in finance.paragraphs)
-
-
-def test_a_code_alone_without_a_minute_number_opens_nothing() -> None:
-    text = "Minutes of the Parish Council meeting 4 May 2022\n\nPC noted the letter from the school.\n\nBM reported on the hall.\n"
-    assert titles(parse_text(text, name="pc.txt")) == []
 
 
 REGISTER = (
@@ -152,16 +148,6 @@ def test_first_line_of_a_wrapped_sentence_after_a_marker_is_no_title() -> None:
     assert not any(title.startswith("Considered") for title in got)
 
 
-def test_bold_column_headers_of_a_flattened_table_are_no_items() -> None:
-    got = titles(parse_text(COUNTY_MD, name="county.md"))
-    assert got == ["Adoption of Minutes", "Corporate Services", "Quarterly Report", "Disposal of Land", "Library Review", "Conferences"]
-
-
-def test_two_bold_lines_in_a_row_stay_titles() -> None:
-    text = "# Minutes of the Hillview Residents Association, 2 May 2023\n\n**Treasurer's report**\n\n**Garden party**\n\nThe party will be on 1 July.\n"
-    assert titles(parse_text(text, name="hra.md")) == ["Treasurer's report", "Garden party"]
-
-
 SELECTBOARD = (
     "Ashby Falls Selectboard Meeting\n\nMarch 7, 2023\n\nPresent: Dana Ross, Lee Park and Jo Hale.\n\n"
     "1. Meeting opened at 6:30 PM.\n\n"
@@ -170,43 +156,6 @@ SELECTBOARD = (
     "4. Room Booking – Thornbury Arms\n\n"
     "5. Other Business\n"
 )
-
-
-def test_a_short_title_before_a_dash_and_sentences_is_the_title() -> None:
-    got = titles(parse_text(SELECTBOARD, name="selectboard.txt"))
-    assert "Road Crew Update" in got and "Prior Minutes" in got
-
-
-def test_a_dash_before_a_name_or_subtitle_stays_in_the_title() -> None:
-    got = titles(parse_text(SELECTBOARD, name="selectboard.txt"))
-    assert "Room Booking – Thornbury Arms" in got
-
-
-def test_a_reference_before_a_dash_is_no_title() -> None:
-    text = (
-        "Minutes of Kelby Parish Council, 2 May 2018\n\n"
-        "40/18 Planning\n\n41/18 22/01234/FUL Planning Application - EXTENSION: Rear extension at Mill House. No objections were raised.\n"
-    )
-    assert "22/01234/FUL Planning Application" not in titles(parse_text(text, name="kelby.md"))
-
-
-def test_minutes_run_into_one_paragraph_are_split_in_sequence() -> None:
-    text = (
-        "HOLTON PARISH COUNCIL - MINUTES, 4 APRIL 2019\n\n"
-        "40/19 Apologies for absence None were received. 41/19 Pecuniary interests "
-        "in items tonight None were declared. 42/19 Questions from residents about the pond KB asked "
-        "when the railings would be painted. 43/19 Notes of the March gathering\n\n"
-        "The notes were approved. The grant of 12/19 was noted.\n\n44/19 Village Hall\n\nNone.\n"
-    )
-    minutes = parse_text(text, name="holton.md")
-    assert [(item.number, item.title) for item in minutes.items if not item.preamble] == [
-        ("40/19", "Apologies for absence"),
-        ("41/19", "Pecuniary interests in items tonight"),
-        ("42/19", "Questions from residents about the pond"),
-        ("43/19", "Notes of the March gathering"),
-        ("44/19", "Village Hall"),
-    ]
-
 
 TOWNSHIP = (
     "Harlow Township Trustees, Monthly Session\n\nApril 13, 2022\n\n"
@@ -218,17 +167,6 @@ TOWNSHIP = (
     "PROPOSED: to hold the picnic in June.\n"
 )
 
-
-def test_capitals_headings_closed_by_a_colon_or_a_dash_open_items() -> None:
-    got = titles(parse_text(TOWNSHIP, name="township.txt"))
-    assert got == ["APPROVAL OF MINUTES", "REPORTS", "PUBLIC HEARINGS - CONTINUED", "CORRESPONDENCE"]
-
-
-def test_capitals_fields_of_the_title_block_are_no_items() -> None:
-    text = "ELMSWORTH SCHOOL BOARD OF GOVERNORS\n\nPANEL: VENUE:\n\nFINANCE PANEL: 4 May 2022\n\nThe meeting opened at 6pm.\n"
-    assert titles(parse_text(text, name="elmsworth.txt")) == []
-
-
 AGM = (
     "Millbrook Allotment Society - yearly members' meeting, notes\n\n"
     "Date: 18 April 2024\n\nAttended: Ann Cole, Ben Frost, Cara Hill\n\n"
@@ -238,77 +176,6 @@ AGM = (
     "3 Parking: We heard that the county will paint new lines.\n\n"
     "4 Other Business:\n\nNone.\n"
 )
-
-
-def test_titles_numbered_without_a_stop_open_items_in_sequence() -> None:
-    minutes = parse_text(AGM, name="agm.txt")
-    assert [(item.number, item.title) for item in minutes.items if not item.preamble] == [
-        ("1", "Opening by the President"),
-        ("2", "Treasurer's Report"),
-        ("3", "Parking"),
-        ("4", "Other Business"),
-    ]
-    parking = next(item for item in minutes.items if item.number == "3")
-    assert any("new lines" in p.text for p in parking.paragraphs)
-
-
-def test_dotted_numbers_of_the_same_depth_are_sibling_items() -> None:
-    text = (
-        "Minutes of Upton Parish Council, 14 March 2024\n\n"
-        "03.24.01 Absences\n\nNone.\n\n"
-        "03.24.02 To agree the notes of February The notes were agreed.\n\n"
-        "03.24.03 Open forum\n\nNobody spoke.\n"
-    )
-    got = titles(parse_text(text, name="upton.txt"))
-    assert got == ["Absences", "To agree the notes of February", "Open forum"]
-
-
-def test_item_line_with_a_title_opens_the_item_and_its_numbered_paragraphs_stay_text() -> None:
-    text = (
-        "Minutes of the Selection Committee, 13 December 2024\n\n"
-        "Item 6 – Member Development Review\n\n"
-        "1. The Lead Member introduced the review of member training, which the Committee welcomed.\n\n"
-        "2. The main issues raised were as follows:\n\n"
-        "3. RESOLVED that the Committee:\n\n(a) NOTE the review.\n"
-    )
-    assert titles(parse_text(text, name="selection.txt")) == ["Member Development Review"]
-
-
-def test_numbered_decision_lines_and_list_intros_are_no_titles() -> None:
-    text = (
-        "Minutes of the Parks Committee, 3 June 2024\n\n1. Play Areas\n\nThe report was received.\n\n"
-        "2. RESOLVED the Clerk to:\n\n(a) ORDER new swings.\n\n3. The main points raised were:\n\n4. Tree Survey\n"
-    )
-    assert titles(parse_text(text, name="parks.txt")) == ["Play Areas", "Tree Survey"]
-
-
-def test_outline_section_lines_before_a_numbered_list_are_items() -> None:
-    text = (
-        "Team Falcon catch-up 03/02/20\n\nScribe: xyz9\n\nMatters arising:\n\n"
-        "1. Finish the survey form\n\nACTION: xyz9\n\n2. Poster draft is late\n\n"
-        "New Business:\n\n1. Test plan lacks a timetable\n\nAOB:\n\n1. We will meet on Tuesday\n"
-    )
-    got = titles(parse_text(text, name="group7.txt"))
-    assert "Matters arising" in got and "New Business" in got and "AOB" in got
-
-
-def test_outline_section_lines_over_bullets_under_a_heading_are_items() -> None:
-    text = (
-        "# Sprint Review\n\nDate: 1 May 2019\n\n## Items Discussed\n\nThis sprint's goals:\n\n- Get the login working\n- Fix the form\n\n"
-        "Open questions\n\n- Bigger buttons\n\n## Follow Up\n\nNone.\n"
-    )
-    got = titles(parse_text(text, name="sprint.md"))
-    assert got == ["Items Discussed", "This sprint's goals", "Open questions", "Follow Up"]
-
-
-def test_a_line_inside_a_lettered_list_or_a_pointer_is_no_section() -> None:
-    text = (
-        "Minutes of the Cabinet, 4 April 2024\n\n1. Budget\n\nThe Cabinet agreed to:\n\n(a) note the report;\n\n"
-        "(b) agree the fees;\n\nKey Policies\n\n(c) review the charges.\n\n2. Reports\n\n- Audit\n\nSee Appendix C\n\n- Risk\n"
-    )
-    got = titles(parse_text(text, name="cabinet.txt"))
-    assert "Key Policies" not in got and "See Appendix C" not in got
-
 
 CONVERTED_COUNCIL = (
     "DUNMORE DISTRICT COUNCIL - RECORD OF THE SESSION OF 11TH MAY, 2022\n\n"
@@ -323,46 +190,6 @@ CONVERTED_COUNCIL = (
     "3.\n\nCorrespondence\n\nNone.\n\n**Signed: \\\\\\\\\\\\\\\\\\\\\\\\**\n"
 )
 
-
-def test_sentence_quotation_vote_and_signature_lines_set_like_headings_are_no_items() -> None:
-    got = titles(parse_text(CONVERTED_COUNCIL, name="dunmore.md"))
-    assert got == ["Adoption of Minutes", "Notice of Motion submitted by Councillor A. Ryan", "Correspondence"]
-
-
-def test_a_heading_that_is_two_whole_sentences_stays_a_title() -> None:
-    text = "# Board meeting, 5 January 2017\n\n## Insurance - we do not have any cover yet. This is bad.\n\nWe will get quotes.\n"
-    assert titles(parse_text(text, name="board.md")) == ["Insurance - we do not have any cover yet. This is bad."]
-
-
-def test_coded_minute_reference_headings_give_number_and_title() -> None:
-    text = (
-        "# Finance and General Purposes Committee, 19 November 2024\n\n## FGP/24/46 Insurance renewal\n\nThe renewal was noted.\n\n"
-        "## FGP/24/47 Staffing\n\nRESOLVED to recommend to Full Council:\n\n- a new pay scale\n"
-    )
-    minutes = parse_text(text, name="fgp.md")
-    assert [(item.number, item.title) for item in minutes.items if not item.preamble] == [
-        ("FGP/24/46", "Insurance renewal"),
-        ("FGP/24/47", "Staffing"),
-    ]
-
-
-def test_lower_roman_sub_items_set_as_paragraphs_follow_their_run() -> None:
-    text = (
-        "Minutes of Elmby Parish Council, 3 October 2019\n\n5. Members\' Updates\n\n"
-        "i. Verges & Hedges – A Moss\n\nThe verge was reported.\n\n"
-        "ii. Footpaths – B Lane\n\nOne stile is broken.\n\n"
-        "iv. Out of order – C Dean\n\nText.\n\n"
-        "JKT/ARB\n\n6. Correspondence\n\nNone.\n"
-    )
-    minutes = parse_text(text, name="elmby.md")
-    assert [(item.number, item.title) for item in minutes.items if not item.preamble] == [
-        ("5", "Members' Updates"),
-        ("5i", "Verges & Hedges – A Moss"),
-        ("5ii", "Footpaths – B Lane"),
-        ("6", "Correspondence"),
-    ]
-
-
 CITY_LISTING = (
     "TOWN OF LAKEVALE COUNCIL PROCEEDINGS  THE COUNCIL MET IN REGULAR SESSION ON THE 2ND DAY OF JUNE, 2016\n\n"
     "Roll was taken.  PETITIONS   12 Request of Jane Orr to address Council regarding bus shelters  "
@@ -373,50 +200,234 @@ CITY_LISTING = (
 )
 
 
-def test_a_flattened_agenda_listing_gives_one_item_per_entry_with_its_outcome_as_text() -> None:
-    minutes = parse_text(CITY_LISTING, name="lakevale.txt")
-    items = [item for item in minutes.items if not item.preamble]
-    assert [(item.number, item.title) for item in items] == [
-        ("12", "Request of Jane Orr to address Council regarding bus shelters"),
-        ("13", "Appoint Sam Lee to the Parks Board for a term to 2018"),
-        ("*14", "Accept a grant of $20,000 from the State for river clean-up"),
-        ("15", "Amend contract with Harbor Tech to add $5,000"),
-    ]
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        pytest.param(
+            "Minutes of the Parish Council meeting 4 May 2022\n\nPC noted the letter from the school.\n\nBM reported on the hall.\n",
+            "pc.txt",
+            [],
+            id="a_code_alone_without_a_minute_number_opens_nothing",
+        ),
+        pytest.param(
+            COUNTY_MD,
+            "county.md",
+            ["Adoption of Minutes", "Corporate Services", "Quarterly Report", "Disposal of Land", "Library Review", "Conferences"],
+            id="bold_column_headers_of_a_flattened_table_are_no_items",
+        ),
+        pytest.param(
+            "# Minutes of the Hillview Residents Association, 2 May 2023\n\n**Treasurer's report**\n\n**Garden party**\n\nThe party will be on 1 July.\n",
+            "hra.md",
+            ["Treasurer's report", "Garden party"],
+            id="two_bold_lines_in_a_row_stay_titles",
+        ),
+        pytest.param(
+            TOWNSHIP,
+            "township.txt",
+            ["APPROVAL OF MINUTES", "REPORTS", "PUBLIC HEARINGS - CONTINUED", "CORRESPONDENCE"],
+            id="capitals_headings_closed_by_a_colon_or_a_dash_open_items",
+        ),
+        pytest.param(
+            "ELMSWORTH SCHOOL BOARD OF GOVERNORS\n\nPANEL: VENUE:\n\nFINANCE PANEL: 4 May 2022\n\nThe meeting opened at 6pm.\n",
+            "elmsworth.txt",
+            [],
+            id="capitals_fields_of_the_title_block_are_no_items",
+        ),
+        pytest.param(
+            "Minutes of Upton Parish Council, 14 March 2024\n\n"
+                "03.24.01 Absences\n\nNone.\n\n"
+                "03.24.02 To agree the notes of February The notes were agreed.\n\n"
+                "03.24.03 Open forum\n\nNobody spoke.\n",
+            "upton.txt",
+            ["Absences", "To agree the notes of February", "Open forum"],
+            id="dotted_numbers_of_the_same_depth_are_sibling_items",
+        ),
+        pytest.param(
+            "Minutes of the Selection Committee, 13 December 2024\n\n"
+                "Item 6 – Member Development Review\n\n"
+                "1. The Lead Member introduced the review of member training, which the Committee welcomed.\n\n"
+                "2. The main issues raised were as follows:\n\n"
+                "3. RESOLVED that the Committee:\n\n(a) NOTE the review.\n",
+            "selection.txt",
+            ["Member Development Review"],
+            id="item_line_with_a_title_opens_the_item_and_its_numbered_paragraphs_stay_text",
+        ),
+        pytest.param(
+            "Minutes of the Parks Committee, 3 June 2024\n\n1. Play Areas\n\nThe report was received.\n\n"
+                "2. RESOLVED the Clerk to:\n\n(a) ORDER new swings.\n\n3. The main points raised were:\n\n4. Tree Survey\n",
+            "parks.txt",
+            ["Play Areas", "Tree Survey"],
+            id="numbered_decision_lines_and_list_intros_are_no_titles",
+        ),
+        pytest.param(
+            "# Sprint Review\n\nDate: 1 May 2019\n\n## Items Discussed\n\nThis sprint's goals:\n\n- Get the login working\n- Fix the form\n\n"
+                "Open questions\n\n- Bigger buttons\n\n## Follow Up\n\nNone.\n",
+            "sprint.md",
+            ["Items Discussed", "This sprint's goals", "Open questions", "Follow Up"],
+            id="outline_section_lines_over_bullets_under_a_heading_are_items",
+        ),
+        pytest.param(
+            CONVERTED_COUNCIL,
+            "dunmore.md",
+            ["Adoption of Minutes", "Notice of Motion submitted by Councillor A. Ryan", "Correspondence"],
+            id="sentence_quotation_vote_and_signature_lines_set_like_headings_are_no_items",
+        ),
+        pytest.param(
+            "# Board meeting, 5 January 2017\n\n## Insurance - we do not have any cover yet. This is bad.\n\nWe will get quotes.\n",
+            "board.md",
+            ["Insurance - we do not have any cover yet. This is bad."],
+            id="a_heading_that_is_two_whole_sentences_stays_a_title",
+        ),
+        pytest.param(
+            "Minutes of the Council, 9 March 2011\n\nThe Mayor noted that 12 Requests to speak  (Communication)  were received.\n",
+            "council.txt",
+            [],
+            id="one_bracketed_paper_in_running_text_is_no_listing",
+        ),
+        pytest.param(
+            "# Minutes of Brackenford County Council, 19 December 2024\n\n## UNRESTRICTED ITEMS\n\n"
+                "## 1. Apologies for Absence\n\nNone.\n\n## 2. Questions\n\nTwo questions were asked.\n\n"
+                "**Signed as a true record**\n\nChair\n",
+            "brackenford.md",
+            ["Apologies for Absence", "Questions"],
+            id="access_parts_and_signature_records_are_no_items",
+        ),
+        pytest.param(
+            "# Platform team sync, 8 June 2023\n\n## Open Items\n\n- The login bug is still open.\n\n"
+                "## EXEMPT ITEMS\n\n## 4. Staffing\n\nA post was agreed.\n",
+            "sync.md",
+            ["Open Items", "Staffing"],
+            id="open_items_in_team_minutes_is_business_not_an_access_part",
+        ),
+    ],
+)
+def test_item_titles(text: str, name: str, expected: list[str]) -> None:
+    assert titles(parse_text(text, name=name)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "present", "absent"),
+    [
+        pytest.param(
+            SELECTBOARD,
+            "selectboard.txt",
+            ("Road Crew Update", "Prior Minutes"),
+            (),
+            id="a_short_title_before_a_dash_and_sentences_is_the_title",
+        ),
+        pytest.param(
+            SELECTBOARD,
+            "selectboard.txt",
+            ("Room Booking – Thornbury Arms",),
+            (),
+            id="a_dash_before_a_name_or_subtitle_stays_in_the_title",
+        ),
+        pytest.param(
+            "Minutes of Kelby Parish Council, 2 May 2018\n\n"
+                "40/18 Planning\n\n41/18 22/01234/FUL Planning Application - EXTENSION: Rear extension at Mill House. No objections were raised.\n",
+            "kelby.md",
+            (),
+            ("22/01234/FUL Planning Application",),
+            id="a_reference_before_a_dash_is_no_title",
+        ),
+        pytest.param(
+            "Team Falcon catch-up 03/02/20\n\nScribe: xyz9\n\nMatters arising:\n\n"
+                "1. Finish the survey form\n\nACTION: xyz9\n\n2. Poster draft is late\n\n"
+                "New Business:\n\n1. Test plan lacks a timetable\n\nAOB:\n\n1. We will meet on Tuesday\n",
+            "group7.txt",
+            ("Matters arising", "New Business", "AOB"),
+            (),
+            id="outline_section_lines_before_a_numbered_list_are_items",
+        ),
+        pytest.param(
+            "Minutes of the Cabinet, 4 April 2024\n\n1. Budget\n\nThe Cabinet agreed to:\n\n(a) note the report;\n\n"
+                "(b) agree the fees;\n\nKey Policies\n\n(c) review the charges.\n\n2. Reports\n\n- Audit\n\nSee Appendix C\n\n- Risk\n",
+            "cabinet.txt",
+            (),
+            ("Key Policies", "See Appendix C"),
+            id="a_line_inside_a_lettered_list_or_a_pointer_is_no_section",
+        ),
+    ],
+)
+def test_titles_named_or_not(text: str, name: str, present: tuple[str, ...], absent: tuple[str, ...]) -> None:
+    got = titles(parse_text(text, name=name))
+    assert [title for title in present if title not in got] == []
+    assert [title for title in absent if title in got] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        pytest.param(
+            "HOLTON PARISH COUNCIL - MINUTES, 4 APRIL 2019\n\n"
+                "40/19 Apologies for absence None were received. 41/19 Pecuniary interests "
+                "in items tonight None were declared. 42/19 Questions from residents about the pond KB asked "
+                "when the railings would be painted. 43/19 Notes of the March gathering\n\n"
+                "The notes were approved. The grant of 12/19 was noted.\n\n44/19 Village Hall\n\nNone.\n",
+            "holton.md",
+            [
+                ("40/19", "Apologies for absence"),
+                ("41/19", "Pecuniary interests in items tonight"),
+                ("42/19", "Questions from residents about the pond"),
+                ("43/19", "Notes of the March gathering"),
+                ("44/19", "Village Hall"),
+            ],
+            id="minutes_run_into_one_paragraph_are_split_in_sequence",
+        ),
+        pytest.param(
+            AGM,
+            "agm.txt",
+            [("1", "Opening by the President"), ("2", "Treasurer's Report"), ("3", "Parking"), ("4", "Other Business")],
+            id="titles_numbered_without_a_stop_open_items_in_sequence",
+        ),
+        pytest.param(
+            "# Finance and General Purposes Committee, 19 November 2024\n\n## FGP/24/46 Insurance renewal\n\nThe renewal was noted.\n\n"
+                "## FGP/24/47 Staffing\n\nRESOLVED to recommend to Full Council:\n\n- a new pay scale\n",
+            "fgp.md",
+            [("FGP/24/46", "Insurance renewal"), ("FGP/24/47", "Staffing")],
+            id="coded_minute_reference_headings_give_number_and_title",
+        ),
+        pytest.param(
+            "Minutes of Elmby Parish Council, 3 October 2019\n\n5. Members\' Updates\n\n"
+                "i. Verges & Hedges – A Moss\n\nThe verge was reported.\n\n"
+                "ii. Footpaths – B Lane\n\nOne stile is broken.\n\n"
+                "iv. Out of order – C Dean\n\nText.\n\n"
+                "JKT/ARB\n\n6. Correspondence\n\nNone.\n",
+            "elmby.md",
+            [("5", "Members' Updates"), ("5i", "Verges & Hedges – A Moss"), ("5ii", "Footpaths – B Lane"), ("6", "Correspondence")],
+            id="lower_roman_sub_items_set_as_paragraphs_follow_their_run",
+        ),
+        pytest.param(
+            "Minutes of Oakley Parish Council, 5 May 2021\n\n4. Reports\n\n"
+                "i) Trees – A Bee\n\nOne oak is diseased.\n\nii) Lighting – C Dee\n\nTwo lamps out.\n\n"
+                "iv) Out of order – E Fay\n\nText.\n\n5. Finance\n\nNoted.\n",
+            "oakley.txt",
+            [("4", "Reports"), ("4i", "Trees – A Bee"), ("4ii", "Lighting – C Dee"), ("5", "Finance")],
+            id="lower_roman_sub_items_read_as_list_items_follow_their_run_too",
+        ),
+        pytest.param(
+            CITY_LISTING,
+            "lakevale.txt",
+            [
+                ("12", "Request of Jane Orr to address Council regarding bus shelters"),
+                ("13", "Appoint Sam Lee to the Parks Board for a term to 2018"),
+                ("*14", "Accept a grant of $20,000 from the State for river clean-up"),
+                ("15", "Amend contract with Harbor Tech to add $5,000"),
+            ],
+            id="a_flattened_agenda_listing_gives_one_item_per_entry_with_its_outcome_as_text",
+        ),
+    ],
+)
+def test_numbered_items(text: str, name: str, expected: list[tuple[str, str]]) -> None:
+    assert numbered_items(parse_text(text, name=name)) == expected
+
+
+def test_a_title_numbered_without_a_stop_keeps_its_paragraphs() -> None:
+    minutes = parse_text(AGM, name="agm.txt")
+    parking = next(item for item in minutes.items if item.number == "3")
+    assert any("new lines" in p.text for p in parking.paragraphs)
+
+
+def test_a_flattened_agenda_entry_keeps_its_outcome_as_text() -> None:
+    items = [item for item in parse_text(CITY_LISTING, name="lakevale.txt").items if not item.preamble]
     assert any("CONFIRMED" in p.text and p.text.startswith("Appoint") for p in items[1].paragraphs)
-
-
-def test_one_bracketed_paper_in_running_text_is_no_listing() -> None:
-    text = "Minutes of the Council, 9 March 2011\n\nThe Mayor noted that 12 Requests to speak  (Communication)  were received.\n"
-    assert titles(parse_text(text, name="council.txt")) == []
-
-
-def test_access_parts_and_signature_records_are_no_items() -> None:
-    text = (
-        "# Minutes of Brackenford County Council, 19 December 2024\n\n## UNRESTRICTED ITEMS\n\n"
-        "## 1. Apologies for Absence\n\nNone.\n\n## 2. Questions\n\nTwo questions were asked.\n\n"
-        "**Signed as a true record**\n\nChair\n"
-    )
-    assert titles(parse_text(text, name="brackenford.md")) == ["Apologies for Absence", "Questions"]
-
-
-def test_open_items_in_team_minutes_is_business_not_an_access_part() -> None:
-    text = (
-        "# Platform team sync, 8 June 2023\n\n## Open Items\n\n- The login bug is still open.\n\n"
-        "## EXEMPT ITEMS\n\n## 4. Staffing\n\nA post was agreed.\n"
-    )
-    assert titles(parse_text(text, name="sync.md")) == ["Open Items", "Staffing"]
-
-
-def test_lower_roman_sub_items_read_as_list_items_follow_their_run_too() -> None:
-    text = (
-        "Minutes of Oakley Parish Council, 5 May 2021\n\n4. Reports\n\n"
-        "i) Trees – A Bee\n\nOne oak is diseased.\n\nii) Lighting – C Dee\n\nTwo lamps out.\n\n"
-        "iv) Out of order – E Fay\n\nText.\n\n5. Finance\n\nNoted.\n"
-    )
-    minutes = parse_text(text, name="oakley.txt")
-    assert [(item.number, item.title) for item in minutes.items if not item.preamble] == [
-        ("4", "Reports"),
-        ("4i", "Trees – A Bee"),
-        ("4ii", "Lighting – C Dee"),
-        ("5", "Finance"),
-    ]
