@@ -8,6 +8,9 @@ import pytest
 
 from minutes_parser.extract import motion_words as mw
 from minutes_parser.extract.motions import find_counts
+from minutes_parser.extract.table_rows import table_decision
+from minutes_parser.model import Outcome
+from minutes_parser.segment import ParagraphDraft
 
 GROUPS = {
     name: value for name, value in vars(mw).items() if name.isupper() and isinstance(value, tuple)
@@ -115,3 +118,30 @@ def test_a_score_after_a_present_tense_outcome() -> None:
     # ... and neither "fell" nor "agreed" before two numbers, which are amounts or years there.
     assert find_counts("Hall income fell from 12 to 10 bookings.") == (None, None, None)
     assert find_counts("Boiler cover agreed for 25-26 at £310.") == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("verdict", "outcome"),
+    [
+        ("Approved.", Outcome.CARRIED),
+        ("Ratified.", Outcome.CARRIED),
+        ("£300 awarded", Outcome.CARRIED),
+        ("Refused - outside the criteria", Outcome.LOST),
+        ("Not supported", Outcome.LOST),
+        ("Deferred to March", Outcome.DEFERRED),
+        ("Held over to the June meeting", Outcome.DEFERRED),
+        ("Carried forward to May", Outcome.DEFERRED),
+        ("Withdrawn by the club", Outcome.WITHDRAWN),
+    ],
+)
+def test_a_verdict_in_an_application_tables_outcome_column(verdict: str, outcome: Outcome) -> None:
+    header = ("Organisation", "Summary", "Decision")
+    cells = ("Dunmere Bowls Club", "New rink lights for winter evenings.", verdict)
+    found = table_decision(ParagraphDraft(" | ".join(cells), cells=cells), header, 1, 0, "4")
+    assert found is not None and found.outcome is outcome
+    assert found.text == f"Dunmere Bowls Club – New rink lights for winter evenings. {verdict}"
+
+
+def test_a_motion_word_is_no_verdict_on_an_application() -> None:
+    cells = ("Dunmere Bowls Club", "New rink lights.", "Carried 5-2")
+    assert table_decision(ParagraphDraft(" | ".join(cells), cells=cells), ("Organisation", "Summary", "Decision"), 1, 0, "4") is None

@@ -7,7 +7,15 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ..extract.motion_words import AGAINST, MOVER_ROLES, OUTCOMES, VOTE_ENDED, VOTERS, words
+from ..extract.motion_words import (
+    AGAINST,
+    DEFERRED,
+    MOVER_ROLES,
+    OUTCOMES,
+    VOTE_ENDED,
+    VOTERS,
+    words,
+)
 from ..extract.motions import bare_motion, without_voters
 from ..extract.owners import PeopleIndex, owner_part, owner_phrase
 from .actions import owner_agreed_to, owner_only, owner_to_verb, owner_will_verb
@@ -254,7 +262,7 @@ def _apply_margin(results: list[ClauseResult], margin: str) -> list[ClauseResult
     return out
 
 
-_DEFERRED = re.compile(r"\b(?:deferred|postponed|carried\s+forward|held\s+over)\b", re.I)
+_DEFERRED = re.compile(r"\b" + words(DEFERRED) + r"\b", re.I)
 
 
 def _owner_pattern(owner: str) -> str:

@@ -23,7 +23,8 @@ MOTION_OUTCOMES = MOTION_CARRIED + MOTION_LOST
 # The meeting's yes or no to what was put, a motion or a request: "Approved.", "Refused.".
 ASSENTED = ("agreed", "approved", "adopted", "ratified")
 REFUSED = ("rejected", "refused", "declined")
-DEFERRED = ("deferred",)
+# Put off to a later meeting: "Deferred.", "Postponed to June", "Held over", "Carried forward".
+DEFERRED = ("deferred", "postponed", "held over", "carried forward")
 WITHDRAWN = ("withdrawn",)
 # Every outcome a line can state alone ("Carried.", "Approved.", "Deferred."): a decision's close.
 OUTCOMES = MOTION_OUTCOMES + ASSENTED + REFUSED + DEFERRED

@@ -26,7 +26,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import NamedVotes, Outcome, Votes
-from .motion_words import ABSTAINED, AGAINST, AYES, MOTION_LOST, MOTION_OUTCOMES, NAYS, words
+from .motion_words import (
+    ABSTAINED,
+    AGAINST,
+    AYES,
+    DEFERRED,
+    MOTION_LOST,
+    MOTION_OUTCOMES,
+    NAYS,
+    words,
+)
 
 # --- names -------------------------------------------------------------------------------------
 
@@ -349,6 +358,8 @@ _OUTCOME_WORDS = {
 }
 # The verbs after a subject are narrower than motion_words' groups on purpose: the subject may be
 # "it", and "it fails to meet the criteria", "it was agreed to write" are prose, not a vote's outcome.
+# A motion put off in the words of US boards too: "tabled until May", "laid on the table".
+_PUT_OFF = ("defer", "deferral", "postpone", "postpones", "carried over", "adjourned to", "adjourned until", "tabled until", "tabled to", "laid on the table")
 _OUTCOME_RULES: tuple[tuple[str, Outcome, re.Pattern[str]], ...] = (
     ("lost", Outcome.LOST, re.compile(
         r"(?i)\b" + _SUBJECT + r"\s+(?:was\s+|were\s+|therefore\s+|duly\s+|then\s+|subsequently\s+)*(?:lost|defeated|fell|failed|rejected)\b"
@@ -357,8 +368,7 @@ _OUTCOME_RULES: tuple[tuple[str, Outcome, re.Pattern[str]], ...] = (
         r"|\bwas\s+not\s+seconded\b|\b(?-i:LOST|DEFEATED|FAILED)\b")),
     ("withdrawn", Outcome.WITHDRAWN, re.compile(r"(?i)\b(?:withdrawn|withdrew)\b(?!\s+from\b)")),
     ("deferred", Outcome.DEFERRED, re.compile(
-        r"(?i)\b(?:defer(?:red|ral)?|postpone[ds]?|held\s+over|carried\s+(?:forward|over)|adjourned\s+(?:to|until)|"
-        r"tabled\s+(?:until|to)|laid\s+on\s+the\s+table)\b")),
+        r"(?i)\b" + words(DEFERRED, _PUT_OFF) + r"\b")),
     ("carried", Outcome.CARRIED, re.compile(
         r"(?i)(?<!not\s)\bcarried\b(?!\s+(?:forward|over|out|on)\b)|\bnem\.?\s*con\.?|\bwithout\s+dissent\b"
         r"|\b" + _SUBJECT + r"\s+(?:was\s+|therefore\s+|duly\s+|then\s+)*(?:unanimously\s+)?(?:passed|adopted|approved)\b"

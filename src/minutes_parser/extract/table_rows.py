@@ -71,8 +71,9 @@ def table_decision(
     text = " – ".join(parts)
     if not text.endswith((".", "!", "?")):
         text += "."
-    word = verdict.group("verdict").split()[0].lower()
-    outcome = _OUTCOMES.get(word, Outcome.LOST if _REFUSAL.search(verdict.group("verdict")) else Outcome.CARRIED)
+    said = " ".join(verdict.group("verdict").lower().split())  # "held over", "not approved"
+    default = Outcome.LOST if _REFUSAL.search(said) else Outcome.CARRIED
+    outcome = _OUTCOMES.get(said, _OUTCOMES.get(said.split()[0], default))
     provenance = Provenance(item_index, paragraph_index, 0, len(para.text), item_ref)
     return Decision(f"{text} {outcome_cell}", provenance, ("table:outcome column",), outcome)
 
