@@ -50,6 +50,7 @@ _MODALS = (
     "has",
     "had",
 )
+_MODAL_NAMES = tuple((modal, "modal=" + modal) for modal in _MODALS)
 Features = dict[str, float]
 _MAX_WORDS = 60  # words of a clause that become features (a transcript paragraph stays cheap)
 
@@ -101,11 +102,11 @@ def clause_features(
     for name in map(_WORD_NAMES.__getitem__, words):
         f[name] = 1.0
     for first, second in pairwise(words):
-        f["b=" + first + "_" + second] = 1.0
+        f[f"b={first}_{second}"] = 1.0  # (an f-string builds the name in one step)
     present = set(words)
-    for modal in _MODALS:
+    for modal, name in _MODAL_NAMES:
         if modal in present:
-            f["modal=" + modal] = 1.0
+            f[name] = 1.0
     ed = sum(map(str.endswith, words, repeat("ed")))
     f[f"past={min(ed, 3)}"] = 1.0
     for name in _title_names(context.item_title):
