@@ -6,7 +6,9 @@ name and so never a word of the documents it was trained on. The fit is
 :class:`~sklearn.linear_model.LogisticRegression` (liblinear, a fixed ``random_state``), which
 is deterministic for the same rows in the same order; weights are rounded when stored, so two
 trainings on the same data give the same bytes. Applying it is the logistic function of the
-weighted sum, done with numpy from the stored weights (:meth:`HashedLinearModel.probabilities_of`).
+weighted sum: done with numpy from the stored weights for a batch of rows
+(:meth:`HashedLinearModel.probabilities_of`), in plain Python through a memo of name -> weight for
+one row at a time (:meth:`HashedLinearModel.probability_of_names`).
 
 Explanations ("why did the model say so?") come from the features of the row at hand: each
 feature's contribution is its weight times its value, and the strongest ones are the model's cues.
