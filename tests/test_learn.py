@@ -84,7 +84,7 @@ def test_hashed_rows_hold_each_names_column_in_row_order(monkeypatch: pytest.Mon
 
     rows = [{"bias": 1.0, "w=minutes": 1.0, "w=café": 0.5}, {"bias": 1.0}, {"t=zz-new-name": 2.0, "bias": 1.0}]
     flat = [(name, value) for row in rows for name, value in row.items()]
-    monkeypatch.setattr(linear, "_COLUMNS_MAX", len(linear._COLUMNS))  # full: new names are not kept
+    monkeypatch.setattr(linear._COLUMNS, "limit", len(linear._COLUMNS))  # full: new names are not kept
     hashed = linear.hashed(rows)
     assert hashed.columns.tolist() == [_column(name) for name, _ in flat]
     assert hashed.values.tolist() == [value for _, value in flat]
@@ -388,6 +388,17 @@ def test_probabilities_equal_scikit_learns_predict_proba() -> None:
     estimator.coef_, estimator.intercept_, estimator.classes_ = coef, np.array([model.intercept]), np.array([0, 1])
     expected = estimator.predict_proba(_hasher().transform(rows))[:, 1]
     assert model.probabilities(rows) == pytest.approx(list(expected), abs=1e-12)
+    # the refiner's one-row path, for rows of indicator features (every toy row's values are 1.0)
+    assert [model.probability_of_names(row) for row in rows] == pytest.approx(list(expected), abs=1e-12)
+    # a name no training row had: its column's weight, or none (as the hasher's column gives)
+    unseen = {"bias": 1.0, "w=zz-unseen": 1.0}
+    assert model.probability_of_names(unseen) == pytest.approx(estimator.predict_proba(_hasher().transform([unseen]))[0, 1], abs=1e-12)
+
+
+def test_probability_of_a_far_negative_score_is_zero_not_an_error() -> None:
+    model = HashedLinearModel({_column("w=never"): -800.0}, 0.0)
+    assert model.probability_of_names(["w=never"]) == 0.0
+    assert model.probability_of_names(["w=other"]) == 0.5
 
 
 def test_refiner_with_both_models_decides_as_each_model_alone() -> None:

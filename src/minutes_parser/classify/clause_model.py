@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import partial
-from itertools import pairwise
+from functools import lru_cache, partial
+from itertools import pairwise, repeat
 from typing import TYPE_CHECKING
 
+from ..learn.linear import BoundedMemo
 from .base import Finding
 from .paragraphs import ClassifiedParagraph, ClauseResult, subject_of, summarise
 
@@ -49,6 +50,7 @@ _MODALS = (
     "has",
     "had",
 )
+_MODAL_NAMES = tuple((modal, "modal=" + modal) for modal in _MODALS)
 Features = dict[str, float]
 _MAX_WORDS = 60  # words of a clause that become features (a transcript paragraph stays cheap)
 
@@ -94,17 +96,30 @@ def clause_features(
         f["first=" + words[0]] = 1.0
         if len(words) > 1:
             f["first2=" + words[0] + "_" + words[1]] = 1.0
-    # dict.update with comprehensions: the same keys in the same order as one assignment per word
-    # (a repeated word keeps its first place), built without a Python-level loop body per word
-    f.update({"w=" + word: 1.0 for word in words})
-    f.update({"b=" + first + "_" + second: 1.0 for first, second in pairwise(words)})
+    # a repeated word or pair keeps its first place. Word names come from a memo: the same words
+    # recur in every document, and a name looked up there is not built and hashed again (pairs
+    # are too varied for a memo to pay)
+    for name in map(_WORD_NAMES.__getitem__, words):
+        f[name] = 1.0
+    for first, second in pairwise(words):
+        f[f"b={first}_{second}"] = 1.0  # (an f-string builds the name in one step)
     present = set(words)
-    f.update({"modal=" + modal: 1.0 for modal in _MODALS if modal in present})
-    ed = sum(1 for w in words if w.endswith("ed"))
+    for modal, name in _MODAL_NAMES:
+        if modal in present:
+            f[name] = 1.0
+    ed = sum(map(str.endswith, words, repeat("ed")))
     f[f"past={min(ed, 3)}"] = 1.0
-    for word in _WORD.findall(context.item_title.lower())[:4]:
-        f["t=" + word] = 1.0
+    for name in _title_names(context.item_title):
+        f[name] = 1.0
     return f
+
+
+_WORD_NAMES: BoundedMemo[str, str] = BoundedMemo("w=".__add__)
+
+
+@lru_cache(maxsize=64)  # an item's clauses share its title
+def _title_names(title: str) -> tuple[str, ...]:
+    return tuple("t=" + word for word in _WORD.findall(title.lower())[:4])
 
 
 # A clause the model looks at: one a rule found something in, or one with a word that commitments
@@ -151,27 +166,22 @@ class ClauseRefiner:
     def refine(
         self, classified: ClassifiedParagraph, context: ClauseContext, people: PeopleIndex
     ) -> ClassifiedParagraph:
-        clauses = classified.clauses
-        chosen = [i for i, c in enumerate(clauses) if is_candidate(c)] if self.active else []
-        if not chosen:
+        if not self.active:
             return classified
-        rows = [clause_features(clauses[i], i, len(clauses), context) for i in chosen]
-        from ..learn.linear import hashed
-
-        columns = hashed(rows)
-        action_p = self.actions.probabilities_of(columns) if self.actions else [None] * len(rows)
-        decision_p = self.decisions.probabilities_of(columns) if self.decisions else [None] * len(rows)
-        out = list(clauses)
-        changed = False
-        for index, row, p_action, p_decision in zip(chosen, rows, action_p, decision_p, strict=True):
-            clause = clauses[index]
-            action = _decide(clause.action, p_action, self.actions, row, partial(_owners_of, clause, people))
-            decision = _decide(clause.decision, p_decision, self.decisions, row, lambda: ())
+        clauses = classified.clauses
+        out: list[ClauseResult] | None = None  # a copy of the clauses, made at the first change
+        for index, clause in enumerate(clauses):
+            if not is_candidate(clause):
+                continue
+            row = clause_features(clause, index, len(clauses), context)
+            action = _decide(clause.action, self.actions, row, partial(_owners_of, clause, people))
+            decision = _decide(clause.decision, self.decisions, row, lambda: ())
             if action is not clause.action or decision is not clause.decision:
+                if out is None:
+                    out = list(clauses)
                 out[index] = replace(clause, action=action, decision=decision)
-                changed = True
         # the model agreed with every rule (most paragraphs): the paragraph is as the rules made it
-        return summarise(out) if changed else classified
+        return classified if out is None else summarise(out)
 
     def observe(self, classified: ClassifiedParagraph, context: ClauseContext) -> None:
         """Called on every paragraph before :meth:`refine`; the recorder keeps what it sees."""
@@ -200,13 +210,13 @@ class ClauseRecorder(ClauseRefiner):
 
 def _decide(
     finding: Finding | None,
-    probability: float | None,
     model: HashedLinearModel | None,
     row: Features,
     owners: Callable[[], tuple[str, ...]],
 ) -> Finding | None:
-    if model is None or probability is None:
+    if model is None:
         return finding
+    probability = model.probability_of_names(row)  # every clause feature is an indicator (1.0)
     if finding is not None:
         return finding if probability >= model.thresholds["keep"] else None
     if probability < model.thresholds["open"]:

@@ -6,7 +6,9 @@ name and so never a word of the documents it was trained on. The fit is
 :class:`~sklearn.linear_model.LogisticRegression` (liblinear, a fixed ``random_state``), which
 is deterministic for the same rows in the same order; weights are rounded when stored, so two
 trainings on the same data give the same bytes. Applying it is the logistic function of the
-weighted sum, done with numpy from the stored weights (:meth:`HashedLinearModel.probabilities_of`).
+weighted sum: done with numpy from the stored weights for a batch of rows
+(:meth:`HashedLinearModel.probabilities_of`), in plain Python through a memo of name -> weight for
+one row at a time (:meth:`HashedLinearModel.probability_of_names`).
 
 Explanations ("why did the model say so?") come from the features of the row at hand: each
 feature's contribution is its weight times its value, and the strongest ones are the model's cues.
@@ -14,12 +16,15 @@ feature's contribution is its weight times its value, and the strongest ones are
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import Any
+from typing import Any, TypeVar
 
 Features = Mapping[str, float]
+K = TypeVar("K")
+V = TypeVar("V")
 
 N_FEATURES = 2**18
 _DIGITS = 6  # rounding of stored weights: enough for the probabilities, stable bytes
@@ -45,6 +50,7 @@ class HashedLinearModel:
     thresholds: dict[str, float] = field(default_factory=lambda: {"yes": 0.5})
     meta: dict[str, Any] = field(default_factory=dict)
     _dense: Any = field(default=None, repr=False, compare=False)  # weights as a vector, on first use
+    _by_name: _WeightByName | None = field(default=None, repr=False, compare=False)  # on first use
 
     # -- training -------------------------------------------------------------------------------
 
@@ -124,6 +130,19 @@ class HashedLinearModel:
         probabilities: list[float] = (1.0 / (1.0 + np.exp(-scores))).tolist()
         return probabilities
 
+    def probability_of_names(self, names: Iterable[str]) -> float:
+        """P(yes) for one row of indicator features (each present feature has value 1.0): the
+        intercept plus the weights of its names' columns (the same as :meth:`probabilities`,
+        tests/test_learn.py checks). Summed in plain Python through a memo of name -> weight: for
+        the few rows of a paragraph that is cheaper than hashing and numpy's fixed cost per call."""
+        if self._by_name is None:
+            self._by_name = _WeightByName(self.weights)
+        score = sum(map(self._by_name.__getitem__, names)) + self.intercept
+        try:
+            return 1.0 / (1.0 + math.exp(-score))
+        except OverflowError:  # a score below about -709: numpy's exp gives inf, and P(yes) 0
+            return 0.0
+
     def strongest(self, row: Features, *, count: int = 3, positive: bool = True) -> list[str]:
         """The features of ``row`` that pushed hardest toward yes (or, with ``positive=False``, no)."""
         contributions: list[tuple[float, str]] = []
@@ -135,20 +154,37 @@ class HashedLinearModel:
         return [name for _, name in contributions[:count]]
 
 
-class _ColumnCache(dict[str, int]):
-    """Feature name -> hashed column. Names repeat across paragraphs and documents, so each is
-    hashed once; a lookup is a plain dict lookup in C (``__missing__`` runs on a new name only).
-    Bounded: past ``_COLUMNS_MAX`` names, a new name is hashed each time instead of kept."""
+class BoundedMemo(dict[K, V]):
+    """``key -> function(key)``, each computed once: keys repeat across paragraphs and documents, and
+    a lookup is a plain dict lookup in C (``__missing__`` runs on a new key only). Bounded: past
+    ``limit`` keys, a new key is computed each time instead of kept."""
 
-    def __missing__(self, name: str) -> int:
-        column = _column(name)
-        if len(self) < _COLUMNS_MAX:
-            self[name] = column
-        return column
+    def __init__(self, function: Callable[[K], V], limit: int = 1 << 18) -> None:
+        super().__init__()
+        self.function = function
+        self.limit = limit
+
+    def __missing__(self, key: K) -> V:
+        value = self.function(key)
+        if len(self) < self.limit:
+            self[key] = value
+        return value
 
 
-_COLUMNS_MAX = 1 << 18
-_COLUMNS = _ColumnCache()
+class _WeightByName(dict[str, float]):
+    """One model's weight of each feature name (its column's weight; 0.0 for a column without
+    one), a memo like :class:`BoundedMemo`. The work of a new name is done here rather than in a
+    function it calls: most of a document's word pairs are new names, so this runs often."""
+
+    def __init__(self, weights: dict[int, float]) -> None:
+        super().__init__()
+        self.weights = weights
+
+    def __missing__(self, name: str) -> float:
+        weight = self.weights.get(_COLUMNS[name], 0.0)
+        if len(self) < _COLUMNS.limit:
+            self[name] = weight
+        return weight
 
 
 @dataclass(frozen=True)
@@ -186,3 +222,6 @@ def _column(name: str) -> int:
     import mmh3
 
     return abs(mmh3.hash(name, 0, signed=True)) % N_FEATURES
+
+
+_COLUMNS: BoundedMemo[str, int] = BoundedMemo(_column)  # feature name -> hashed column
