@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
 
+from . import _pdfium_calls as calls
+
 # A gap wider than this many line heights separates two segments (table cells, the action column).
 SEGMENT_GAP = 0.9
 # A gap wider than this many line heights is a missing space between words.
@@ -102,24 +104,25 @@ class _CharReader:
     """Per-character calls into pdfium with reusable ctypes out-parameters."""
 
     def __init__(self, textpage_handle: object) -> None:
-        self.handle = textpage_handle
+        self.handle = calls.handle(textpage_handle)
         self.rect = pdfium_c.FS_RECTF()
         self.rect_ref = ctypes.byref(self.rect)
         self.name = ctypes.create_string_buffer(128)
+        self.name_size = ctypes.c_ulong(128)
         self.flags = ctypes.c_int()
         self.flags_ref = ctypes.byref(self.flags)
         self._bold_by_name: dict[bytes, bool] = {}
 
     def box(self, index: int) -> tuple[float, float, float, float]:
-        pdfium_c.FPDFText_GetLooseCharBox(self.handle, index, self.rect_ref)
+        calls.loose_char_box(self.handle, index, self.rect_ref)
         r = self.rect
         return r.left, r.right, r.bottom, r.top
 
     def bold(self, index: int) -> bool:
-        weight = pdfium_c.FPDFText_GetFontWeight(self.handle, index)
+        weight = calls.font_weight(self.handle, index)
         if 600 <= weight <= 1000:  # some producers write nonsense weights (4140)
             return True
-        pdfium_c.FPDFText_GetFontInfo(self.handle, index, self.name, 128, self.flags_ref)
+        calls.font_info(self.handle, index, self.name, self.name_size, self.flags_ref)
         name = self.name.value
         known = self._bold_by_name.get(name)
         if known is None:
@@ -130,8 +133,9 @@ class _CharReader:
 
 def page_segments(textpage: object, text: str) -> list[Segment]:
     """Segments of one page, read line by line from pdfium's text page."""
-    handle = textpage.raw  # type: ignore[attr-defined]
-    chars = _CharReader(handle)
+    chars = _CharReader(textpage.raw)  # type: ignore[attr-defined]
+    handle = chars.handle
+    count_rects, get_rect = calls.count_rects, calls.get_rect
     left, top, right, bottom = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
     rect_refs = (ctypes.byref(left), ctypes.byref(top), ctypes.byref(right), ctypes.byref(bottom))
     segments: list[Segment] = []
@@ -152,10 +156,10 @@ def page_segments(textpage: object, text: str) -> list[Segment]:
             line_end = end - 1 if end > start and text[end - 1] == "\r" else end
         line_text = text[start:line_end]
         if line_text.strip():
-            runs = pdfium_c.FPDFText_CountRects(handle, start, line_end - start)
+            runs = count_rects(handle, start, line_end - start)
             boxes: list[tuple[float, float, float, float]] = []
             for run in range(min(runs, 64)):
-                pdfium_c.FPDFText_GetRect(handle, run, *rect_refs)
+                get_rect(handle, run, *rect_refs)
                 boxes.append((left.value, right.value, bottom.value, top.value))
             if len(boxes) == 1 and "   " not in line_text:
                 segments.append(_single_run(chars, line_text, start, *boxes[0]))
@@ -232,7 +236,7 @@ def _split_runs(chars: _CharReader, line_text: str, offset: int) -> list[Segment
                 heights.sort()
                 out.append(Segment(text, x0, x1, bottom, top, heights[len(heights) // 2], bold))
 
-    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    get_box = calls.loose_char_box
     handle, rect, rect_ref = chars.handle, chars.rect, chars.rect_ref
     for i, ch in enumerate(line_text):
         if ch.isspace():
