@@ -253,10 +253,15 @@ _VOTING_LIST = re.compile(
     r"(?P<names>(?:Cllrs|Councill?ors|Trustees|Commissioners|Directors|Members)\.?\s+" + _LIST + r")"
 )
 # "AB, CD and EF in favour", "14 in favor (Hale, Ward, ...)"
+_AFTER_LIST = r"(?i:in\s+favou?r|against|opposed|abstained|abstaining)"
 _LIST_BEFORE = re.compile(
     r"(?P<names>" + NAME + r"(?:\s*(?:,|&|\band\b)\s*" + NAME + r")+)\s+(?:(?:were|was|voted|voting)\s+)?"
-    r"(?P<label>(?i:in\s+favou?r|against|opposed|abstained|abstaining))\b"
+    r"(?P<label>" + _AFTER_LIST + r")\b"
 )
+# Every match of _LIST_BEFORE ends with its label: past the last label none can start. A roll of
+# names after the last label (a list under "Against (41)") would be tried from each of its names,
+# each try running to the list's end: quadratic in the names, 15 ms for one council's vote.
+_LAST_LABEL = re.compile(r"[\s\S]*" + _AFTER_LIST + r"\b")
 _COUNT_THEN_NAMES = re.compile(
     r"(?i:\b" + _NUM + r"\s+(?:votes?\s+)?(?P<label>in\s+favou?r|for|against|opposed|abstentions?|abstained))\s*\((?P<names>" + _LIST + r")\)"
 )
@@ -283,7 +288,11 @@ def find_named_votes(text: str) -> NamedVotes | None:
         for name, vote in roll:
             add(_roll_side(vote), (_name(name),))
     for pattern in (_NAMED_LIST, _VOTING_LIST, _LIST_BEFORE, _COUNT_THEN_NAMES) if _LIST_HINT.search(text.lower()) else ():
-        for m in pattern.finditer(text):
+        end = len(text)
+        if pattern is _LIST_BEFORE:
+            last = _LAST_LABEL.match(text)
+            end = last.end() + 1 if last else 0  # one character more: the label's \b looks at it
+        for m in pattern.finditer(text, 0, end):
             add(_side(m.group("label")), split_names(m.group("names")))
     if not any(sides.values()):
         return None
