@@ -49,8 +49,11 @@ _BARE_TITLE = (
     r"(?:Cllrs?|Councill?ors?|Councilmembers?|Commissioners?|Trustees?|Directors?|Members?|Mrs|Mr|Ms|Miss|Mx|Dr|Prof|"
     r"Rev|Sir|Dame|Alderm[ae]n|Alderwom[ae]n|Supervisors?|Selectm[ae]n|Governors?)\.?(?![\w'’\-])"
 )
-_WORD = r"(?!" + _STOP + r")(?!" + _BARE_TITLE + r")[A-Z][\w'’.\-]*"
-NAME = r"(?:" + _TITLE + r"\s+)?" + _WORD + r"(?:\s+" + _WORD + r"){0,3}(?:\s*\([A-Z]{1,3}\))?"
+# Each starts with (?=[A-Z]), which changes nothing it matches (a title or a word starts with a
+# capital) but leaves a position where no name can start before the title and stop-word
+# alternations are tried: patterns led by a name are tried at every position of the text.
+_WORD = r"(?=[A-Z])(?!" + _STOP + r")(?!" + _BARE_TITLE + r")[A-Z][\w'’.\-]*"
+NAME = r"(?=[A-Z])(?:" + _TITLE + r"\s+)?" + _WORD + r"(?:\s+" + _WORD + r"){0,3}(?:\s*\([A-Z]{1,3}\))?"
 _LIST = NAME + r"(?:\s*(?:,|;|&|\band\b)\s*" + NAME + r")*"
 _PLURAL_TITLE = re.compile(
     r"^(?:Cllrs|Councill?ors|Council\s+Members|Councilmembers|Commissioners|Trustees|Directors|Members|Board\s+Members)\.?\s+"
