@@ -141,12 +141,13 @@ def page_segments(textpage: object, text: str) -> list[Segment]:
     segments: list[Segment] = []
     start = 0
     length = len(text)
+    marked = "\x02" in text or "\ufffe" in text
     while start < length:
         end = text.find("\n", start)
         if end < 0:
             end = length
         # pdfium joins a word hyphenated over a line break, marking the break with U+FFFE or 0x02.
-        hyphen = _HYPHEN_BREAK.search(text, start, end)
+        hyphen = _HYPHEN_BREAK.search(text, start, end) if marked else None
         while hyphen is not None and not _breaks_line(chars, hyphen.start()):
             hyphen = _HYPHEN_BREAK.search(text, hyphen.end(), end)  # a real hyphen: "UK-France"
         if hyphen is not None:
@@ -157,17 +158,23 @@ def page_segments(textpage: object, text: str) -> list[Segment]:
         line_text = text[start:line_end]
         if line_text.strip():
             runs = count_rects(handle, start, line_end - start)
-            boxes: list[tuple[float, float, float, float]] = []
-            for run in range(min(runs, 64)):
-                get_rect(handle, run, *rect_refs)
-                boxes.append((left.value, right.value, bottom.value, top.value))
-            if len(boxes) == 1 and "   " not in line_text:
-                segments.append(_single_run(chars, line_text, start, *boxes[0]))
-            elif boxes and "   " not in line_text and not _has_wide_gap(boxes):
-                x0s, x1s, lows, highs = zip(*boxes, strict=True)
-                segments.append(_single_run(chars, line_text, start, min(x0s), max(x1s), min(lows), max(highs)))
-            elif boxes:
+            if runs <= 0:
+                pass
+            elif "   " in line_text:  # a tab stop's gap: cut where the characters say
                 segments.extend(_split_runs(chars, line_text, start))
+            elif runs == 1:
+                get_rect(handle, 0, *rect_refs)
+                segments.append(_single_run(chars, line_text, start, left.value, right.value, bottom.value, top.value))
+            else:
+                boxes: list[tuple[float, float, float, float]] = []
+                for run in range(min(runs, 64)):
+                    get_rect(handle, run, *rect_refs)
+                    boxes.append((left.value, right.value, bottom.value, top.value))
+                if _has_wide_gap(boxes):
+                    segments.extend(_split_runs(chars, line_text, start))
+                else:
+                    x0s, x1s, lows, highs = zip(*boxes, strict=True)
+                    segments.append(_single_run(chars, line_text, start, min(x0s), max(x1s), min(lows), max(highs)))
         start = end + 1
     return segments
 
@@ -193,30 +200,33 @@ def _has_wide_gap(boxes: list[tuple[float, float, float, float]]) -> bool:
     return False
 
 
-def _sample_indexes(line_text: str, offset: int) -> tuple[int, int, int]:
-    """First, middle and last visible characters: edges, a typical glyph, and enough to tell
-    a bold line from a mixed one."""
-    first = len(line_text) - len(line_text.lstrip())
-    last = len(line_text.rstrip()) - 1
-    middle = (first + last) // 2
-    while middle < last and line_text[middle].isspace():
-        middle += 1
-    return offset + first, offset + middle, offset + last
-
-
 def _single_run(
     chars: _CharReader, line_text: str, offset: int, x0: float, x1: float, bottom: float, top: float
 ) -> Segment:
-    first, middle, last = _sample_indexes(line_text, offset)
+    """The line as one segment. Three visible characters are looked at: the first and last for
+    the edges, the middle one for a typical glyph, all three to tell a bold line from a mixed one."""
+    text = line_text.strip()
+    first = line_text.index(text[0])  # the first visible character
+    last = first + len(text) - 1
+    middle = (first + last) // 2
+    while middle < last and line_text[middle].isspace():
+        middle += 1
+    first += offset
+    middle += offset
+    last += offset
     # The run's rectangle may include leading or trailing spaces; the visible glyphs set the edges.
-    first_x0 = chars.box(first)[0]
-    _, _, char_bottom, char_top = chars.box(middle)
-    last_x1 = chars.box(last)[1]
+    get_box, handle, rect, rect_ref = calls.loose_char_box, chars.handle, chars.rect, chars.rect_ref
+    get_box(handle, first, rect_ref)
+    first_x0 = rect.left
+    get_box(handle, middle, rect_ref)
+    char_bottom, char_top = rect.bottom, rect.top
+    get_box(handle, last, rect_ref)
+    last_x1 = rect.right
     if first_x0 < last_x1:
         x0, x1 = first_x0, last_x1
     size = char_top - char_bottom if char_top > char_bottom else top - bottom
     bold = chars.bold(first) and chars.bold(middle) and chars.bold(last)
-    return Segment(line_text.strip(), x0, x1, bottom, top, size, bold)
+    return Segment(text, x0, x1, bottom, top, size, bold)
 
 
 def _split_runs(chars: _CharReader, line_text: str, offset: int) -> list[Segment]:
