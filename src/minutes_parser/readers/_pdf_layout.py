@@ -13,6 +13,7 @@ from __future__ import annotations
 import ctypes
 import itertools
 import re
+import struct
 from collections import Counter
 from dataclasses import dataclass
 
@@ -34,6 +35,7 @@ _PAGE_NUMBER = re.compile(
 )
 _DIGITS = re.compile(r"\d{1,12}")
 _HYPHEN_BREAK = re.compile(r"[\x02\ufffe](?=[^\r\n])")
+_RECT = struct.Struct("ffff")  # pdfium's FS_RECTF: left, top, right, bottom
 
 
 @dataclass(slots=True)
@@ -246,27 +248,29 @@ def _split_runs(chars: _CharReader, line_text: str, offset: int) -> list[Segment
                 heights.sort()
                 out.append(Segment(text, x0, x1, bottom, top, heights[len(heights) // 2], bold))
 
-    get_box = calls.loose_char_box
+    # This loop is the hot path: chars.box() inlined, the box's four floats read in one call.
+    get_box, unpack_box = calls.loose_char_box, _RECT.unpack_from
     handle, rect, rect_ref = chars.handle, chars.rect, chars.rect_ref
-    for i, ch in enumerate(line_text):
+    segment_gap, word_gap = SEGMENT_GAP, WORD_GAP
+    for index, ch in enumerate(line_text, offset):
         if ch.isspace():
             pending_space = True
             continue
-        get_box(handle, offset + i, rect_ref)  # inlined chars.box(): this loop is the hot path
-        cx0, cx1, cb, ct = rect.left, rect.right, rect.bottom, rect.top
+        get_box(handle, index, rect_ref)
+        cx0, ct, cx1, cb = unpack_box(rect)
         if first >= 0:
             height = top - bottom if top - bottom > ct - cb else ct - cb
             if height < 1.0:
                 height = 1.0
             gap = cx0 - x1
             vertical_jump = cb > top or ct < bottom
-            if gap > SEGMENT_GAP * height or gap < -height * 2 or vertical_jump:
+            if gap > segment_gap * height or gap < -height * 2 or vertical_jump:
                 close()
                 first = -1
-            elif pending_space or gap > WORD_GAP * height:
+            elif pending_space or gap > word_gap * height:
                 pieces.append(" ")
         if first < 0:
-            first = offset + i
+            first = index
             pieces = []
             heights = []
             x0, x1, bottom, top = cx0, cx1, cb, ct
@@ -279,7 +283,7 @@ def _split_runs(chars: _CharReader, line_text: str, offset: int) -> list[Segment
                 top = ct
         pieces.append(ch)
         heights.append(ct - cb)
-        last_index = offset + i
+        last_index = index
         pending_space = False
     close()
     return out
