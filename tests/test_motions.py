@@ -128,6 +128,15 @@ def test_initials_before_in_favour_and_names_after_a_count() -> None:
     assert find_named_votes("The motion passed with 3 in favor (Ambler, Boyce, Crane).") == NamedVotes(("Ambler", "Boyce", "Crane"), (), ())
 
 
+def test_names_before_a_label_with_a_long_roll_after_the_last_label() -> None:
+    """A list before its label is read wherever the last label stands; the roll of names after
+    it ends in no label, so it gives nothing (it is no longer tried name by name)."""
+    roll = ", ".join(f"Mr {first}{second}" for first in "BCDFGHKLMN" for second in ("ale", "orne", "ent", "ury"))
+    text = f"Ms Ashby, Mr Brook and Ms Corran voted in favour. Against (40)\n{roll},\nAbstain (0) Amendment lost."
+    assert find_named_votes(text) == NamedVotes(("Ms Ashby", "Mr Brook", "Ms Corran"), (), ())
+    assert find_named_votes(f"{roll} against") == NamedVotes((), tuple(roll.split(", ")), ())
+
+
 def test_split_names_drops_a_plural_title() -> None:
     assert split_names("Cllrs Hale, Ward and Osei") == ("Hale", "Ward", "Osei")
     assert split_names("Trustee Lind & Trustee Okafor") == ("Trustee Lind", "Trustee Okafor")

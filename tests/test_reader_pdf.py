@@ -332,6 +332,55 @@ def test_garbage_bytes_with_pdf_header_fail_cleanly() -> None:
         read_pdf(b"%PDF-1.7\n" + bytes(range(256)) * 4)
 
 
+def test_unchecked_pdfium_calls_answer_as_the_checked_bindings_do() -> None:
+    """The reader's hot calls skip ctypes' argument checks: they must still reach the same
+    functions with the same arguments (a pypdfium2 upgrade that changed one would show here)."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    from minutes_parser.readers import _pdfium_calls as calls
+
+    page_texts = [Text(72, 760, "Budget agreed", bold=True), Text(72, 740, "Clerk to write to the bank."), Text(420, 740, "Clerk")]
+    document = pdfium.PdfDocument(make_pdf([page_texts]))
+    page = document[0]
+    textpage = page.get_textpage()
+    try:
+        handle, checked = calls.handle(textpage.raw), textpage.raw
+        rect = pdfium_c.FS_RECTF()
+        name, flags = ctypes.create_string_buffer(128), ctypes.c_int()
+        count = textpage.count_chars()
+        assert count > 30
+        names: set[bytes] = set()
+        for index in range(count):
+            calls.loose_char_box(handle, index, ctypes.byref(rect))
+            fast = (rect.left, rect.top, rect.right, rect.bottom)
+            pdfium_c.FPDFText_GetLooseCharBox(checked, index, ctypes.byref(rect))
+            assert fast == (rect.left, rect.top, rect.right, rect.bottom)
+            assert calls.font_weight(handle, index) == pdfium_c.FPDFText_GetFontWeight(checked, index)
+            calls.font_info(handle, index, name, ctypes.c_ulong(128), ctypes.byref(flags))
+            fast_name = name.value
+            pdfium_c.FPDFText_GetFontInfo(checked, index, name, 128, ctypes.byref(flags))
+            assert fast_name == name.value
+            names.add(fast_name)
+        assert any(b"Bold" in n for n in names) and any(b"Bold" not in n for n in names)
+        edges = [ctypes.c_double() for _ in range(4)]
+        assert calls.count_rects(handle, 0, count) == pdfium_c.FPDFText_CountRects(checked, 0, count) > 0
+        calls.get_rect(handle, 0, *(ctypes.byref(e) for e in edges))
+        fast_edges = [e.value for e in edges]
+        pdfium_c.FPDFText_GetRect(checked, 0, *(ctypes.byref(e) for e in edges))
+        assert fast_edges == [e.value for e in edges]
+        page_handle = calls.handle(page.raw)
+        types = [calls.object_type(calls.page_object(page_handle, i)) for i in range(pdfium_c.FPDFPage_CountObjects(page.raw))]
+        assert types == [pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(page.raw, i)) for i in range(len(types))]
+        assert pdfium_c.FPDF_PAGEOBJ_TEXT in types
+    finally:
+        textpage.close()
+        page.close()
+        document.close()
+
+
 def test_page_cap_reads_only_the_first_pages_and_warns() -> None:
     pages = [lines_at(72, 600, [f"Minute {n}: the council noted the report."]) for n in range(1, 4)]
     doc = read_pdf(make_pdf(pages), max_pages=2)

@@ -59,8 +59,11 @@ _BARE_TITLE = (
     r"(?:Cllrs?|Councill?ors?|Councilmembers?|Commissioners?|Trustees?|Directors?|Members?|Mrs|Mr|Ms|Miss|Mx|Dr|Prof|"
     r"Rev|Sir|Dame|Alderm[ae]n|Alderwom[ae]n|Supervisors?|Selectm[ae]n|Governors?)\.?(?![\w'’\-])"
 )
-_WORD = r"(?!" + _STOP + r")(?!" + _BARE_TITLE + r")[A-Z][\w'’.\-]*"
-NAME = r"(?:" + _TITLE + r"\s+)?" + _WORD + r"(?:\s+" + _WORD + r"){0,3}(?:\s*\([A-Z]{1,3}\))?"
+# Each starts with (?=[A-Z]), which changes nothing it matches (a title or a word starts with a
+# capital) but leaves a position where no name can start before the title and stop-word
+# alternations are tried: patterns led by a name are tried at every position of the text.
+_WORD = r"(?=[A-Z])(?!" + _STOP + r")(?!" + _BARE_TITLE + r")[A-Z][\w'’.\-]*"
+NAME = r"(?=[A-Z])(?:" + _TITLE + r"\s+)?" + _WORD + r"(?:\s+" + _WORD + r"){0,3}(?:\s*\([A-Z]{1,3}\))?"
 _LIST = NAME + r"(?:\s*(?:,|;|&|\band\b)\s*" + NAME + r")*"
 _PLURAL_TITLE = re.compile(
     r"^(?:Cllrs|Councill?ors|Council\s+Members|Councilmembers|Commissioners|Trustees|Directors|Members|Board\s+Members)\.?\s+"
@@ -269,10 +272,15 @@ _VOTING_LIST = re.compile(
     r"(?P<names>(?:Cllrs|Councill?ors|Trustees|Commissioners|Directors|Members)\.?\s+" + _LIST + r")"
 )
 # "AB, CD and EF in favour", "14 in favor (Hale, Ward, ...)"
+_AFTER_LIST = r"(?i:in\s+favou?r|against|opposed|abstained|abstaining)"
 _LIST_BEFORE = re.compile(
     r"(?P<names>" + NAME + r"(?:\s*(?:,|&|\band\b)\s*" + NAME + r")+)\s+(?:(?:were|was|voted|voting)\s+)?"
-    r"(?P<label>(?i:in\s+favou?r|against|opposed|abstained|abstaining))\b"
+    r"(?P<label>" + _AFTER_LIST + r")\b"
 )
+# Every match of _LIST_BEFORE ends with its label: past the last label none can start. A roll of
+# names after the last label (a list under "Against (41)") would be tried from each of its names,
+# each try running to the list's end: quadratic in the names, 15 ms for one council's vote.
+_LAST_LABEL = re.compile(r"[\s\S]*" + _AFTER_LIST + r"\b")
 _COUNT_THEN_NAMES = re.compile(
     r"(?i:\b" + _NUM + r"\s+(?:votes?\s+)?(?P<label>in\s+favou?r|for|against|opposed|abstentions?|abstained))\s*\((?P<names>" + _LIST + r")\)"
 )
@@ -299,7 +307,11 @@ def find_named_votes(text: str) -> NamedVotes | None:
         for name, vote in roll:
             add(_roll_side(vote), (_name(name),))
     for pattern in (_NAMED_LIST, _VOTING_LIST, _LIST_BEFORE, _COUNT_THEN_NAMES) if _LIST_HINT.search(text.lower()) else ():
-        for m in pattern.finditer(text):
+        end = len(text)
+        if pattern is _LIST_BEFORE:
+            last = _LAST_LABEL.match(text)
+            end = last.end() + 1 if last else 0  # one character more: the label's \b looks at it
+        for m in pattern.finditer(text, 0, end):
             add(_side(m.group("label")), split_names(m.group("names")))
     if not any(sides.values()):
         return None

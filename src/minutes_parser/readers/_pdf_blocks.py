@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ..model import Block, BlockKind, Layout
 from ._lines import list_marker
@@ -138,20 +138,20 @@ class TextBuilder:
         self._length += len(piece)
         return start
 
-    def add(self, block: Block) -> None:
-        text = block.text
-        if block.kind is BlockKind.TABLE_ROW:
-            if not any(cell.strip() for cell in block.cells):
-                return
-            text = _CELL_SEPARATOR.join(block.cells)
+    def place(self, kind: BlockKind, text: str, cells: tuple[str, ...], marker: str | None) -> tuple[str, int] | None:
+        """Write a block's text (a table row's: its cells joined); the text written and where it
+        starts, or None for a block without text, which is left out."""
+        if kind is BlockKind.TABLE_ROW:
+            if not any(cell.strip() for cell in cells):
+                return None
+            text = _CELL_SEPARATOR.join(cells)
         if not text.strip():
-            return
+            return None
         if self.blocks:
             self._write(_BLOCK_SEPARATOR)
-        if block.marker and block.kind is BlockKind.LIST_ITEM:
-            self._write(block.marker + " ")
-        start = self._write(text)
-        self.blocks.append(replace(block, text=text, start=start, end=start + len(text)))
+        if marker and kind is BlockKind.LIST_ITEM:
+            self._write(marker + " ")
+        return text, self._write(text)
 
     @property
     def text(self) -> str:
@@ -181,7 +181,7 @@ class _Style:
     left_edges: dict[int, float]  # per page: where most text starts (indents are measured from it)
 
 
-def _document_style(pages: list[Page]) -> _Style:
+def _document_style(pages: list[Page], marker_of: _Markers) -> _Style:
     weights: dict[float, int] = {}
     gaps: list[float] = []
     marker_x: list[float] = []
@@ -204,7 +204,7 @@ def _document_style(pages: list[Page]) -> _Style:
                 if -line.size < gap < line.size * 2:
                     gaps.append(gap)
             prev = line
-            if _marker_of(line) is not None:
+            if marker_of(line) is not None:
                 marker_x.append(line.x0)
     body = max(weights, key=lambda s: weights[s]) if weights else 10.0
     larger = sorted((s for s, w in weights.items() if s >= body * 1.18 and w >= 3), reverse=True)
@@ -217,13 +217,36 @@ def _document_style(pages: list[Page]) -> _Style:
     return _Style(body, larger[:4], usual_gap, columns, right_edges, left_edges)
 
 
-def _marker_of(line: Line) -> tuple[str, list[Segment]] | None:
+def _retext(seg: Segment, text: str) -> Segment:
+    return Segment(text, seg.x0, seg.x1, seg.bottom, seg.top, seg.size, seg.bold)
+
+
+_Marked = tuple[str, list[Segment]] | None
+
+
+class _Markers:
+    """``_marker_of`` once per line: the style, the heading tests and the body reader all ask.
+    Keyed by the line's identity; the lines outlive the assembler that holds this."""
+
+    def __init__(self) -> None:
+        self._found: dict[int, _Marked] = {}
+
+    def __call__(self, line: Line) -> _Marked:
+        key = id(line)
+        try:
+            return self._found[key]
+        except KeyError:
+            found = self._found[key] = _marker_of(line)
+            return found
+
+
+def _marker_of(line: Line) -> _Marked:
     """The list marker opening ``line`` and the line's segments without it."""
     first = line.segments[0]
     if first.text in _BULLET_GLYPHS and len(line.segments) > 1:
         return first.text, line.segments[1:]
     if first.text[:1] in "•●▪■◦‣∙○◆◇►▸➢✓✔❖" and len(first.text) > 2 and first.text[1] == " ":
-        return first.text[0], [replace(first, text=first.text[2:].lstrip()), *line.segments[1:]]
+        return first.text[0], [_retext(first, first.text[2:].lstrip()), *line.segments[1:]]
     found = list_marker(first.text if len(line.segments) == 1 else first.text + "  " + line.segments[1].text)
     if found is None and len(line.segments) > 1 and re.fullmatch(r"\(?[0-9a-z]{1,3}[.)]|\([0-9a-z]{1,4}\)", first.text):
         found = (first.text, "")
@@ -231,10 +254,10 @@ def _marker_of(line: Line) -> tuple[str, list[Segment]] | None:
         return None
     marker, rest = found
     if len(line.segments) == 1:
-        return marker, [replace(first, text=rest.strip())] if rest.strip() else []
+        return marker, [_retext(first, rest.strip())] if rest.strip() else []
     if first.text == marker:
         return marker, line.segments[1:]
-    return marker, [replace(first, text=first.text[len(marker):].strip()), *line.segments[1:]]
+    return marker, [_retext(first, first.text[len(marker):].strip()), *line.segments[1:]]
 
 
 def _table_runs(lines: list[Line]) -> set[int]:
@@ -292,7 +315,8 @@ class BlockAssembler:
 
     def __init__(self, pages: list[Page]) -> None:
         self.pages = pages
-        self.style = _document_style(pages)
+        self.marker_of = _Markers()
+        self.style = _document_style(pages, self.marker_of)
         self.builder = TextBuilder()
         self.open: _Open | None = None
         self.prev_line: Line | None = None
@@ -342,7 +366,7 @@ class BlockAssembler:
         for rank, heading_size in enumerate(self.style.heading_sizes):
             if size >= heading_size:
                 return rank + 1
-        if (line.bold and _marker_of(line) is None) or (line.bold and line.segments[0].text[:1].isdigit()):
+        if (line.bold and self.marker_of(line) is None) or (line.bold and line.segments[0].text[:1].isdigit()):
             return len(self.style.heading_sizes) + 1
         return 0
 
@@ -365,7 +389,7 @@ class BlockAssembler:
                 candidate.page != group[-1].page
                 or candidate_level != level
                 or group[-1].bottom - candidate.top > self.style.usual_gap + 0.5 * candidate.size
-                or _marker_of(candidate) is not None
+                or self.marker_of(candidate) is not None
                 or _NUMBERED_TITLE.match(candidate.text)
             ):
                 break
@@ -431,10 +455,10 @@ class BlockAssembler:
             return False
         if next_line is None or next_line.page != line.page:
             return False
-        return _marker_of(next_line) is not None and next_line.x0 > line.x0 + 6
+        return self.marker_of(next_line) is not None and next_line.x0 > line.x0 + 6
 
     def _body_line(self, line: Line, next_line: Line | None = None) -> None:
-        found = _marker_of(line)
+        found = self.marker_of(line)
         if found is not None:
             marker, rest = found
             self._flush()
@@ -507,10 +531,17 @@ class BlockAssembler:
         margin: list[str] | None = None,
         lines: list[Line] | None = None,
     ) -> None:
+        placed = self.builder.place(kind, text, cells, marker)
+        if placed is None:
+            return
+        text, start = placed
         margin_text = ", ".join(dict.fromkeys(margin)) if margin else None
         layout = self._layout(lines) if lines else None
-        self.builder.add(
-            Block(kind, text, level=level, marker=marker, cells=cells, page=page, margin=margin_text, header_row=header_row, layout=layout)
+        self.builder.blocks.append(
+            Block(
+                kind, text, start, start + len(text), level=level, marker=marker, cells=cells, page=page,
+                margin=margin_text, header_row=header_row, layout=layout,
+            )
         )
 
     def _layout(self, lines: list[Line]) -> Layout:

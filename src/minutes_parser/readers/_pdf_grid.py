@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
 
+from . import _pdfium_calls as calls
 from ._pdf_layout import Line
 
 _THIN = 2.5  # a rule is at most this thick (points)
@@ -51,9 +52,11 @@ def page_rules(page_handle: object) -> tuple[list[tuple[float, float, float]], l
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     refs = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
     path_type = pdfium_c.FPDF_PAGEOBJ_PATH
+    page = calls.handle(page_handle)
+    page_object, object_type, object_bounds = calls.page_object, calls.object_type, calls.object_bounds
     for index in range(count):
-        obj = pdfium_c.FPDFPage_GetObject(page_handle, index)
-        if pdfium_c.FPDFPageObj_GetType(obj) != path_type or not pdfium_c.FPDFPageObj_GetBounds(obj, *refs):
+        obj = page_object(page, index)
+        if object_type(obj) != path_type or not object_bounds(obj, *refs):
             continue
         width, height = right.value - left.value, top.value - bottom.value
         if height <= _THIN and width >= _MIN_RULE:

@@ -13,10 +13,13 @@ from __future__ import annotations
 import ctypes
 import itertools
 import re
+import struct
 from collections import Counter
 from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
+
+from . import _pdfium_calls as calls
 
 # A gap wider than this many line heights separates two segments (table cells, the action column).
 SEGMENT_GAP = 0.9
@@ -32,6 +35,7 @@ _PAGE_NUMBER = re.compile(
 )
 _DIGITS = re.compile(r"\d{1,12}")
 _HYPHEN_BREAK = re.compile(r"[\x02\ufffe](?=[^\r\n])")
+_RECT = struct.Struct("ffff")  # pdfium's FS_RECTF: left, top, right, bottom
 
 
 @dataclass(slots=True)
@@ -102,24 +106,25 @@ class _CharReader:
     """Per-character calls into pdfium with reusable ctypes out-parameters."""
 
     def __init__(self, textpage_handle: object) -> None:
-        self.handle = textpage_handle
+        self.handle = calls.handle(textpage_handle)
         self.rect = pdfium_c.FS_RECTF()
         self.rect_ref = ctypes.byref(self.rect)
         self.name = ctypes.create_string_buffer(128)
+        self.name_size = ctypes.c_ulong(128)
         self.flags = ctypes.c_int()
         self.flags_ref = ctypes.byref(self.flags)
         self._bold_by_name: dict[bytes, bool] = {}
 
     def box(self, index: int) -> tuple[float, float, float, float]:
-        pdfium_c.FPDFText_GetLooseCharBox(self.handle, index, self.rect_ref)
+        calls.loose_char_box(self.handle, index, self.rect_ref)
         r = self.rect
         return r.left, r.right, r.bottom, r.top
 
     def bold(self, index: int) -> bool:
-        weight = pdfium_c.FPDFText_GetFontWeight(self.handle, index)
+        weight = calls.font_weight(self.handle, index)
         if 600 <= weight <= 1000:  # some producers write nonsense weights (4140)
             return True
-        pdfium_c.FPDFText_GetFontInfo(self.handle, index, self.name, 128, self.flags_ref)
+        calls.font_info(self.handle, index, self.name, self.name_size, self.flags_ref)
         name = self.name.value
         known = self._bold_by_name.get(name)
         if known is None:
@@ -130,19 +135,21 @@ class _CharReader:
 
 def page_segments(textpage: object, text: str) -> list[Segment]:
     """Segments of one page, read line by line from pdfium's text page."""
-    handle = textpage.raw  # type: ignore[attr-defined]
-    chars = _CharReader(handle)
+    chars = _CharReader(textpage.raw)  # type: ignore[attr-defined]
+    handle = chars.handle
+    count_rects, get_rect = calls.count_rects, calls.get_rect
     left, top, right, bottom = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
     rect_refs = (ctypes.byref(left), ctypes.byref(top), ctypes.byref(right), ctypes.byref(bottom))
     segments: list[Segment] = []
     start = 0
     length = len(text)
+    marked = "\x02" in text or "\ufffe" in text
     while start < length:
         end = text.find("\n", start)
         if end < 0:
             end = length
         # pdfium joins a word hyphenated over a line break, marking the break with U+FFFE or 0x02.
-        hyphen = _HYPHEN_BREAK.search(text, start, end)
+        hyphen = _HYPHEN_BREAK.search(text, start, end) if marked else None
         while hyphen is not None and not _breaks_line(chars, hyphen.start()):
             hyphen = _HYPHEN_BREAK.search(text, hyphen.end(), end)  # a real hyphen: "UK-France"
         if hyphen is not None:
@@ -152,18 +159,24 @@ def page_segments(textpage: object, text: str) -> list[Segment]:
             line_end = end - 1 if end > start and text[end - 1] == "\r" else end
         line_text = text[start:line_end]
         if line_text.strip():
-            runs = pdfium_c.FPDFText_CountRects(handle, start, line_end - start)
-            boxes: list[tuple[float, float, float, float]] = []
-            for run in range(min(runs, 64)):
-                pdfium_c.FPDFText_GetRect(handle, run, *rect_refs)
-                boxes.append((left.value, right.value, bottom.value, top.value))
-            if len(boxes) == 1 and "   " not in line_text:
-                segments.append(_single_run(chars, line_text, start, *boxes[0]))
-            elif boxes and "   " not in line_text and not _has_wide_gap(boxes):
-                x0s, x1s, lows, highs = zip(*boxes, strict=True)
-                segments.append(_single_run(chars, line_text, start, min(x0s), max(x1s), min(lows), max(highs)))
-            elif boxes:
+            runs = count_rects(handle, start, line_end - start)
+            if runs <= 0:
+                pass
+            elif "   " in line_text:  # a tab stop's gap: cut where the characters say
                 segments.extend(_split_runs(chars, line_text, start))
+            elif runs == 1:
+                get_rect(handle, 0, *rect_refs)
+                segments.append(_single_run(chars, line_text, start, left.value, right.value, bottom.value, top.value))
+            else:
+                boxes: list[tuple[float, float, float, float]] = []
+                for run in range(min(runs, 64)):
+                    get_rect(handle, run, *rect_refs)
+                    boxes.append((left.value, right.value, bottom.value, top.value))
+                if _has_wide_gap(boxes):
+                    segments.extend(_split_runs(chars, line_text, start))
+                else:
+                    x0s, x1s, lows, highs = zip(*boxes, strict=True)
+                    segments.append(_single_run(chars, line_text, start, min(x0s), max(x1s), min(lows), max(highs)))
         start = end + 1
     return segments
 
@@ -189,30 +202,33 @@ def _has_wide_gap(boxes: list[tuple[float, float, float, float]]) -> bool:
     return False
 
 
-def _sample_indexes(line_text: str, offset: int) -> tuple[int, int, int]:
-    """First, middle and last visible characters: edges, a typical glyph, and enough to tell
-    a bold line from a mixed one."""
-    first = len(line_text) - len(line_text.lstrip())
-    last = len(line_text.rstrip()) - 1
-    middle = (first + last) // 2
-    while middle < last and line_text[middle].isspace():
-        middle += 1
-    return offset + first, offset + middle, offset + last
-
-
 def _single_run(
     chars: _CharReader, line_text: str, offset: int, x0: float, x1: float, bottom: float, top: float
 ) -> Segment:
-    first, middle, last = _sample_indexes(line_text, offset)
+    """The line as one segment. Three visible characters are looked at: the first and last for
+    the edges, the middle one for a typical glyph, all three to tell a bold line from a mixed one."""
+    text = line_text.strip()
+    first = line_text.index(text[0])  # the first visible character
+    last = first + len(text) - 1
+    middle = (first + last) // 2
+    while middle < last and line_text[middle].isspace():
+        middle += 1
+    first += offset
+    middle += offset
+    last += offset
     # The run's rectangle may include leading or trailing spaces; the visible glyphs set the edges.
-    first_x0 = chars.box(first)[0]
-    _, _, char_bottom, char_top = chars.box(middle)
-    last_x1 = chars.box(last)[1]
+    get_box, handle, rect, rect_ref = calls.loose_char_box, chars.handle, chars.rect, chars.rect_ref
+    get_box(handle, first, rect_ref)
+    first_x0 = rect.left
+    get_box(handle, middle, rect_ref)
+    char_bottom, char_top = rect.bottom, rect.top
+    get_box(handle, last, rect_ref)
+    last_x1 = rect.right
     if first_x0 < last_x1:
         x0, x1 = first_x0, last_x1
     size = char_top - char_bottom if char_top > char_bottom else top - bottom
     bold = chars.bold(first) and chars.bold(middle) and chars.bold(last)
-    return Segment(line_text.strip(), x0, x1, bottom, top, size, bold)
+    return Segment(text, x0, x1, bottom, top, size, bold)
 
 
 def _split_runs(chars: _CharReader, line_text: str, offset: int) -> list[Segment]:
@@ -232,27 +248,29 @@ def _split_runs(chars: _CharReader, line_text: str, offset: int) -> list[Segment
                 heights.sort()
                 out.append(Segment(text, x0, x1, bottom, top, heights[len(heights) // 2], bold))
 
-    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    # This loop is the hot path: chars.box() inlined, the box's four floats read in one call.
+    get_box, unpack_box = calls.loose_char_box, _RECT.unpack_from
     handle, rect, rect_ref = chars.handle, chars.rect, chars.rect_ref
-    for i, ch in enumerate(line_text):
+    segment_gap, word_gap = SEGMENT_GAP, WORD_GAP
+    for index, ch in enumerate(line_text, offset):
         if ch.isspace():
             pending_space = True
             continue
-        get_box(handle, offset + i, rect_ref)  # inlined chars.box(): this loop is the hot path
-        cx0, cx1, cb, ct = rect.left, rect.right, rect.bottom, rect.top
+        get_box(handle, index, rect_ref)
+        cx0, ct, cx1, cb = unpack_box(rect)
         if first >= 0:
             height = top - bottom if top - bottom > ct - cb else ct - cb
             if height < 1.0:
                 height = 1.0
             gap = cx0 - x1
             vertical_jump = cb > top or ct < bottom
-            if gap > SEGMENT_GAP * height or gap < -height * 2 or vertical_jump:
+            if gap > segment_gap * height or gap < -height * 2 or vertical_jump:
                 close()
                 first = -1
-            elif pending_space or gap > WORD_GAP * height:
+            elif pending_space or gap > word_gap * height:
                 pieces.append(" ")
         if first < 0:
-            first = offset + i
+            first = index
             pieces = []
             heights = []
             x0, x1, bottom, top = cx0, cx1, cb, ct
@@ -265,7 +283,7 @@ def _split_runs(chars: _CharReader, line_text: str, offset: int) -> list[Segment
                 top = ct
         pieces.append(ch)
         heights.append(ct - cb)
-        last_index = offset + i
+        last_index = index
         pending_space = False
     close()
     return out
