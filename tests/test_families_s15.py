@@ -1,0 +1,55 @@
+"""Families from the s15 error analysis of the rules alone (fictional text only)."""
+
+from __future__ import annotations
+
+import pytest
+
+from minutes_parser import classify as c
+from minutes_parser.extract.owners import PeopleIndex
+from minutes_parser.model import AttendanceStatus, Attendee
+from minutes_parser.nlp import sentence_spans
+
+PEOPLE = PeopleIndex.build(
+    [Attendee("Tamsin Rowe", AttendanceStatus.PRESENT), Attendee("Gideon Marsh", AttendanceStatus.PRESENT)],
+    "Tamsin Rowe chaired. Gideon Marsh took the minutes.",
+)
+
+
+def actions_of(text: str, *, list_entry: bool = False) -> list[str]:
+    result, _ = c.classify_paragraph(text, sentence_spans([text])[0], label=None, people=PEOPLE, list_entry=list_entry)
+    return [r.text for r in result.clauses if r.action]
+
+
+# --- a short action after its context: the sentence, or the bullet --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lamp by the bus shelter is still out and the County have been told twice. The Clerk will chase.",
+        "Weeds along the cemetery wall were reported again by residents. The Clerk to follow up.",
+    ],
+)
+def test_in_prose_a_bare_verb_action_is_its_own_sentence(text: str) -> None:
+    (action,) = actions_of(text)
+    assert action.startswith("The Clerk")
+
+
+def test_in_a_list_entry_a_bare_verb_action_keeps_its_bullet() -> None:
+    text = "Bench at Kiln Green: still awaited from the supplier. The Clerk to chase."
+    (action,) = actions_of(text, list_entry=True)
+    assert action.startswith("Bench at Kiln Green")
+
+
+def test_a_pronoun_still_takes_the_sentence_before() -> None:
+    text = "It was suggested that the scouts be asked to tidy the verge. TR and GM to organise this."
+    (action,) = actions_of(text)
+    assert action.startswith("It was suggested")
+
+
+def test_a_decision_before_a_pointing_action_stays_its_own_entry() -> None:
+    text = "Agreed to hire a marquee for the fete at a cost of up to £400. Gideon will book it."
+    result, _ = c.classify_paragraph(text, sentence_spans([text])[0], label=None, people=PEOPLE)
+    (action,) = [r for r in result.clauses if r.action]
+    assert action.text == "Gideon will book it."
+    assert any(r.decision and r.text.startswith("Agreed to hire") for r in result.clauses)
