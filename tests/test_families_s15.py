@@ -53,3 +53,35 @@ def test_a_decision_before_a_pointing_action_stays_its_own_entry() -> None:
     (action,) = [r for r in result.clauses if r.action]
     assert action.text == "Gideon will book it."
     assert any(r.decision and r.text.startswith("Agreed to hire") for r in result.clauses)
+
+
+# --- a consent agenda's recommended actions ----------------------------------------------------------
+
+
+def decision(text: str) -> c.Finding | None:
+    return c.DECISION_RULES.first(c.Clause(text, None, PEOPLE))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For the Board of Directors to approve the 2027 fare structure as set out in Attachment B.",
+        "For the Harbour Commission to award the dredging contract to Tidewell Marine, Inc.",
+        "For the Board to authorize the Executive Director to execute the lease for the Elm Street depot.",
+    ],
+)
+def test_a_recommended_action_for_the_board_is_a_decision(text: str) -> None:
+    found = decision(text)
+    assert found is not None and found.cue == "pattern:For the Board to ..."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For the Board of Directors to consider options for the Elm Street depot.",
+        "For the avoidance of doubt, the Board to approve the fares later.",
+    ],
+)
+def test_an_item_put_before_the_board_is_not_yet_decided(text: str) -> None:
+    found = decision(text)
+    assert found is None or found.cue != "pattern:For the Board to ..."
