@@ -85,3 +85,23 @@ def test_a_recommended_action_for_the_board_is_a_decision(text: str) -> None:
 def test_an_item_put_before_the_board_is_not_yet_decided(text: str) -> None:
     found = decision(text)
     assert found is None or found.cue != "pattern:For the Board to ..."
+
+
+# --- "X says she will ...": the pronoun makes an unknown one-word reporter a person ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Petra says she has two gazebos and she will check whether we can borrow them.", "Petra"),
+        ("Lorcan said that he would ask the brewery about a bar for the evening.", "Lorcan"),
+    ],
+)
+def test_a_reporter_with_a_gendered_pronoun_owns_the_task(text: str, owner: str) -> None:
+    found = c.ACTION_RULES.first(c.Clause(text, None, PEOPLE, "Gideon Marsh"))
+    assert found is not None and found.owners == (owner,)
+
+
+def test_they_after_a_one_word_reporter_keeps_the_earlier_subject() -> None:
+    found = c.ACTION_RULES.first(c.Clause("Highways said they would patch the lane in spring.", None, PEOPLE, "Gideon Marsh"))
+    assert found is None or "Highways" not in found.owners
