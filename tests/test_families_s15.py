@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from minutes_parser import classify as c
+from minutes_parser.extract.dates import DateContext, find_due
 from minutes_parser.extract.owners import PeopleIndex
 from minutes_parser.model import AttendanceStatus, Attendee
 from minutes_parser.nlp import sentence_spans
@@ -105,3 +108,35 @@ def test_a_reporter_with_a_gendered_pronoun_owns_the_task(text: str, owner: str)
 def test_they_after_a_one_word_reporter_keeps_the_earlier_subject() -> None:
     found = c.ACTION_RULES.first(c.Clause("Highways said they would patch the lane in spring.", None, PEOPLE, "Gideon Marsh"))
     assert found is None or "Highways" not in found.owners
+
+
+# --- due dates: the when after a dash, a closing date --------------------------------------------------
+
+
+def due_value(text: str, meeting: dt.date) -> str | None:
+    found = find_due(text, DateContext(meeting, directive=True))
+    return None if found is None else found.value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("KB to book the scout hut for the quiz night - early March.", "2026-03"),
+        ("Treasurer to renew the insurance – April.", "2026-04"),
+        ("Comments to be sent before the closing date of 12 February.", "2026-02-12"),
+        ("Grant form to go in ahead of the closing date, 27 February.", "2026-02-27"),
+    ],
+)
+def test_a_dashed_month_or_a_closing_date_is_the_deadline(text: str, value: str) -> None:
+    assert due_value(text, dt.date(2026, 1, 20)) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Invoices - March were checked and paid by the Treasurer.",
+        "KB - March figures to be circulated with the agenda.",
+    ],
+)
+def test_a_dashed_month_inside_the_text_is_no_deadline(text: str) -> None:
+    assert due_value(text, dt.date(2026, 1, 20)) is None

@@ -497,6 +497,12 @@ def _date_candidates(text: str, meeting: dt.date | None) -> list[_Candidate]:
     return [candidate for candidate in found if candidate is not None]
 
 
+# A month set after a dash at the end of an action ("Clerk to order the bulbs – October."), as
+# action lists add the when; the dash must be the cue right before the month.
+_DASHED_TAIL = re.compile(r"\s[-–—]\s{0,3}(?:(?:early|late)\s{1,3})?$", re.I)
+_TAIL_END = re.compile(r"\s*[.;)]?\s*$")
+
+
 def _month_candidates(text: str, context: DateContext) -> list[_Candidate]:
     """Months: "November 2018", "by the end of November", "mid-December", "20th or 21st Jan"."""
     meeting = context.meeting_date
@@ -514,6 +520,8 @@ def _month_candidates(text: str, context: DateContext) -> list[_Candidate]:
                 rule_name, cue = "due:end-of-month", _end_of_cue(text, match)
             else:
                 weak = _DAY_CUES | _MONTH_CUES if rule == "due:day-list" else _MONTH_CUES
+                if cue.kind == "punct" and _DASHED_TAIL.search(text, 0, match.start()) and _TAIL_END.match(text, match.end()):
+                    weak = weak | {"punct"}  # "TR to call the bank - early January.": the when, after a dash
                 rule_name = rule
                 # "in March" is a deadline in "to be prepared for issue in March", not in
                 # "In December, 57 forms were received" or "357 emails in December".
