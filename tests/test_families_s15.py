@@ -8,6 +8,7 @@ import pytest
 
 from minutes_parser import classify as c
 from minutes_parser.extract.dates import DateContext, find_due
+from minutes_parser.extract.motions import without_voters
 from minutes_parser.extract.owners import PeopleIndex
 from minutes_parser.model import AttendanceStatus, Attendee
 from minutes_parser.nlp import sentence_spans
@@ -140,3 +141,22 @@ def test_a_dashed_month_or_a_closing_date_is_the_deadline(text: str, value: str)
 )
 def test_a_dashed_month_inside_the_text_is_no_deadline(text: str) -> None:
     assert due_value(text, dt.date(2026, 1, 20)) is None
+
+
+# --- the names after "proposed as a true record by ..." ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The minutes were moved as correct by Idris Vane and Nell Carrow", "The minutes were moved as correct"),
+        ("Minutes of the May meeting proposed as a true record by Cllr Petrie.", "Minutes of the May meeting proposed as a true record."),
+    ],
+)
+def test_the_proposers_of_the_minutes_are_left_out_of_the_text(text: str, expected: str) -> None:
+    assert without_voters(text) == expected
+
+
+def test_a_record_approved_by_a_body_keeps_its_words() -> None:
+    text = "The minutes were approved as a true record by the Committee."
+    assert without_voters(text) == text
