@@ -160,3 +160,15 @@ def test_the_proposers_of_the_minutes_are_left_out_of_the_text(text: str, expect
 def test_a_record_approved_by_a_body_keeps_its_words() -> None:
     text = "The minutes were approved as a true record by the Committee."
     assert without_voters(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Draft the press release by 31/04", "2026-04"),
+        ("Ward walk notes due by 31 June.", "2026-06"),
+        ("Finish the survey by 30/04", "2026-04-30"),
+    ],
+)
+def test_a_day_the_month_does_not_have_means_the_month(text: str, value: str) -> None:
+    assert due_value(text, dt.date(2026, 3, 2)) == value

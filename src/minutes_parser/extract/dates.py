@@ -450,6 +450,9 @@ def _day_candidate(
         return _make(match, (f"XXXX-{month:02d}-{day_number:02d}", None), "due:date", cue.strong)
     resolved = _day_on_or_after(month, day_number, meeting)
     if resolved is None:
+        if day_number > _month_end(meeting.year, month).day and not _sounds_past(text, match):
+            # "31/04", "31 June": a day the month does not have means its end, the month itself
+            return _make(match, _month_value(_month_on_or_after(month, meeting), month), "due:month", cue.strong)
         return None
     if weekday is not None and not cue.strong:
         wanted = _WEEKDAY_NUMBERS[weekday[:3].lower()]
