@@ -172,3 +172,28 @@ def test_a_record_approved_by_a_body_keeps_its_words() -> None:
 )
 def test_a_day_the_month_does_not_have_means_the_month(text: str, value: str) -> None:
     assert due_value(text, dt.date(2026, 3, 2)) == value
+
+
+# --- "the next Finance Committee meeting" in the Finance Committee's own minutes ----------------------------
+
+COMMITTEE_MINUTES = """Ashgrove Town Council
+Minutes of the Amenities Committee held on Tuesday 4 March 2025
+
+Present: Cllr R Hollis (Chair), Cllr T Amsel, Cllr P Fane
+In attendance: Mrs J Carew (Town Clerk)
+
+AC/25/01 Play area inspection
+The Clerk to bring the revised inspection schedule to the next Amenities Committee meeting.
+The Clerk to take the tender to the next Harbour Board meeting.
+
+AC/25/02 Date of next meeting
+The next meeting of the Amenities Committee will be held on Tuesday 3 June 2025.
+"""
+
+
+def test_the_next_meeting_of_the_bodys_own_name_is_its_next_meeting() -> None:
+    from minutes_parser import parse_text
+
+    minutes = parse_text(COMMITTEE_MINUTES, name="ashgrove.txt", model="rules")
+    dues = {a.text.split(" to the next ")[1]: (a.due.value if a.due else None) for a in minutes.actions}
+    assert dues == {"Amenities Committee meeting.": "2025-06-03", "Harbour Board meeting.": None}

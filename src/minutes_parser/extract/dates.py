@@ -116,6 +116,9 @@ class DateContext:
     # The text directs someone to do something ("the Clerk report the outturn in June 2025"):
     # its month names look forward even without a future-tense verb.
     directive: bool = False
+    # Lower-cased words of the bodies the minutes name in their opening ("Finance Committee"):
+    # "the next Finance Committee meeting" is then the meeting's own next one.
+    own_body_words: frozenset[str] = frozenset()
 
 
 _T = TypeVar("_T")
@@ -554,7 +557,7 @@ def _meeting_candidates(text: str, context: DateContext) -> list[_Candidate]:
         next_meeting = None
     found: list[_Candidate] = []
     for match in _NEXT_MEETING.finditer(text):
-        if _NEXT_MEETING_HEADER_BEFORE.search(text[max(0, match.start() - 30) : match.start()]) or _names_another_body(match.group(0)):
+        if _NEXT_MEETING_HEADER_BEFORE.search(text[max(0, match.start() - 30) : match.start()]) or _names_another_body(match.group(0), context.own_body_words):
             found.append(_blocked(match))
             continue
         strong = _cue_before(text, match.start()).strong
@@ -601,10 +604,10 @@ _OWN_MEETING_WORDS = frozenset(
 )
 
 
-def _names_another_body(words: str) -> bool:
-    """"the next Transport Forum meeting": a capitalised name that is no body word is another
-    body's meeting, whose date the minutes do not give."""
-    return any(w[:1].isupper() and w.lower() not in _OWN_MEETING_WORDS and not w.isupper() for w in words.split()[1:])
+def _names_another_body(words: str, own: frozenset[str] = frozenset()) -> bool:
+    """"the next Transport Forum meeting": a capitalised name that is no body word, nor a word of
+    the body's own name, is another body's meeting, whose date the minutes do not give."""
+    return any(w[:1].isupper() and w.lower() not in _OWN_MEETING_WORDS and w.lower() not in own and not w.isupper() for w in words.split()[1:])
 
 
 def _stated_after_next_meeting(
