@@ -197,3 +197,19 @@ def test_the_next_meeting_of_the_bodys_own_name_is_its_next_meeting() -> None:
     minutes = parse_text(COMMITTEE_MINUTES, name="ashgrove.txt", model="rules")
     dues = {a.text.split(" to the next ")[1]: (a.due.value if a.due else None) for a in minutes.actions}
     assert dues == {"Amenities Committee meeting.": "2025-06-03", "Harbour Board meeting.": None}
+
+
+# --- a body "to recommend": the meeting's recommendation, not a task ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Members to recommend to the Town Council:", "The Committee to recommend to Full Council that the precept be £18,500."],
+)
+def test_a_body_to_recommend_is_no_action(text: str) -> None:
+    assert c.ACTION_RULES.first(c.Clause(text, None, PEOPLE)) is None
+
+
+def test_a_person_to_recommend_still_acts() -> None:
+    found = c.ACTION_RULES.first(c.Clause("The Clerk to recommend a roofing contractor.", None, PEOPLE))
+    assert found is not None and found.owners == ("The Clerk",)
