@@ -213,3 +213,23 @@ def test_a_body_to_recommend_is_no_action(text: str) -> None:
 def test_a_person_to_recommend_still_acts() -> None:
     found = c.ACTION_RULES.first(c.Clause("The Clerk to recommend a roofing contractor.", None, PEOPLE))
     assert found is not None and found.owners == ("The Clerk",)
+
+
+# --- a report brought only on a condition: a rule of procedure, not a request ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Consent items pass on a single vote unless a councillor asks for an item to be considered on its own.",
+        "If a further report is brought to the Board, it will be published in advance.",
+    ],
+)
+def test_a_report_on_a_condition_is_no_action(text: str) -> None:
+    found = c.ACTION_RULES.first(c.Clause(text, None, PEOPLE))
+    assert found is None or found.cue != "pattern:report back"
+
+
+def test_a_report_asked_for_is_still_an_action() -> None:
+    found = c.ACTION_RULES.first(c.Clause("Members asked that a report be brought back to the March meeting.", None, PEOPLE))
+    assert found is not None and found.cue == "pattern:report back"

@@ -791,7 +791,13 @@ def report_back(clause: Clause) -> Finding | None:
         return None  # "could be submitted", "would need to be considered", "... once this is completed"
     if _WISHED.search(clause.text, max(0, m.start() - 100), m.end()):
         return None  # "I would like the figures to be presented each quarter": a speaker's wish
+    if _SUPPOSED.search(clause.text, max(0, m.start() - 80), m.start()):
+        return None  # "... unless a councillor asks for an item to be considered on its own": a rule of procedure
     return Finding("pattern:report back")
+
+
+# A condition put before the report: what happens if someone asks, not what was asked.
+_SUPPOSED = re.compile(r"\b(?:unless|if|in\s+case|in\s+the\s+event\s+that)\b[^.;]*$", re.I)
 
 
 # "a guide we could bring back to the trustees": a possibility, not a report someone will bring.
