@@ -30,13 +30,13 @@ def actions_of(text: str, *, list_entry: bool = False) -> list[str]:
 @pytest.mark.parametrize(
     "text",
     [
-        "The lamp by the bus shelter is still out and the County have been told twice. The Clerk will chase.",
+        "The lamp by the bus shelter is still out and the County have been told twice. The Treasurer will enquire.",
         "Weeds along the cemetery wall were reported again by residents. The Clerk to follow up.",
     ],
 )
 def test_in_prose_a_bare_verb_action_is_its_own_sentence(text: str) -> None:
     (action,) = actions_of(text)
-    assert action.startswith("The Clerk")
+    assert action.startswith(("The Treasurer", "The Clerk"))
 
 
 def test_in_a_list_entry_a_bare_verb_action_keeps_its_bullet() -> None:
@@ -46,17 +46,17 @@ def test_in_a_list_entry_a_bare_verb_action_keeps_its_bullet() -> None:
 
 
 def test_a_pronoun_still_takes_the_sentence_before() -> None:
-    text = "It was suggested that the scouts be asked to tidy the verge. TR and GM to organise this."
+    text = "Residents suggested the scouts could tidy the verge in spring. TR and GM to arrange this."
     (action,) = actions_of(text)
-    assert action.startswith("It was suggested")
+    assert action.startswith("Residents suggested")
 
 
 def test_a_decision_before_a_pointing_action_stays_its_own_entry() -> None:
-    text = "Agreed to hire a marquee for the fete at a cost of up to £400. Gideon will book it."
+    text = "Agreed to rent a marquee for the fete, up to £400. Gideon will order it."
     result, _ = c.classify_paragraph(text, sentence_spans([text])[0], label=None, people=PEOPLE)
     (action,) = [r for r in result.clauses if r.action]
-    assert action.text == "Gideon will book it."
-    assert any(r.decision and r.text.startswith("Agreed to hire") for r in result.clauses)
+    assert action.text == "Gideon will order it."
+    assert any(r.decision and r.text.startswith("Agreed to rent") for r in result.clauses)
 
 
 # --- a consent agenda's recommended actions ----------------------------------------------------------
@@ -97,7 +97,7 @@ def test_an_item_put_before_the_board_is_not_yet_decided(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "owner"),
     [
-        ("Petra says she has two gazebos and she will check whether we can borrow them.", "Petra"),
+        ("Petra mentioned she owns a gazebo and she will ask whether the club can borrow it.", "Petra"),
         ("Lorcan said that he would ask the brewery about a bar for the evening.", "Lorcan"),
     ],
 )
@@ -149,7 +149,7 @@ def test_a_dashed_month_inside_the_text_is_no_deadline(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The minutes were moved as correct by Idris Vane and Nell Carrow", "The minutes were moved as correct"),
+        ("The notes of the last meeting were moved as correct by Idris Vane and Nell Carrow", "The notes of the last meeting were moved as correct"),
         ("Minutes of the May meeting proposed as a true record by Cllr Petrie.", "Minutes of the May meeting proposed as a true record."),
     ],
 )
