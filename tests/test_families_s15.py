@@ -233,3 +233,11 @@ def test_a_report_on_a_condition_is_no_action(text: str) -> None:
 def test_a_report_asked_for_is_still_an_action() -> None:
     found = c.ACTION_RULES.first(c.Clause("Members asked that a report be brought back to the March meeting.", None, PEOPLE))
     assert found is not None and found.cue == "pattern:report back"
+
+
+# --- a resolution's entry under an upper-case letter ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["A) Note the forecast surplus of £4,100 on the lettings budget.", "B. Approve the revised hire charges for 2027."])
+def test_an_upper_case_letter_marks_a_resolution_entry(text: str) -> None:
+    assert decision(text) is not None

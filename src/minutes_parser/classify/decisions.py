@@ -410,8 +410,8 @@ def poll_answered(clause: Clause) -> Finding | None:
     return Finding("pattern:poll answered") if _polled(clause) and _POLL_ANSWER.search(clause.text) else None
 
 
-# A list entry's own marker, if any, before a resolution: "(a) ", "2. ", "iv) ".
-_ENTRY_PREFIX = r"(?:\(?[a-z\d]{1,3}[.)]\s+)?"
+# A list entry's own marker, if any, before a resolution: "(a) ", "2. ", "iv) ", "B) ".
+_ENTRY_PREFIX = r"(?:\(?(?:[a-z\d]{1,3}|[A-Z])[.)]\s+)?"
 
 
 # A resolution's list in capitals: "NOTE the report.", "To AGREE the introduction of ...",
