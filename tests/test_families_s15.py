@@ -204,7 +204,7 @@ def test_the_next_meeting_of_the_bodys_own_name_is_its_next_meeting() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Members to recommend to the Town Council:", "The Committee to recommend to Full Council that the precept be £18,500."],
+    ["Councillors to recommend to the Parish Meeting:", "The Committee to recommend to Full Council that the precept be £18,500."],
 )
 def test_a_body_to_recommend_is_no_action(text: str) -> None:
     assert c.ACTION_RULES.first(c.Clause(text, None, PEOPLE)) is None

@@ -480,8 +480,8 @@ _BARE_VERB_END = re.compile(r"\b(?:to|will|would)\s+[a-z]+\.?$", re.I)
 def _with_context(text: str, result: ClauseResult, previous: ClauseResult | None, entry: bool) -> ClauseResult:
     """"DN and NR to organise this." or "This was agreed by the CC." says little alone: a clause this
     short that points back takes the sentence before it. GOLD's entry is the sentence or the bullet
-    that carries the commitment: in running prose "The Clerk will chase." stands alone, and a
-    decision before it ("Agreed to hire a skip. Colin will book it.") is an entry of its own."""
+    that carries the commitment: in running prose "The Treasurer will follow up." stands alone,
+    and a decision before it ("Agreed to rent a marquee. Ana will order it.") is an entry of its own."""
     if previous is None or (result.action is None and result.decision is None):
         return result
     if previous.action is not None or previous.decision is not None:

@@ -527,7 +527,7 @@ def _month_candidates(text: str, context: DateContext) -> list[_Candidate]:
             else:
                 weak = _DAY_CUES | _MONTH_CUES if rule == "due:day-list" else _MONTH_CUES
                 if cue.kind == "punct" and _DASHED_TAIL.search(text, 0, match.start()) and _TAIL_END.match(text, match.end()):
-                    weak = weak | {"punct"}  # "TR to call the bank - early January.": the when, after a dash
+                    weak = weak | {"punct"}  # "KB to book the hall - early March.": the when, after a dash
                 rule_name = rule
                 # "in March" is a deadline in "to be prepared for issue in March", not in
                 # "In December, 57 forms were received" or "357 emails in December".
