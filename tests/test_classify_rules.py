@@ -276,7 +276,7 @@ def test_a_vote_tally_after_a_decision_is_not_a_second_decision() -> None:
 
 def test_a_short_pointing_action_takes_its_context() -> None:
     text = "Dog bin at Orchard Green: still awaited from the District Council. The Clerk to chase."
-    result, _ = c.classify_paragraph(text, spans(text), label=None, people=PEOPLE)
+    result, _ = c.classify_paragraph(text, spans(text), label=None, people=PEOPLE, list_entry=True)
     (action,) = [r for r in result.clauses if r.action]
     assert action.text.startswith("Dog bin") and action.text.endswith("chase.")
 

@@ -29,7 +29,7 @@ from .extract.dates import DateContext
 from .extract.item_reading import read_item
 from .extract.meeting import document_kind, header_facts
 from .extract.next_meeting import next_meeting_date
-from .extract.owners import PeopleIndex
+from .extract.owners import PeopleIndex, own_body_words
 from .learn.bundle import RULES_ONLY, Models, resolve_models
 from .model import (
     Action,
@@ -171,7 +171,7 @@ def assemble(
     warnings = list(document.warnings) + list(facts.warnings)
     people = PeopleIndex.build(segmented.attendees, document.text)
     next_meeting = next_meeting_date(document.text, segmented.items, facts.date)
-    context = DateContext(meeting_date=facts.date, next_meeting=next_meeting)
+    context = DateContext(meeting_date=facts.date, next_meeting=next_meeting, own_body_words=own_body_words(header))
 
     drafts = ([segmented.preamble] if segmented.preamble.paragraphs else []) + segmented.items + segmented.appendices
     texts = [p.text for item in drafts for p in item.paragraphs]

@@ -15,6 +15,7 @@ from .base import (
     BE_SPACE,
     Clause,
     Finding,
+    _is_body,
     _is_meeting_body,
     _leading_person,
     _main_subject,
@@ -45,6 +46,8 @@ def owner_to_verb(clause: Clause) -> Finding | None:
         if m.group(1).lower() in _DELIBERATIVE:
             return None  # "Members to note the report": a recommendation to the meeting
         found = _owners_before(clause, m.start(), tight=True) or _owner_after_dash(clause, m.start())
+        if found and m.group(1).lower() == "recommend" and all(_is_body(o) for o in found[0]):
+            return None  # "Members to recommend to the Town Council:": the meeting's recommendation, a decision
         if found and _MOVER_BEFORE.search(clause.text[: found[1][0]]):
             return None  # "..., seconded by Cllr Dunn, to amend the plan": the mover of a motion
         if found and _PARTNER_BEFORE.search(clause.text, max(0, found[1][0] - 120), found[1][0]):
@@ -788,7 +791,13 @@ def report_back(clause: Clause) -> Finding | None:
         return None  # "could be submitted", "would need to be considered", "... once this is completed"
     if _WISHED.search(clause.text, max(0, m.start() - 100), m.end()):
         return None  # "I would like the figures to be presented each quarter": a speaker's wish
+    if _SUPPOSED.search(clause.text, max(0, m.start() - 80), m.start()):
+        return None  # "... unless a councillor asks for an item to be considered on its own": a rule of procedure
     return Finding("pattern:report back")
+
+
+# A condition put before the report: what happens if someone asks, not what was asked.
+_SUPPOSED = re.compile(r"\b(?:unless|if|in\s+case|in\s+the\s+event\s+that)\b[^.;]*$", re.I)
 
 
 # "a guide we could bring back to the trustees": a possibility, not a report someone will bring.

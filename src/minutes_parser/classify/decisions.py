@@ -411,8 +411,8 @@ def poll_answered(clause: Clause) -> Finding | None:
     return Finding("pattern:poll answered") if _polled(clause) and _POLL_ANSWER.search(clause.text) else None
 
 
-# A list entry's own marker, if any, before a resolution: "(a) ", "2. ", "iv) ".
-_ENTRY_PREFIX = r"(?:\(?[a-z\d]{1,3}[.)]\s+)?"
+# A list entry's own marker, if any, before a resolution: "(a) ", "2. ", "iv) ", "B) ".
+_ENTRY_PREFIX = r"(?:\(?(?:[a-z\d]{1,3}|[A-Z])[.)]\s+)?"
 
 
 # A resolution's list in capitals: "NOTE the report.", "To AGREE the introduction of ...",
@@ -521,6 +521,22 @@ _IMPERATIVE = re.compile(r"^" + _ENTRY_PREFIX + r"(?:Note|Agree|Approve|Adopt|En
 @DECISION_RULES.add("pattern:Note the ...", needs=("note the", "note its", "note their", "note all", "note a ", "agree the", "agree its", "agree their", "agree all", "agree a ", "approve", "adopt", "endorse", "ratify"))
 def imperative_entry(clause: Clause) -> Finding | None:
     return Finding("pattern:Note the ...") if _IMPERATIVE.match(clause.text) else None
+
+
+# A consent agenda's recommended actions, as US boards and commissions print them under the item
+# that adopted them: "For the Board of Directors to approve the 2026 fare changes.", "For the
+# Commission to award the paving contract to ...". Each is one of the meeting's decisions; a
+# verb that only puts the item before the meeting ("to consider", "to discuss") is not.
+_RECOMMENDED_ACTION = re.compile(
+    r"^" + _ENTRY_PREFIX + r"For\s+the\s+(?:[A-Z][\w&’'\-]*\s+){0,3}?(?:Board|Council|Committee|Commission|Cabinet|Panel|Trustees|Directors|Authority)"
+    r"(?:\s+of\s+(?:[A-Z][\w&’'\-]*\s+){0,2}?(?:Directors|Trustees|Commissioners|Supervisors|Governors|Aldermen|Selectmen))?"
+    r"\s+to\s+(?:(?:approve|adopt|authori[sz]e|grant|award|accept|ratify|appoint|endorse|amend|establish|confirm|designate|execute|renew|extend|reject|deny|allocate|rescind|certify)\b)"
+)
+
+
+@DECISION_RULES.add("pattern:For the Board to ...", needs=("for the",))
+def recommended_action(clause: Clause) -> Finding | None:
+    return Finding("pattern:For the Board to ...") if _RECOMMENDED_ACTION.match(clause.text) else None
 
 
 # A heading that labels what follows as decisions: "Decisions", "Resolutions", "Decisions taken",

@@ -145,8 +145,10 @@ def classify_paragraph(
     people: PeopleIndex,
     margin: str | None = None,
     last_subject: str | None = None,
+    list_entry: bool = False,
 ) -> tuple[ClassifiedParagraph, str | None]:
-    """Classify one paragraph; returns the result and the subject to carry to the next paragraph."""
+    """Classify one paragraph (``list_entry``: a bullet or numbered entry of a list); returns the
+    result and the subject to carry to the next paragraph."""
     results: list[ClauseResult] = []
     speaker_match = _SPEAKER.match(text)
     speaker = speaker_match.group(1) if speaker_match else None
@@ -211,7 +213,7 @@ def classify_paragraph(
                 last_subject = subject
     if margin:
         results = _apply_margin(results, margin)
-    results = [_with_context(text, r, results[i - 1] if i else None) for i, r in enumerate(results)]
+    results = [_with_context(text, r, results[i - 1] if i else None, list_entry) for i, r in enumerate(results)]
     results = _motions_with_outcomes(text, results)
     results = [_without_bare_vote(r) for r in results]
     return summarise(results), last_subject
@@ -483,19 +485,24 @@ _SHORT_CLAUSE_WORDS = 7
 
 
 _BRACKETED_ACTION = re.compile(r"\[\s*(?:ACTION|Action|TODO)\b")  # searched just around a clause's start
-_ANAPHOR = re.compile(r"\b(?:this|it|that|them|these|those|so)\b|\b(?:to|will|would)\s+[a-z]+\.?$", re.I)
+# A short clause that needs the sentence before it: a pronoun ("DN and NR to organise this.") or,
+# within a list entry, a verb left without its object ("- Dog bin: still awaited. Clerk to chase.").
+_ANAPHOR = re.compile(r"\b(?:this|it|that|them|these|those|so)\b", re.I)
+_BARE_VERB_END = re.compile(r"\b(?:to|will|would)\s+[a-z]+\.?$", re.I)
 
 
-def _with_context(text: str, result: ClauseResult, previous: ClauseResult | None) -> ClauseResult:
+def _with_context(text: str, result: ClauseResult, previous: ClauseResult | None, entry: bool) -> ClauseResult:
     """"DN and NR to organise this." or "This was agreed by the CC." says little alone: a clause this
-    short that points back takes the sentence before it."""
+    short that points back takes the sentence before it. GOLD's entry is the sentence or the bullet
+    that carries the commitment: in running prose "The Treasurer will follow up." stands alone,
+    and a decision before it ("Agreed to rent a marquee. Ana will order it.") is an entry of its own."""
     if previous is None or (result.action is None and result.decision is None):
         return result
-    if previous.action is not None or (previous.decision is not None and result.decision is not None):
+    if previous.action is not None or previous.decision is not None:
         return result
     # "... in full. [ACTION: AW to ask the agency]": a bracketed action note on the sentence before.
     bracketed = _BRACKETED_ACTION.search(text, max(0, result.start - 12), result.start + 10) is not None
-    if not bracketed and (len(result.text.split()) > _SHORT_CLAUSE_WORDS or not _ANAPHOR.search(result.text)):
+    if not bracketed and (len(result.text.split()) > _SHORT_CLAUSE_WORDS or not (_ANAPHOR.search(result.text) or (entry and _BARE_VERB_END.search(result.text)))):
         return result
     return ClauseResult(text[previous.start : result.end].strip(), previous.start, result.end, result.decision, result.action, result.rule_start)
 

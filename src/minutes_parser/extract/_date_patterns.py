@@ -178,7 +178,8 @@ _CUE_BEFORE = re.compile(
     r"\s{0,3}(?:the\s{1,3})?$",
     re.IGNORECASE,
 )
-_DEADLINE_BEFORE = re.compile(r"\bdeadline\b[^.;!?\n]{0,40}$", re.IGNORECASE)
+# "the deadline is ...", "before the closing date of ..." (a consultation's or an application's)
+_DEADLINE_BEFORE = re.compile(r"\b(?:deadline|closing\s{1,3}date)\b[^.;!?\n]{0,40}$", re.IGNORECASE)
 _WEEK_COMMENCING_BEFORE = re.compile(
     r"(?:\bw/?[ce]|\bweek\s{1,3}(?:commencing|beginning|starting|ending|of))\.?\s{0,3}(?:the\s{1,3})?$", re.I
 )

@@ -116,6 +116,9 @@ class DateContext:
     # The text directs someone to do something ("the Clerk report the outturn in June 2025"):
     # its month names look forward even without a future-tense verb.
     directive: bool = False
+    # Lower-cased words of the bodies the minutes name in their opening ("Finance Committee"):
+    # "the next Finance Committee meeting" is then the meeting's own next one.
+    own_body_words: frozenset[str] = frozenset()
 
 
 _T = TypeVar("_T")
@@ -450,6 +453,9 @@ def _day_candidate(
         return _make(match, (f"XXXX-{month:02d}-{day_number:02d}", None), "due:date", cue.strong)
     resolved = _day_on_or_after(month, day_number, meeting)
     if resolved is None:
+        if day_number > _month_end(meeting.year, month).day and not _sounds_past(text, match):
+            # "31/04", "31 June": a day the month does not have means its end, the month itself
+            return _make(match, _month_value(_month_on_or_after(month, meeting), month), "due:month", cue.strong)
         return None
     if weekday is not None and not cue.strong:
         wanted = _WEEKDAY_NUMBERS[weekday[:3].lower()]
@@ -497,6 +503,12 @@ def _date_candidates(text: str, meeting: dt.date | None) -> list[_Candidate]:
     return [candidate for candidate in found if candidate is not None]
 
 
+# A month set after a dash at the end of an action ("Clerk to order the bulbs – October."), as
+# action lists add the when; the dash must be the cue right before the month.
+_DASHED_TAIL = re.compile(r"\s[-–—]\s{0,3}(?:(?:early|late)\s{1,3})?$", re.I)
+_TAIL_END = re.compile(r"\s*[.;)]?\s*$")
+
+
 def _month_candidates(text: str, context: DateContext) -> list[_Candidate]:
     """Months: "November 2018", "by the end of November", "mid-December", "20th or 21st Jan"."""
     meeting = context.meeting_date
@@ -514,6 +526,8 @@ def _month_candidates(text: str, context: DateContext) -> list[_Candidate]:
                 rule_name, cue = "due:end-of-month", _end_of_cue(text, match)
             else:
                 weak = _DAY_CUES | _MONTH_CUES if rule == "due:day-list" else _MONTH_CUES
+                if cue.kind == "punct" and _DASHED_TAIL.search(text, 0, match.start()) and _TAIL_END.match(text, match.end()):
+                    weak = weak | {"punct"}  # "KB to book the hall - early March.": the when, after a dash
                 rule_name = rule
                 # "in March" is a deadline in "to be prepared for issue in March", not in
                 # "In December, 57 forms were received" or "357 emails in December".
@@ -543,7 +557,7 @@ def _meeting_candidates(text: str, context: DateContext) -> list[_Candidate]:
         next_meeting = None
     found: list[_Candidate] = []
     for match in _NEXT_MEETING.finditer(text):
-        if _NEXT_MEETING_HEADER_BEFORE.search(text[max(0, match.start() - 30) : match.start()]) or _names_another_body(match.group(0)):
+        if _NEXT_MEETING_HEADER_BEFORE.search(text[max(0, match.start() - 30) : match.start()]) or _names_another_body(match.group(0), context.own_body_words):
             found.append(_blocked(match))
             continue
         strong = _cue_before(text, match.start()).strong
@@ -590,10 +604,10 @@ _OWN_MEETING_WORDS = frozenset(
 )
 
 
-def _names_another_body(words: str) -> bool:
-    """"the next Transport Forum meeting": a capitalised name that is no body word is another
-    body's meeting, whose date the minutes do not give."""
-    return any(w[:1].isupper() and w.lower() not in _OWN_MEETING_WORDS and not w.isupper() for w in words.split()[1:])
+def _names_another_body(words: str, own: frozenset[str] = frozenset()) -> bool:
+    """"the next Transport Forum meeting": a capitalised name that is no body word, nor a word of
+    the body's own name, is another body's meeting, whose date the minutes do not give."""
+    return any(w[:1].isupper() and w.lower() not in _OWN_MEETING_WORDS and w.lower() not in own and not w.isupper() for w in words.split()[1:])
 
 
 def _stated_after_next_meeting(

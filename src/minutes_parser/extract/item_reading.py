@@ -82,7 +82,8 @@ def read_item(
             if task_text is not None:
                 para, sentences = replace(para, text=task_text), sentence_spans([task_text])[0]
         classified, last_subject = classify_paragraph(
-            para.text, sentences, label=para.label, people=people, margin=para.margin, last_subject=last_subject
+            para.text, sentences, label=para.label, people=people, margin=para.margin, last_subject=last_subject,
+            list_entry=para.list_marker is not None,
         )
         clause_context = ClauseContext(para.label, para.margin, para.list_marker, draft.title, para.text)
         refiner.observe(classified, clause_context)

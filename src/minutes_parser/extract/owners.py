@@ -9,7 +9,7 @@ Grants Committee", "Cllr Nia Thornton") name owners, and splits them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Attendee
@@ -165,6 +165,16 @@ _OPENING = 600  # the characters where minutes name their body
 _BODY_NAME = re.compile(
     r"\b((?:[A-Z][\w'’-]*[ \t]+){0,5}(?:Council|Committee|Board|Trust|Group|Panel|Forum|Association|Society|Authority|Cabinet|Partnership|District|Commission|Foundation|Club|Federation|Alliance|Network))\b"
 )
+
+
+def own_body_words(header: Sequence[str]) -> frozenset[str]:
+    """Lower-cased words of the bodies named in the first lines of the header ("Minutes of the
+    Finance Committee" gives "finance", "committee"); later lines may name other bodies."""
+    opening = "\n".join(header[:_OWN_NAME_LINES])[:_OPENING]
+    return frozenset(w.lower() for m in _BODY_NAME.finditer(opening) for w in m.group(1).split())
+
+
+_OWN_NAME_LINES = 3
 
 
 def _own_body_acronyms(opening: str) -> set[str]:
