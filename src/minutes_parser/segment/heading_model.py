@@ -245,7 +245,7 @@ class _Context:
     title_looks: Counter[str]  # looks of the rules' titles
     sequences: list[str]  # how a titled unit's number follows the last of its shape ("" untitled)
     title_words: list[int]  # words of each title (99 without one: the neighbour buckets' "no title")
-    heads: dict[tuple[str, str], Features] = field(default_factory=dict)  # see _head
+    heads: dict[tuple[str, str, str], Features] = field(default_factory=dict)  # see _head
 
 
 def _context(units: list[Unit]) -> _Context:
@@ -277,17 +277,19 @@ def _add_features(units: list[Unit]) -> None:
             unit.features = _features(context, index)
 
 
-def _head(context: _Context, source: str, shape: str) -> Features:
-    """The first features of a unit, the same for every unit of one source and number shape."""
-    head = context.heads.get((source, shape))
+def _head(context: _Context, source: str, shape: str, sequence: str) -> Features:
+    """The first features of a unit, the same for every unit of one source, number shape and
+    place in its sequence."""
+    head = context.heads.get((source, shape, sequence))
     if head is None:
-        head = context.heads[source, shape] = {
+        head = context.heads[source, shape, sequence] = {
             "bias": 1.0,
             f"src={source}": 1.0,
             f"shape={shape}": 1.0,
             f"src={source}&shape={shape}": 1.0,
             f"shape={shape}&count={_bucket(context.shape_counts[shape], (1, 3, 9, 30))}": 1.0,
             f"shape={shape}&rule-titles={_bucket(context.title_shapes[shape], _TITLE_COUNT_EDGES)}": 1.0,
+            f"shape={shape}&seq={sequence}": 1.0,
         }
     return head
 
@@ -298,8 +300,7 @@ def _features(context: _Context, index: int, *, bounded: bool = True) -> Feature
     the neighbours), whose most a model can add is known without computing them."""
     unit = context.units[index]
     shape = context.shapes[index]
-    f = _head(context, unit.source, shape).copy()
-    f[f"shape={shape}&seq={context.sequences[index]}"] = 1.0
+    f = _head(context, unit.source, shape, context.sequences[index]).copy()
     if unit.item is not None:
         f[f"{unit.item.cue or 'rule:?'}"] = 1.0
         f[f"level={min(unit.item.heading_level, 4)}"] = 1.0
@@ -551,9 +552,10 @@ def refine_items(
     preamble = replace(segmented.preamble, paragraphs=[])
     items: list[ItemDraft] = []
     current: ItemDraft | None = None
+    keep_at, open_at = model.thresholds["keep"], model.thresholds["open"]
     for index, unit in enumerate(units):
         probability = probability_of.get(index, 0.0)
-        cut_off = model.thresholds["keep"] if unit.source == "title" else model.thresholds["open"]
+        cut_off = keep_at if unit.source == "title" else open_at
         opens = unit.fixed or (index in probability_of and probability >= cut_off)
         if opens:
             current = _opened_item(unit, probability, model)
