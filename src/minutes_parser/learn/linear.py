@@ -143,6 +143,10 @@ class HashedLinearModel:
         except OverflowError:  # a score below about -709: numpy's exp gives inf, and P(yes) 0
             return 0.0
 
+    def weight(self, name: str) -> float:
+        """The weight of one feature (0.0 for one whose column training left at zero)."""
+        return self.weights.get(_COLUMNS[name], 0.0)
+
     def strongest(self, row: Features, *, count: int = 3, positive: bool = True) -> list[str]:
         """The features of ``row`` that pushed hardest toward yes (or, with ``positive=False``, no)."""
         contributions: list[tuple[float, str]] = []

@@ -12,13 +12,16 @@ this way is split into title and text), any other unit is a paragraph of the ite
 demoted title keeps its number).
 The model keeps a rule's title unless it thinks it more likely wrong than right (``keep``) and
 opens an item at a paragraph only when it is sure (``open``, a high cut-off): measured leave one
-source out, trusting the rules this way generalises better than one even-handed cut-off.
+source out, trusting the rules this way generalises better than one even-handed cut-off. Most
+paragraphs are far from that cut-off: part of their features, with the most the rest could add,
+settles it, and only the others get all their features (the same verdicts, for less work).
 
 ModernGov ``<AIn>`` boundaries and appendices are certain and never re-decided.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -134,6 +137,13 @@ def item_units(segmented: Segmented, blocks: Sequence[Block] = ()) -> list[Unit]
     """The candidate openings of a segmented document, in order, each with its features.
 
     With the reader's ``blocks``, each unit also carries the layout of the block it starts in."""
+    units = _candidate_units(segmented, blocks)
+    _add_features(units)
+    return units
+
+
+def _candidate_units(segmented: Segmented, blocks: Sequence[Block]) -> list[Unit]:
+    """The units of :func:`item_units`, without their features."""
     units: list[Unit] = []
     for para in segmented.preamble.paragraphs:
         number, title, rest = _paragraph_candidate(para)
@@ -150,7 +160,6 @@ def item_units(segmented: Segmented, blocks: Sequence[Block] = ()) -> list[Unit]
             units.append(Unit(title, number, rest, "para", paragraph=para))
     if blocks:
         attach_layout(units, blocks)
-    _add_features(units)
     return units
 
 
@@ -198,65 +207,183 @@ def attach_layout(units: Sequence[Unit], blocks: Sequence[Block]) -> None:
         unit.layout = blocks[bisect_right(starts, found) - 1].layout
 
 
-def _add_features(units: list[Unit]) -> None:
+class _Buckets:
+    """The names ``f"{prefix}={_bucket(count, edges)}"`` of a bucketed count, made once."""
+
+    def __init__(self, prefix: str, edges: Sequence[int]) -> None:
+        # one name per count up to the last edge + 1, the first count of the last bucket
+        self._names = [f"{prefix}={_bucket(count, edges)}" for count in range(edges[-1] + 2)]
+
+    def name(self, count: int) -> str:
+        return self._names[min(count, len(self._names) - 1)]
+
+    def names(self) -> list[str]:
+        """Every name, once each."""
+        return list(dict.fromkeys(self._names))
+
+
+_TITLE_COUNT_EDGES = (0, 1, 3, 9, 30)  # how many of the rules' titles share a shape or a look
+_LOOK_TITLES = _Buckets("look&rule-titles", _TITLE_COUNT_EDGES)
+_PARA_WORDS = _Buckets("para-words", (2, 4, 8, 14, 30, 60))
+_POSITION = _Buckets("pos", (0, 1, 2, 5, 10, 30))
+_RELATIVE_POSITION = [f"rel={tenth}" for tenth in range(10)]
+_TITLE_WORDS_BUCKETS = _Buckets("words", (0, 1, 2, 3, 5, 8, 12, 20))
+_PREV_WORDS = _Buckets("prev-words", (3, 8, 14, 98))
+_NEXT_WORDS = _Buckets("next-words", (3, 8, 14, 98))
+_ENDS = ".:;,?!)"  # a title's final character, as itself ("word" for any other)
+
+
+@dataclass
+class _Context:
+    """What the features of a unit read beyond the unit itself, computed once per document."""
+
+    units: list[Unit]
+    shapes: list[str]
+    shape_counts: Counter[str]
+    title_shapes: Counter[str]  # shapes of the rules' titles
+    looks: list[str]
+    title_looks: Counter[str]  # looks of the rules' titles
+    sequences: list[str]  # how a titled unit's number follows the last of its shape ("" untitled)
+    title_words: list[int]  # words of each title (99 without one: the neighbour buckets' "no title")
+    heads: dict[tuple[str, str, str], Features] = field(default_factory=dict)  # see _head
+
+
+def _context(units: list[Unit]) -> _Context:
     shapes = [number_shape(u.number) for u in units]
-    shape_counts = Counter(shapes)
-    title_shapes = Counter(s for s, u in zip(shapes, units, strict=True) if u.source == "title")
     looks = [layout_look(u.layout) for u in units]
-    title_looks = Counter(look for look, u in zip(looks, units, strict=True) if u.source == "title" and look)
+    rule_titles = [u.source == "title" for u in units]
     last_number: dict[str, str] = {}
-    total = len(units)
-    # words of each title (99 without one: the neighbour buckets' "no title"), counted once
-    title_words = [_word_count(u.title, 99) if u.title else 99 for u in units]
-    for index, unit in enumerate(units):
-        shape = shapes[index]
-        if not unit.title:  # cannot open an item: the model is never asked (and not trained on it)
-            if unit.number:
-                last_number[shape] = unit.number
-            continue
-        f: Features = {}
-        f["bias"] = 1.0
-        f[f"src={unit.source}"] = 1.0
-        f[f"shape={shape}"] = 1.0
-        f[f"src={unit.source}&shape={shape}"] = 1.0
-        f[f"shape={shape}&count={_bucket(shape_counts[shape], (1, 3, 9, 30))}"] = 1.0
-        f[f"shape={shape}&rule-titles={_bucket(title_shapes[shape], (0, 1, 3, 9, 30))}"] = 1.0
-        f[f"shape={shape}&seq={_sequence(last_number.get(shape), unit.number, shape)}"] = 1.0
+    sequences: list[str] = []
+    for unit, shape in zip(units, shapes, strict=True):
+        sequences.append(_sequence(last_number.get(shape), unit.number, shape) if unit.title else "")
         if unit.number:
             last_number[shape] = unit.number
-        if unit.item is not None:
-            f[f"{unit.item.cue or 'rule:?'}"] = 1.0
-            f[f"level={min(unit.item.heading_level, 4)}"] = 1.0
-            if unit.item.label:
-                f["item-label"] = 1.0
-        if unit.paragraph is not None:
-            para = unit.paragraph
-            f[f"list={'yes' if para.list_marker else 'no'}&level={min(para.level, 3)}"] = 1.0
-            if para.label:
-                f[f"label={para.label}"] = 1.0
-            if para.cells:
-                f["cells"] = 1.0
-            if para.margin:
-                f["margin"] = 1.0
-            if unit.rest:
-                f["run-in"] = 1.0
-            f[f"para-words={_bucket(_word_count(para.text, 61), (2, 4, 8, 14, 30, 60))}"] = 1.0
-        if unit.layout is not None:
-            # How many of the rules' titles look like this unit (size, weight, indent, style).
-            # Measured leave one source out, the separate layout buckets added nothing this did not.
-            f[f"look&rule-titles={_bucket(title_looks[looks[index]], (0, 1, 3, 9, 30))}"] = 1.0
-        _text_features(f, unit.title, title_words[index])
-        f[f"pos={_bucket(index, (0, 1, 2, 5, 10, 30))}"] = 1.0
-        f[f"rel={min(9, index * 10 // max(total, 1))}"] = 1.0
-        for offset, name in ((-1, "prev"), (1, "next")):
+    return _Context(
+        units,
+        shapes,
+        Counter(shapes),
+        Counter(s for s, title in zip(shapes, rule_titles, strict=True) if title),
+        looks,
+        Counter(look for look, title in zip(looks, rule_titles, strict=True) if title and look),
+        sequences,
+        [_word_count(u.title, 99) if u.title else 99 for u in units],
+    )
+
+
+def _add_features(units: list[Unit]) -> None:
+    context = _context(units)
+    for index, unit in enumerate(units):
+        if unit.title:  # without one it cannot open an item: never asked (nor trained on)
+            unit.features = _features(context, index)
+
+
+def _head(context: _Context, source: str, shape: str, sequence: str) -> Features:
+    """The first features of a unit, the same for every unit of one source, number shape and
+    place in its sequence."""
+    head = context.heads.get((source, shape, sequence))
+    if head is None:
+        head = context.heads[source, shape, sequence] = {
+            "bias": 1.0,
+            f"src={source}": 1.0,
+            f"shape={shape}": 1.0,
+            f"src={source}&shape={shape}": 1.0,
+            f"shape={shape}&count={_bucket(context.shape_counts[shape], (1, 3, 9, 30))}": 1.0,
+            f"shape={shape}&rule-titles={_bucket(context.title_shapes[shape], _TITLE_COUNT_EDGES)}": 1.0,
+            f"shape={shape}&seq={sequence}": 1.0,
+        }
+    return head
+
+
+def _features(context: _Context, index: int, *, bounded: bool = True) -> Features:
+    """The features of the unit at ``index``. ``bounded=False`` leaves out the families whose
+    names come from a small fixed set (:func:`_bounded_families`: the title's shape, the look,
+    the neighbours), whose most a model can add is known without computing them."""
+    unit = context.units[index]
+    shape = context.shapes[index]
+    f = _head(context, unit.source, shape, context.sequences[index]).copy()
+    if unit.item is not None:
+        f[f"{unit.item.cue or 'rule:?'}"] = 1.0
+        f[f"level={min(unit.item.heading_level, 4)}"] = 1.0
+        if unit.item.label:
+            f["item-label"] = 1.0
+    if unit.paragraph is not None:
+        para = unit.paragraph
+        f[f"list={'yes' if para.list_marker else 'no'}&level={min(para.level, 3)}"] = 1.0
+        if para.label:
+            f[f"label={para.label}"] = 1.0
+        if para.cells:
+            f["cells"] = 1.0
+        if para.margin:
+            f["margin"] = 1.0
+        if unit.rest:
+            f["run-in"] = 1.0
+        f[_PARA_WORDS.name(_word_count(para.text, 61))] = 1.0
+    if unit.layout is not None and bounded:
+        # How many of the rules' titles look like this unit (size, weight, indent, style).
+        # Measured leave one source out, the separate layout buckets added nothing this did not.
+        f[_LOOK_TITLES.name(context.title_looks[context.looks[index]])] = 1.0
+    _text_features(f, unit.title, context.title_words[index], shape=bounded)
+    total = len(context.units)
+    f[_POSITION.name(index)] = 1.0
+    f[_RELATIVE_POSITION[min(9, index * 10 // max(total, 1))]] = 1.0
+    if bounded:
+        for offset, name, words in ((-1, "prev", _PREV_WORDS), (1, "next", _NEXT_WORDS)):
             other = index + offset
             if 0 <= other < total:
-                neighbour = units[other]
-                f[f"{name}={neighbour.source}&shape={shapes[other]}"] = 1.0
-                f[f"{name}-words={_bucket(title_words[other], (3, 8, 14, 98))}"] = 1.0
+                f[f"{name}={context.units[other].source}&shape={context.shapes[other]}"] = 1.0
+                f[words.name(context.title_words[other])] = 1.0
             else:
                 f[f"{name}=none"] = 1.0
-        unit.features = f
+    return f
+
+
+def _bounded_families() -> list[list[str]]:
+    """The features ``_features(..., bounded=False)`` leaves out, as families of names a unit
+    has at most one of each (tests/test_heading_model_bounds.py checks every unit's)."""
+    shapes = [name for name, _ in _SHAPES] + ["none", "other"]  # number_shape's answers
+    neighbours = [f"{source}&shape={shape}" for source in ("title", "para") for shape in shapes]
+    return [
+        _LOOK_TITLES.names(),
+        _TITLE_WORDS_BUCKETS.names(),
+        ["upper"],
+        [f"capitalised={share}" for share in range(5)],
+        ["starts-lower"],
+        [f"ends={end}" for end in (*_ENDS, "word")],
+        ["finite-verb"],
+        ["date-or-time"],
+        ["title-like"],
+        ["inline-label"],
+        *([f"{side}=none", *(f"{side}={n}" for n in neighbours)] for side in ("prev", "next")),
+        _PREV_WORDS.names(),
+        _NEXT_WORDS.names(),
+    ]
+
+
+_BOUNDED_FAMILIES = _bounded_families()
+
+
+def _bounded_ceiling(model: HashedLinearModel) -> float:
+    """The most the bounded features can add to a unit's score: the best weight of each family."""
+    return sum(max(0.0, *map(model.weight, family)) for family in _BOUNDED_FAMILIES)
+
+
+def _paragraphs_that_may_open(context: _Context, model: HashedLinearModel) -> set[int]:
+    """The titled paragraph units whose score might reach the "open" cut-off.
+
+    Most paragraphs fall far short of it: their features other than the bounded ones, plus the
+    most those could add (:func:`_bounded_ceiling`), stay below it, so they stay paragraphs
+    without the costlier features being computed. The verdicts are the same as asking the model
+    about every paragraph with all its features."""
+    titled = [i for i, u in enumerate(context.units) if u.source == "para" and u.title]
+    cut_off = model.thresholds["open"]
+    if not titled or not 0.0 < cut_off < 1.0:
+        return set(titled)
+    # below this probability without the bounded features, a paragraph's full score is below
+    # the cut-off's (by a margin far wider than the rounding of the sums)
+    logit = math.log(cut_off / (1.0 - cut_off)) - _bounded_ceiling(model) - 1e-9
+    limit = 1.0 / (1.0 + math.exp(-logit))
+    partial = model.probabilities([_features(context, i, bounded=False) for i in titled])
+    return {i for i, probability in zip(titled, partial, strict=True) if probability >= limit}
 
 
 def size_bucket(ratio: float | None) -> str:
@@ -315,11 +442,26 @@ def layout_look(layout: Layout | None) -> str:
     )
 
 
-def _text_features(f: Features, title: str, word_count: int) -> None:
-    """``word_count``: the title's words, at least as far as 21 (``_word_count(title, 99)``)."""
+def _text_features(f: Features, title: str, word_count: int, *, shape: bool = True) -> None:
+    """``word_count``: the title's words, at least as far as 21 (``_word_count(title, 99)``).
+    ``shape=False`` leaves out the title's shape (the bounded features), keeping its words."""
     stripped = title.strip()
     words = _WORD.findall(stripped)
-    f[f"words={_bucket(word_count, (0, 1, 2, 3, 5, 8, 12, 20))}"] = 1.0
+    if shape:
+        _title_shape_features(f, stripped, words, word_count)
+    lowered = [w.lower() for w in words]
+    if lowered:
+        f[f"first={lowered[0]}"] = 1.0
+        f[f"last={lowered[-1]}"] = 1.0
+    for word in lowered[:8]:
+        f[f"w={word}"] = 1.0
+    if len(lowered) >= 2:
+        f[f"first2={lowered[0]}_{lowered[1]}"] = 1.0
+
+
+def _title_shape_features(f: Features, stripped: str, words: list[str], word_count: int) -> None:
+    """Length, case, final character and a few telling patterns of a (stripped) title."""
+    f[_TITLE_WORDS_BUCKETS.name(word_count)] = 1.0
     if not stripped:
         return
     if stripped.isupper():
@@ -330,7 +472,7 @@ def _text_features(f: Features, title: str, word_count: int) -> None:
     if stripped[:1].islower():
         f["starts-lower"] = 1.0
     last = stripped[-1]
-    f[f"ends={last if last in '.:;,?!)' else 'word'}"] = 1.0
+    f[f"ends={last if last in _ENDS else 'word'}"] = 1.0
     if stripped.isascii():
         lowered_text = stripped.lower()
         finite = _FINITE_LOWER.search(lowered_text) is not None
@@ -347,14 +489,6 @@ def _text_features(f: Features, title: str, word_count: int) -> None:
         f["title-like"] = 1.0
     if inline_label(stripped):
         f["inline-label"] = 1.0
-    lowered = [w.lower() for w in words]
-    if lowered:
-        f[f"first={lowered[0]}"] = 1.0
-        f[f"last={lowered[-1]}"] = 1.0
-    for word in lowered[:8]:
-        f[f"w={word}"] = 1.0
-    if len(lowered) >= 2:
-        f[f"first2={lowered[0]}_{lowered[1]}"] = 1.0
 
 
 def _sequence(previous: str | None, number: str | None, shape: str) -> str:
@@ -405,19 +539,24 @@ def refine_items(
 ) -> Segmented:
     """Rebuild the items of ``segmented`` from the model's verdict on each unit (with the
     layout of ``blocks`` among its features, when given)."""
-    units = item_units(segmented, blocks)
+    units = _candidate_units(segmented, blocks)
     if not units:
         return segmented
+    context = _context(units)
+    may_open = _paragraphs_that_may_open(context, model)
     # A unit without a title cannot open an item: the model is asked about the others only.
-    asked = [u for u in units if u.title and not u.fixed]
-    probability_of = dict(zip(map(id, asked), model.probabilities([u.features for u in asked]), strict=True))
+    asked = [i for i, u in enumerate(units) if u.title and not u.fixed and (u.source == "title" or i in may_open)]
+    for index in asked:
+        units[index].features = _features(context, index)
+    probability_of = dict(zip(asked, model.probabilities([units[i].features for i in asked]), strict=True))
     preamble = replace(segmented.preamble, paragraphs=[])
     items: list[ItemDraft] = []
     current: ItemDraft | None = None
-    for unit in units:
-        probability = probability_of.get(id(unit), 0.0)
-        cut_off = model.thresholds["keep"] if unit.source == "title" else model.thresholds["open"]
-        opens = unit.fixed or (id(unit) in probability_of and probability >= cut_off)
+    keep_at, open_at = model.thresholds["keep"], model.thresholds["open"]
+    for index, unit in enumerate(units):
+        probability = probability_of.get(index, 0.0)
+        cut_off = keep_at if unit.source == "title" else open_at
+        opens = unit.fixed or (index in probability_of and probability >= cut_off)
         if opens:
             current = _opened_item(unit, probability, model)
             items.append(current)
