@@ -73,3 +73,42 @@ def test_owner_alone_after_a_long_run_of_spaces() -> None:
     start = time.process_time()
     assert paragraphs._OWNER_ONLY.match("Reserve Acct" + "\u00a0" * 400 + " 12/40") is None
     assert time.process_time() - start < 0.5  # tried every way, the closing spaces took seconds
+
+
+SPACED_LINES = [
+    *LINES,
+    "Tomas agreed  to draft the letter, and  Ines would   circulate it",
+    "Ana has been asked to\tbook the hall; Ben is going to chase",
+    "\tto write to the school",
+    " will check the lease",
+    "Ruth  told the Board that she would\u00a0arrange a visit",
+    "Kai owns the action, and\u00a0Lee takes this action",
+    "Members agreed, and Mo will   send it",
+]
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [actions._TO_VERB, actions._COMMIT, actions._WILL, actions._REPORTED, actions._OWNS, paragraphs._CLAUSE_BREAK],
+)
+def test_space_run_leads_like_its_lookbehind_form(pattern: re.Pattern[str]) -> None:
+    # SPACE_RUN (and the first-letter lookahead after it) must find what "(?<!\s)\s+" finds
+    plain = re.compile(re.sub(r"\\s\(\?<!\\s\\s\)\\s\*(?:\(\?=\[[a-z]+\]\))?", lambda _: r"(?<!\s)\s+", pattern.pattern))
+    assert plain.pattern != pattern.pattern
+    for line in SPACED_LINES:
+        assert [m.span() + m.groups() for m in pattern.finditer(line)] == [m.span() + m.groups() for m in plain.finditer(line)], line
+
+
+def test_people_index_word_patterns() -> None:
+    from minutes_parser.extract import owners
+
+    text = "Minutes. Cllr Ann Reed said Bob and Cy: well-known x- ok’d Dot; Eve, Fay éa\nGus: yes\n  Hal Ives: no"
+    assert owners._LOWER_WORD.findall(text) == re.findall(r"\b[a-z][a-z'’\-]{1,30}\b", text)
+    assert owners._MID_SENTENCE_NAME.findall(text) == re.findall(r"(?<=[a-z,;\-–] )([A-Z][a-zà-ÿ'’\-]{1,30})\b", text)
+    index = owners.PeopleIndex.build([], text)
+    assert {"Gus", "Hal"} <= index.speakers and "ok’d" in index.lower_words and "Eve" in index.attested
+
+
+def test_options_stem_guard() -> None:
+    for line in [*LINES, "Members may:", "Members may: \n", "The options are as follows:  ", "Members may: note"]:
+        assert paragraphs.options_stem(line) == (paragraphs._OPTIONS_STEM.search(line[-200:]) is not None), line
