@@ -112,3 +112,13 @@ def test_people_index_word_patterns() -> None:
 def test_options_stem_guard() -> None:
     for line in [*LINES, "Members may:", "Members may: \n", "The options are as follows:  ", "Members may: note"]:
         assert paragraphs.options_stem(line) == (paragraphs._OPTIONS_STEM.search(line[-200:]) is not None), line
+
+
+def test_date_hint_and_next_meeting_scans() -> None:
+    from minutes_parser.extract import dates
+
+    hints = re.compile(dates._DATE_HINTS)
+    next_line = re.compile(r"(?i:\bnext\s{1,3}(?:[A-Za-z&]{1,20}\s{1,3}){0,3}?meeting)(?P<rest>[^\n]{0,160})")
+    for line in [*LINES, "by ſeptember", "Q3", "XMAS", "no hint here", "9", "Annex meeting", "NEXT MEETING: 4 May", "the\nnext  Parish meeting 3 June", "annext meeting"]:
+        assert (dates._MAY_HOLD_A_DATE.search(line) is None) == (hints.search(line) is None), line
+        assert [m.span() + m.groups() for m in dates._NEXT_MEETING_LINE.finditer(line)] == [m.span() + m.groups() for m in next_line.finditer(line)], line
