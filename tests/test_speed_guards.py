@@ -122,3 +122,19 @@ def test_date_hint_and_next_meeting_scans() -> None:
     for line in [*LINES, "by ſeptember", "Q3", "XMAS", "no hint here", "9", "Annex meeting", "NEXT MEETING: 4 May", "the\nnext  Parish meeting 3 June", "annext meeting"]:
         assert (dates._MAY_HOLD_A_DATE.search(line) is None) == (hints.search(line) is None), line
         assert [m.span() + m.groups() for m in dates._NEXT_MEETING_LINE.finditer(line)] == [m.span() + m.groups() for m in next_line.finditer(line)], line
+
+
+def test_minutes_cue_in_parts() -> None:
+    from minutes_parser.extract import meeting
+
+    samples = [*LINES, "Present: Cllr Ames", "\n\n  Apologies\nPRESENT\n", "x\n* Regrets -", "Notes\nDraft minutes of the Parish Council meeting", "It was noted.", "İt was agreed", "Carried 5", "pre-resolved that", "The meeting closed at 9", "nothing to see"]
+    for text in [*samples, "\n".join(samples), "Agenda\n1. To receive apologies"]:
+        assert meeting.has_minutes_cue(text) == (meeting._MINUTES_CUE.search(text) is not None), text
+
+
+def test_near_deadline_hint() -> None:
+    from minutes_parser.extract import findings
+
+    hints = re.compile(findings._NEAR_DEADLINE_HINTS, re.I)
+    for line in [*LINES, "by next WEEK", "w/c 3 June", "aw/c", "Fortnight", "in two months", "none"]:
+        assert (findings._NEAR_DEADLINE_WORDS.search(line) is None) == (hints.search(line) is None), line
