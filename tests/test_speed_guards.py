@@ -138,3 +138,14 @@ def test_near_deadline_hint() -> None:
     hints = re.compile(findings._NEAR_DEADLINE_HINTS, re.I)
     for line in [*LINES, "by next WEEK", "w/c 3 June", "aw/c", "Fortnight", "in two months", "none"]:
         assert (findings._NEAR_DEADLINE_WORDS.search(line) is None) == (hints.search(line) is None), line
+
+
+def test_list_hint_and_complete_end() -> None:
+    from minutes_parser.extract import motions
+
+    hints = re.compile(motions._LIST_HINTS)
+    for line in [*LINES, "3 in favour", "ayes: 4", "sayes", "votes for", "for: ames", "noes", "nothing"]:
+        low = line.lower()
+        assert (motions._LIST_HINT.search(low) is None) == (hints.search(low) is None), line
+        stripped = line.strip()
+        assert stripped.endswith(joins._COMPLETE_ENDS) == (joins._COMPLETE.search(stripped) is not None), line
