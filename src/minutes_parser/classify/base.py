@@ -216,11 +216,14 @@ class _NeedIndex:
     def rules_for(self, clause: Clause) -> int:
         """The positions of the rules whose needs ``clause`` meets, as a bit mask. A pattern or
         test is tried only when a rule it gates is not already in."""
-        lowered = clause.lowered
-        match_bits = self._bits_by_match()
+        matches = clause.need_matches  # (found by the shared scanner, built by now)
+        if self._made_for[0] != _NEED_WORDS.version:
+            self._bits_by_match()
+        match_bits = self._match_bits
         mask = self.word_bits.get("", 0)  # an empty need is met by any text
-        for longest in clause.need_matches:
+        for longest in matches:
             mask |= match_bits[longest]
+        lowered = clause.lowered
         for pattern, bits in self.patterns:
             if bits & ~mask and pattern.search(lowered):
                 mask |= bits
