@@ -25,6 +25,7 @@ from .base import (
     has_speaker,
     is_question,
     led_by,
+    starting_at,
 )
 
 # What "OWNER to VERB" and "OWNER agreed to VERB" need: " to " (only tested, never located); led by
@@ -179,8 +180,8 @@ _DIRECTING_VERBS = (
     "reminds|remind|encouraged|encourages|encourage|mandated|mandates|mandate|charged|charges|charge|agreed\\s+for|arranged\\s+for|"
     "authorising|authorizing|instructing|directing|requesting|asking|inviting"
 )
-_DIRECTED = re.compile(
-    r"\b(?:" + _DIRECTING_VERBS + r")\s+((?:the\s+)?[\w@][\w'’\-.&]*(?:\s+[\w'’\-.&]+){0,7}?)\s+to\s+([a-z]+)\b", re.I
+_DIRECTED = re.compile(  # (behind a word-start lookahead: see base.starting_at)
+    starting_at(r"\b\w", r"\b(?:" + _DIRECTING_VERBS + r")\s+((?:the\s+)?[\w@][\w'’\-.&]*(?:\s+[\w'’\-.&]+){0,7}?)\s+to\s+([a-z]+)\b"), re.I
 )
 _BASE_DIRECTING = frozenset(
     "ask request instruct direct invite task urge authorise authorize remind encourage mandate charge agreed arranged".split()

@@ -336,6 +336,13 @@ def led_by(words: tuple[str, ...]) -> str:
     return "(?=[" + "".join(sorted({re.escape(word[0]) for word in words})) + "])"
 
 
+def starting_at(lead: str, alternatives: str) -> str:
+    """``alternatives`` behind a lookahead for ``lead``, which must hold wherever any of them can
+    match (a word start ``\\b\\w`` for "\\b(?:asked|requested|...)"): one test that fails fast
+    inside words, where each alternative was tried in turn. Matches are the same."""
+    return f"(?={lead})(?:{alternatives})"
+
+
 # "be" before a space: every passive and "to be" pattern needs it. A literal-led pattern, so the
 # search is a fast scan; rules use it as a cheap exact pre-check before their costly pattern.
 BE_SPACE = re.compile(r"be\s")
