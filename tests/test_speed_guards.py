@@ -151,11 +151,11 @@ def test_list_hint_and_complete_end() -> None:
         assert stripped.endswith(joins._COMPLETE_ENDS) == (joins._COMPLETE.search(stripped) is not None), line
 
 
-@pytest.mark.parametrize("pattern", [actions._DIRECTED, decisions._VOTE, decisions._ASSENT])
+@pytest.mark.parametrize("pattern", [actions._DIRECTED, actions._THAT_CLAUSE, decisions._VOTE, decisions._ASSENT])
 def test_word_start_lead_finds_the_same(pattern: re.Pattern[str]) -> None:
     # starting_at's lookahead must hold wherever the alternatives can match
     _lead, plain = re.fullmatch(r"\(\?=(.*?)\)\(\?:(.*)\)", pattern.pattern, re.S).groups()  # type: ignore[union-attr]
     bare = re.compile(plain, pattern.flags)
-    lines = [*SPACED_LINES, "(consensus to close)", "consensus reached. General consensus", "Ana asked the Clerk to write", "3 votes for; nem con", "_asked Bo to go"]
+    lines = [*SPACED_LINES, "(consensus to close)", "consensus reached. General consensus", "Ana asked the Clerk to write", "3 votes for; nem con", "_asked Bo to go", "That the Clerk write", "It was agreed that Ana, and that Bo go"]
     for line in lines:
         assert [m.span() + m.groups() for m in pattern.finditer(line)] == [m.span() + m.groups() for m in bare.finditer(line)], line

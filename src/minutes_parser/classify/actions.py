@@ -632,9 +632,12 @@ def reported_commitment(clause: Clause) -> Finding | None:
 
 
 
-_THAT_CLAUSE = re.compile(
-    r"\b(?:agreed|AGREED|resolved|RESOLVED|decided|recommended|recommends?|(?<=was )suggested|(?<=was )proposed|requested|requests?|asked|"
-    r"directed|direct|instructed|urged|urges|ordered)\s*:?\s+that\s+(?=\S)|(?:,|;)\s+and\s+that\s+(?=\S)|^[\"“‘']?[Tt]hat\s+(?=\S)"
+_THAT_CLAUSE = re.compile(  # (behind a lookahead for where a form can start: see base.starting_at)
+    starting_at(
+        r"\b\w|[,;]|^",
+        r"\b(?:agreed|AGREED|resolved|RESOLVED|decided|recommended|recommends?|(?<=was )suggested|(?<=was )proposed|requested|requests?|asked|"
+        r"directed|direct|instructed|urged|urges|ordered)\s*:?\s+that\s+(?=\S)|(?:,|;)\s+and\s+that\s+(?=\S)|^[\"“‘']?[Tt]hat\s+(?=\S)",
+    )
 )
 
 

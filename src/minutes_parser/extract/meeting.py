@@ -43,7 +43,8 @@ _PLACE = re.compile(
     r"\b(?:in|at)\s+((?:the\s+)?(?:[A-Z0-9][\w'’&]*[,]?\s+){0,6}?(?:Hall|Room|Centre|Center|Chamber|Chambers|House|Library|Offices?|"
     r"School|Church|Pavilion|Building|Institute|Club|Hotel|Workspace|Loft|Studio|Square|Pub|Inn|Arms)\b(?:,\s+[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+){0,3})?)"
 )
-_REPORT_HINTS = re.compile(r"\b(purpose of (?:the )?report|recommendations?:?$|contact officer|for (?:information|discussion|decision)\b|summary$)", re.I | re.M)
+# (behind a word-start lookahead, which fails fast inside words where each hint was tried in turn)
+_REPORT_HINTS = re.compile(r"(?=\b\w)\b(purpose of (?:the )?report|recommendations?:?$|contact officer|for (?:information|discussion|decision)\b|summary$)", re.I | re.M)
 _MINUTES_HINTS = re.compile(r"\b(minutes|meeting|present|apologies|attendance|resolved|agenda|board|council|committee)\b", re.I)
 
 
