@@ -73,3 +73,89 @@ def test_owner_alone_after_a_long_run_of_spaces() -> None:
     start = time.process_time()
     assert paragraphs._OWNER_ONLY.match("Reserve Acct" + "\u00a0" * 400 + " 12/40") is None
     assert time.process_time() - start < 0.5  # tried every way, the closing spaces took seconds
+
+
+SPACED_LINES = [
+    *LINES,
+    "Tomas agreed  to draft the letter, and  Ines would   circulate it",
+    "Ana has been asked to\tbook the hall; Ben is going to chase",
+    "\tto write to the school",
+    " will check the lease",
+    "Ruth  told the Board that she would\u00a0arrange a visit",
+    "Kai owns the action, and\u00a0Lee takes this action",
+    "Members agreed, and Mo will   send it",
+]
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [actions._TO_VERB, actions._COMMIT, actions._WILL, actions._REPORTED, actions._OWNS, paragraphs._CLAUSE_BREAK],
+)
+def test_space_run_leads_like_its_lookbehind_form(pattern: re.Pattern[str]) -> None:
+    # SPACE_RUN (and the first-letter lookahead after it) must find what "(?<!\s)\s+" finds
+    plain = re.compile(re.sub(r"\\s\(\?<!\\s\\s\)\\s\*(?:\(\?=\[[a-z]+\]\))?", lambda _: r"(?<!\s)\s+", pattern.pattern))
+    assert plain.pattern != pattern.pattern
+    for line in SPACED_LINES:
+        assert [m.span() + m.groups() for m in pattern.finditer(line)] == [m.span() + m.groups() for m in plain.finditer(line)], line
+
+
+def test_people_index_word_patterns() -> None:
+    from minutes_parser.extract import owners
+
+    text = "Minutes. Cllr Ann Reed said Bob and Cy: well-known x- ok’d Dot; Eve, Fay éa\nGus: yes\n  Hal Ives: no"
+    assert owners._LOWER_WORD.findall(text) == re.findall(r"\b[a-z][a-z'’\-]{1,30}\b", text)
+    assert owners._MID_SENTENCE_NAME.findall(text) == re.findall(r"(?<=[a-z,;\-–] )([A-Z][a-zà-ÿ'’\-]{1,30})\b", text)
+    index = owners.PeopleIndex.build([], text)
+    assert {"Gus", "Hal"} <= index.speakers and "ok’d" in index.lower_words and "Eve" in index.attested
+
+
+def test_options_stem_guard() -> None:
+    for line in [*LINES, "Members may:", "Members may: \n", "The options are as follows:  ", "Members may: note"]:
+        assert paragraphs.options_stem(line) == (paragraphs._OPTIONS_STEM.search(line[-200:]) is not None), line
+
+
+def test_date_hint_and_next_meeting_scans() -> None:
+    from minutes_parser.extract import dates
+
+    hints = re.compile(dates._DATE_HINTS)
+    next_line = re.compile(r"(?i:\bnext\s{1,3}(?:[A-Za-z&]{1,20}\s{1,3}){0,3}?meeting)(?P<rest>[^\n]{0,160})")
+    for line in [*LINES, "by ſeptember", "Q3", "XMAS", "no hint here", "9", "Annex meeting", "NEXT MEETING: 4 May", "the\nnext  Parish meeting 3 June", "annext meeting"]:
+        assert (dates._MAY_HOLD_A_DATE.search(line) is None) == (hints.search(line) is None), line
+        assert [m.span() + m.groups() for m in dates._NEXT_MEETING_LINE.finditer(line)] == [m.span() + m.groups() for m in next_line.finditer(line)], line
+
+
+def test_minutes_cue_in_parts() -> None:
+    from minutes_parser.extract import meeting
+
+    samples = [*LINES, "Present: Cllr Ames", "\n\n  Apologies\nPRESENT\n", "x\n* Regrets -", "Notes\nDraft minutes of the Parish Council meeting", "It was noted.", "İt was agreed", "Carried 5", "pre-resolved that", "The meeting closed at 9", "nothing to see"]
+    for text in [*samples, "\n".join(samples), "Agenda\n1. To receive apologies"]:
+        assert meeting.has_minutes_cue(text) == (meeting._MINUTES_CUE.search(text) is not None), text
+
+
+def test_near_deadline_hint() -> None:
+    from minutes_parser.extract import findings
+
+    hints = re.compile(findings._NEAR_DEADLINE_HINTS, re.I)
+    for line in [*LINES, "by next WEEK", "w/c 3 June", "aw/c", "Fortnight", "in two months", "none"]:
+        assert (findings._NEAR_DEADLINE_WORDS.search(line) is None) == (hints.search(line) is None), line
+
+
+def test_list_hint_and_complete_end() -> None:
+    from minutes_parser.extract import motions
+
+    hints = re.compile(motions._LIST_HINTS)
+    for line in [*LINES, "3 in favour", "ayes: 4", "sayes", "votes for", "for: ames", "noes", "nothing"]:
+        low = line.lower()
+        assert (motions._LIST_HINT.search(low) is None) == (hints.search(low) is None), line
+        stripped = line.strip()
+        assert stripped.endswith(joins._COMPLETE_ENDS) == (joins._COMPLETE.search(stripped) is not None), line
+
+
+@pytest.mark.parametrize("pattern", [actions._DIRECTED, actions._THAT_CLAUSE, decisions._VOTE, decisions._ASSENT])
+def test_word_start_lead_finds_the_same(pattern: re.Pattern[str]) -> None:
+    # starting_at's lookahead must hold wherever the alternatives can match
+    _lead, plain = re.fullmatch(r"\(\?=(.*?)\)\(\?:(.*)\)", pattern.pattern, re.S).groups()  # type: ignore[union-attr]
+    bare = re.compile(plain, pattern.flags)
+    lines = [*SPACED_LINES, "(consensus to close)", "consensus reached. General consensus", "Ana asked the Clerk to write", "3 votes for; nem con", "_asked Bo to go", "That the Clerk write", "It was agreed that Ana, and that Bo go"]
+    for line in lines:
+        assert [m.span() + m.groups() for m in pattern.finditer(line)] == [m.span() + m.groups() for m in bare.finditer(line)], line

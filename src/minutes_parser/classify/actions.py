@@ -13,6 +13,7 @@ from .base import (
     _MARKER_WORDS,
     ACTION_RULES,
     BE_SPACE,
+    SPACE_RUN,
     Clause,
     Finding,
     _is_body,
@@ -24,12 +25,14 @@ from .base import (
     _verb_ok,
     has_speaker,
     is_question,
+    led_by,
+    starting_at,
 )
 
 # What "OWNER to VERB" and "OWNER agreed to VERB" need: " to " (only tested, never located); led by
 # its literal so the search is a fast scan, the space before checked behind it.
 _TO = re.compile(r"to(?<=\sto)\s")
-_TO_VERB = re.compile(r"(?<!\s)\s+to\s+(?:be\s+)?([A-Za-z]+)\b")
+_TO_VERB = re.compile(SPACE_RUN + r"to\s+(?:be\s+)?([A-Za-z]+)\b")
 
 
 @ACTION_RULES.add("pattern:OWNER to VERB", needs=(_TO,))
@@ -95,13 +98,19 @@ def _owner_after_dash(clause: Clause, end: int) -> tuple[list[str], tuple[int, i
 _AFTER_COMMA_OWNER = re.compile(r"[,;]\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}\s+to\s+[a-z]")
 
 
+# What commits someone before "to VERB" (tried in this order at each place).
+_COMMIT_CUES = (
+    "agreed", "undertook", "offered", "volunteered", "promised", "agrees", "undertakes", "offers",
+    "volunteers", "promises", "was asked", "were asked", "has been asked", "have been asked", "is asked",
+    "are asked", "was tasked", "were tasked", "was requested", "were requested", "was invited",
+    "were invited", "plans", "planned", "intends", "intended", "hopes", "hoped", "is going", "are going",
+    "will be required", "will be asked", "would be asked", "will be expected", "is due", "are due", "needs",
+    "need", "is", "are", "was directed", "were directed", "was instructed", "were instructed",
+    "was authorised", "were authorised", "was authorized", "were authorized",
+    "stated (?:his|her|their) intention", "expressed (?:his|her|their) intention",
+)
 _COMMIT = re.compile(
-    r"(?<!\s)\s+(?:has\s+|have\s+|had\s+)?(agreed|undertook|offered|volunteered|promised|agrees|undertakes|offers|volunteers|promises|was asked|were asked|"
-    r"has been asked|have been asked|is asked|are asked|was tasked|were tasked|was requested|were requested|"
-    r"was invited|were invited|plans|planned|intends|intended|hopes|hoped|is going|are going|"
-    r"will be required|will be asked|would be asked|will be expected|is due|are due|needs|need|is|are|"
-    r"was directed|were directed|was instructed|were instructed|was authorised|were authorised|was authorized|were authorized|"
-    r"stated (?:his|her|their) intention|expressed (?:his|her|their) intention)\s+to\s+([A-Za-z]+)\b"
+    SPACE_RUN + led_by(("has", "have", "had", *_COMMIT_CUES)) + r"(?:has\s+|have\s+|had\s+)?(" + "|".join(_COMMIT_CUES) + r")\s+to\s+([A-Za-z]+)\b"
 )
 
 
@@ -157,8 +166,9 @@ def owner_agreed_to(clause: Clause) -> Finding | None:
     return None
 
 
+_WILL_WORDS = ("will", "would", "shall", "is going to", "are going to")
 _WILL = re.compile(
-    r"(?<!\s)\s+(?:will|would|shall|is going to|are going to)\s+(?:now\s+|also\s+|again\s+|then\s+|further\s+|still\s+|shortly\s+|personally\s+)?"
+    SPACE_RUN + led_by(_WILL_WORDS) + r"(?:will|would|shall|is going to|are going to)\s+(?:now\s+|also\s+|again\s+|then\s+|further\s+|still\s+|shortly\s+|personally\s+)?"
     r"(?!be\s+(?:able|happy|pleased|helpful|useful|good|nice|best|better|worth|fine|possible|necessary)\b)(be\s+[a-z]+ing|be\s+in\s+charge|be\s+responsible|take\s+the\s+lead|[a-z]+)\b"
 )
 # What a person "will have" that makes the next step theirs: "Ana will have the pen on the rewrite",
@@ -173,8 +183,8 @@ _DIRECTING_VERBS = (
     "reminds|remind|encouraged|encourages|encourage|mandated|mandates|mandate|charged|charges|charge|agreed\\s+for|arranged\\s+for|"
     "authorising|authorizing|instructing|directing|requesting|asking|inviting"
 )
-_DIRECTED = re.compile(
-    r"\b(?:" + _DIRECTING_VERBS + r")\s+((?:the\s+)?[\w@][\w'’\-.&]*(?:\s+[\w'’\-.&]+){0,7}?)\s+to\s+([a-z]+)\b", re.I
+_DIRECTED = re.compile(  # (behind a word-start lookahead: see base.starting_at)
+    starting_at(r"\b\w", r"\b(?:" + _DIRECTING_VERBS + r")\s+((?:the\s+)?[\w@][\w'’\-.&]*(?:\s+[\w'’\-.&]+){0,7}?)\s+to\s+([a-z]+)\b"), re.I
 )
 _BASE_DIRECTING = frozenset(
     "ask request instruct direct invite task urge authorise authorize remind encourage mandate charge agreed arranged".split()
@@ -422,12 +432,12 @@ _REPORTING_VERBS = ("stated", "said", "says", "advised", "confirmed", "reported"
 _REPORTING_TO = ("informed", "told")
 _REPORTING_WORDS = _REPORTING_VERBS + _REPORTING_TO
 _REPORTED = re.compile(
-    r"(?<!\s)\s+(?:" + "|".join(_REPORTING_VERBS) + "|" + "|".join(rf"{verb}\s+\w+" for verb in _REPORTING_TO) + r")\s+(?:that\s+)?(?:[^.;]{0,160}?\band\s+that\s+)?"
+    SPACE_RUN + led_by(_REPORTING_WORDS) + r"(?:" + "|".join(_REPORTING_VERBS) + "|" + "|".join(rf"{verb}\s+\w+" for verb in _REPORTING_TO) + r")\s+(?:that\s+)?(?:[^.;]{0,160}?\band\s+that\s+)?"
     r"(he|she|they)\s+(?:(?:(?!\bthat\b)[^.;]){0,140}?\s)?(?:would|will|was going to|were going to|plans? to|planned to|hoped to|hopes to|intends? to|intended to)\s+(?!be\s+(?:able|happy|pleased|interested|keen|grateful|glad)\b)([a-z]+)"
 )
 
 
-_OWNS = re.compile(r"(?<!\s)\s+(?:owns|will own|takes|has taken|took)\s+(?:the\s+|this\s+|that\s+)?action\b")
+_OWNS = re.compile(SPACE_RUN + r"(?:owns|will own|takes|has taken|took)\s+(?:the\s+|this\s+|that\s+)?action\b")
 
 
 @ACTION_RULES.add("pattern:OWNER owns the action", needs=("action",))
@@ -625,9 +635,12 @@ def reported_commitment(clause: Clause) -> Finding | None:
 
 
 
-_THAT_CLAUSE = re.compile(
-    r"\b(?:agreed|AGREED|resolved|RESOLVED|decided|recommended|recommends?|(?<=was )suggested|(?<=was )proposed|requested|requests?|asked|"
-    r"directed|direct|instructed|urged|urges|ordered)\s*:?\s+that\s+(?=\S)|(?:,|;)\s+and\s+that\s+(?=\S)|^[\"“‘']?[Tt]hat\s+(?=\S)"
+_THAT_CLAUSE = re.compile(  # (behind a lookahead for where a form can start: see base.starting_at)
+    starting_at(
+        r"\b\w|[,;]|^",
+        r"\b(?:agreed|AGREED|resolved|RESOLVED|decided|recommended|recommends?|(?<=was )suggested|(?<=was )proposed|requested|requests?|asked|"
+        r"directed|direct|instructed|urged|urges|ordered)\s*:?\s+that\s+(?=\S)|(?:,|;)\s+and\s+that\s+(?=\S)|^[\"“‘']?[Tt]hat\s+(?=\S)",
+    )
 )
 
 

@@ -17,6 +17,7 @@ from .base import (
     Finding,
     _is_body,
     _main_subject,
+    starting_at,
 )
 
 _RESOLVED = re.compile(r"\bRESOLVED\b|\b[Rr]esolved\s+(?:that|to|:)|\bRESOLUTION\b")
@@ -48,11 +49,12 @@ _PAPER_NOTED = re.compile(r"^(?:the\s+)?(?:[\w’'\-]+\s+){0,3}?" + _NOTED_NOUNS
 _LEADING_DECISION = re.compile(
     r"^(?:[A-Z][a-z]+:\s+)?(Agreed|Approved|Resolved" + NOT_FIXED + r"|Noted|Decided|Endorsed|Adopted|Ratified|Consented|Agreement|Decision(?=\s*[-:–—])|Conclusion(?=\s*[-:–—]|\s+(?:that|to)\b)|Outcome(?=\s*[-:–—])|Unanimously|Agree(?=\s+(?:that|to)\b))\b(?!\s+(?:with|by)\b)"
 )
+# (behind a word-start lookahead: every form starts a word; see base.starting_at)
 _VOTE = re.compile(
-    r"\b(?:[Ss]econded\s+(?:by\s+)?(?-i:Cllr|Councillor|Mr|Mrs|Ms|Dr|[A-Z])|(?-i:SECONDED)|all (?:were )?in favou?r|all agreed|unanimously|motion (?:was )?" + words(MOTION_OUTCOMES) + r"|"
+    starting_at(r"\b\w", r"\b(?:[Ss]econded\s+(?:by\s+)?(?-i:Cllr|Councillor|Mr|Mrs|Ms|Dr|[A-Z])|(?-i:SECONDED)|all (?:were )?in favou?r|all agreed|unanimously|motion (?:was )?" + words(MOTION_OUTCOMES) + r"|"
     r"\d{1,2}\s+(?:votes?\s+)?(?:in favour|agreed|against|abstained|abstentions?)\b|(?:\d{1,2}|\w+)\s+votes?\s+(?:for|against)|"
     r"(?:members|councillors|all|everyone|trustees|board)\s+voted\b|show of hands|no objections?,?\s+agreed|carried unanimously|nem\.?\s*con"
-    r"|(?:none|no\s*one|nobody)\s+(?:opposed|against)|\ball\s+(?:councillors|members|trustees|directors|governors|present)\s+(?:\w+\s+)?agreed)\b",
+    r"|(?:none|no\s*one|nobody)\s+(?:opposed|against)|\ball\s+(?:councillors|members|trustees|directors|governors|present)\s+(?:\w+\s+)?agreed)\b"),
     re.I,
 )
 _AGREED_THAT = re.compile(
@@ -285,15 +287,16 @@ def agreed_that(clause: Clause) -> Finding | None:
     return Finding("pattern:agreed that")
 
 
+# (behind a lookahead for where a form can start, a word or an opening mark; see base.starting_at)
 _ASSENT = re.compile(
-    r"(?:^|[.;:!?]\s+|\(\s*)consensus\b(?!\s+call)|\b(?:general|rough|broad|clear|full)\s+consensus\b|\bconsensus\s+(?:was|is|has\s+been)\s+(?:reached|that|to)\b"
+    starting_at(r"[.;:!?(]|\b\w", r"(?:^|[.;:!?]\s+|\(\s*)consensus\b(?!\s+call)|\b(?:general|rough|broad|clear|full)\s+consensus\b|\bconsensus\s+(?:was|is|has\s+been)\s+(?:reached|that|to)\b"
     r"|\bthere\s+(?:was|is)\s+(?:a\s+)?consensus\b"
     r"|\b(?:general|unanimous|broad|full|overall)\s+(?:agreement|approval|support|consent|adoption|assent)\b"
     r"|\bno\s+(?:further\s+)?objections?\b(?!\s+(?:was|were|had\s+been)\s+(?:raised|received))"
     r"|\b(?:all|members|councillors|cllrs|everyone|everybody|committee|board|council|trustees|governors|present|group|meeting)\s+(?:were|was|are|is)\s+"
     r"(?:all\s+)?(?:content|happy|in\s+agreement|satisfied|supportive|okay|ok|fine|pleased\s+to\s+(?:\w+\s+)?support)\s+(?:with|that|to|for|this|the)\b"
     # the room speaking for itself: "we're happy with that", "we are fine to ship it"
-    r"|\bwe(?:['’]re|\s+are)\s+(?:all\s+)?(?:(?:okay|ok|good|fine)\s+(?:with|doing|to)|(?:happy|content|comfortable)\s+(?:with|doing|to\s+(?:support|approve|accept|adopt|proceed|go\s+ahead)))\b",
+    r"|\bwe(?:['’]re|\s+are)\s+(?:all\s+)?(?:(?:okay|ok|good|fine)\s+(?:with|doing|to)|(?:happy|content|comfortable)\s+(?:with|doing|to\s+(?:support|approve|accept|adopt|proceed|go\s+ahead)))\b"),
     re.I,
 )
 _ASSENT_NEGATED = re.compile(

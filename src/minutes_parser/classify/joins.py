@@ -34,12 +34,14 @@ _STATES_A_MOTION = re.compile(
     re.I,
 )
 _COMPLETE = re.compile(r"[.;:!?)\]”\"']\s*$")
+# What ``_COMPLETE`` looks for at the end of a stripped text, without scanning every punctuation mark in it.
+_COMPLETE_ENDS = (".", ";", ":", "!", "?", ")", "]", "”", '"', "'")
 
 
 def states_a_motion(text: str) -> bool:
     """A whole paragraph putting a motion, not the wrapped tail of one ("... at 9 Main Street.")."""
     stripped = text.strip()
-    return _states_a_motion(stripped[:200]) and _COMPLETE.search(stripped) is not None
+    return _states_a_motion(stripped[:200]) and stripped.endswith(_COMPLETE_ENDS)
 
 
 def _states_a_motion(text: str) -> bool:
@@ -99,7 +101,7 @@ def continues_motion(previous: str, text: str, last_line: int = 0) -> bool:
     quote = _QUOTED_RESOLUTION.search(before)
     if quote is not None and before.count("”") < before.count("“") and not before.endswith(":"):
         return True  # "“That, under section 12 of the Parks Act," then "1998, the lease of ..."
-    if _COMPLETE.search(before) is not None:
+    if before.endswith(_COMPLETE_ENDS):  # (``_COMPLETE``: ``before`` is stripped)
         return False
     if _states_a_motion(before[:200]) and (after[:1].islower() or WRAPPED_WIDTH[0] <= last_line <= WRAPPED_WIDTH[1]):
         return True  # "That the precept be set at" / "£12,000.": a motion's sentence runs on at a wrapped width

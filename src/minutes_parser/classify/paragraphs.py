@@ -26,6 +26,7 @@ from .base import (
     ACTION_RULES,
     DECISION_RULES,
     NOT_FIXED,
+    SPACE_RUN,
     Clause,
     Finding,
 )
@@ -55,7 +56,7 @@ def introduces_a_list(text: str) -> bool:
 
 
 _SPEAKER = re.compile(r"^([A-Z][\w'’\-]{1,30}(?:\s[A-Z][\w'’\-]{1,30}){0,2}|@[\w-]{1,40}):\s+(?=\S)")
-_CLAUSE_BREAK = re.compile(r"[,;]\s+(?=\S)|(?<!\s)\s+and\s+(?=[A-Z])")
+_CLAUSE_BREAK = re.compile(r"[,;]\s+(?=\S)|" + SPACE_RUN + r"and\s+(?=[A-Z])")
 # "Resolved 14 tickets", "Resolved a fault with the server": a verb of a work report, not a label;
 # "Decision 19/00412 was signed on ...": a decision's reference, not a label.
 _LEADING_LABEL = re.compile(r"^(?:ACTION|Action|Actions|RESOLVED|Resolved" + NOT_FIXED + r"|RESOLUTION|Resolution(?=\s*:)|Decision(?!\s+(?:No\.?\s*)?\d+/)|DECISION|AGREED|(?:Conclusion|Outcome)(?=\s*[:\-–—]))\b\s*(?:[:\-–—]\s*)?", re.UNICODE)
@@ -75,7 +76,7 @@ _ANSWER = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class ClauseResult:
     text: str
     start: int  # span in the paragraph text
@@ -83,6 +84,10 @@ class ClauseResult:
     decision: Finding | None
     action: Finding | None
     anchor: int = -1  # where the clause the rules saw starts, when context was prepended
+
+    def __init__(self, text: str, start: int, end: int, decision: Finding | None, action: Finding | None, anchor: int = -1) -> None:
+        # One dict update (as Clause does): a paragraph makes several results per clause.
+        self.__dict__.update(text=text, start=start, end=end, decision=decision, action=action, anchor=anchor)
 
     @property
     def rule_start(self) -> int:
@@ -529,7 +534,9 @@ _OPTIONS_STEM = re.compile(
 
 def options_stem(text: str) -> bool:
     """True for the stem of a list of options ("Having read the report, the Panel may:")."""
-    return _OPTIONS_STEM.search(text[-200:]) is not None
+    tail = text[-200:]
+    # every form ends at a colon (and white space): most paragraphs are answered without the search
+    return tail.rstrip().endswith(":") and _OPTIONS_STEM.search(tail) is not None
 
 
 # An entry that records the choice made ("Agreed: keep rents as they are", "Approved - option B")

@@ -459,7 +459,9 @@ def marker_style(marker: str | None) -> str | None:
 _NEAR_DEADLINE_CUES = ("due:week", "due:weekday", "due:tomorrow", "due:within")
 # Every expression those cues read holds one of these words ("next week", "Friday", "tomorrow",
 # "within 10 days", "in two months", "w/c 3 June"): a point without one is not read for a date.
-_NEAR_DEADLINE_WORDS = re.compile(r"week|day|tomorrow|fortnight|month|year|\bw/?[ce]\b", re.I)
+_NEAR_DEADLINE_HINTS = r"week|day|tomorrow|fortnight|month|year|\bw/?[ce]\b"
+# (led by the class of their first letters, each tried behind it: a scan, not six words at every place)
+_NEAR_DEADLINE_WORDS = re.compile(r"[wdtfmy](?<=(?=" + _NEAR_DEADLINE_HINTS + r").)", re.I)
 
 
 def list_intro(para: ParagraphDraft, people: PeopleIndex, context: DateContext | None = None) -> ListIntro | None:

@@ -43,7 +43,8 @@ _PLACE = re.compile(
     r"\b(?:in|at)\s+((?:the\s+)?(?:[A-Z0-9][\w'’&]*[,]?\s+){0,6}?(?:Hall|Room|Centre|Center|Chamber|Chambers|House|Library|Offices?|"
     r"School|Church|Pavilion|Building|Institute|Club|Hotel|Workspace|Loft|Studio|Square|Pub|Inn|Arms)\b(?:,\s+[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+){0,3})?)"
 )
-_REPORT_HINTS = re.compile(r"\b(purpose of (?:the )?report|recommendations?:?$|contact officer|for (?:information|discussion|decision)\b|summary$)", re.I | re.M)
+# (behind a word-start lookahead, which fails fast inside words where each hint was tried in turn)
+_REPORT_HINTS = re.compile(r"(?=\b\w)\b(purpose of (?:the )?report|recommendations?:?$|contact officer|for (?:information|discussion|decision)\b|summary$)", re.I | re.M)
 _MINUTES_HINTS = re.compile(r"\b(minutes|meeting|present|apologies|attendance|resolved|agenda|board|council|committee)\b", re.I)
 
 
@@ -358,13 +359,24 @@ _AGENDA_CUE = re.compile(
     re.I,
 )
 _AGENDA_TITLE = re.compile(r"\bagenda(?:\s*$|\s+(?:for|of)\b|\s*[-–:]\s+\S|\s+(?=\d))", re.I)
-_MINUTES_CUE = re.compile(
-    r"^\W{0,6}(?:present|in attendance|attendees|attendance|members present|councillors present|regrets)\s*(?:[:\-–]|$)"
-    r"|\b(?:(?-i:RESOLVED)|[Rr]esolved\s+(?:that|to|unanimously)|[Ii]t\s+was\s+(?:agreed|resolved|noted)|[Tt]he\s+meeting\s+(?:closed|ended|finished)"
-    r"|[Mm]eeting\s+closed\s+at|(?:were|was)\s+present\b|[Pp]roposed\s+by|[Ss]econded\s+by|[Cc]arried\s+(?:unanimously|\d)"
-    r")|^\W{0,6}(?:(?:draft|unconfirmed|approved)\s+)?minutes\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}meeting\b",
-    re.M | re.I,
+_ATTENDANCE_OPENER = r"\W{0,6}(?:present|in attendance|attendees|attendance|members present|councillors present|regrets)\s*(?:[:\-–]|$)"
+_RECORD_WORDS = (
+    r"\b(?:(?-i:RESOLVED)|[Rr]esolved\s+(?:that|to|unanimously)|[Ii]t\s+was\s+(?:agreed|resolved|noted)|[Tt]he\s+meeting\s+(?:closed|ended|finished)"
+    r"|[Mm]eeting\s+closed\s+at|(?:were|was)\s+present\b|[Pp]roposed\s+by|[Ss]econded\s+by|[Cc]arried\s+(?:unanimously|\d))"
 )
+_MINUTES_TITLE = r"\W{0,6}(?:(?:draft|unconfirmed|approved)\s+)?minutes\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}meeting\b"
+_MINUTES_CUE = re.compile("^" + _ATTENDANCE_OPENER + "|" + _RECORD_WORDS + "|^" + _MINUTES_TITLE, re.M | re.I)
+# The same test in parts, each led by a literal or a character class (a fast scan; a pattern led by
+# "^" or "\b" is tried at every position of up to 60,000 characters): a line opener at the start or
+# after a newline, and the record words led by the class of their first letters.
+_LINE_OPENER_CUE = re.compile(_ATTENDANCE_OPENER + "|" + _MINUTES_TITLE, re.M | re.I)
+_NEW_LINE_CUE = re.compile(r"\n(?:" + _ATTENDANCE_OPENER + "|" + _MINUTES_TITLE + ")", re.M | re.I)
+_RECORD_CUE = re.compile(r"[ritmwpsc](?<=(?=" + _RECORD_WORDS + r").)", re.M | re.I)
+
+
+def has_minutes_cue(text: str) -> bool:
+    """``_MINUTES_CUE.search(text) is not None``, cheaper."""
+    return _LINE_OPENER_CUE.match(text) is not None or _NEW_LINE_CUE.search(text) is not None or _RECORD_CUE.search(text) is not None
 _AGENDA_LINE = re.compile(
     r"^\W{0,4}(?:\d{1,3}[a-z]?|[ivx]{1,5}|[a-z])?[.)]?\s*To\s+(?:receive|consider|approve|note|agree|discuss|review|resolve|elect|adopt|confirm|appoint|authorise|authorize|ratify|set|accept|sign)\b",
     re.I | re.M,
@@ -375,7 +387,7 @@ def is_agenda(header: Sequence[str], text: str) -> bool:
     """An agenda with no minutes in it: it announces business and records none. A pack that
     holds the minutes of the previous meeting is minutes (the minuted part is what is parsed)."""
     head = text[:8000]
-    if _MINUTES_CUE.search(text[:60000]):
+    if has_minutes_cue(text[:60000]):
         return False
     title_lines = "\n".join(line for line in list(header)[:4] if len(line) < 200)
     if re.search(r"\b(?:minutes|notes\s+of|record\s+of)\b", title_lines, re.I):

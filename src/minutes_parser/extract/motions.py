@@ -111,7 +111,9 @@ _SECONDER_PATTERNS = (
 _MOVER_WORDS = ("propos", "moved", "mover", "motion", "seconded", "m/s")
 _SECONDER_WORDS = ("second", "m/s")
 _ROLL_HINT = re.compile(r"[,:\-–—]\s*(?:yay|yea|yes|aye|nay|no|abst)")  # run on the lower-cased text
-_LIST_HINT = re.compile(r"favo|against|opposed|abst|\b(?:ayes?|yeas?|nays?|noes)\b|\bfor\s*[:(\-–—]|\bvot\w*\s+for\b")  # lower case
+_LIST_HINTS = r"favo|against|opposed|abst|\b(?:ayes?|yeas?|nays?|noes)\b|\bfor\s*[:(\-–—]|\bvot\w*\s+for\b"  # lower case
+# (led by the class of the hints' first letters, each tried behind it: a scan instead of every position)
+_LIST_HINT = re.compile(r"[faoynv](?<=(?=" + _LIST_HINTS + r").)")
 
 
 def _has(text: str, words: tuple[str, ...]) -> bool:

@@ -56,7 +56,9 @@ _PRONOUNS = frozenset(["he", "she", "they", "we"])
 NOT_OWNER_WORDS = _NOT_OWNERS  # words that never name an owner (pronouns aside), for the classifier
 _TITLE = re.compile(r"(?:Cllrs?|Councillor|Mayor|Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev(?:d)?|PCSO|PC|Sgt|Insp|Inspector)\.?$")
 _NAME_WORD = re.compile(r"(?:[A-Z][a-zà-ÿ'’\-]{1,30}|[A-Z]{2,5}|[A-Z]\.|@[\w-]{1,40}|Mc[A-Z][a-z]{1,20}|O'[A-Z][a-z]{1,20})$")
-_MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;\-–] )([A-Z][a-zà-ÿ'’\-]{1,30})\b")
+# (led by the literal space, checked behind it, so the search skips to spaces instead of trying the
+# lookbehind at every character)
+_MID_SENTENCE_NAME = re.compile(r" (?<=[a-z,;\-–] )([A-Z][a-zà-ÿ'’\-]{1,30})\b")
 _SPEAKER_NAME = re.compile(r"(?m)^[ \t*\-•]{0,8}([A-Z][a-zà-ÿ'’\-]{1,30})(?: [A-Z][a-zà-ÿ'’\-]{1,30})?:\s")
 # Line openers shaped like a speaker that are labels: "Action: ...", "Present: ...".
 _NOT_SPEAKER_WORDS = frozenset(
@@ -64,7 +66,9 @@ _NOT_SPEAKER_WORDS = frozenset(
     decisions discussion issue issues item items minutes next note notes present proposal question reply response
     resolved result status summary todo topic update updates absent chair venue date time location""".split()
 )
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'’\-]{1,30}\b")
+# A lower-case word, "\b[a-z][a-z'’\-]{1,30}\b" written to lead with its first letter (the search
+# skips to candidate letters) and to look behind it for the boundary: twice as fast over a document.
+_LOWER_WORD = re.compile(r"[a-z](?<!\w[a-z])[a-z'’\-]{1,30}\b")
 # Words that end a capitalised phrase naming a thing or place, not a person: "Lark Road".
 _THING_WORDS = re.compile(
     r"\b(?:Road|Street|Lane|Avenue|Drive|Close|Way|Hall|Centre|Center|Park|Field|House|Square|Court|Place|Farm|"
@@ -132,9 +136,10 @@ class PeopleIndex:
             surnames.setdefault(words[-1].lower(), set()).add(name)
         index.own_acronyms.update(_own_body_acronyms(text[:_OPENING]))
         sample = text[:2_000_000]
-        index.attested.update(m.group(1) for m in _MID_SENTENCE_NAME.finditer(sample))
-        index.speakers.update(m.group(1) for m in _SPEAKER_NAME.finditer(sample) if m.group(1).lower() not in _NOT_SPEAKER_WORDS)
-        index.attested.update(m.group(1) for m in _SPEAKER_NAME.finditer(sample))
+        index.attested.update(_MID_SENTENCE_NAME.findall(sample))
+        speakers = _SPEAKER_NAME.findall(sample)
+        index.speakers.update(word for word in speakers if word.lower() not in _NOT_SPEAKER_WORDS)
+        index.attested.update(speakers)
         index.lower_words.update(_LOWER_WORD.findall(sample))
         for alias, names in list(first_names.items()) + list(surnames.items()):
             if len(names) == 1:

@@ -440,7 +440,7 @@ class _Builder:
         elif not para.label and _RESOLVED_STEM.match(para.text) and para.text.rstrip().endswith(":"):
             self._open_scope("RESOLVED", lists_only=True)  # "RESOLVED to recommend to Full Council:" then 1., 2.
             self.scope_that = True
-        elif not para.label and not para.list_marker and _THAT_STEM.search(para.text[-200:]):
+        elif not para.label and not para.list_marker and para.text.rstrip().endswith(":") and _THAT_STEM.search(para.text[-200:]):
             self._open_scope("RESOLVED", lists_only=True)  # "The working group passed a motion recommending that:"
             self.scope_that = True
 
