@@ -1,0 +1,147 @@
+"""The s15 families on styles the development set lacks: US townships, Canadian councils, charity
+boards, school governors, open-source projects, parish committees (fictional text only)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from minutes_parser import classify as c
+from minutes_parser import parse_text
+from minutes_parser.extract.dates import DateContext, find_due
+from minutes_parser.extract.owners import PeopleIndex, own_body_words
+
+PEOPLE = PeopleIndex.build([], "")
+
+
+def action_cue(text: str) -> str | None:
+    found = c.ACTION_RULES.first(c.Clause(text, None, PEOPLE))
+    return None if found is None else found.cue
+
+
+# --- a report on a condition: only a condition the report itself sits in is procedure -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Township Manager will, if appropriate, bring a report back to the April meeting.",
+        "If necessary a report will be brought back to the next meeting.",
+        "If the grant is approved, the Treasurer will bring a report back to the next meeting.",
+        "Cllr Ames asked if the drainage survey report had arrived - asking for a reminder to be sent.",
+        "The Clerk to ask the owners if they wish the lane to be named in their address, then report back to the Council.",
+    ],
+)
+def test_a_hedged_or_conditional_commitment_still_reports_back(text: str) -> None:
+    assert action_cue(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Routine items pass on one roll-call vote unless a member, of the Board or the public, requests an item be pulled to be considered alone.",
+        "Grant items are voted as a block unless a trustee asks for one to be considered separately.",
+    ],
+)
+def test_a_request_that_may_come_is_still_procedure(text: str) -> None:
+    assert action_cue(text) != "pattern:report back"
+
+
+# --- "For the Board to approve ...": a recommended action, not a purpose clause --------------------------
+
+
+def decision_cue(text: str) -> str | None:
+    found = c.DECISION_RULES.first(c.Clause(text, None, PEOPLE))
+    return None if found is None else found.cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For the Board to approve the paving program, the engineer must first confirm the bid tabulation.",
+        "For the Council to adopt the plan, a two-thirds majority is required.",
+        "For the Trustees to accept the legacy, the solicitor will need the will in full.",
+    ],
+)
+def test_a_purpose_clause_before_the_subject_is_no_decision(text: str) -> None:
+    assert decision_cue(text) != "pattern:For the Board to ..."
+
+
+def test_a_recommended_action_with_a_comma_inside_is_still_one() -> None:
+    text = "For the Library Board to award the shelving contract to Ridgeway Interiors, Inc. for an amount not to exceed $48,000."
+    assert decision_cue(text) == "pattern:For the Board to ..."
+
+
+# --- "to recommend": a sub-body that goes away and comes back still acts ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Finance Sub-Committee to recommend a reserves policy to the March Board.",
+        "The Play Area Working Group to recommend a supplier to the November meeting.",
+    ],
+)
+def test_a_working_group_to_recommend_is_an_action(text: str) -> None:
+    assert action_cue(text) == "pattern:OWNER to VERB"
+
+
+def test_trustees_to_recommend_to_the_agm_is_the_meetings_own() -> None:
+    assert action_cue("Trustees to recommend to the AGM that the accounts be adopted.") is None
+
+
+# --- the meeting's own body: a committee's minutes name the council above it --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "own"),
+    [
+        (["Ashgrove Town Council", "Minutes of the Amenities Committee held on 4 March"], {"amenities", "committee"}),
+        (["Minutes of the Meeting of Ashgrove Town Council"], {"ashgrove", "town", "council"}),
+        (["Brackley County Council", "Cabinet"], {"cabinet"}),
+    ],
+)
+def test_the_own_body_is_the_committee_not_the_council_above_it(header: list[str], own: set[str]) -> None:
+    assert own_body_words(header) == own
+
+
+PLANNING_MINUTES = """Thornbury Magna Parish Council
+Minutes of the Planning Committee held on Monday 9 March 2026
+
+Present: Cllr E Garside (Chair), Cllr F Nolan, Cllr H Pryce
+In attendance: Mrs K Abbott (Clerk)
+
+PL/26/10 Apologies
+None.
+
+PL/26/11 Footpath 14
+The Clerk to take the footpath diversion to the next Parish Council meeting.
+The Clerk to take the tree survey to the next Planning Committee meeting.
+The Clerk to take the precept to the next Thornbury Council meeting.
+
+PL/26/12 Date of next meeting
+Next meeting: Monday 13 April 2026, 7.30pm, Reading Room.
+"""
+
+
+def test_in_a_committees_minutes_the_next_council_meeting_is_not_the_committees() -> None:
+    minutes = parse_text(PLANNING_MINUTES, name="thornbury.txt", model="rules")
+    dues = {a.text.split(" to the next ")[1]: (a.due.value if a.due else None) for a in minutes.actions}
+    assert dues == {"Parish Council meeting.": None, "Planning Committee meeting.": "2026-04-13", "Thornbury Council meeting.": None}
+
+
+# --- a dashed month: the when, unless it lies most of a year ahead ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Treasurer to circulate the bank reconciliation - December.", None),
+        ("Treasurer to circulate the bank reconciliation - March.", "2026-03"),
+        ("Secretary to send the renewal notices – July 2027.", "2027-07"),
+    ],
+)
+def test_a_dashed_month_far_ahead_is_what_the_task_is_about(text: str, value: str | None) -> None:
+    found = find_due(text, DateContext(dt.date(2026, 1, 14), directive=True))
+    assert (found.value if found else None) == value
