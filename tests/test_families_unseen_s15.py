@@ -26,9 +26,9 @@ def action_cue(text: str) -> str | None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The Township Manager will, if appropriate, bring a report back to the April meeting.",
-        "If necessary a report will be brought back to the next meeting.",
-        "If the grant is approved, the Treasurer will bring a report back to the next meeting.",
+        "The Township Manager will, if appropriate, bring an update back to the April meeting.",
+        "If necessary a costed report will be brought to trustees in May.",
+        "If the grant is approved, the Treasurer will bring an update back to trustees in June.",
         "Cllr Ames asked if the drainage survey report had arrived - asking for a reminder to be sent.",
         "The Clerk to ask the owners if they wish the lane to be named in their address, then report back to the Council.",
     ],
@@ -40,7 +40,7 @@ def test_a_hedged_or_conditional_commitment_still_reports_back(text: str) -> Non
 @pytest.mark.parametrize(
     "text",
     [
-        "Routine items pass on one roll-call vote unless a member, of the Board or the public, requests an item be pulled to be considered alone.",
+        "Routine items pass on one roll-call vote unless anyone, trustee or visitor, asks for one item to be considered alone.",
         "Grant items are voted as a block unless a trustee asks for one to be considered separately.",
     ],
 )
@@ -98,7 +98,7 @@ def test_trustees_to_recommend_to_the_agm_is_the_meetings_own() -> None:
     ("header", "own"),
     [
         (["Ashgrove Town Council", "Minutes of the Amenities Committee held on 4 March"], {"amenities", "committee"}),
-        (["Minutes of the Meeting of Ashgrove Town Council"], {"ashgrove", "town", "council"}),
+        (["Record of the Meeting of Ashgrove Town Council"], {"ashgrove", "town", "council"}),
         (["Brackley County Council", "Cabinet"], {"cabinet"}),
     ],
 )
@@ -116,11 +116,11 @@ PL/26/10 Apologies
 None.
 
 PL/26/11 Footpath 14
-The Clerk to take the footpath diversion to the next Parish Council meeting.
+The Clerk to take the footpath diversion to the next full Parish Council meeting.
 The Clerk to take the tree survey to the next Planning Committee meeting.
 The Clerk to take the precept to the next Thornbury Council meeting.
 
-PL/26/12 Date of next meeting
+PL/26/12 Next meeting
 Next meeting: Monday 13 April 2026, 7.30pm, Reading Room.
 """
 
@@ -128,7 +128,7 @@ Next meeting: Monday 13 April 2026, 7.30pm, Reading Room.
 def test_in_a_committees_minutes_the_next_council_meeting_is_not_the_committees() -> None:
     minutes = parse_text(PLANNING_MINUTES, name="thornbury.txt", model="rules")
     dues = {a.text.split(" to the next ")[1]: (a.due.value if a.due else None) for a in minutes.actions}
-    assert dues == {"Parish Council meeting.": None, "Planning Committee meeting.": "2026-04-13", "Thornbury Council meeting.": None}
+    assert dues == {"full Parish Council meeting.": None, "Planning Committee meeting.": "2026-04-13", "Thornbury Council meeting.": None}
 
 
 # --- a dashed month: the when, unless it lies most of a year ahead ------------------------------------------

@@ -47,7 +47,7 @@ def owner_to_verb(clause: Clause) -> Finding | None:
             return None  # "Members to note the report": a recommendation to the meeting
         found = _owners_before(clause, m.start(), tight=True) or _owner_after_dash(clause, m.start())
         if found and m.group(1).lower() == "recommend" and all(_recommends_as_the_meeting(o) for o in found[0]):
-            return None  # "Members to recommend to the Town Council that ...": the meeting's recommendation, a decision
+            return None  # "The Committee to recommend that Full Council ...": the meeting's recommendation, a decision
         if found and _MOVER_BEFORE.search(clause.text[: found[1][0]]):
             return None  # "..., seconded by Cllr Dunn, to amend the plan": the mover of a motion
         if found and _PARTNER_BEFORE.search(clause.text, max(0, found[1][0] - 120), found[1][0]):

@@ -358,7 +358,7 @@ def _owners_before(
             if reporter:
                 owners = owner_phrase(reporter.group(1), clause.people)
                 if owners is None and subject.lower() != "they" and _name_shaped(reporter.group(1), clause.people):
-                    owners = [reporter.group(1)]  # "Reca says she will ...": "she" makes the one word a person
+                    owners = [reporter.group(1)]  # "Petra says she will ...": "she" makes the one word a person
                 if owners:
                     return owners, (reporter.start(1), reporter.end(1))
             if clause.last_subject:

@@ -471,14 +471,14 @@ _SHORT_CLAUSE_WORDS = 7
 
 
 _BRACKETED_ACTION = re.compile(r"\[\s*(?:ACTION|Action|TODO)\b")  # searched just around a clause's start
-# A short clause that needs the sentence before it: a pronoun ("DN and NR to organise this.") or,
+# A short clause that needs the sentence before it: a pronoun ("KP and LW to sort this out.") or,
 # within a list entry, a verb left without its object ("- Dog bin: still awaited. Clerk to chase.").
 _ANAPHOR = re.compile(r"\b(?:this|it|that|them|these|those|so)\b", re.I)
 _BARE_VERB_END = re.compile(r"\b(?:to|will|would)\s+[a-z]+\.?$", re.I)
 
 
 def _with_context(text: str, result: ClauseResult, previous: ClauseResult | None, entry: bool) -> ClauseResult:
-    """"DN and NR to organise this." or "This was agreed by the CC." says little alone: a clause this
+    """"KP and LW to sort this out." or "That was agreed by the Board." says little alone: a clause this
     short that points back takes the sentence before it. GOLD's entry is the sentence or the bullet
     that carries the commitment: in running prose "The Clerk will chase." stands alone, and a
     decision before it ("Agreed to hire a skip. Colin will book it.") is an entry of its own."""
