@@ -145,3 +145,16 @@ def test_in_a_committees_minutes_the_next_council_meeting_is_not_the_committees(
 def test_a_dashed_month_far_ahead_is_what_the_task_is_about(text: str, value: str | None) -> None:
     found = find_due(text, DateContext(dt.date(2026, 1, 14), directive=True))
     assert (found.value if found else None) == value
+
+
+# --- a table row is an entry, like a bullet: its short action keeps the row ----------------------------------
+
+
+def test_a_table_row_or_a_bullet_is_an_entry_and_prose_is_not() -> None:
+    from minutes_parser.extract.item_reading import is_entry
+    from minutes_parser.segment import ParagraphDraft
+
+    row = ParagraphDraft("Bus shelter | Glass still cracked after the storm. KD to chase.", cells=("Bus shelter", "Glass still cracked after the storm. KD to chase."))
+    bullet = ParagraphDraft("Noticeboard: new lock not yet fitted. AM to fit.", list_marker="-")
+    prose = ParagraphDraft("The noticeboard lock has still not been fitted. AM to fit.")
+    assert (is_entry(row), is_entry(bullet), is_entry(prose)) == (True, True, False)
