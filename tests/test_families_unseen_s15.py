@@ -158,3 +158,15 @@ def test_a_table_row_or_a_bullet_is_an_entry_and_prose_is_not() -> None:
     bullet = ParagraphDraft("Noticeboard: new lock not yet fitted. AM to fit.", list_marker="-")
     prose = ParagraphDraft("The noticeboard lock has still not been fitted. AM to fit.")
     assert (is_entry(row), is_entry(bullet), is_entry(prose)) == (True, True, False)
+
+
+# --- a short decision in prose keeps what it decides on; a short action stands alone ----------------------------
+
+
+def test_a_bare_decision_after_a_planning_reference_keeps_the_reference() -> None:
+    from minutes_parser.nlp import sentence_spans
+
+    text = "3/26/0101 12 Orchard Rise. Members resolved not to object."
+    result, _ = c.classify_paragraph(text, sentence_spans([text])[0], label=None, people=PEOPLE)
+    (decision,) = [r for r in result.clauses if r.decision]
+    assert decision.text == text
