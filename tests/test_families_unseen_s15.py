@@ -15,9 +15,17 @@ from minutes_parser.extract.owners import PeopleIndex, own_body_words
 PEOPLE = PeopleIndex.build([], "")
 
 
-def action_cue(text: str) -> str | None:
-    found = c.ACTION_RULES.first(c.Clause(text, None, PEOPLE))
+def first_cue(rules: c.RuleSet, text: str) -> str | None:
+    found = rules.first(c.Clause(text, None, PEOPLE))
     return None if found is None else found.cue
+
+
+def action_cue(text: str) -> str | None:
+    return first_cue(c.ACTION_RULES, text)
+
+
+def decision_cue(text: str) -> str | None:
+    return first_cue(c.DECISION_RULES, text)
 
 
 # --- a report on a condition: only a condition the report itself sits in is procedure -------------------
@@ -49,11 +57,6 @@ def test_a_request_that_may_come_is_still_procedure(text: str) -> None:
 
 
 # --- "For the Board to approve ...": a recommended action, not a purpose clause --------------------------
-
-
-def decision_cue(text: str) -> str | None:
-    found = c.DECISION_RULES.first(c.Clause(text, None, PEOPLE))
-    return None if found is None else found.cue
 
 
 @pytest.mark.parametrize(
