@@ -49,8 +49,8 @@ def owner_to_verb(clause: Clause) -> Finding | None:
         if m.group(1).lower() in _DELIBERATIVE:
             return None  # "Members to note the report": a recommendation to the meeting
         found = _owners_before(clause, m.start(), tight=True) or _owner_after_dash(clause, m.start())
-        if found and m.group(1).lower() == "recommend" and all(_is_body(o) for o in found[0]):
-            return None  # "Members to recommend to the Town Council:": the meeting's recommendation, a decision
+        if found and m.group(1).lower() == "recommend" and all(_recommends_as_the_meeting(o) for o in found[0]):
+            return None  # "The Committee to recommend that Full Council ...": the meeting's recommendation, a decision
         if found and _MOVER_BEFORE.search(clause.text[: found[1][0]]):
             return None  # "..., seconded by Cllr Dunn, to amend the plan": the mover of a motion
         if found and _PARTNER_BEFORE.search(clause.text, max(0, found[1][0] - 120), found[1][0]):
@@ -752,6 +752,15 @@ def _third_person(verb: str) -> bool:
     return _verb_ok(stem) and stem not in _ASSENTING and verb[:-2] not in _ASSENTING
 
 
+# A working group, task group or sub-committee "to recommend" goes away and comes back: a task.
+_SUB_BODY = re.compile(r"\b(?:group|party|sub-?committee|sub-?group|task|team|working)\b", re.I)
+
+
+def _recommends_as_the_meeting(owner: str) -> bool:
+    """"Members", "the Committee", "Trustees": a body whose recommendation the meeting itself makes."""
+    return _is_body(owner) and _SUB_BODY.search(owner) is None
+
+
 # What a body does in deciding, not as a task: "that the Council accepts the quote".
 _ASSENTING = _DELIBERATIVE | frozenset(
     "accept support receive welcome thank express acknowledge recognise recognize reaffirm commend congratulate record oppose object reject refuse defer note".split()
@@ -804,13 +813,29 @@ def report_back(clause: Clause) -> Finding | None:
         return None  # "could be submitted", "would need to be considered", "... once this is completed"
     if _WISHED.search(clause.text, max(0, m.start() - 100), m.end()):
         return None  # "I would like the figures to be presented each quarter": a speaker's wish
-    if _SUPPOSED.search(clause.text, max(0, m.start() - 80), m.start()):
-        return None  # "... unless a councillor asks for an item to be considered on its own": a rule of procedure
+    if _on_a_condition(clause.text, m.start()):
+        return None  # "... unless a member asks for an item to be taken on its own": a rule of procedure
     return Finding("pattern:report back")
 
 
-# A condition put before the report: what happens if someone asks, not what was asked.
-_SUPPOSED = re.compile(r"\b(?:unless|if|in\s+case|in\s+the\s+event\s+that)\b[^.;]*$", re.I)
+# A condition the report sits in: "unless a member asks for ... to be considered", "if a report is
+# brought ...". Not "asked if ..." (a question the task asks), not "if necessary" (a task that
+# merely hedges), and not a condition closed by a comma before the report ("if the grant is
+# approved, the Clerk will bring a report back": a commitment on a condition is still one).
+_SUPPOSED = re.compile(r"\b(?:unless|if|in\s+case|in\s+the\s+event\s+that)\b(?P<condition>[^.;]*)$", re.I)
+_ASKED_IF = re.compile(r"\b(?:ask|asks|asked|asking|enquire[sd]?|inquire[sd]?|quer(?:y|ied)|check|see|find\s+out|know|wonder(?:ed)?)\s+$", re.I)
+_HEDGE = re.compile(r"\s*(?:necessary|appropriate|required|needed|possible|practicable|feasible|so|desired|applicable)\b", re.I)
+_ASKING = re.compile(r"\b(?:asks?|requests?|wish(?:es)?|calls?\s+for|demands?)\b", re.I)
+
+
+def _on_a_condition(text: str, start: int) -> bool:
+    supposed = _SUPPOSED.search(text, max(0, start - 80), start)
+    if supposed is None or _ASKED_IF.search(text, max(0, supposed.start() - 20), supposed.start()):
+        return False
+    condition = supposed["condition"]
+    if _HEDGE.match(condition):
+        return False
+    return "," not in condition or _ASKING.search(condition) is not None
 
 
 # "a guide we could bring back to the trustees": a possibility, not a report someone will bring.

@@ -526,10 +526,12 @@ def imperative_entry(clause: Clause) -> Finding | None:
     return Finding("pattern:Note the ...") if _IMPERATIVE.match(clause.text) else None
 
 
-# A consent agenda's recommended actions, as US boards and commissions print them under the item
-# that adopted them: "For the Board of Directors to approve the 2026 fare changes.", "For the
-# Commission to award the paving contract to ...". Each is one of the meeting's decisions; a
-# verb that only puts the item before the meeting ("to consider", "to discuss") is not.
+# A consent agenda's recommended actions, as some US boards and commissions print them under the
+# item that adopted them: "For the Trustees to adopt the 2027 fee schedule.", "For the Harbor
+# Commission to award the dredging contract to ...". Each is one of the meeting's decisions; a
+# verb that only puts the item before the meeting ("to consider", "to discuss") is not, nor a
+# purpose clause before the sentence's own subject ("For the Board to approve the plan, staff
+# must first ...": what approval needs, not what was approved).
 _RECOMMENDED_ACTION = re.compile(
     r"^" + _ENTRY_PREFIX + r"For\s+the\s+(?:[A-Z][\w&’'\-]*\s+){0,3}?(?:Board|Council|Committee|Commission|Cabinet|Panel|Trustees|Directors|Authority)"
     r"(?:\s+of\s+(?:[A-Z][\w&’'\-]*\s+){0,2}?(?:Directors|Trustees|Commissioners|Supervisors|Governors|Aldermen|Selectmen))?"
@@ -539,7 +541,16 @@ _RECOMMENDED_ACTION = re.compile(
 
 @DECISION_RULES.add("pattern:For the Board to ...", needs=("for the",))
 def recommended_action(clause: Clause) -> Finding | None:
-    return Finding("pattern:For the Board to ...") if _RECOMMENDED_ACTION.match(clause.text) else None
+    if not _RECOMMENDED_ACTION.match(clause.text) or _PURPOSE_THEN_SUBJECT.search(clause.text):
+        return None
+    return Finding("pattern:For the Board to ...")
+
+
+# ", the engineer must ...", ", we will need ...", ", two maintainers must ...": after the "For ... to"
+# clause, a subject of the sentence's own with its verb.
+_PURPOSE_THEN_SUBJECT = re.compile(
+    r",\s+(?:[\w’'\-]+\s+){1,3}?(?:must|should|will|would|shall|needs?|needed|requires?|required|has|have|had|is|are|was|were)\b"
+)
 
 
 # A heading that labels what follows as decisions: "Decisions", "Resolutions", "Decisions taken",

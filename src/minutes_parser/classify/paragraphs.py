@@ -490,14 +490,14 @@ _SHORT_CLAUSE_WORDS = 7
 
 
 _BRACKETED_ACTION = re.compile(r"\[\s*(?:ACTION|Action|TODO)\b")  # searched just around a clause's start
-# A short clause that needs the sentence before it: a pronoun ("DN and NR to organise this.") or,
-# within a list entry, a verb left without its object ("- Dog bin: still awaited. Clerk to chase.").
+# A short clause that needs the sentence before it: a pronoun ("KP and LW to sort this out.") or a
+# verb left without its object (see _points_back).
 _ANAPHOR = re.compile(r"\b(?:this|it|that|them|these|those|so)\b", re.I)
 _BARE_VERB_END = re.compile(r"\b(?:to|will|would)\s+[a-z]+\.?$", re.I)
 
 
 def _with_context(text: str, result: ClauseResult, previous: ClauseResult | None, entry: bool) -> ClauseResult:
-    """"DN and NR to organise this." or "This was agreed by the CC." says little alone: a clause this
+    """"KP and LW to sort this out." or "That was agreed by the Board." says little alone: a clause this
     short that points back takes the sentence before it. GOLD's entry is the sentence or the bullet
     that carries the commitment: in running prose "The Treasurer will follow up." stands alone,
     and a decision before it ("Agreed to rent a marquee. Ana will order it.") is an entry of its own."""
@@ -507,9 +507,21 @@ def _with_context(text: str, result: ClauseResult, previous: ClauseResult | None
         return result
     # "... in full. [ACTION: AW to ask the agency]": a bracketed action note on the sentence before.
     bracketed = _BRACKETED_ACTION.search(text, max(0, result.start - 12), result.start + 10) is not None
-    if not bracketed and (len(result.text.split()) > _SHORT_CLAUSE_WORDS or not (_ANAPHOR.search(result.text) or (entry and _BARE_VERB_END.search(result.text)))):
+    if not bracketed and (len(result.text.split()) > _SHORT_CLAUSE_WORDS or not _points_back(result, entry)):
         return result
     return ClauseResult(text[previous.start : result.end].strip(), previous.start, result.end, result.decision, result.action, result.rule_start)
+
+
+def _points_back(result: ClauseResult, entry: bool) -> bool:
+    """A pronoun, or a verb left without its object: within a list entry ("- Dog bin: still awaited.
+    Clerk to chase.") the entry is its context; in prose an action stands alone ("The Clerk will
+    chase.") but a decision does not ("12 Orchard Rise. Members resolved not to object."), unless it
+    is a bare motion ("Moved to adopt."), which the motion reading joins to what it adopts."""
+    if _ANAPHOR.search(result.text):
+        return True
+    if not _BARE_VERB_END.search(result.text):
+        return False
+    return entry or (result.action is None and not _VOTER_WORD.search(result.text))
 
 
 _SUBJECT = re.compile(r"^((?:The\s+|Our\s+)?(?:[A-Z][\w'’\-.]*|[a-z]+\s+team)(?:\s+[A-Z][\w'’\-.]*){0,3})\s+(?:had|has|have|was|were|is|are|said|says|reported|advised|noted|stated|explained|confirmed|agreed|asked|felt|contacted|[a-z]+ed)\b")

@@ -508,6 +508,15 @@ def _date_candidates(text: str, meeting: dt.date | None) -> list[_Candidate]:
 # action lists add the when; the dash must be the cue right before the month.
 _DASHED_TAIL = re.compile(r"\s[-–—]\s{0,3}(?:(?:early|late)\s{1,3})?$", re.I)
 _TAIL_END = re.compile(r"\s*[.;)]?\s*$")
+# A dashed month further ahead than this names what the task is about, not its when: "Treasurer
+# to circulate the bank reconciliation - December." at a January meeting is last December's.
+_DASHED_MONTHS_AHEAD = 6
+
+
+def _dashed_when(text: str, match: re.Match[str], month: int, meeting: dt.date | None) -> bool:
+    if not (_DASHED_TAIL.search(text, 0, match.start()) and _TAIL_END.match(text, match.end())):
+        return False
+    return meeting is None or match["year"] is not None or (month - meeting.month) % 12 <= _DASHED_MONTHS_AHEAD
 
 
 def _month_candidates(text: str, context: DateContext) -> list[_Candidate]:
@@ -527,8 +536,8 @@ def _month_candidates(text: str, context: DateContext) -> list[_Candidate]:
                 rule_name, cue = "due:end-of-month", _end_of_cue(text, match)
             else:
                 weak = _DAY_CUES | _MONTH_CUES if rule == "due:day-list" else _MONTH_CUES
-                if cue.kind == "punct" and _DASHED_TAIL.search(text, 0, match.start()) and _TAIL_END.match(text, match.end()):
-                    weak = weak | {"punct"}  # "KB to book the hall - early March.": the when, after a dash
+                if cue.kind == "punct" and _dashed_when(text, match, month, meeting):
+                    weak = weak | {"punct"}  # "KB to ring the bank - early January.": the when, after a dash
                 rule_name = rule
                 # "in March" is a deadline in "to be prepared for issue in March", not in
                 # "In December, 57 forms were received" or "357 emails in December".
@@ -607,8 +616,12 @@ _OWN_MEETING_WORDS = frozenset(
 
 def _names_another_body(words: str, own: frozenset[str] = frozenset()) -> bool:
     """"the next Transport Forum meeting": a capitalised name that is no body word, nor a word of
-    the body's own name, is another body's meeting, whose date the minutes do not give."""
-    return any(w[:1].isupper() and w.lower() not in _OWN_MEETING_WORDS and w.lower() not in own and not w.isupper() for w in words.split()[1:])
+    the body's own name, is another body's meeting, whose date the minutes do not give. In the
+    minutes of a committee, "the next Council meeting" is the council's, not the committee's."""
+    named = words.split()[1:]
+    if own and "council" not in own and any(w.lower() == "council" for w in named):
+        return True
+    return any(w[:1].isupper() and w.lower() not in _OWN_MEETING_WORDS and w.lower() not in own and not w.isupper() for w in named)
 
 
 def _stated_after_next_meeting(

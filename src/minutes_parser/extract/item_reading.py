@@ -34,6 +34,12 @@ from .owners import PeopleIndex
 from .table_rows import table_decision, task_cell
 
 
+def is_entry(para: ParagraphDraft) -> bool:
+    """A bullet, a numbered entry or a table row: the unit GOLD's "sentence or bullet" gives a
+    short action ("Bench | Not yet found. RB to pursue."), where running prose gives the sentence."""
+    return para.list_marker is not None or bool(para.cells)
+
+
 def read_item(
     draft: ItemDraft,
     item_index: int,
@@ -83,7 +89,7 @@ def read_item(
                 para, sentences = replace(para, text=task_text), sentence_spans([task_text])[0]
         classified, last_subject = classify_paragraph(
             para.text, sentences, label=para.label, people=people, margin=para.margin, last_subject=last_subject,
-            list_entry=para.list_marker is not None,
+            list_entry=is_entry(para),
         )
         clause_context = ClauseContext(para.label, para.margin, para.list_marker, draft.title, para.text)
         refiner.observe(classified, clause_context)

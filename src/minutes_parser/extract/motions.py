@@ -474,8 +474,8 @@ _VOTER_EDITS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<!\bmoved)(?<!\bproposed)(?:\s+was)?(?:\s+made)?\s+(?i:by)\s+" + NAME + r",?\s+(?i:and\s+)?(?i:seconded\s+by)\s+" + NAME), ""),
     # "Moved by Cllr Hale to adopt", "proposed by Trustee Okafor and seconded by Trustee Lind" ("Mo by ..." from a clipped PDF line)
     (re.compile(r"(?P<verb>\b(?i:moved|proposed|seconded|made|motion|mo(?:ve?|t(?:io?)?)?))\s+(?i:by)\s+" + NAME), r"\g<verb>"),
-    # "The minutes were proposed as a true record by Cllr Hale and Cllr Ward", "moved as correct by ..."
-    (re.compile(r"(?P<verb>\b(?i:moved|proposed|seconded)\s+(?i:as\s+(?:a\s+)?(?:true|correct|accurate)(?:\s+record)?))\s+(?i:by)\s+" + _NAMES), r"\g<verb>"),
+    # "The notes were proposed as an accurate record by Cllr Hale and Cllr Ward", "moved as correct by ..."
+    (re.compile(r"(?P<verb>\b(?i:moved|proposed|seconded)\s+(?i:as\s+(?:an?\s+)?(?:true|correct|accurate)(?:\s+record)?))\s+(?i:by)\s+" + _NAMES), r"\g<verb>"),
     # "Moved Hale to adopt" (the "by" left out)
     (re.compile(r"(?P<verb>\b(?i:moved|proposed))\s+" + NAME + r"(?=\s+(?:to|that)\b)"), r"\g<verb>"),
     # "Director Lind seconded the motion.": a sentence naming the seconder only

@@ -173,10 +173,14 @@ _BODY_NAME = re.compile(
 
 
 def own_body_words(header: Sequence[str]) -> frozenset[str]:
-    """Lower-cased words of the bodies named in the first lines of the header ("Minutes of the
-    Finance Committee" gives "finance", "committee"); later lines may name other bodies."""
+    """Lower-cased words of the body the meeting is of, as named in the first lines of the header
+    ("Minutes of the Finance Committee" gives "finance", "committee"); later lines may name other
+    bodies. A committee's or cabinet's minutes also name the council above it ("Ashgrove Town
+    Council / Minutes of the Amenities Committee"): that council is not the meeting's own body."""
     opening = "\n".join(header[:_OWN_NAME_LINES])[:_OPENING]
-    return frozenset(w.lower() for m in _BODY_NAME.finditer(opening) for w in m.group(1).split())
+    names = [m.group(1).split() for m in _BODY_NAME.finditer(opening)]
+    below_council = [words for words in names if words[-1] != "Council"]
+    return frozenset(w.lower() for words in (below_council or names) for w in words)
 
 
 _OWN_NAME_LINES = 3
