@@ -168,3 +168,13 @@ def test_clause_boundary_like_its_plain_form() -> None:
     for line in lines:
         assert [m.span() for m in base._BOUNDARY.finditer(line)] == [m.span() for m in plain.finditer(line)], line
         assert base._BOUNDARY.split(line) == plain.split(line), line
+
+
+def test_owner_list_split_like_its_plain_form() -> None:
+    from minutes_parser.extract import owners
+
+    plain = re.compile(r"(?<!\s)(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*|\s+plus\s+|\s+\+\s+|\s+or\s+)")
+    lines = [*SPACED_LINES, "Ana , Bo & Cy / Di plus Ed + Fay or Gus", "Ana,and Bo ,  and Cy", " , x", "Oran&Bo/ Cy  +  Di", "Ana\u00a0and\tBo"]
+    for line in lines:
+        assert owners._SPLIT.split(line) == plain.split(line), line
+        assert [m.span() for m in owners._SPLIT.finditer(line)] == [m.span() for m in plain.finditer(line)], line
