@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from minutes_parser.classify import actions, decisions, joins, paragraphs
+from minutes_parser.classify import actions, base, decisions, joins, paragraphs
 from minutes_parser.classify.base import ACTION_RULES, DECISION_RULES, Clause
 from minutes_parser.extract.owners import PeopleIndex
 from minutes_parser.segment import rules as segment_rules
@@ -159,3 +159,22 @@ def test_word_start_lead_finds_the_same(pattern: re.Pattern[str]) -> None:
     lines = [*SPACED_LINES, "(consensus to close)", "consensus reached. General consensus", "Ana asked the Clerk to write", "3 votes for; nem con", "_asked Bo to go", "That the Clerk write", "It was agreed that Ana, and that Bo go"]
     for line in lines:
         assert [m.span() + m.groups() for m in pattern.finditer(line)] == [m.span() + m.groups() for m in bare.finditer(line)], line
+
+
+def test_clause_boundary_like_its_plain_form() -> None:
+    # the lead-in boundary with a first-character lookahead finds what the plain alternatives find
+    plain = re.compile(r"(?:,|;|\band\b|\bthat\b|\bbut\b|\bso\b|\bwhile\b|\bwhereas\b)\s+")
+    lines = [*SPACED_LINES, "Bo, and Cy; but so whereas", "sandy that's thatch, butter so\talso", "bands_and\u00a0that x,\n", "while;  whereas"]
+    for line in lines:
+        assert [m.span() for m in base._BOUNDARY.finditer(line)] == [m.span() for m in plain.finditer(line)], line
+        assert base._BOUNDARY.split(line) == plain.split(line), line
+
+
+def test_owner_list_split_like_its_plain_form() -> None:
+    from minutes_parser.extract import owners
+
+    plain = re.compile(r"(?<!\s)(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*|\s+plus\s+|\s+\+\s+|\s+or\s+)")
+    lines = [*SPACED_LINES, "Ana , Bo & Cy / Di plus Ed + Fay or Gus", "Ana,and Bo ,  and Cy", " , x", "Oran&Bo/ Cy  +  Di", "Ana\u00a0and\tBo"]
+    for line in lines:
+        assert owners._SPLIT.split(line) == plain.split(line), line
+        assert [m.span() for m in owners._SPLIT.finditer(line)] == [m.span() for m in plain.finditer(line)], line

@@ -77,7 +77,9 @@ _THING_WORDS = re.compile(
     r"Committee|Board|Council|Group|Foundation|Association|Society|Steering|Services?|Department|System|Server|Stream|Creation)\b"
 )
 _NON_NAME_SUFFIX = re.compile(r"(?:ed|ly|ing|tion|sion|ment|ness|ity|ance|ence|ive|ous|ful|less|able|ible|ise|ize|ism|ist|ship)$")
-_SPLIT = re.compile(r"(?<!\s)(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*|\s+plus\s+|\s+\+\s+|\s+or\s+)")
+# Where a list of owners splits. Every form starts with a space, ",", "&" or "/": the lookahead for these
+# fails at once inside words, where the lookbehind and then each form were tried in turn.
+_SPLIT = re.compile(r"(?=[\s,&/])(?<!\s)(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*|\s+plus\s+|\s+\+\s+|\s+or\s+)")
 _AS_ROLE = re.compile(r"\s+as\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+){0,2}([A-Za-z][\w\-]*)$")
 _LISTED_NAME = re.compile(r"[A-Z][a-z'’\-]{1,20}")
 _LEADING_NOISE = re.compile(
