@@ -1,0 +1,42 @@
+"""Tasks that only some minutes' house styles reach: a one-person role written in lower case
+("the clerk was asked to ...") after a lead-in phrase with no comma."""
+
+from __future__ import annotations
+
+import pytest
+
+import helpers
+from minutes_parser import classify as c
+from minutes_parser.extract.owners import PeopleIndex
+
+PEOPLE = PeopleIndex.build([], "Minutes of Brindle Moss Parish Council held on 9 April 2025.")
+
+
+def first_action(text: str) -> c.Finding | None:
+    return helpers.first_action(text, PEOPLE)
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("As the verge is flooding again the clerk was asked to report it to the highways team.", "the clerk"),
+        ("Following the complaint about the bins the chairman was asked to speak to the contractor.", "the chairman"),
+        ("With the audit due in June the treasurer was asked to book the examiner.", "the treasurer"),
+    ],
+)
+def test_lower_case_role_after_a_lead_in_owns_the_task(text: str, owner: str) -> None:
+    found = first_action(text)
+    assert found is not None
+    assert found.owners == (owner,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the role is only talked about: nobody is asked to do anything
+        "As the verge is flooding again the clerk said the highways team had been told.",
+        "With the audit due in June the treasurer was pleased with the accounts.",
+    ],
+)
+def test_lower_case_role_without_a_request_is_no_task(text: str) -> None:
+    assert first_action(text) is None
