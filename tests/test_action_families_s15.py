@@ -40,3 +40,28 @@ def test_lower_case_role_after_a_lead_in_owns_the_task(text: str, owner: str) ->
 )
 def test_lower_case_role_without_a_request_is_no_task(text: str) -> None:
     assert first_action(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To close the gap, the council planned to raise its precept by three per cent next year.",
+        "Once the architects are appointed, the Town Council intends to submit a bid for the second phase.",
+        "The Board hopes to open the new reading room in the spring.",
+    ],
+)
+def test_a_whole_body_s_plan_is_no_task(text: str) -> None:
+    assert first_action(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("The Clerk intends to write to the bus company about the late services.", "The Clerk"),
+        ("Cllr Ruddock plans to walk the footpath with the ranger next week.", "Cllr Ruddock"),
+    ],
+)
+def test_a_person_s_plan_stays_a_task(text: str, owner: str) -> None:
+    found = first_action(text)
+    assert found is not None
+    assert found.owners == (owner,)
