@@ -65,3 +65,18 @@ def test_a_person_s_plan_stays_a_task(text: str, owner: str) -> None:
     found = first_action(text)
     assert found is not None
     assert found.owners == (owner,)
+
+
+def test_a_pronoun_after_the_sentence_s_own_subject_is_that_person() -> None:
+    # "he" follows this sentence's subject, not the one of the sentence before
+    text = "Mr Oduya was asked whether the quarry owner is selling the field and he replied that he will find out."
+    found = helpers.first_action(text, PEOPLE, last_subject="The Chairman")
+    assert found is not None
+    assert found.owners == ("Mr Oduya",)
+
+
+def test_a_pronoun_with_no_person_opening_the_sentence_keeps_the_antecedent() -> None:
+    text = "The roofers have finished the porch and he will check it next week."
+    found = helpers.first_action(text, PEOPLE, last_subject="Cllr Penn")
+    assert found is not None
+    assert found.owners == ("Cllr Penn",)
