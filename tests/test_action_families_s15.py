@@ -80,3 +80,22 @@ def test_a_pronoun_with_no_person_opening_the_sentence_keeps_the_antecedent() ->
     found = helpers.first_action(text, PEOPLE, last_subject="Cllr Penn")
     assert found is not None
     assert found.owners == ("Cllr Penn",)
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("The working group will report to the next meeting with a draft survey.", "The working group"),
+        ("The steering group will meet the landowner before the consultation closes.", "The steering group"),
+        ("The working party agreed to price the new benches.", "The working party"),
+    ],
+)
+def test_a_lower_case_sub_group_owns_its_task(text: str, owner: str) -> None:
+    found = first_action(text)
+    assert found is not None
+    assert found.owners == (owner,)
+
+
+def test_another_lower_case_committee_is_still_no_owner() -> None:
+    # only the kinds of sub-group a meeting sets up: "the grounds committee" is not read as one
+    assert first_action("The grounds committee will meet the landowner before the consultation closes.") is None
