@@ -364,7 +364,7 @@ def _owners_before(
             if clause.last_subject:
                 lead = _leading_person(clause) if subject.lower() != "they" else None
                 if lead and lead[1][1] < len(raw) - len(subject):
-                    return lead  # "Mr Amis was asked about the lease and he replied that he would": this sentence's subject
+                    return lead  # "Mr Amis was asked about the lease and answered that he would": this sentence's subject
                 at = raw.rfind(subject)
                 return [clause.last_subject], (at, at + len(subject))
             return None
