@@ -99,3 +99,11 @@ def test_a_lower_case_sub_group_owns_its_task(text: str, owner: str) -> None:
 def test_another_lower_case_committee_is_still_no_owner() -> None:
     # only the kinds of sub-group a meeting sets up: "the grounds committee" is not read as one
     assert first_action("The grounds committee will meet the landowner before the consultation closes.") is None
+
+
+def test_a_pronoun_is_not_read_as_a_body_opening_the_sentence() -> None:
+    # "he" cannot stand for a council: the antecedent from before stays
+    text = "The District Council empties the bins fortnightly but he would ask about a weekly round."
+    found = helpers.first_action(text, PEOPLE, last_subject="Cllr Penn")
+    assert found is not None
+    assert found.owners == ("Cllr Penn",)

@@ -363,7 +363,7 @@ def _owners_before(
                     return owners, (reporter.start(1), reporter.end(1))
             if clause.last_subject:
                 lead = _leading_person(clause) if subject.lower() != "they" else None
-                if lead and lead[1][1] < len(raw) - len(subject):
+                if lead and lead[1][1] < len(raw) - len(subject) and not any(_is_body(o) or _is_meeting_body(o) for o in lead[0]):
                     return lead  # "Mr Amis was asked about the lease and answered that he would": this sentence's subject
                 at = raw.rfind(subject)
                 return [clause.last_subject], (at, at + len(subject))
