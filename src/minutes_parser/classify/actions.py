@@ -133,6 +133,10 @@ _PLAN_NOUNS = (
 )
 
 
+# A plan stated for a whole body ("the Council plans to raise the tax") is policy, not a task.
+_BODY_PLANS = frozenset(["plans", "planned", "intends", "intended", "hopes", "hoped"])
+
+
 @ACTION_RULES.add("pattern:OWNER agreed to VERB", needs=(_TO,))
 def owner_agreed_to(clause: Clause) -> Finding | None:
     """"The Clerk agreed to contact", "Audit representatives agreed to explore", "was asked to"."""
@@ -160,6 +164,8 @@ def owner_agreed_to(clause: Clause) -> Finding | None:
             continue  # "asked for volunteers to ...", "the offers to buy": nouns, not commitments
         if found and m.group(1) in ("agreed", "agrees") and all(_is_meeting_body(o) for o in found[0]):
             return None  # "The Parish Council ... agreed to make a return": the meeting's decision
+        if found and m.group(1) in _BODY_PLANS and all(_is_meeting_body(o) for o in found[0]):
+            continue  # "the Council intends to progress a bid": a body's standing plan, nobody's task
         if found:
             cue_word = re.sub(r"^(?:stated|expressed) \w+ intention$", "stated an intention", m.group(1))
             return Finding(f"pattern:OWNER {cue_word} to VERB", tuple(found[0]), found[1])

@@ -387,6 +387,9 @@ def _owners_before(
                 if owners:
                     return owners, (reporter.start(1), reporter.end(1))
             if clause.last_subject:
+                lead = _leading_person(clause) if subject.lower() != "they" else None
+                if lead and lead[1][1] < len(raw) - len(subject) and not any(_is_body(o) or _is_meeting_body(o) for o in lead[0]):
+                    return lead  # "Mr Amis was asked about the lease and answered that he would": this sentence's subject
                 at = raw.rfind(subject)
                 return [clause.last_subject], (at, at + len(subject))
             return None
@@ -439,8 +442,9 @@ _IMPERSONAL_BEFORE = re.compile(
     r"(?:\bit\s+(?:was|is|has\s+been)|\bthere\s+(?:was|is)|\b(?:which|who|someone|anyone)(?:\s+(?:was|were|is|are))?|\b(?:was|were|is|are|been|be)|[-–—:])\s*$",
     re.I,
 )
+# One-person roles are matched in lower case too: many parish minutes write "the clerk".
 _PERSON_MENTION = re.compile(
-    r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr|PCSO|PC|Sgt|Inspector)\.?\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}|\b[Tt]he\s+(?:Clerk|Chair(?:man|person)?|Secretary|Treasurer|Board|Committee)\b"
+    r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr|PCSO|PC|Sgt|Inspector)\.?\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}|\b[Tt]he\s+(?:[Cc]lerk|[Cc]hair(?:man|person)?|[Ss]ecretary|[Tt]reasurer|Board|Committee)\b"
 )
 
 

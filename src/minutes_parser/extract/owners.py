@@ -224,6 +224,10 @@ def clean_subject(text: str) -> str:
 _WITH_HANDLE = re.compile(r"[A-Za-z][a-z'’\-]{1,30}(?:\s+[A-Z][a-z'’\-]{0,30}\.?)?\s*\(@[\w.\-]{1,40}\)")
 
 
+# Lower-case sub-groups that minutes set up and then give tasks to: "the working group", "the steering group".
+_SUB_GROUP_KINDS = frozenset(["working", "steering", "task"])
+
+
 def owner_part(part: str, people: PeopleIndex, *, allow_unknown_names: bool = True) -> bool:
     """Does ``part`` (one conjunct) name a person, initials, role or group?"""
     words = part.split()
@@ -254,6 +258,8 @@ def owner_part(part: str, people: PeopleIndex, *, allow_unknown_names: bool = Tr
     last = core[-1].lower().strip(".,")
     if any(w.lower() in ("of", "for") and (i == 0 or core[i - 1].lower() not in ROLE_NOUNS) for i, w in enumerate(core[:-1])):
         return False  # "Induction for staff": a thing for a group, not a role ("Head of Legal" returned above)
+    if len(core) == 2 and core[0].lower() in _SUB_GROUP_KINDS and last in ("group", "party"):
+        return True  # "the working group will report back": a kind of sub-group, unlike "the employment committee"
     if last in ROLE_NOUNS or (core[0].lower() in ("everyone", "those", "anyone", "all") and len(core) <= 5):
         # "Officers", "Lead Members", "the Grants Committee", "Audit representatives", "Kitchen team"
         return all(w[:1].isupper() or w.lower() in ROLE_NOUNS or w.lower() in ("of", "for", "and") or w[:1].isdigit() for w in core[:-1]) or core[0].lower() in ("everyone", "those", "anyone", "all")
