@@ -344,13 +344,14 @@ class _Builder:
         self.header_runs: frozenset[int] = frozenset()  # indices of bold lines printed as a table's column headers
         self.index = 0  # the index of the block being read
         self.last_roman: str | None = None  # the last "ii." sub-item opened from a paragraph
+        self.minute_codes: frozenset[str] = frozenset()  # body codes of the document's coded minute numbers
 
     # item management
     def open_item(
         self, title: str, number: str | None = None, key: str | None = None, level: int = 0, *, cue: str
     ) -> ItemDraft:
         item = ItemDraft(title=title.strip(), number=number, key=key, heading_level=level, cue=cue)
-        if number and _MINUTE_NUMBER.fullmatch(number):
+        if number and (_MINUTE_NUMBER.fullmatch(number) or _CODED_NUMBER.fullmatch(number)):
             # An agenda listed first with the minute numbers, then minuted under the same numbers:
             # the minuted item replaces the bare listing, under the listing's title when both
             # name the same business (the minuted line runs its text or a column into the title).
@@ -574,6 +575,7 @@ def _segment(blocks: tuple[Block, ...], join_wrapped: bool) -> Segmented:
     b.join_wrapped = join_wrapped
     b.repeated_titles = _repeated_titles(blocks)
     b.header_runs = _column_header_runs(blocks)
+    b.minute_codes = _coded_minute_runs(blocks)
     index = 0
     count = len(blocks)
     while index < count:
@@ -607,7 +609,9 @@ def _segment(blocks: tuple[Block, ...], join_wrapped: bool) -> Segmented:
 
         # Attendance sections, anywhere before the first item or in the trailer.
         if b.current is None or b.in_trailer or b.attendance.active:
-            if b.attendance.feed(block, in_header=b.current is None):
+            if _leads_coded_minute(b, text):
+                b.attendance.active = False  # a list of names does not run on into a minute
+            elif b.attendance.feed(block, in_header=b.current is None):
                 continue
 
         if kind is BlockKind.HEADING:
@@ -626,7 +630,7 @@ def _segment(blocks: tuple[Block, ...], join_wrapped: bool) -> Segmented:
             b.add_paragraph(ParagraphDraft(text=rebuild_paragraph(text), list_marker=block.marker, margin=block.margin, level=block.level))
             continue
         # PARAGRAPH
-        if _on_prefixed_minutes(b, block, text):
+        if _on_prefixed_minutes(b, block, text) or _on_coded_minute(b, block, text):
             continue
         if _on_flattened_listing(b, block, text):
             continue
@@ -964,6 +968,8 @@ def _on_heading(b: _Builder, block: Block, text: str) -> None:
     coded = _CODED_REFERENCE.fullmatch(text.strip())
     if coded:
         number, title = coded.group(1), coded.group(2)  # "FGP/24/47 Staffing": the minute's reference, then its title
+    elif (lead := _leads_coded_minute(b, text)) is not None:
+        number, title = lead.group(0).strip().rstrip(".:"), text[lead.end() :].strip()  # "P&R 23/14 Grants", "FC.24.07 Allotments"
     item = b.open_item(title, number=number, level=block.level, cue="rule:bold line" if block.marker == "bold" else "rule:heading")
     if block.marker != "bold":
         b.items_from_headings = True
@@ -1178,6 +1184,51 @@ def _on_prefixed_minutes(b: _Builder, block: Block, text: str) -> bool:
     for m, end in _with_ends(starts, len(text)):
         title, body = _title_or_lead(rebuild_paragraph(text[m.end() : end]))
         _open_with_text(b, block, title.rstrip(" .:"), body, number=m.group(2), cue="rule:coded minute number")
+    return True
+
+
+# A minute number written as the body's code, the year and the minute's serial: "AC/25/01 Title",
+# "P&R 23/14 Title", "FC.24.07 Title", "C/23/45 Title". Planning references share the shape
+# ("DC/24/0123", "24/01234/FUL"): their serials run to four or more digits, and they stand alone,
+# where a meeting's minutes run in sequence under one code (see _coded_minute_runs).
+_CODED_MINUTE = re.compile(r"([A-Z][A-Z&]{0,4})[/. ](\d{2}|\d{4})[/.](\d{1,3})[.:]?[ \t\u00a0]+(?=[A-Z“\"'‘])")
+
+
+_CODED_NUMBER = re.compile(r"[A-Z][A-Z&]{0,4}[/. ](?:\d{2}|\d{4})[/.]\d{1,3}")  # such a number alone
+
+
+def _coded_minute_runs(blocks: tuple[Block, ...]) -> frozenset[str]:
+    """Codes that lead two paragraphs whose minute serials follow on (01 then 02) in the same
+    year: the document's minute numbering, not a reference quoted once."""
+    seen: dict[tuple[str, str], set[int]] = {}
+    for block in blocks:
+        text = block.text.lstrip()
+        if not text[:1].isupper() or block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+            continue  # cheap test first: a code starts with a capital
+        m = _CODED_MINUTE.match(text)
+        if m:
+            seen.setdefault((m.group(1), m.group(2)), set()).add(int(m.group(3)))
+    return frozenset(code for (code, _), serials in seen.items() if any(n + 1 in serials for n in serials))
+
+
+def _leads_coded_minute(b: _Builder, text: str) -> re.Match[str] | None:
+    """The coded minute number of the document's run that ``text`` begins with, if any."""
+    if not b.minute_codes or not text[:1].isupper():
+        return None
+    m = _CODED_MINUTE.match(text)
+    return m if m and m.group(1) in b.minute_codes else None
+
+
+def _on_coded_minute(b: _Builder, block: Block, text: str) -> bool:
+    """A paragraph led by a minute number of the document's run of coded minutes: an item, titled
+    by the line after the number when it reads as a title."""
+    m = _leads_coded_minute(b, text)
+    if m is None:
+        return False
+    title, body = split_title(text[m.end() :])
+    if not title or not _title_ok(title.rstrip(" .:")):
+        return False
+    _open_with_text(b, block, title.rstrip(" .:"), body, number=m.group(0).strip().rstrip(".:"), cue="rule:coded minute number")
     return True
 
 

@@ -1,0 +1,87 @@
+"""Agenda-item families of session 15, rules alone and with the default model. All minutes here
+are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import numbered_items, titles
+from minutes_parser import parse_text
+
+MODELS = ["rules", None]
+
+# --- minute numbers written as the body's code, the year and the serial ----------------------
+
+AUDIT_CODED = (
+    "Marlow Vale Town Council\n\n"
+    "Minutes of the Audit Committee held on 4 March 2025 at the Guildhall\n\n"
+    "Present: Cllr A. Penrose (Chair), Cllr B. Oduya, Cllr C. Finch\n\n"
+    "AC/25/01 Apologies for Absence\nApologies were received from Cllr D. Hale.\n\n"
+    "AC/25/02 Internal Audit Report\nThe committee noted the report of the internal auditor.\n\n"
+    "AC/25/03 Planning Matters\nDC/24/0123 was discussed and members had no objection.\n\n"
+    "DC/24/0456 Rear extension at 9 Quarry Road. No objection.\n\n"
+    "24/01234/FUL Land at Mill Lane. No objection.\n\n"
+    "AC/25/04 Date of Next Meeting\nThe next meeting will be held on 3 June 2025.\n"
+)
+RESOURCES_CODED = (
+    "Brindle Heath Parish Council\n\n"
+    "Minutes of the Policy and Resources Committee held on 12 June 2024\n\n"
+    "P&R 23/14 Apologies\nNone received.\n\n"
+    "P&R 23/15 Budget Monitoring\nMembers reviewed the budget.\n\n"
+    "P&R 23/16 Grants\nRESOLVED to award 250 pounds to the youth club.\n"
+)
+DOTTED_CODED = (
+    "Ashcombe Town Council\n\n"
+    "Minutes of the Full Council meeting held on 9 July 2024\n\n"
+    "FC.24.07 Declarations of Interest\nNone were declared.\n\n"
+    "FC.24.08 Minutes of the Previous Meeting\nRESOLVED that the minutes be signed as a true record.\n\n"
+    "FC.24.09 Allotments\nThe Clerk reported a waiting list of 14.\n"
+)
+HEADED_CODED = (
+    "# Ashcombe Town Council\n\n"
+    "Minutes of the Full Council meeting held on 9 July 2024\n\n"
+    "## FC.24.07 Declarations of Interest\n\nNone were declared.\n\n"
+    "## FC.24.08 Allotments\n\nThe Clerk reported a waiting list of 14.\n"
+)
+# Planning references alone do not make a run of minutes: a serial of four digits, or one quoted
+# once, stays the text of the item it sits in.
+PLANNING_ONLY = (
+    "Ashcombe Town Council\n\n"
+    "Minutes of the Planning Committee held on 9 July 2024\n\n"
+    "1. Applications\n\n"
+    "P/24/123 Land at Mill Lane. No objection.\n\n"
+    "DC/24/0123 Rear extension at 4 High Street. No objection.\n\n"
+    "DC/24/0124 New garage at 6 High Street. No objection.\n\n"
+    "2. Date of next meeting\n\nTo be confirmed.\n"
+)
+
+
+@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        (AUDIT_CODED, "audit.txt", [("AC/25/01", "Apologies for Absence"), ("AC/25/02", "Internal Audit Report"),
+                                    ("AC/25/03", "Planning Matters"), ("AC/25/04", "Date of Next Meeting")]),
+        (RESOURCES_CODED, "pr.txt", [("P&R 23/14", "Apologies"), ("P&R 23/15", "Budget Monitoring"), ("P&R 23/16", "Grants")]),
+        (DOTTED_CODED, "fc.txt", [("FC.24.07", "Declarations of Interest"), ("FC.24.08", "Minutes of the Previous Meeting"),
+                                  ("FC.24.09", "Allotments")]),
+        (HEADED_CODED, "fc.md", [("FC.24.07", "Declarations of Interest"), ("FC.24.08", "Allotments")]),
+        (PLANNING_ONLY, "plan.txt", [("1", "Applications"), ("2", "Date of next meeting")]),
+    ],
+    ids=["slashed", "ampersand-code", "dotted", "markdown-headings", "planning-references-stay-text"],
+)
+def test_coded_minute_numbers(text: str, name: str, expected: list[tuple[str, str]], model: str | None) -> None:
+    assert numbered_items(parse_text(text, name=name, model=model)) == expected
+
+
+def test_planning_reference_inside_a_coded_minute_stays_its_text() -> None:
+    planning = next(item for item in parse_text(AUDIT_CODED, name="audit.txt", model="rules").items if item.number == "AC/25/03")
+    assert any("Quarry Road" in p.text for p in planning.paragraphs)
+    assert any("Mill Lane" in p.text for p in planning.paragraphs)
+
+
+def test_coded_minute_listed_in_an_agenda_then_minuted_is_one_item() -> None:
+    agenda = "Agenda\n\nAC/25/01 Apologies for Absence\n\nAC/25/02 Internal Audit Report\n\n"
+    text = AUDIT_CODED.replace("AC/25/01 Apologies for Absence\nApologies", agenda + "AC/25/01 Apologies for Absence\nApologies")
+    assert titles(parse_text(text, name="audit.txt", model="rules")) == [
+        "Apologies for Absence", "Internal Audit Report", "Planning Matters", "Date of Next Meeting"]
