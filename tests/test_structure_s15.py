@@ -85,3 +85,41 @@ def test_coded_minute_listed_in_an_agenda_then_minuted_is_one_item() -> None:
     text = AUDIT_CODED.replace("AC/25/01 Apologies for Absence\nApologies", agenda + "AC/25/01 Apologies for Absence\nApologies")
     assert titles(parse_text(text, name="audit.txt", model="rules")) == [
         "Apologies for Absence", "Internal Audit Report", "Planning Matters", "Date of Next Meeting"]
+
+
+# --- the captions of a finance item's statements -------------------------------------------
+
+LEDGER = (
+    "# Fernhill Parish Council\n\n"
+    "Minutes of the meeting held on 2 October 2024\n\n"
+    "## 5. Finance\n\n"
+    "The Clerk presented the accounts.\n\n"
+    "### Receipts\n\n"
+    "Precept second half 4,200.00\n\n"
+    "### Payments for approval:\n\n"
+    "Grass cutting 310.00\n\n"
+    "## 6. Planning\n\n"
+    "No applications were received.\n"
+)
+# The same captions under other business, or as an item's own heading, remain items.
+PAYMENTS_ITEM = (
+    "# Fernhill Parish Council\n\n"
+    "Minutes of the meeting held on 2 October 2024\n\n"
+    "## Correspondence\n\n"
+    "A letter from the school was read.\n\n"
+    "## Payments\n\n"
+    "RESOLVED to pay the invoices listed.\n"
+)
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_ledger_captions_stay_in_the_finance_item(model: str | None) -> None:
+    minutes = parse_text(LEDGER, name="ledger.md", model=model)
+    assert titles(minutes) == ["Finance", "Planning"]
+    finance = minutes.items[1] if minutes.items[0].preamble else minutes.items[0]
+    assert any("Grass cutting" in p.text for p in finance.paragraphs)
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_ledger_caption_outside_a_finance_item_is_an_item(model: str | None) -> None:
+    assert titles(parse_text(PAYMENTS_ITEM, name="payments.md", model=model)) == ["Correspondence", "Payments"]

@@ -912,6 +912,20 @@ def _sentence_heading(text: str) -> bool:
     return stripped.endswith(":") and len(words) >= 3 and _FINITE_VERB.search(stripped) is not None
 
 
+# The captions of a finance item's statements ("Receipts", "Other Payments", "Payments for
+# approval:"): parts of the finance item, not business of their own.
+_LEDGER_CAPTION = re.compile(
+    r"(?:(?:other|cheque|bacs|card|online)\s+)?(?:receipts|payments|income|expenditure)"
+    r"(?:\s+(?:made|received|due|to\s+be\s+made|for\s+(?:approval|authorisation|authorization)))?\s*:?",
+    re.I,
+)
+_FINANCE_TITLE = re.compile(r"\b(?:financ\w*|accounts?|payments?|budget)\b", re.I)
+
+
+def _ledger_caption(current: ItemDraft, text: str) -> bool:
+    return len(text) <= 40 and _LEDGER_CAPTION.fullmatch(text.strip(" *_")) is not None and _FINANCE_TITLE.search(current.title) is not None
+
+
 def _on_heading(b: _Builder, block: Block, text: str) -> None:
     lowered = text.lower().strip(" :")
     if _starts_trailer(b, text):
@@ -923,7 +937,7 @@ def _on_heading(b: _Builder, block: Block, text: str) -> None:
     if _not_a_heading(text, weak=weak):
         _add_running_text(b, block, text)
         return
-    if b.current is not None and b.index in b.header_runs:
+    if b.current is not None and (b.index in b.header_runs or _ledger_caption(b.current, text)):
         b.add_paragraph(ParagraphDraft(text=text, title_like=True))
         return
     if b.current is not None and _title_key(text) in b.repeated_titles and not pure_label(text):
