@@ -123,3 +123,27 @@ def test_ledger_captions_stay_in_the_finance_item(model: str | None) -> None:
 @pytest.mark.parametrize("model", MODELS)
 def test_ledger_caption_outside_a_finance_item_is_an_item(model: str | None) -> None:
     assert titles(parse_text(PAYMENTS_ITEM, name="payments.md", model=model)) == ["Correspondence", "Payments"]
+
+
+# --- bracketed roman sub-items: "(ii)" after "(i)", marker on its own line or before the title ---
+
+ROMAN_OWN_LINE = (
+    "Dunmore County Council\n\nMinutes of the Ordinary Meeting held on 3 March 2025\n\n"
+    "1.\n\nMinutes\n\nThe minutes of the February meeting were adopted.\n\n"
+    "2.\n\nAudit\n\n"
+    "(i)\n\nInternal Audit Plan 2025\n\nCirculated, report of the Head of Finance on the plan.\n\n"
+    "(ii)\n\nAudit Committee Annual Report 2024\n\nCirculated, the annual report of the committee.\n\n"
+    "(iii)\n\nAudit Committee Charter\n\nThe charter was adopted.\n\n"
+    "3.\n\nHousing\n\nCirculated, report on housing delivery.\n"
+)
+ROMAN_INLINE = ROMAN_OWN_LINE.replace(")\n\n", ") ").replace(".\n\nMinutes", ". Minutes").replace(".\n\nAudit\n", ". Audit\n").replace(
+    ".\n\nHousing", ". Housing"
+)
+ROMAN_ITEMS = [("1", "Minutes"), ("2", "Audit"), ("2i", "Internal Audit Plan 2025"), ("2ii", "Audit Committee Annual Report 2024"),
+               ("2iii", "Audit Committee Charter"), ("3", "Housing")]
+
+
+@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("text", [ROMAN_OWN_LINE, ROMAN_INLINE], ids=["marker-own-line", "marker-before-title"])
+def test_bracketed_roman_sub_items_follow_on(text: str, model: str | None) -> None:
+    assert numbered_items(parse_text(text, name="dunmore.txt", model=model)) == ROMAN_ITEMS

@@ -1009,8 +1009,8 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
             return True
         return False
     outline = _UPPER_MARKER.fullmatch(marker) is not None
-    if number is None and re.fullmatch(r"[ivx]{2,4}[.)]", marker) and "\n" not in text:
-        return _on_roman_sub_item(b, f"{marker} {text}")  # "ii)" after "i)": the next sub-item, as "i)" is
+    if number is None and re.fullmatch(r"\(?[ivx]{2,4}[.)]", marker) and "\n" not in text:
+        return _on_roman_sub_item(b, f"{marker} {text}")  # "ii)" or "(ii)" after "i)": the next sub-item, as "i)" is
     if number is None or (block.level > 1 and not outline):
         return False
     is_letter = bool(re.fullmatch(r"[a-z]", number))
@@ -1429,7 +1429,7 @@ def _on_list_section(b: _Builder, block: Block, text: str, blocks: tuple[Block, 
 
 
 # "ii. Footpaths – R. Tully": a sub-item numbered in lower-case roman, left a paragraph by readers.
-_ROMAN_SUB_TITLE = re.compile(r"([ivx]{1,4})[.)][ \t\u00a0]+([A-Z][^\n]{2,120})")
+_ROMAN_SUB_TITLE = re.compile(r"\(?([ivx]{1,4})[.)][ \t\u00a0]+([A-Z][^\n]{2,120})")  # "ii. Title", "(ii) Title"
 _ROMAN_VALUES = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 
 
