@@ -1216,10 +1216,14 @@ def _coded_minute_runs(blocks: tuple[Block, ...]) -> frozenset[str]:
     year: the document's minute numbering, not a reference quoted once."""
     seen: dict[tuple[str, str], set[int]] = {}
     for block in blocks:
-        text = block.text.lstrip()
-        if not text[:1].isupper() or block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
-            continue  # cheap test first: a code starts with a capital
-        m = _CODED_MINUTE.match(text)
+        text = block.text
+        if not text[:1].isupper():  # cheap test first: a code starts with a capital
+            if not text[:1].isspace():
+                continue
+            text = text.lstrip()
+            if not text[:1].isupper():
+                continue
+        m = _CODED_MINUTE.match(text) if block.kind is BlockKind.PARAGRAPH or block.kind is BlockKind.HEADING else None
         if m:
             seen.setdefault((m.group(1), m.group(2)), set()).add(int(m.group(3)))
     return frozenset(code for (code, _), serials in seen.items() if any(n + 1 in serials for n in serials))
