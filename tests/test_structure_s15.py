@@ -147,3 +147,34 @@ ROMAN_ITEMS = [("1", "Minutes"), ("2", "Audit"), ("2i", "Internal Audit Plan 202
 @pytest.mark.parametrize("text", [ROMAN_OWN_LINE, ROMAN_INLINE], ids=["marker-own-line", "marker-before-title"])
 def test_bracketed_roman_sub_items_follow_on(text: str, model: str | None) -> None:
     assert numbered_items(parse_text(text, name="dunmore.txt", model=model)) == ROMAN_ITEMS
+
+
+# --- the first business heading after the attendance lists -----------------------------------
+
+AFTER_ATTENDANCE = (
+    "---\ntitle: Minutes of the meeting held Tuesday 4 June 2024\n---\n\n"
+    "*Held in Fernhill Church Rooms at 7pm.*\n\n"
+    "## Present\n\n* Joan Pettigrew — *Chair*\n* Owen Marsh\n* Cllr Rhona Bell\n\n"
+    "## Apologies for Absence\n\n* Iain Ross\n\n"
+    "## Minutes of the previous meeting\n\nThe minutes of the May meeting were approved.\n\n"
+    "## Community Council Website\n\nOM reported that the new website is live.\n"
+)
+# A heading with the meeting's date after the lists still belongs to the header.
+DATED_AFTER_ATTENDANCE = (
+    "## Present\n\n* Joan Pettigrew — *Chair*\n* Owen Marsh\n\n"
+    "## Annual Meeting of the Community Council, Tuesday 4 June 2024\n\n"
+    "## Accounts\n\nThe accounts were approved.\n"
+)
+
+
+@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (AFTER_ATTENDANCE, ["Minutes of the previous meeting", "Community Council Website"]),
+        (DATED_AFTER_ATTENDANCE, ["Accounts"]),
+    ],
+    ids=["business-headings", "dated-title-stays-header"],
+)
+def test_headings_after_the_attendance_lists(text: str, expected: list[str], model: str | None) -> None:
+    assert titles(parse_text(text, name="fernhill.md", model=model)) == expected

@@ -926,6 +926,13 @@ def _ledger_caption(current: ItemDraft, text: str) -> bool:
     return len(text) <= 40 and _LEDGER_CAPTION.fullmatch(text.strip(" *_")) is not None and _FINANCE_TITLE.search(current.title) is not None
 
 
+def _business_after_attendance(b: _Builder, block: Block, text: str) -> bool:
+    """A sub-heading after the attendance lists, with no date in it, is the first business
+    ("## Minutes of the previous meeting", "## Community Council Training" after "## Present" and
+    "## Apologies"), however much it reads like a title of the meeting."""
+    return block.level > 1 and b.attendance.has_people and _DATE_LIKE.search(text) is None
+
+
 def _on_heading(b: _Builder, block: Block, text: str) -> None:
     lowered = text.lower().strip(" :")
     if _starts_trailer(b, text):
@@ -948,7 +955,7 @@ def _on_heading(b: _Builder, block: Block, text: str) -> None:
         b.header.append(text)
         return
     numbered = _NUMBERED_TITLE.fullmatch(text) is not None and not re.match(r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}|\d{4}\b", text)
-    if b.current is None and not b.items and not numbered and (_HEADER_HINT.search(text) or _BODY_HINT.search(text) or (block.level == 1 and not b.header)):
+    if b.current is None and not b.items and not numbered and (_HEADER_HINT.search(text) or _BODY_HINT.search(text) or (block.level == 1 and not b.header)) and not _business_after_attendance(b, block, text):
         if not _AGENDA_HEADING.fullmatch(text) and lowered not in _CONTAINER_HEADINGS:
             b.title = b.title or text
             b.header.append(text)
