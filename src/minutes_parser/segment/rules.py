@@ -1230,6 +1230,9 @@ def _coded_minute_runs(blocks: tuple[Block, ...]) -> frozenset[str]:
             text = text.lstrip()
             if not text[:1].isupper():
                 continue
+        second = text[1:2]  # a capital, or the separator after a one-letter code ("C/23/45")
+        if not (second.isupper() or second in "/. &"):
+            continue
         m = _CODED_MINUTE.match(text) if block.kind is BlockKind.PARAGRAPH or block.kind is BlockKind.HEADING else None
         if m:
             seen.setdefault((m.group(1), m.group(2)), set()).add(int(m.group(3)))
