@@ -131,16 +131,16 @@ ROMAN_OWN_LINE = (
     "Dunmore County Council\n\nMinutes of the Ordinary Meeting held on 3 March 2025\n\n"
     "1.\n\nMinutes\n\nThe minutes of the February meeting were adopted.\n\n"
     "2.\n\nAudit\n\n"
-    "(i)\n\nInternal Audit Plan 2025\n\nCirculated, report of the Head of Finance on the plan.\n\n"
-    "(ii)\n\nAudit Committee Annual Report 2024\n\nCirculated, the annual report of the committee.\n\n"
-    "(iii)\n\nAudit Committee Charter\n\nThe charter was adopted.\n\n"
+    "(i)\n\nRisk Register Review\n\nCirculated, report of the Head of Finance on the plan.\n\n"
+    "(ii)\n\nAuditor’s Annual Letter\n\nCirculated, the annual report of the committee.\n\n"
+    "(iii)\n\nFraud Policy\n\nThe charter was adopted.\n\n"
     "3.\n\nHousing\n\nCirculated, report on housing delivery.\n"
 )
 ROMAN_INLINE = ROMAN_OWN_LINE.replace(")\n\n", ") ").replace(".\n\nMinutes", ". Minutes").replace(".\n\nAudit\n", ". Audit\n").replace(
     ".\n\nHousing", ". Housing"
 )
-ROMAN_ITEMS = [("1", "Minutes"), ("2", "Audit"), ("2i", "Internal Audit Plan 2025"), ("2ii", "Audit Committee Annual Report 2024"),
-               ("2iii", "Audit Committee Charter"), ("3", "Housing")]
+ROMAN_ITEMS = [("1", "Minutes"), ("2", "Audit"), ("2i", "Risk Register Review"), ("2ii", "Auditor’s Annual Letter"),
+               ("2iii", "Fraud Policy"), ("3", "Housing")]
 
 
 @pytest.mark.parametrize("model", MODELS)
