@@ -242,6 +242,11 @@ class AttendanceBuilder:
         self._status = _status_of(label)
         self.active = True
 
+    @property
+    def has_people(self) -> bool:
+        """Has any attendance list been read yet?"""
+        return bool(self._people)
+
     def attendees(self) -> list[Attendee]:
         seen: set[tuple[str, str]] = set()
         out = []

@@ -344,13 +344,14 @@ class _Builder:
         self.header_runs: frozenset[int] = frozenset()  # indices of bold lines printed as a table's column headers
         self.index = 0  # the index of the block being read
         self.last_roman: str | None = None  # the last "ii." sub-item opened from a paragraph
+        self.minute_codes: frozenset[str] = frozenset()  # body codes of the document's coded minute numbers
 
     # item management
     def open_item(
         self, title: str, number: str | None = None, key: str | None = None, level: int = 0, *, cue: str
     ) -> ItemDraft:
         item = ItemDraft(title=title.strip(), number=number, key=key, heading_level=level, cue=cue)
-        if number and _MINUTE_NUMBER.fullmatch(number):
+        if number and (_MINUTE_NUMBER.fullmatch(number) or _CODED_NUMBER.fullmatch(number)):
             # An agenda listed first with the minute numbers, then minuted under the same numbers:
             # the minuted item replaces the bare listing, under the listing's title when both
             # name the same business (the minuted line runs its text or a column into the title).
@@ -574,6 +575,7 @@ def _segment(blocks: tuple[Block, ...], join_wrapped: bool) -> Segmented:
     b.join_wrapped = join_wrapped
     b.repeated_titles = _repeated_titles(blocks)
     b.header_runs = _column_header_runs(blocks)
+    b.minute_codes = _coded_minute_runs(blocks)
     index = 0
     count = len(blocks)
     while index < count:
@@ -607,7 +609,9 @@ def _segment(blocks: tuple[Block, ...], join_wrapped: bool) -> Segmented:
 
         # Attendance sections, anywhere before the first item or in the trailer.
         if b.current is None or b.in_trailer or b.attendance.active:
-            if b.attendance.feed(block, in_header=b.current is None):
+            if _leads_coded_minute(b, text):
+                b.attendance.active = False  # a list of names does not run on into a minute
+            elif b.attendance.feed(block, in_header=b.current is None):
                 continue
 
         if kind is BlockKind.HEADING:
@@ -626,7 +630,7 @@ def _segment(blocks: tuple[Block, ...], join_wrapped: bool) -> Segmented:
             b.add_paragraph(ParagraphDraft(text=rebuild_paragraph(text), list_marker=block.marker, margin=block.margin, level=block.level))
             continue
         # PARAGRAPH
-        if _on_prefixed_minutes(b, block, text):
+        if _on_prefixed_minutes(b, block, text) or _on_coded_minute(b, block, text):
             continue
         if _on_flattened_listing(b, block, text):
             continue
@@ -908,6 +912,27 @@ def _sentence_heading(text: str) -> bool:
     return stripped.endswith(":") and len(words) >= 3 and _FINITE_VERB.search(stripped) is not None
 
 
+# The captions of a finance item's statements ("Receipts", "Other Payments", "Payments for
+# approval:"): parts of the finance item, not business of their own.
+_LEDGER_CAPTION = re.compile(
+    r"(?:(?:other|cheque|bacs|card|online)\s+)?(?:receipts|payments|income|expenditure)"
+    r"(?:\s+(?:made|received|due|to\s+be\s+made|for\s+(?:approval|authorisation|authorization)))?\s*:?",
+    re.I,
+)
+_FINANCE_TITLE = re.compile(r"\b(?:financ\w*|accounts?|payments?|budget)\b", re.I)
+
+
+def _ledger_caption(current: ItemDraft, text: str) -> bool:
+    return len(text) <= 40 and _LEDGER_CAPTION.fullmatch(text.strip(" *_")) is not None and _FINANCE_TITLE.search(current.title) is not None
+
+
+def _business_after_attendance(b: _Builder, block: Block, text: str) -> bool:
+    """A sub-heading after the attendance lists, with no date in it, is the first business
+    ("## Minutes of the previous meeting", "## Community Council Training" after "## Present" and
+    "## Apologies"), however much it reads like a title of the meeting."""
+    return block.level > 1 and b.attendance.has_people and _DATE_LIKE.search(text) is None
+
+
 def _on_heading(b: _Builder, block: Block, text: str) -> None:
     lowered = text.lower().strip(" :")
     if _starts_trailer(b, text):
@@ -919,7 +944,7 @@ def _on_heading(b: _Builder, block: Block, text: str) -> None:
     if _not_a_heading(text, weak=weak):
         _add_running_text(b, block, text)
         return
-    if b.current is not None and b.index in b.header_runs:
+    if b.current is not None and (b.index in b.header_runs or _ledger_caption(b.current, text)):
         b.add_paragraph(ParagraphDraft(text=text, title_like=True))
         return
     if b.current is not None and _title_key(text) in b.repeated_titles and not pure_label(text):
@@ -930,7 +955,7 @@ def _on_heading(b: _Builder, block: Block, text: str) -> None:
         b.header.append(text)
         return
     numbered = _NUMBERED_TITLE.fullmatch(text) is not None and not re.match(r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}|\d{4}\b", text)
-    if b.current is None and not b.items and not numbered and (_HEADER_HINT.search(text) or _BODY_HINT.search(text) or (block.level == 1 and not b.header)):
+    if b.current is None and not b.items and not numbered and (_HEADER_HINT.search(text) or _BODY_HINT.search(text) or (block.level == 1 and not b.header)) and not _business_after_attendance(b, block, text):
         if not _AGENDA_HEADING.fullmatch(text) and lowered not in _CONTAINER_HEADINGS:
             b.title = b.title or text
             b.header.append(text)
@@ -964,6 +989,8 @@ def _on_heading(b: _Builder, block: Block, text: str) -> None:
     coded = _CODED_REFERENCE.fullmatch(text.strip())
     if coded:
         number, title = coded.group(1), coded.group(2)  # "FGP/24/47 Staffing": the minute's reference, then its title
+    elif (lead := _leads_coded_minute(b, text)) is not None:
+        number, title = lead.group(0).strip().rstrip(".:"), text[lead.end() :].strip()  # "P&R 23/14 Grants", "FC.24.07 Allotments"
     item = b.open_item(title, number=number, level=block.level, cue="rule:bold line" if block.marker == "bold" else "rule:heading")
     if block.marker != "bold":
         b.items_from_headings = True
@@ -989,8 +1016,8 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
             return True
         return False
     outline = _UPPER_MARKER.fullmatch(marker) is not None
-    if number is None and re.fullmatch(r"[ivx]{2,4}[.)]", marker) and "\n" not in text:
-        return _on_roman_sub_item(b, f"{marker} {text}")  # "ii)" after "i)": the next sub-item, as "i)" is
+    if number is None and re.fullmatch(r"\(?[ivx]{2,4}[.)]", marker) and "\n" not in text:
+        return _on_roman_sub_item(b, f"{marker} {text}")  # "ii)" or "(ii)" after "i)": the next sub-item, as "i)" is
     if number is None or (block.level > 1 and not outline):
         return False
     is_letter = bool(re.fullmatch(r"[a-z]", number))
@@ -1181,6 +1208,58 @@ def _on_prefixed_minutes(b: _Builder, block: Block, text: str) -> bool:
     return True
 
 
+# A minute number written as the body's code, the year and the minute's serial: "AC/25/01 Title",
+# "P&R 23/14 Title", "FC.24.07 Title", "C/23/45 Title". Planning references share the shape
+# ("DC/24/0123", "24/01234/FUL"): their serials run to four or more digits, and they stand alone,
+# where a meeting's minutes run in sequence under one code (see _coded_minute_runs).
+_CODED_MINUTE = re.compile(r"([A-Z][A-Z&]{0,4})[/. ](\d{2}|\d{4})[/.](\d{1,3})[.:]?[ \t\u00a0]+(?=[A-Z“\"'‘])")
+
+
+_CODED_NUMBER = re.compile(r"[A-Z][A-Z&]{0,4}[/. ](?:\d{2}|\d{4})[/.]\d{1,3}")  # such a number alone
+
+
+def _coded_minute_runs(blocks: tuple[Block, ...]) -> frozenset[str]:
+    """Codes that lead two paragraphs whose minute serials follow on (01 then 02) in the same
+    year: the document's minute numbering, not a reference quoted once."""
+    seen: dict[tuple[str, str], set[int]] = {}
+    for block in blocks:
+        text = block.text
+        if not text[:1].isupper():  # cheap test first: a code starts with a capital
+            if not text[:1].isspace():
+                continue
+            text = text.lstrip()
+            if not text[:1].isupper():
+                continue
+        second = text[1:2]  # a capital, or the separator after a one-letter code ("C/23/45")
+        if not (second.isupper() or second in "/. &"):
+            continue
+        m = _CODED_MINUTE.match(text) if block.kind is BlockKind.PARAGRAPH or block.kind is BlockKind.HEADING else None
+        if m:
+            seen.setdefault((m.group(1), m.group(2)), set()).add(int(m.group(3)))
+    return frozenset(code for (code, _), serials in seen.items() if any(n + 1 in serials for n in serials))
+
+
+def _leads_coded_minute(b: _Builder, text: str) -> re.Match[str] | None:
+    """The coded minute number of the document's run that ``text`` begins with, if any."""
+    if not b.minute_codes or not text[:1].isupper():
+        return None
+    m = _CODED_MINUTE.match(text)
+    return m if m and m.group(1) in b.minute_codes else None
+
+
+def _on_coded_minute(b: _Builder, block: Block, text: str) -> bool:
+    """A paragraph led by a minute number of the document's run of coded minutes: an item, titled
+    by the line after the number when it reads as a title."""
+    m = _leads_coded_minute(b, text)
+    if m is None:
+        return False
+    title, body = split_title(text[m.end() :])
+    if not title or not _title_ok(title.rstrip(" .:")):
+        return False
+    _open_with_text(b, block, title.rstrip(" .:"), body, number=m.group(0).strip().rstrip(".:"), cue="rule:coded minute number")
+    return True
+
+
 # A register or roll-call reference printed in a column before the item number ("11-2047 5. Title",
 # "11-2050 (A) Title", "C/23/45 7. Title"), perhaps behind a stamp run into it ("DEFERRED11-2051").
 _REFERENCE_ENTRY = re.compile(
@@ -1364,7 +1443,7 @@ def _on_list_section(b: _Builder, block: Block, text: str, blocks: tuple[Block, 
 
 
 # "ii. Footpaths – R. Tully": a sub-item numbered in lower-case roman, left a paragraph by readers.
-_ROMAN_SUB_TITLE = re.compile(r"([ivx]{1,4})[.)][ \t\u00a0]+([A-Z][^\n]{2,120})")
+_ROMAN_SUB_TITLE = re.compile(r"\(?([ivx]{1,4})[.)][ \t\u00a0]+([A-Z][^\n]{2,120})")  # "ii. Title", "(ii) Title"
 _ROMAN_VALUES = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 
 
