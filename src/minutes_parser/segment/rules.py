@@ -1241,7 +1241,16 @@ def _leads_coded_minute(b: _Builder, text: str) -> re.Match[str] | None:
     if not b.minute_codes or not text[:1].isupper():
         return None
     m = _CODED_MINUTE.match(text)
-    return m if m and m.group(1) in b.minute_codes else None
+    if m is None or m.group(1) not in b.minute_codes or _numbered_otherwise(b):
+        return None
+    return m
+
+
+def _numbered_otherwise(b: _Builder) -> bool:
+    """Items already numbered "1.", "2." and none by code: the coded lines are references listed
+    in an item (planning applications "P/25/101", "P/25/102" under "2. Planning"), not minutes."""
+    numbers = [item.number for item in b.items if item.number]
+    return any(n[:1].isdigit() for n in numbers) and not any(_CODED_NUMBER.fullmatch(n) for n in numbers)
 
 
 def _on_coded_minute(b: _Builder, block: Block, text: str) -> bool:
