@@ -32,3 +32,43 @@ def test_consecutive_planning_references_under_a_numbered_item_stay_its_text(mod
     assert numbered_items(minutes) == [("1", "Apologies"), ("2", "Planning applications"), ("3", "Any other business")]
     planning = next(item for item in minutes.items if item.number == "2")
     assert any("Elm Close" in p.text for p in planning.paragraphs)
+
+
+# --- bracketed roman entries: the clauses of a decision are not sub-items ---------------------
+
+RESOLUTION_CLAUSES = (
+    "Elmstead Parish Council\n\n"
+    "Minutes of the meeting held on 3 April 2025\n\n"
+    "1. Apologies\n\nNone.\n\n"
+    "2. Grass cutting\n\n"
+    "It was resolved:\n\n"
+    "(i) To accept the quote from Greenway Ltd.\n\n"
+    "(ii) To review the contract in 2026.\n\n"
+    "3. Close\n\nThe meeting closed at 9pm.\n"
+)
+LETTERED_CLAUSES = RESOLUTION_CLAUSES.replace("(i) ", "(a) ").replace("(ii) ", "(b) ").replace("It was resolved:", "Members AGREED that:")
+# A plain lead-in may list sub-items of the item: those stay items.
+REPORTS_LISTED = (
+    "Elmstead Parish Council\n\n"
+    "Minutes of the meeting held on 3 April 2025\n\n"
+    "1. Apologies\n\nNone.\n\n"
+    "2. Reports\n\n"
+    "Reports were received as follows:\n\n"
+    "(i) County Councillor\n\n"
+    "(ii) Police\n\n"
+    "3. Close\n\nThe meeting closed at 9pm.\n"
+)
+
+
+@pytest.mark.parametrize("model", MODELS)
+@pytest.mark.parametrize("text", [RESOLUTION_CLAUSES, LETTERED_CLAUSES], ids=["roman", "lettered"])
+def test_clauses_after_a_decision_lead_in_are_not_sub_items(text: str, model: str | None) -> None:
+    minutes = parse_text(text, name="elmstead.txt", model=model)
+    assert numbered_items(minutes) == [("1", "Apologies"), ("2", "Grass cutting"), ("3", "Close")]
+    grass = next(item for item in minutes.items if item.number == "2")
+    assert any("Greenway" in p.text for p in grass.paragraphs)
+
+
+def test_bracketed_roman_entries_after_a_plain_lead_in_stay_sub_items() -> None:
+    assert numbered_items(parse_text(REPORTS_LISTED, name="elmstead.txt", model="rules")) == [
+        ("1", "Apologies"), ("2", "Reports"), ("2i", "County Councillor"), ("2ii", "Police"), ("3", "Close")]

@@ -1017,6 +1017,8 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
         return False
     outline = _UPPER_MARKER.fullmatch(marker) is not None
     if number is None and re.fullmatch(r"\(?[ivx]{2,4}[.)]", marker) and "\n" not in text:
+        if _follows_lead_in(blocks, index):
+            return False  # "(ii) To review ..." in a run of clauses after "It was resolved:"
         return _on_roman_sub_item(b, f"{marker} {text}")  # "ii)" or "(ii)" after "i)": the next sub-item, as "i)" is
     if number is None or (block.level > 1 and not outline):
         return False
@@ -1042,8 +1044,8 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
         return False  # "(b) Considered, a report of the Treasurer dated ..., which" / "sets out options ..."
     if is_letter:
         parent = b.last_number_parent
-        if parent is None:
-            return False
+        if parent is None or _follows_lead_in(blocks, index):
+            return False  # "It was resolved:" then "(a) To accept ...": the clauses of a decision
         number = parent + number
     elif outline and b.last_number_parent is not None and not _is_roman_step(b, number):
         number = b.last_number_parent + number  # "A. Title" under item 3 is item 3A
@@ -1057,6 +1059,22 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
     if body:
         _add_running_text(b, block, body)
     return True
+
+
+def _follows_lead_in(blocks: tuple[Block, ...], index: int) -> bool:
+    """Does the run of list entries ending at ``blocks[index - 1]`` follow a decision's lead-in
+    ("It was resolved:", "Members AGREED that:")? Its entries are the decision's clauses, not
+    sub-items; a plain lead-in ("Reports were received from:") may well list sub-items."""
+    at = index - 2
+    while at >= 0 and blocks[at].kind is BlockKind.LIST_ITEM:
+        at -= 1
+    if at < 0 or blocks[at].kind is not BlockKind.PARAGRAPH:
+        return False
+    lead = blocks[at].text.rstrip()
+    return lead.endswith(":") and len(lead) <= 120 and _DECISION_WORD.search(lead) is not None
+
+
+_DECISION_WORD = re.compile(r"\b(?:resolved|agreed|decided|recommended)\b", re.I)
 
 
 def _sibling_number(current: str, number: str) -> bool:
