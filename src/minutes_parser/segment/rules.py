@@ -345,6 +345,7 @@ class _Builder:
         self.index = 0  # the index of the block being read
         self.last_roman: str | None = None  # the last "ii." sub-item opened from a paragraph
         self.minute_codes: frozenset[str] = frozenset()  # body codes of the document's coded minute numbers
+        self.blocks: tuple[Block, ...] = ()  # the document's blocks, for a look ahead
 
     # item management
     def open_item(
@@ -576,6 +577,7 @@ def _segment(blocks: tuple[Block, ...], join_wrapped: bool) -> Segmented:
     b.repeated_titles = _repeated_titles(blocks)
     b.header_runs = _column_header_runs(blocks)
     b.minute_codes = _coded_minute_runs(blocks)
+    b.blocks = blocks
     index = 0
     count = len(blocks)
     while index < count:
@@ -912,18 +914,37 @@ def _sentence_heading(text: str) -> bool:
     return stripped.endswith(":") and len(words) >= 3 and _FINITE_VERB.search(stripped) is not None
 
 
-# The captions of a finance item's statements ("Receipts", "Other Payments", "Payments for
-# approval:"): parts of the finance item, not business of their own.
+# The captions of a finance item's statements, in the receipts-and-payments terms of small bodies'
+# accounts ("Receipts", "Payments for approval:", "Income and Expenditure", a US treasurer's
+# "Disbursements"): parts of the finance item, not business of their own.
+_LEDGER_WORD = r"(?:receipts|payments|income|expenditure|disbursements)"
 _LEDGER_CAPTION = re.compile(
-    r"(?:(?:other|cheque|bacs|card|online)\s+)?(?:receipts|payments|income|expenditure)"
+    rf"(?:(?:other|cheque|bacs|card|online)\s+)?{_LEDGER_WORD}(?:\s+(?:and|&)\s+{_LEDGER_WORD})?"
     r"(?:\s+(?:made|received|due|to\s+be\s+made|for\s+(?:approval|authorisation|authorization)))?\s*:?",
     re.I,
 )
-_FINANCE_TITLE = re.compile(r"\b(?:financ\w*|accounts?|payments?|budget)\b", re.I)
+_FINANCE_TITLE = re.compile(r"\b(?:financ\w*|accounts?|payments?|budget|treasurer'?s?)\b", re.I)
 
 
-def _ledger_caption(current: ItemDraft, text: str) -> bool:
-    return len(text) <= 40 and _LEDGER_CAPTION.fullmatch(text.strip(" *_")) is not None and _FINANCE_TITLE.search(current.title) is not None
+_MONEY = re.compile(r"\d[\d,]*\.\d{2}\b|[£$€]\s?\d")
+
+
+def _ledger_caption(b: _Builder, current: ItemDraft, block: Block, text: str) -> bool:
+    """A statement's caption inside the finance item. At the finance item's own heading level and
+    followed by a sentence with no sums ("## Income" then "A grant was received."), it is
+    business of its own."""
+    if len(text) > 40 or _LEDGER_CAPTION.fullmatch(text.strip(" *_")) is None or _FINANCE_TITLE.search(current.title) is None:
+        return False
+    return block.level > current.heading_level or not _prose_follows(b)
+
+
+def _prose_follows(b: _Builder) -> bool:
+    """Is the next block a sentence of minute text, without sums in it?"""
+    following = b.blocks[b.index + 1] if b.index + 1 < len(b.blocks) else None
+    if following is None or following.kind is not BlockKind.PARAGRAPH:
+        return False
+    text = following.text.strip()
+    return text.endswith(".") and len(text.split()) >= 5 and _MONEY.search(text) is None
 
 
 def _business_after_attendance(b: _Builder, block: Block, text: str) -> bool:
@@ -944,7 +965,7 @@ def _on_heading(b: _Builder, block: Block, text: str) -> None:
     if _not_a_heading(text, weak=weak):
         _add_running_text(b, block, text)
         return
-    if b.current is not None and (b.index in b.header_runs or _ledger_caption(b.current, text)):
+    if b.current is not None and (b.index in b.header_runs or _ledger_caption(b, b.current, block, text)):
         b.add_paragraph(ParagraphDraft(text=text, title_like=True))
         return
     if b.current is not None and _title_key(text) in b.repeated_titles and not pure_label(text):
