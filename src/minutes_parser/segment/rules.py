@@ -949,7 +949,7 @@ def _prose_follows(b: _Builder) -> bool:
 
 def _business_after_attendance(b: _Builder, block: Block, text: str) -> bool:
     """A sub-heading after the attendance lists, with no date in it, is the first business
-    ("## Minutes of the previous meeting", "## Community Council Training" after "## Present" and
+    ("## Minutes of the previous meeting", "## Parish Council Website" after "## Present" and
     "## Apologies"), however much it reads like a title of the meeting."""
     return block.level > 1 and b.attendance.has_people and _DATE_LIKE.search(text) is None
 
