@@ -345,6 +345,7 @@ class _Builder:
         self.index = 0  # the index of the block being read
         self.last_roman: str | None = None  # the last "ii." sub-item opened from a paragraph
         self.minute_codes: frozenset[str] = frozenset()  # body codes of the document's coded minute numbers
+        self.blocks: tuple[Block, ...] = ()  # the document's blocks, for a look ahead
 
     # item management
     def open_item(
@@ -576,6 +577,7 @@ def _segment(blocks: tuple[Block, ...], join_wrapped: bool) -> Segmented:
     b.repeated_titles = _repeated_titles(blocks)
     b.header_runs = _column_header_runs(blocks)
     b.minute_codes = _coded_minute_runs(blocks)
+    b.blocks = blocks
     index = 0
     count = len(blocks)
     while index < count:
@@ -912,23 +914,42 @@ def _sentence_heading(text: str) -> bool:
     return stripped.endswith(":") and len(words) >= 3 and _FINITE_VERB.search(stripped) is not None
 
 
-# The captions of a finance item's statements ("Receipts", "Other Payments", "Payments for
-# approval:"): parts of the finance item, not business of their own.
+# The captions of a finance item's statements, in the receipts-and-payments terms of small bodies'
+# accounts ("Receipts", "Payments for approval:", "Income and Expenditure", a US treasurer's
+# "Disbursements"): parts of the finance item, not business of their own.
+_LEDGER_WORD = r"(?:receipts|payments|income|expenditure|disbursements)"
 _LEDGER_CAPTION = re.compile(
-    r"(?:(?:other|cheque|bacs|card|online)\s+)?(?:receipts|payments|income|expenditure)"
+    rf"(?:(?:other|cheque|bacs|card|online)\s+)?{_LEDGER_WORD}(?:\s+(?:and|&)\s+{_LEDGER_WORD})?"
     r"(?:\s+(?:made|received|due|to\s+be\s+made|for\s+(?:approval|authorisation|authorization)))?\s*:?",
     re.I,
 )
-_FINANCE_TITLE = re.compile(r"\b(?:financ\w*|accounts?|payments?|budget)\b", re.I)
+_FINANCE_TITLE = re.compile(r"\b(?:financ\w*|accounts?|payments?|budget|treasurer'?s?)\b", re.I)
 
 
-def _ledger_caption(current: ItemDraft, text: str) -> bool:
-    return len(text) <= 40 and _LEDGER_CAPTION.fullmatch(text.strip(" *_")) is not None and _FINANCE_TITLE.search(current.title) is not None
+_MONEY = re.compile(r"\d[\d,]*\.\d{2}\b|[£$€]\s?\d")
+
+
+def _ledger_caption(b: _Builder, current: ItemDraft, block: Block, text: str) -> bool:
+    """A statement's caption inside the finance item. At the finance item's own heading level and
+    followed by a sentence with no sums ("## Income" then "A grant was received."), it is
+    business of its own."""
+    if len(text) > 40 or _LEDGER_CAPTION.fullmatch(text.strip(" *_")) is None or _FINANCE_TITLE.search(current.title) is None:
+        return False
+    return block.level > current.heading_level or not _prose_follows(b)
+
+
+def _prose_follows(b: _Builder) -> bool:
+    """Is the next block a sentence of minute text, without sums in it?"""
+    following = b.blocks[b.index + 1] if b.index + 1 < len(b.blocks) else None
+    if following is None or following.kind is not BlockKind.PARAGRAPH:
+        return False
+    text = following.text.strip()
+    return text.endswith(".") and len(text.split()) >= 5 and _MONEY.search(text) is None
 
 
 def _business_after_attendance(b: _Builder, block: Block, text: str) -> bool:
     """A sub-heading after the attendance lists, with no date in it, is the first business
-    ("## Minutes of the previous meeting", "## Community Council Training" after "## Present" and
+    ("## Minutes of the previous meeting", "## Parish Council Website" after "## Present" and
     "## Apologies"), however much it reads like a title of the meeting."""
     return block.level > 1 and b.attendance.has_people and _DATE_LIKE.search(text) is None
 
@@ -944,7 +965,7 @@ def _on_heading(b: _Builder, block: Block, text: str) -> None:
     if _not_a_heading(text, weak=weak):
         _add_running_text(b, block, text)
         return
-    if b.current is not None and (b.index in b.header_runs or _ledger_caption(b.current, text)):
+    if b.current is not None and (b.index in b.header_runs or _ledger_caption(b, b.current, block, text)):
         b.add_paragraph(ParagraphDraft(text=text, title_like=True))
         return
     if b.current is not None and _title_key(text) in b.repeated_titles and not pure_label(text):
@@ -1017,6 +1038,8 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
         return False
     outline = _UPPER_MARKER.fullmatch(marker) is not None
     if number is None and re.fullmatch(r"\(?[ivx]{2,4}[.)]", marker) and "\n" not in text:
+        if _follows_lead_in(blocks, index):
+            return False  # "(ii) To review ..." in a run of clauses after "It was resolved:"
         return _on_roman_sub_item(b, f"{marker} {text}")  # "ii)" or "(ii)" after "i)": the next sub-item, as "i)" is
     if number is None or (block.level > 1 and not outline):
         return False
@@ -1042,8 +1065,8 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
         return False  # "(b) Considered, a report of the Treasurer dated ..., which" / "sets out options ..."
     if is_letter:
         parent = b.last_number_parent
-        if parent is None:
-            return False
+        if parent is None or _follows_lead_in(blocks, index):
+            return False  # "It was resolved:" then "(a) To accept ...": the clauses of a decision
         number = parent + number
     elif outline and b.last_number_parent is not None and not _is_roman_step(b, number):
         number = b.last_number_parent + number  # "A. Title" under item 3 is item 3A
@@ -1057,6 +1080,22 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
     if body:
         _add_running_text(b, block, body)
     return True
+
+
+def _follows_lead_in(blocks: tuple[Block, ...], index: int) -> bool:
+    """Does the run of list entries ending at ``blocks[index - 1]`` follow a decision's lead-in
+    ("It was resolved:", "Members AGREED that:")? Its entries are the decision's clauses, not
+    sub-items; a plain lead-in ("Reports were received from:") may well list sub-items."""
+    at = index - 2
+    while at >= 0 and blocks[at].kind is BlockKind.LIST_ITEM:
+        at -= 1
+    if at < 0 or blocks[at].kind is not BlockKind.PARAGRAPH:
+        return False
+    lead = blocks[at].text.rstrip()
+    return lead.endswith(":") and len(lead) <= 120 and _DECISION_WORD.search(lead) is not None
+
+
+_DECISION_WORD = re.compile(r"\b(?:resolved|agreed|decided|recommended)\b", re.I)
 
 
 def _sibling_number(current: str, number: str) -> bool:
@@ -1244,7 +1283,16 @@ def _leads_coded_minute(b: _Builder, text: str) -> re.Match[str] | None:
     if not b.minute_codes or not text[:1].isupper():
         return None
     m = _CODED_MINUTE.match(text)
-    return m if m and m.group(1) in b.minute_codes else None
+    if m is None or m.group(1) not in b.minute_codes or _numbered_otherwise(b):
+        return None
+    return m
+
+
+def _numbered_otherwise(b: _Builder) -> bool:
+    """Items already numbered "1.", "2." and none by code: the coded lines are references listed
+    in an item (planning applications "P/25/101", "P/25/102" under "2. Planning"), not minutes."""
+    numbers = [item.number for item in b.items if item.number]
+    return any(n[:1].isdigit() for n in numbers) and not any(_CODED_NUMBER.fullmatch(n) for n in numbers)
 
 
 def _on_coded_minute(b: _Builder, block: Block, text: str) -> bool:
