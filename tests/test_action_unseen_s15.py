@@ -1,0 +1,31 @@
+"""Review of the s15 action/owner families on styles the development set lacks (charity boards,
+school governors, township boards, open-source projects): each rule must not misfire there."""
+
+from __future__ import annotations
+
+import helpers
+from minutes_parser import classify as c
+from minutes_parser.extract.owners import PeopleIndex
+
+PEOPLE = PeopleIndex.build([], "Minutes of the Larkspur Trust board meeting held on 14 May 2025.")
+
+
+def first_action(text: str, last_subject: str | None = None) -> c.Finding | None:
+    if last_subject is None:
+        return helpers.first_action(text, PEOPLE)
+    return helpers.first_action(text, PEOPLE, last_subject=last_subject)
+
+
+def test_a_person_named_after_the_opening_subject_is_the_nearer_antecedent() -> None:
+    # "he" follows Cllr Varga's own reporting verb, not the Chair who opened the sentence
+    text = "The Chair shared that the marquee was booked and Cllr Varga shared that he would collect the keys."
+    found = first_action(text, last_subject="The Treasurer")
+    assert found is not None
+    assert found.owners == ("Cllr Varga",)
+
+
+def test_a_place_between_the_subject_and_the_pronoun_is_no_antecedent() -> None:
+    text = "Mr Halloran was asked about the fence at Millbrook Green and answered that he would measure it."
+    found = first_action(text, last_subject="The Treasurer")
+    assert found is not None
+    assert found.owners == ("Mr Halloran",)
