@@ -29,3 +29,14 @@ def test_a_place_between_the_subject_and_the_pronoun_is_no_antecedent() -> None:
     found = first_action(text, last_subject="The Treasurer")
     assert found is not None
     assert found.owners == ("Mr Halloran",)
+
+
+def test_a_lower_case_role_of_another_body_is_not_the_meeting_s_officer() -> None:
+    # "the secretary of state" is a minister, not the board's secretary
+    assert first_action("In reply to the letter the secretary of state was asked to review the grant.") is None
+
+
+def test_a_lower_case_role_after_a_lead_in_still_owns_the_task_in_a_charity_board() -> None:
+    found = first_action("After discussion the secretary was asked to circulate the draft policy to trustees.")
+    assert found is not None
+    assert found.owners == ("the secretary",)

@@ -156,7 +156,7 @@ def owner_agreed_to(clause: Clause) -> Finding | None:
         if found and m.group(1) in ("agreed", "agrees") and all(_is_meeting_body(o) for o in found[0]):
             return None  # "The Parish Council ... agreed to make a return": the meeting's decision
         if found and m.group(1) in _BODY_PLANS and all(_is_meeting_body(o) for o in found[0]):
-            continue  # "the Council intends to progress a bid": a body's standing plan, nobody's task
+            continue  # "the Council intends to resurface the car park": a body's standing plan, nobody's task
         if found:
             cue_word = re.sub(r"^(?:stated|expressed) \w+ intention$", "stated an intention", m.group(1))
             return Finding(f"pattern:OWNER {cue_word} to VERB", tuple(found[0]), found[1])

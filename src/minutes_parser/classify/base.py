@@ -420,9 +420,10 @@ _IMPERSONAL_BEFORE = re.compile(
     r"(?:\bit\s+(?:was|is|has\s+been)|\bthere\s+(?:was|is)|\b(?:which|who|someone|anyone)(?:\s+(?:was|were|is|are))?|\b(?:was|were|is|are|been|be)|[-–—:])\s*$",
     re.I,
 )
-# One-person roles are matched in lower case too: many parish minutes write "the clerk".
+# One-person roles are matched in lower case too: many parish minutes write "the clerk"; not
+# "the secretary of state", "the chair of the county board": someone else's office.
 _PERSON_MENTION = re.compile(
-    r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr|PCSO|PC|Sgt|Inspector)\.?\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}|\b[Tt]he\s+(?:[Cc]lerk|[Cc]hair(?:man|person)?|[Ss]ecretary|[Tt]reasurer|Board|Committee)\b"
+    r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr|PCSO|PC|Sgt|Inspector)\.?\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}|\b[Tt]he\s+(?:[Cc]lerk|[Cc]hair(?:man|person)?|[Ss]ecretary|[Tt]reasurer|Board|Committee)\b(?!\s+of\b)"
 )
 
 
