@@ -3,6 +3,8 @@ school governors, township boards, open-source projects): each rule must not mis
 
 from __future__ import annotations
 
+import pytest
+
 import helpers
 from minutes_parser import classify as c
 from minutes_parser.extract.owners import PeopleIndex
@@ -40,3 +42,30 @@ def test_a_lower_case_role_after_a_lead_in_still_owns_the_task_in_a_charity_boar
     found = first_action("After discussion the secretary was asked to circulate the draft policy to trustees.")
     assert found is not None
     assert found.owners == ("the secretary",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Before the staffing item the clerk was asked to leave the room.",
+        "Governor Patel was asked to withdraw from the meeting while her son's case was heard.",
+        "The minutes were approved and the chair was authorized to sign them.",
+        "The Chairman was authorised to sign the minutes.",
+    ],
+)
+def test_a_formality_done_at_the_meeting_is_no_task(text: str) -> None:
+    assert first_action(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("The Clerk was asked to sign the contract with the tree surgeon.", "The Clerk"),
+        ("Mr Dale was asked to withdraw his planning application.", "Mr Dale"),
+        ("The Clerk was asked to leave a copy of the plans at the library.", "The Clerk"),
+    ],
+)
+def test_signing_or_leaving_something_else_stays_a_task(text: str, owner: str) -> None:
+    found = first_action(text)
+    assert found is not None
+    assert found.owners == (owner,)
