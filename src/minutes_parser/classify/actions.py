@@ -137,6 +137,15 @@ _PLAN_NOUNS = (
 _BODY_PLANS = frozenset(["plans", "planned", "intends", "intended", "hopes", "hoped"])
 
 
+# Formalities done at the meeting itself, not tasks after it: "the clerk was asked to leave the
+# room" (for a confidential item), "the chairman was authorised to sign the minutes".
+_AT_MEETING_FORMALITY = re.compile(
+    r"(?:leave|withdraw(?:\s+from)?|step\s+out\s+of)(?:\s+the\s+(?:room|meeting|chamber|hall))?\s*(?:[.;]|$|\s+(?:for|during|while)\b)"
+    r"|sign(?:\s+(?:them|it|the\s+minutes))?\s*(?:[.;]|$)",
+    re.I,
+)
+
+
 @ACTION_RULES.add("pattern:OWNER agreed to VERB", needs=(_TO,))
 def owner_agreed_to(clause: Clause) -> Finding | None:
     """"The Clerk agreed to contact", "Audit representatives agreed to explore", "was asked to"."""
@@ -152,6 +161,8 @@ def owner_agreed_to(clause: Clause) -> Finding | None:
         need = m.group(1) in ("need", "needs")
         if need and (m.group(2).lower() == "be" or (m.group(2).lower() == "have" and not _HAVE_DONE.match(clause.text, m.end()))):
             continue  # "Ines needs to have a permit": a requirement, not a task
+        if _AT_MEETING_FORMALITY.match(clause.text, m.start(2)) and (not m.group(2).lower().startswith("sign") or "minute" in clause.text.lower()):
+            continue  # "was asked to leave the room", "was authorised to sign the minutes": done at the meeting
         if _TAKES_OFFICE.match(m.group(2).lower() + clause.text[m.end() : m.end() + 60]):
             continue  # "agreed to serve as / take over as the nominee": an appointment, not a task
         found = _owners_before(clause, m.start(), tight=need)
@@ -165,7 +176,7 @@ def owner_agreed_to(clause: Clause) -> Finding | None:
         if found and m.group(1) in ("agreed", "agrees") and all(_is_meeting_body(o) for o in found[0]):
             return None  # "The Parish Council ... agreed to make a return": the meeting's decision
         if found and m.group(1) in _BODY_PLANS and all(_is_meeting_body(o) for o in found[0]):
-            continue  # "the Council intends to progress a bid": a body's standing plan, nobody's task
+            continue  # "the Council intends to resurface the car park": a body's standing plan, nobody's task
         if found:
             cue_word = re.sub(r"^(?:stated|expressed) \w+ intention$", "stated an intention", m.group(1))
             return Finding(f"pattern:OWNER {cue_word} to VERB", tuple(found[0]), found[1])

@@ -389,7 +389,10 @@ def _owners_before(
             if clause.last_subject:
                 lead = _leading_person(clause) if subject.lower() != "they" else None
                 if lead and lead[1][1] < len(raw) - len(subject) and not any(_is_body(o) or _is_meeting_body(o) for o in lead[0]):
-                    return lead  # "Mr Amis was asked about the lease and answered that he would": this sentence's subject
+                    # a person named between the opening subject and the pronoun is the nearer antecedent:
+                    # "The Chair said X and Cllr Roe added that he would": "he" is Cllr Roe
+                    nearer = _nearest_person(clause, lead[1][1], len(raw) - len(subject))
+                    return nearer or lead  # "Mr Amis was asked about the lease and answered that he would"
                 at = raw.rfind(subject)
                 return [clause.last_subject], (at, at + len(subject))
             return None
@@ -442,9 +445,10 @@ _IMPERSONAL_BEFORE = re.compile(
     r"(?:\bit\s+(?:was|is|has\s+been)|\bthere\s+(?:was|is)|\b(?:which|who|someone|anyone)(?:\s+(?:was|were|is|are))?|\b(?:was|were|is|are|been|be)|[-–—:])\s*$",
     re.I,
 )
-# One-person roles are matched in lower case too: many parish minutes write "the clerk".
+# One-person roles are matched in lower case too: many parish minutes write "the clerk"; not
+# "the secretary of state", "the chair of the county board": someone else's office.
 _PERSON_MENTION = re.compile(
-    r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr|PCSO|PC|Sgt|Inspector)\.?\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}|\b[Tt]he\s+(?:[Cc]lerk|[Cc]hair(?:man|person)?|[Ss]ecretary|[Tt]reasurer|Board|Committee)\b"
+    r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr|PCSO|PC|Sgt|Inspector)\.?\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2}|\b[Tt]he\s+(?:[Cc]lerk|[Cc]hair(?:man|person)?|[Ss]ecretary|[Tt]reasurer|Board|Committee)\b(?!\s+of\b)"
 )
 
 
@@ -466,6 +470,17 @@ def _main_subject(clause: Clause, cue_start: int, *, coordinated: bool = False) 
     for m in reversed(list(_PERSON_MENTION.finditer(before))):
         owners = owner_phrase(m.group(0), clause.people)
         if owners:
+            return owners, (m.start(), m.end())
+    return None
+
+
+def _nearest_person(clause: Clause, start: int, end: int) -> tuple[list[str], tuple[int, int]] | None:
+    """The last one-person mention in ``clause.text[start:end]`` (bodies are not a 'he' or 'she')."""
+    for m in reversed(list(_PERSON_MENTION.finditer(clause.text, start, end))):
+        # an unknown capitalised word ("the Cemetery") is no one; a title makes it a person ("Cllr Roe")
+        titled = m.group(0).split()[0].rstrip(".") in ("Cllr", "Councillor", "Mr", "Mrs", "Ms", "Dr")
+        owners = owner_phrase(m.group(0), clause.people, allow_unknown_names=titled)
+        if owners and not any(_is_body(o) or _is_meeting_body(o) for o in owners):
             return owners, (m.start(), m.end())
     return None
 
