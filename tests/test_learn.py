@@ -430,3 +430,24 @@ def test_refiner_with_both_models_decides_as_each_model_alone() -> None:
 def test_clause_features_count_words_ending_in_ed(text: str, past: str) -> None:
     row = clause_features(_clause(text, False), 0, 1, ClauseContext(None, None, None, "", ""))
     assert past in row and not [name for name in row if name.startswith("t=")]
+
+
+def test_a_model_without_an_open_cut_off_only_judges_the_rules_findings() -> None:
+    """The shipped recipe gives the clause models a "keep" cut-off only: the same model that adds
+    a missed action with an "open" cut-off leaves it missed without one, and still drops a rule's
+    finding it is sure is wrong."""
+    from minutes_parser.classify.paragraphs import summarise
+    from minutes_parser.extract.owners import PeopleIndex
+
+    context = ClauseContext(None, None, None, "Village matters", "")
+    missed = _clause("it was resolved that the Bowls Club should repaint the pavilion", False)
+    wrong = _clause("Rain fell on the pavilion", True)
+    rows = [clause_features(missed, 0, 1, context)] * 5 + [clause_features(wrong, 0, 1, context)] * 5
+    labels = [True] * 5 + [False] * 5
+    people = PeopleIndex.build([], "")
+    adder = HashedLinearModel.fit(rows, labels, c=100.0, thresholds={"keep": 0.3, "open": 0.6})
+    judge = HashedLinearModel.fit(rows, labels, c=100.0, thresholds={"keep": 0.3})
+    assert ClauseRefiner(actions=adder).adds and not ClauseRefiner(actions=judge).adds
+    assert ClauseRefiner(actions=adder).refine(summarise([missed]), context, people).clauses[0].action is not None
+    assert ClauseRefiner(actions=judge).refine(summarise([missed]), context, people).clauses[0].action is None
+    assert ClauseRefiner(actions=judge).refine(summarise([wrong]), context, people).clauses[0].action is None

@@ -163,6 +163,11 @@ class ClauseRefiner:
     def active(self) -> bool:
         return self.actions is not None or self.decisions is not None
 
+    @property
+    def adds(self) -> bool:
+        """Does a model add findings the rules missed (an "open" cut-off), or only judge theirs?"""
+        return any(m is not None and "open" in m.thresholds for m in (self.actions, self.decisions))
+
     def refine(
         self, classified: ClassifiedParagraph, context: ClauseContext, people: PeopleIndex
     ) -> ClassifiedParagraph:
@@ -171,8 +176,10 @@ class ClauseRefiner:
         clauses = classified.clauses
         out: list[ClauseResult] | None = None  # a copy of the clauses, made at the first change
         for index, clause in enumerate(clauses):
-            if not is_candidate(clause):
-                continue
+            if clause.action is None and clause.decision is None:
+                # nothing to keep or drop: only a model that may add a finding looks further
+                if not self.adds or not is_candidate(clause):
+                    continue
             row = clause_features(clause, index, len(clauses), context)
             action = _decide(clause.action, self.actions, row, partial(_owners_of, clause, people))
             decision = _decide(clause.decision, self.decisions, row, lambda: ())
@@ -219,7 +226,8 @@ def _decide(
     probability = model.probability_of_names(row)  # every clause feature is an indicator (1.0)
     if finding is not None:
         return finding if probability >= model.thresholds["keep"] else None
-    if probability < model.thresholds["open"]:
+    open_at = model.thresholds.get("open")  # a model without it only keeps or drops rule findings
+    if open_at is None or probability < open_at:
         return None
     why = ", ".join(model.strongest(row, count=3))
     return Finding(f"model:{probability:.2f} ({why})", owners())
