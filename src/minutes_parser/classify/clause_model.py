@@ -8,9 +8,11 @@ a list marker, its place in the paragraph and the item title's words.
 
 :class:`ClauseRefiner` applies the ``actions`` and ``decisions`` models of a bundle to each
 classified paragraph: a rule's finding is kept unless the model is fairly sure it is wrong
-(``keep`` cut-off), and the model adds a finding the rules missed only when it is sure
-(``open`` cut-off). A finding the model added says so in its cue, with the model's strongest
-features ("model:0.91 (w=will, first=clerk)"). Without models the refiner changes nothing.
+(``keep`` cut-off). A model with an ``open`` cut-off also adds a finding the rules missed when it
+is that sure; the shipped recipe gives the clause models none (learn/recipe.py says why), so they
+only judge the rules' findings and the clauses no rule fired on are not scored at all. A finding
+the model added says so in its cue, with the model's strongest features ("model:0.91 (w=will,
+first=clerk)"). Without models the refiner changes nothing.
 :class:`ClauseRecorder` is the same step for training: it records each clause and its features.
 """
 
