@@ -309,9 +309,14 @@ def group_lines(segments: list[Segment], page: int) -> list[Line]:
                 break
         if not placed:
             groups.append([seg])
-    lines = [Line(_merge_close(sorted(group, key=lambda s: s.x0)), page) for group in groups]
+    # (most lines are one segment: nothing to sort or merge)
+    lines = [Line(group if len(group) == 1 else _merge_close(sorted(group, key=_left)), page) for group in groups]
     lines.sort(key=lambda ln: -ln.middle)
     return lines
+
+
+def _left(seg: Segment) -> float:
+    return seg.x0
 
 
 def _merge_close(segments: list[Segment]) -> list[Segment]:
