@@ -149,9 +149,12 @@ class HashedLinearModel:
 
     def strongest(self, row: Features, *, count: int = 3, positive: bool = True) -> list[str]:
         """The features of ``row`` that pushed hardest toward yes (or, with ``positive=False``, no)."""
+        if self._by_name is None:
+            self._by_name = _WeightByName(self.weights)
+        by_name = self._by_name  # (the memo of probability_of_names: a name's column hashed once)
         contributions: list[tuple[float, str]] = []
         for name, value in row.items():
-            weight = self.weights.get(_COLUMNS[name], 0.0) * value
+            weight = by_name[name] * value
             if (weight > 0) == positive and weight != 0.0:
                 contributions.append((abs(weight), name))
         contributions.sort(key=lambda c: (-c[0], c[1]))

@@ -188,17 +188,17 @@ def _document_style(pages: list[Page], marker_of: _Markers) -> _Style:
     right_edges: dict[int, float] = {}
     left_edges: dict[int, float] = {}
     for page in pages:
-        ends = sorted(ln.x1 for ln in page.lines if len(ln.text) >= 30)
-        right_edges[page.number] = ends[int(len(ends) * 0.9)] if len(ends) >= 3 else page.width * 0.85
+        ends: list[float] = []
         starts: dict[int, int] = {}
-        for ln in page.lines:
-            starts[round(ln.x0)] = starts.get(round(ln.x0), 0) + len(ln.text)
-        if starts:
-            left_edges[page.number] = float(max(starts, key=lambda x: (starts[x], -x)))
         prev: Line | None = None
-        for line in page.lines:
+        for line in page.lines:  # (one pass for the left edge, the sizes, the gaps and the markers)
+            length = len(line.text)
+            if length >= 30:
+                ends.append(line.x1)
+            start = round(line.x0)
+            starts[start] = starts.get(start, 0) + length
             size = round(line.size * 2) / 2
-            weights[size] = weights.get(size, 0) + len(line.text)
+            weights[size] = weights.get(size, 0) + length
             if prev is not None and abs(prev.size - line.size) < 0.5:
                 gap = prev.bottom - line.top
                 if -line.size < gap < line.size * 2:
@@ -206,6 +206,10 @@ def _document_style(pages: list[Page], marker_of: _Markers) -> _Style:
             prev = line
             if marker_of(line) is not None:
                 marker_x.append(line.x0)
+        ends.sort()
+        right_edges[page.number] = ends[int(len(ends) * 0.9)] if len(ends) >= 3 else page.width * 0.85
+        if starts:
+            left_edges[page.number] = float(max(starts, key=lambda x: (starts[x], -x)))
     body = max(weights, key=lambda s: weights[s]) if weights else 10.0
     larger = sorted((s for s, w in weights.items() if s >= body * 1.18 and w >= 3), reverse=True)
     columns: list[float] = []

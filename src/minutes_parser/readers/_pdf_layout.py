@@ -293,25 +293,31 @@ def group_lines(segments: list[Segment], page: int) -> list[Line]:
     """Visual lines: segments whose vertical middles agree, sorted top to bottom, left to right."""
     ordered = sorted(segments, key=lambda s: -s.middle)
     groups: list[list[Segment]] = []
+    anchors: list[tuple[float, float, float]] = []  # top, bottom and height of each group's first segment
     for seg in ordered:
-        placed = False
-        top, bottom, height = seg.top, seg.bottom, seg.height
+        top, bottom = seg.top, seg.bottom
+        span = top - bottom
+        height = span if span > 1.0 else 1.0  # (Segment.height, written out)
         # Only the last few lines can share this baseline (ordered by height on the page).
-        for group in reversed(groups[-4:]):
-            anchor = group[0]
+        for at in range(len(groups) - 1, max(len(groups) - 5, -1), -1):
+            anchor_top, anchor_bottom, anchor_height = anchors[at]
             # The vertical overlap, against 0.6 of the smaller height (comparisons written out:
             # this loop runs for every segment of every page).
-            overlap = (anchor.top if anchor.top < top else top) - (anchor.bottom if anchor.bottom > bottom else bottom)
-            anchor_height = anchor.height
+            overlap = (anchor_top if anchor_top < top else top) - (anchor_bottom if anchor_bottom > bottom else bottom)
             if overlap >= 0.6 * (height if height < anchor_height else anchor_height):
-                group.append(seg)
-                placed = True
+                groups[at].append(seg)
                 break
-        if not placed:
+        else:
             groups.append([seg])
-    lines = [Line(_merge_close(sorted(group, key=lambda s: s.x0)), page) for group in groups]
+            anchors.append((top, bottom, height))
+    # (most lines are one segment: nothing to sort or merge)
+    lines = [Line(group if len(group) == 1 else _merge_close(sorted(group, key=_left)), page) for group in groups]
     lines.sort(key=lambda ln: -ln.middle)
     return lines
+
+
+def _left(seg: Segment) -> float:
+    return seg.x0
 
 
 def _merge_close(segments: list[Segment]) -> list[Segment]:
