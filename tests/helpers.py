@@ -56,3 +56,14 @@ def titles(minutes: Minutes) -> list[str]:
 def numbered_items(minutes: Minutes) -> list[tuple[str | None, str]]:
     """(number, title) of every item after the preamble."""
     return [(item.number, item.title) for item in minutes.items if not item.preamble]
+
+
+def item_paragraphs(minutes: Minutes, *, number: str | None = None, title: str | None = None) -> list[str]:
+    """The paragraph texts of the first item with that number (or title)."""
+    item = next(i for i in minutes.items if (number is not None and i.number == number) or (title is not None and i.title == title))
+    return [p.text for p in item.paragraphs]
+
+
+def holds(paragraphs: list[str], text: str) -> bool:
+    """Does one of the paragraphs hold ``text``?"""
+    return any(text in paragraph for paragraph in paragraphs)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import numbered_items, titles
+from helpers import holds, item_paragraphs, numbered_items, titles
 from minutes_parser import parse_text
 
 MODELS = ["rules", None]
@@ -75,9 +75,9 @@ def test_coded_minute_numbers(text: str, name: str, expected: list[tuple[str, st
 
 
 def test_planning_reference_inside_a_coded_minute_stays_its_text() -> None:
-    planning = next(item for item in parse_text(AUDIT_CODED, name="audit.txt", model="rules").items if item.number == "AC/25/03")
-    assert any("Quarry Road" in p.text for p in planning.paragraphs)
-    assert any("Mill Lane" in p.text for p in planning.paragraphs)
+    planning = item_paragraphs(parse_text(AUDIT_CODED, name="audit.txt", model="rules"), number="AC/25/03")
+    assert holds(planning, "Quarry Road")
+    assert holds(planning, "Mill Lane")
 
 
 def test_coded_minute_listed_in_an_agenda_then_minuted_is_one_item() -> None:

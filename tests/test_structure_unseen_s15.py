@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import numbered_items, titles
+from helpers import holds, item_paragraphs, numbered_items, titles
 from minutes_parser import parse_text
 
 MODELS = ["rules", None]
@@ -30,8 +30,7 @@ PLANNING_LIST = (
 def test_consecutive_planning_references_under_a_numbered_item_stay_its_text(model: str | None) -> None:
     minutes = parse_text(PLANNING_LIST, name="oakridge.txt", model=model)
     assert numbered_items(minutes) == [("1", "Apologies"), ("2", "Planning applications"), ("3", "Any other business")]
-    planning = next(item for item in minutes.items if item.number == "2")
-    assert any("Elm Close" in p.text for p in planning.paragraphs)
+    assert holds(item_paragraphs(minutes, number="2"), "Elm Close")
 
 
 # --- bracketed roman entries: the clauses of a decision are not sub-items ---------------------
@@ -65,8 +64,7 @@ REPORTS_LISTED = (
 def test_clauses_after_a_decision_lead_in_are_not_sub_items(text: str, model: str | None) -> None:
     minutes = parse_text(text, name="elmstead.txt", model=model)
     assert numbered_items(minutes) == [("1", "Apologies"), ("2", "Grass cutting"), ("3", "Close")]
-    grass = next(item for item in minutes.items if item.number == "2")
-    assert any("Greenway" in p.text for p in grass.paragraphs)
+    assert holds(item_paragraphs(minutes, number="2"), "Greenway")
 
 
 def test_bracketed_roman_entries_after_a_plain_lead_in_stay_sub_items() -> None:
@@ -100,8 +98,7 @@ CHARITY_INCOME = (
 def test_treasurers_receipts_and_disbursements_stay_in_the_report(model: str | None) -> None:
     minutes = parse_text(TOWNSHIP_TREASURER, name="pine.md", model=model)
     assert "Receipts" not in titles(minutes) and "Disbursements" not in titles(minutes)
-    report = next(item for item in minutes.items if item.title == "Treasurer's Report")
-    assert any("Road salt" in p.text for p in report.paragraphs)
+    assert holds(item_paragraphs(minutes, title="Treasurer's Report"), "Road salt")
 
 
 @pytest.mark.parametrize("model", MODELS)

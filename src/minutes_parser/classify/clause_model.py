@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from itertools import pairwise, repeat
 from typing import TYPE_CHECKING
 
@@ -165,9 +165,10 @@ class ClauseRefiner:
     def active(self) -> bool:
         return self.actions is not None or self.decisions is not None
 
-    @property
+    @cached_property
     def adds(self) -> bool:
-        """Does a model add findings the rules missed (an "open" cut-off), or only judge theirs?"""
+        """Does a model add findings the rules missed (an "open" cut-off), or only judge theirs?
+        (Asked for every clause no rule fired on: worked out once.)"""
         return any(m is not None and "open" in m.thresholds for m in (self.actions, self.decisions))
 
     def refine(

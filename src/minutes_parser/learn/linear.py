@@ -135,9 +135,7 @@ class HashedLinearModel:
         intercept plus the weights of its names' columns (the same as :meth:`probabilities`,
         tests/test_learn.py checks). Summed in plain Python through a memo of name -> weight: for
         the few rows of a paragraph that is cheaper than hashing and numpy's fixed cost per call."""
-        if self._by_name is None:
-            self._by_name = _WeightByName(self.weights)
-        score = sum(map(self._by_name.__getitem__, names)) + self.intercept
+        score = sum(map(self._weights_by_name().__getitem__, names)) + self.intercept
         try:
             return 1.0 / (1.0 + math.exp(-score))
         except OverflowError:  # a score below about -709: numpy's exp gives inf, and P(yes) 0
@@ -145,13 +143,17 @@ class HashedLinearModel:
 
     def weight(self, name: str) -> float:
         """The weight of one feature (0.0 for one whose column training left at zero)."""
-        return self.weights.get(_COLUMNS[name], 0.0)
+        return self._weights_by_name()[name]
+
+    def _weights_by_name(self) -> _WeightByName:
+        """The memo of name -> weight every per-name method reads: a name's column hashed once."""
+        if self._by_name is None:
+            self._by_name = _WeightByName(self.weights)
+        return self._by_name
 
     def strongest(self, row: Features, *, count: int = 3, positive: bool = True) -> list[str]:
         """The features of ``row`` that pushed hardest toward yes (or, with ``positive=False``, no)."""
-        if self._by_name is None:
-            self._by_name = _WeightByName(self.weights)
-        by_name = self._by_name  # (the memo of probability_of_names: a name's column hashed once)
+        by_name = self._weights_by_name()
         contributions: list[tuple[float, str]] = []
         for name, value in row.items():
             weight = by_name[name] * value
