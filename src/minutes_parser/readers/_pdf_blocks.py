@@ -38,6 +38,8 @@ _LIGATURES = str.maketrans(
 _SOFT_HYPHEN = "\u00ad"
 _NUMBERED_TITLE = re.compile(r"\d{1,3}(?:\.\d{1,3}){0,2}[.)]?\s{1,6}[A-Za-z]")
 _TERMINAL = (".", "!", "?", ":", ";")
+# A number or letter alone in a line's first run, the text in the next run: "3." | "Minutes".
+_SHORT_MARKER = re.compile(r"\(?[0-9a-z]{1,3}[.)]|\([0-9a-z]{1,4}\)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\ufffd]")
 # A line opening with one of these labels starts a new block even without a gap above it.
 _LABEL_START = re.compile(
@@ -252,7 +254,7 @@ def _marker_of(line: Line) -> _Marked:
     if first.text[:1] in "•●▪■◦‣∙○◆◇►▸➢✓✔❖" and len(first.text) > 2 and first.text[1] == " ":
         return first.text[0], [_retext(first, first.text[2:].lstrip()), *line.segments[1:]]
     found = list_marker(first.text if len(line.segments) == 1 else first.text + "  " + line.segments[1].text)
-    if found is None and len(line.segments) > 1 and re.fullmatch(r"\(?[0-9a-z]{1,3}[.)]|\([0-9a-z]{1,4}\)", first.text):
+    if found is None and len(line.segments) > 1 and _SHORT_MARKER.fullmatch(first.text):
         found = (first.text, "")
     if found is None:
         return None
@@ -264,10 +266,14 @@ def _marker_of(line: Line) -> _Marked:
     return marker, [_retext(first, first.text[len(marker):].strip()), *line.segments[1:]]
 
 
+_NO_CELLS: frozenset[int] = frozenset()
+
+
 def _table_runs(lines: list[Line]) -> set[int]:
     """Indexes of lines that belong to a table: runs of lines with several aligned cells."""
     wide = [len(ln.segments) >= 3 for ln in lines]
-    starts = [{round(s.x0) for s in ln.segments[1:]} for ln in lines]
+    # Where each line's later cells start (most lines are one segment: no cells, no set to build).
+    starts = [{round(s.x0) for s in ln.segments[1:]} if len(ln.segments) > 1 else _NO_CELLS for ln in lines]
 
     def aligned(i: int, j: int) -> bool:
         return 0 <= j < len(lines) and lines[i].page == lines[j].page and any(
@@ -364,7 +370,8 @@ class BlockAssembler:
 
     def _heading_level(self, line: Line) -> int:
         text = line.text
-        if len(text) > 160 or not any(ch.isalpha() for ch in text):
+        # (the first character is nearly always a letter: no generator for those)
+        if len(text) > 160 or not (text[:1].isalpha() or any(ch.isalpha() for ch in text)):
             return 0
         size = round(line.size * 2) / 2
         for rank, heading_size in enumerate(self.style.heading_sizes):

@@ -100,6 +100,7 @@ def grid_rows(
 ) -> list[list[GridRow]]:
     """The rows of each ruled table on the page, top to bottom; layout grids left out."""
     tables: list[list[GridRow]] = []
+    cell_buffer = _cell_buffer(textpage_handle)
     for group in _grids(horizontal, vertical):
         rules = [vertical[i] for i in group]
         x0 = min(r[0] for r in rules)
@@ -121,7 +122,7 @@ def grid_rows(
             if len(xs) < 2:
                 continue
             cells = tuple(
-                _cell_text(textpage_handle, left, row_top, right, row_bottom) for left, right in itertools.pairwise(xs)
+                _cell_text(textpage_handle, cell_buffer, left, row_top, right, row_bottom) for left, right in itertools.pairwise(xs)
             )
             widest = max(widest, len(cells))
             if any(cells):
@@ -135,16 +136,28 @@ def grid_rows(
     return tables
 
 
-def _cell_text(handle: object, left: float, top: float, right: float, bottom: float) -> str:
-    """The text inside a cell; pdfium's line breaks kept as newlines for the caller to join."""
+def _cell_buffer(textpage_handle: object) -> ctypes.Array[ctypes.c_ushort]:
+    """A buffer that holds the text of any rectangle on the page. Each character adds at most
+    four UTF-16 units to a rectangle's text (a line break and a surrogate pair), and one more
+    is pdfium's terminating NUL."""
+    units = 4 * max(int(pdfium_c.FPDFText_CountChars(textpage_handle)), 0) + 1
+    return (ctypes.c_ushort * units)()
+
+
+def _cell_text(
+    handle: object, buffer: ctypes.Array[ctypes.c_ushort], left: float, top: float, right: float, bottom: float
+) -> str:
+    """The text inside a cell; pdfium's line breaks kept as newlines for the caller to join.
+
+    One call into a buffer big enough for any cell: each call walks every character of the page,
+    so asking for the length first would double the cost."""
     inset = 0.5
-    args = (handle, left + inset, top - inset, right - inset, bottom + inset)
-    length = pdfium_c.FPDFText_GetBoundedText(*args, None, 0)
-    if length <= 0:
+    written = pdfium_c.FPDFText_GetBoundedText(
+        handle, left + inset, top - inset, right - inset, bottom + inset, buffer, len(buffer)
+    )
+    if written <= 0:
         return ""
-    buffer = (ctypes.c_ushort * (length + 1))()
-    written = pdfium_c.FPDFText_GetBoundedText(*args, buffer, length + 1)
-    raw = bytes(ctypes.cast(buffer, ctypes.POINTER(ctypes.c_char * (2 * written))).contents)
+    raw = ctypes.string_at(buffer, 2 * written)
     return raw.decode("utf-16-le", "replace").replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "").strip()
 
 

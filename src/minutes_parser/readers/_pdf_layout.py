@@ -158,7 +158,7 @@ def page_segments(textpage: object, text: str) -> list[Segment]:
         else:
             line_end = end - 1 if end > start and text[end - 1] == "\r" else end
         line_text = text[start:line_end]
-        if line_text.strip():
+        if line_text and not line_text.isspace():
             runs = count_rects(handle, start, line_end - start)
             if runs <= 0:
                 pass
@@ -239,16 +239,8 @@ def _split_runs(chars: _CharReader, line_text: str, offset: int) -> list[Segment
     first = last_index = -1
     x0 = x1 = bottom = top = 0.0
     pending_space = False
-
-    def close() -> None:
-        if first >= 0 and pieces:
-            text = "".join(pieces).strip()
-            if text:
-                bold = chars.bold(first) and chars.bold(last_index)
-                heights.sort()
-                out.append(Segment(text, x0, x1, bottom, top, heights[len(heights) // 2], bold))
-
-    # This loop is the hot path: chars.box() inlined, the box's four floats read in one call.
+    # This loop is the hot path: chars.box() inlined, the box's four floats read in one call, and
+    # no closure (the variables a closure shares are slower to read and write in the loop).
     get_box, unpack_box = calls.loose_char_box, _RECT.unpack_from
     handle, rect, rect_ref = chars.handle, chars.rect, chars.rect_ref
     segment_gap, word_gap = SEGMENT_GAP, WORD_GAP
@@ -265,7 +257,7 @@ def _split_runs(chars: _CharReader, line_text: str, offset: int) -> list[Segment
             gap = cx0 - x1
             vertical_jump = cb > top or ct < bottom
             if gap > segment_gap * height or gap < -height * 2 or vertical_jump:
-                close()
+                _close_run(out, chars, pieces, heights, first, last_index, (x0, x1, bottom, top))
                 first = -1
             elif pending_space or gap > word_gap * height:
                 pieces.append(" ")
@@ -285,8 +277,28 @@ def _split_runs(chars: _CharReader, line_text: str, offset: int) -> list[Segment
         heights.append(ct - cb)
         last_index = index
         pending_space = False
-    close()
+    if first >= 0:
+        _close_run(out, chars, pieces, heights, first, last_index, (x0, x1, bottom, top))
     return out
+
+
+def _close_run(
+    out: list[Segment],
+    chars: _CharReader,
+    pieces: list[str],
+    heights: list[float],
+    first: int,
+    last: int,
+    box: tuple[float, float, float, float],
+) -> None:
+    """The characters gathered since the last cut as a segment (none if they are all spaces);
+    bold when its first and last characters are, sized by the median character height."""
+    text = "".join(pieces).strip()
+    if text:
+        bold = chars.bold(first) and chars.bold(last)
+        heights.sort()
+        x0, x1, bottom, top = box
+        out.append(Segment(text, x0, x1, bottom, top, heights[len(heights) // 2], bold))
 
 
 def group_lines(segments: list[Segment], page: int) -> list[Line]:

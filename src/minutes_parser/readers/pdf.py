@@ -45,7 +45,9 @@ _MAX_BYTES = 500 * 1024 * 1024
 # pdfium is not thread-safe: one document at a time per process.
 _PDFIUM_LOCK = threading.Lock()
 _CID = re.compile(r"\(cid:\d{1,6}\)")
-_CONTROL = re.compile(r"[\x00\x01\x03-\x08\x0e-\x1f\ufffd]")  # \x02: pdfium's soft hyphen
+# Control codes a broken font map decodes to (not \x02: pdfium's soft hyphen; not tab or line
+# breaks), and U+FFFD beside them.
+_ASCII_CONTROLS = bytes([0x00, 0x01, *range(0x03, 0x09), *range(0x0E, 0x20)])
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 _ASCII_VOWELS = b"aeiouyAEIOUY"
@@ -248,19 +250,21 @@ def _usable_text(text: str) -> bool:
         return False
     if "(cid:" in sample and len(_CID.findall(sample)) * 6 > visible_count * 0.2:
         return False
-    if len(_CONTROL.findall(sample)) > visible_count * 0.02:
+    # Counted in C (bytes.translate, str.count): a regex scan of the sample was slower.
+    ascii_bytes = sample.encode("ascii", "ignore")
+    controls = len(ascii_bytes) - len(ascii_bytes.translate(None, _ASCII_CONTROLS)) + sample.count("\ufffd")
+    if controls > visible_count * 0.02:
         return False
-    letters, vowels = _letters_and_vowels(sample)
+    letters, vowels = _letters_and_vowels(sample, ascii_bytes)
     if visible_count >= 40 and letters < visible_count * 0.35:
         return False
     # Letters but hardly a vowel anywhere: a shifted encoding, not words.
     return not (letters >= 80 and vowels < letters * 0.12)
 
 
-def _letters_and_vowels(sample: str) -> tuple[int, int]:
-    """Counts of letters and of vowels. Bytes.translate counts the ASCII ones in C (a per-character
-    regex took a tenth of the reader's time); the few other characters are looked at one by one."""
-    ascii_bytes = sample.encode("ascii", "ignore")
+def _letters_and_vowels(sample: str, ascii_bytes: bytes) -> tuple[int, int]:
+    """Counts of letters and of vowels. Bytes.translate counts the ASCII ones (``ascii_bytes``:
+    the sample's ASCII characters) in C; the few other characters are looked at one by one."""
     letters = len(ascii_bytes) - len(ascii_bytes.translate(None, _ASCII_LETTERS))
     vowels = len(ascii_bytes) - len(ascii_bytes.translate(None, _ASCII_VOWELS))
     if len(ascii_bytes) < len(sample):
