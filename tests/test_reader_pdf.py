@@ -216,6 +216,34 @@ def test_two_columns_are_read_left_column_first() -> None:
     assert doc.blocks[0].kind is BlockKind.HEADING
 
 
+def test_two_columns_under_a_full_width_line_are_still_found() -> None:
+    # One line running across the middle is under the 8% of lines that may cross the gutter:
+    # the early "every slot is crossed" exit must not fire for it.
+    left = [f"Wexcombe hall line {i} keeps to the left half of the page." for i in range(13)]
+    right = [f"Orchard lane line {i} keeps to the right half of the page." for i in range(13)]
+    page = [
+        Text(40, 800, "The parish newsletter prints the minutes in two columns this quarter to save paper and postage"),
+        *lines_at(40, 770, left, size=8, leading=11),
+        *lines_at(320, 770, right, size=8, leading=11),
+    ]
+    doc = read_pdf(make_pdf([page]))
+    assert doc.text.index("Wexcombe hall line 12") < doc.text.index("Orchard lane line 0")
+
+
+def test_prose_across_the_page_is_not_split_into_columns() -> None:
+    prose = [f"Line {i} of the treasurer's report runs from margin to margin of the page, as usual." for i in range(14)]
+    doc = read_pdf(make_pdf([lines_at(40, 770, prose, size=10)]))
+    assert doc.text.index("Line 3 of") < doc.text.index("Line 4 of") < doc.text.index("Line 13 of")
+
+
+def test_text_layer_of_control_codes_is_not_usable() -> None:
+    # A font without a Unicode map can decode to control codes; more than 2% of them: no text.
+    garbled = "\x05\x11\x06\x1a\x07\x03 \x12\x14\x16\x18"
+    page = lines_at(72, 760, [f"Minutes {garbled} of the meeting {garbled}" for _ in range(4)])
+    with pytest.raises(NoTextLayerError):
+        read_pdf(make_pdf([page]))
+
+
 def test_hyphenated_line_end_is_joined_and_wrapped_lines_become_one() -> None:
     page = lines_at(72, 760, [
         "The clerk reported that the consultation on the impor-",

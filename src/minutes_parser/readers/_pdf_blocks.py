@@ -239,11 +239,12 @@ class _Markers:
 
     def __call__(self, line: Line) -> _Marked:
         key = id(line)
-        try:
+        # (a membership test, not try/except KeyError: every line is first asked about once,
+        # and a raised KeyError costs more than the second lookup of the lines asked again)
+        if key in self._found:
             return self._found[key]
-        except KeyError:
-            found = self._found[key] = _marker_of(line)
-            return found
+        found = self._found[key] = _marker_of(line)
+        return found
 
 
 def _marker_of(line: Line) -> _Marked:

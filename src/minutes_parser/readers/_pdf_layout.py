@@ -421,6 +421,9 @@ def _find_gutter(lines: list[Line], width: float) -> float | None:
     step = 4.0
     first_x = width * 0.3
     slots = int(width * 0.4 / step) + 1
+    limit = len(lines) * 0.08
+    if _crossed_everywhere(lines, first_x, step, slots, limit):
+        return None  # most pages: prose across the middle third
     # Lines crossing each slot, as a difference array: +1 where a line's cover starts, -1 where it
     # ends (a line's segments are left to right, so clipping at the last end counts a slot once).
     changes = [0] * (slots + 2)
@@ -434,7 +437,6 @@ def _find_gutter(lines: list[Line], width: float) -> float | None:
                 changes[hi] -= 1
                 reach = hi
     crossing = list(itertools.accumulate(changes))
-    limit = len(lines) * 0.08
     best: tuple[int, float] | None = None
     run_start: float | None = None
     for slot in range(slots):
@@ -458,6 +460,20 @@ def _find_gutter(lines: list[Line], width: float) -> float | None:
     if sum(len(s.text) for s in left) / len(left) < 25 or sum(len(s.text) for s in right) / len(right) < 25:
         return None
     return gutter
+
+
+def _crossed_everywhere(lines: list[Line], first_x: float, step: float, slots: int, limit: float) -> bool:
+    """Whether more than ``limit`` lines have a first segment covering every slot of the gutter
+    search, so that no slot can be the gutter. The slot arithmetic is _find_gutter's own, so the
+    answer is exact; it stops at the first ``limit`` + 1 such lines (a page of prose: a few)."""
+    count = 0
+    for line in lines:
+        first = line.segments[0]
+        if int((first.x0 - first_x) / step) + 1 <= 0 and int((first.x1 - first_x) / step) + 1 >= slots:
+            count += 1
+            if count > limit:
+                return True
+    return False
 
 
 def _wider(best: tuple[int, float] | None, start: float, end: float) -> tuple[int, float]:
