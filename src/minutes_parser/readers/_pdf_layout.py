@@ -36,6 +36,7 @@ _PAGE_NUMBER = re.compile(
 _DIGITS = re.compile(r"\d{1,12}")
 _HYPHEN_BREAK = re.compile(r"[\x02\ufffe](?=[^\r\n])")
 _RECT = struct.Struct("ffff")  # pdfium's FS_RECTF: left, top, right, bottom
+_RUN_RECT = struct.Struct("dddd")  # FPDFText_GetRect's four doubles: left, top, right, bottom
 
 
 @dataclass(slots=True)
@@ -138,8 +139,11 @@ def page_segments(textpage: object, text: str) -> list[Segment]:
     chars = _CharReader(textpage.raw)  # type: ignore[attr-defined]
     handle = chars.handle
     count_rects, get_rect = calls.count_rects, calls.get_rect
-    left, top, right, bottom = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
-    rect_refs = (ctypes.byref(left), ctypes.byref(top), ctypes.byref(right), ctypes.byref(bottom))
+    # A run's rectangle: four doubles (left, top, right, bottom) written side by side, read back
+    # in one unpack rather than four ``.value`` reads.
+    run_rect = (ctypes.c_double * 4)()
+    rect_refs = tuple(ctypes.byref(run_rect, 8 * i) for i in range(4))
+    unpack_run = _RUN_RECT.unpack_from
     segments: list[Segment] = []
     start = 0
     length = len(text)
@@ -166,12 +170,14 @@ def page_segments(textpage: object, text: str) -> list[Segment]:
                 segments.extend(_split_runs(chars, line_text, start))
             elif runs == 1:
                 get_rect(handle, 0, *rect_refs)
-                segments.append(_single_run(chars, line_text, start, left.value, right.value, bottom.value, top.value))
+                left, top, right, bottom = unpack_run(run_rect)
+                segments.append(_single_run(chars, line_text, start, left, right, bottom, top))
             else:
                 boxes: list[tuple[float, float, float, float]] = []
                 for run in range(min(runs, 64)):
                     get_rect(handle, run, *rect_refs)
-                    boxes.append((left.value, right.value, bottom.value, top.value))
+                    left, top, right, bottom = unpack_run(run_rect)
+                    boxes.append((left, right, bottom, top))
                 if _has_wide_gap(boxes):
                     segments.extend(_split_runs(chars, line_text, start))
                 else:
@@ -303,7 +309,7 @@ def _close_run(
 
 def group_lines(segments: list[Segment], page: int) -> list[Line]:
     """Visual lines: segments whose vertical middles agree, sorted top to bottom, left to right."""
-    ordered = sorted(segments, key=lambda s: -s.middle)
+    ordered = sorted(segments, key=_from_top)
     groups: list[list[Segment]] = []
     anchors: list[tuple[float, float, float]] = []  # top, bottom and height of each group's first segment
     for seg in ordered:
@@ -326,6 +332,11 @@ def group_lines(segments: list[Segment], page: int) -> list[Line]:
     lines = [Line(group if len(group) == 1 else _merge_close(sorted(group, key=_left)), page) for group in groups]
     lines.sort(key=lambda ln: -ln.middle)
     return lines
+
+
+def _from_top(seg: Segment) -> float:
+    """Sort key, top of the page first: ``-seg.middle`` written out (no property call)."""
+    return -((seg.top + seg.bottom) / 2)
 
 
 def _left(seg: Segment) -> float:
