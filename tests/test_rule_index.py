@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from minutes_parser import classify as c
-from minutes_parser.classify.base import _trie, _WordScanner
+from minutes_parser.classify.base import _WordScanner, trie
 from minutes_parser.extract.owners import PeopleIndex
 
 PEOPLE = PeopleIndex.build([], "")
@@ -37,7 +37,7 @@ def test_scanner_sees_overlapping_and_nested_words() -> None:
 
 
 def test_trie_pattern_prefers_the_longest_word() -> None:
-    pattern = re.compile(_trie(["agree", "agreed", "agreement", "ask"]))
+    pattern = re.compile(trie(["agree", "agreed", "agreement", "ask"]))
     assert pattern.match("agreement").group(0) == "agreement"  # type: ignore[union-attr]
     assert pattern.match("agreed").group(0) == "agreed"  # type: ignore[union-attr]
     assert pattern.match("agrees").group(0) == "agree"  # type: ignore[union-attr]
