@@ -99,3 +99,20 @@ def _plain_vote_only(text: str) -> bool:
 def test_vote_only_stops_at_the_first_content_word(words: list[str]) -> None:
     text = " ".join(words)
     assert paragraphs._vote_only(text) == _plain_vote_only(text)
+
+
+_PLAIN_CLAUSE_BREAK = re.compile(r"[,;]\s+(?=\S)|" + base.SPACE_RUN + r"and\s+(?=[A-Z])")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="a,; \n\xa0andAB", max_size=24))
+def test_clause_break_led_by_a_class_is_the_plain_pattern(sentence: str) -> None:
+    assert [m.span() for m in paragraphs._CLAUSE_BREAK.finditer(sentence)] == [m.span() for m in _PLAIN_CLAUSE_BREAK.finditer(sentence)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="a,; \nandAB", max_size=24), st.integers(min_value=0, max_value=24))
+def test_clause_breaks_before_a_cut_are_whole(sentence: str, cut: int) -> None:
+    # _clauses ends the search for breaks after the last cue: the breaks it needs are found as they are
+    needed = [m.span() for m in paragraphs._CLAUSE_BREAK.finditer(sentence) if m.end() < cut]
+    assert [m.span() for m in paragraphs._CLAUSE_BREAK.finditer(sentence, 0, cut) if m.end() < cut] == needed

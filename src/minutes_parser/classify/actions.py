@@ -683,7 +683,9 @@ def resolution_directs(clause: Clause) -> Finding | None:
     starts = [0] if clause.label in ("RESOLVED", "Decision", "Agreed") else []
     if "that" in clause.lowered:  # the costly pattern needs the word
         # "It had been agreed that ...": an earlier decision recalled, not one that sets a task now
-        starts += [m.end() for m in _THAT_CLAUSE.finditer(clause.text) if not _EARLIER_DECISION.search(clause.text, 0, m.end())]
+        # (the recall's pattern needs "had": an ASCII clause without it is not searched)
+        recalls = not clause.text.isascii() or "had" in clause.lowered
+        starts += [m.end() for m in _THAT_CLAUSE.finditer(clause.text) if not (recalls and _EARLIER_DECISION.search(clause.text, 0, m.end()))]
     for start in starts:
         found = _owner_and_base_verb(clause, start)
         if found:
@@ -1030,12 +1032,14 @@ def capital_imperative(clause: Clause) -> Finding | None:
     """Decision records that set tasks as capitalised verbs: "CREATE a working group", "ASK the
     Head of Legal to review ...", "PROVIDE a report to the Committee"."""
     m = _CAPITAL_TASK.match(clause.text)
-    letters = [ch for ch in clause.text[:80] if ch.isalpha()]
-    if not m or sum(ch.isupper() for ch in letters) > len(letters) / 2:
-        return None  # "DRAFT MINUTES OF THE ...": a heading in capitals, not a task
+    if not m:
+        return None
     verb = m.group(1).lower()
     if verb not in _TASK_VERBS or verb in _DELIBERATIVE or verb in ("agree", "note"):
         return None
+    letters = [ch for ch in clause.text[:80] if ch.isalpha()]  # (counted last: the verb tests are cheaper)
+    if sum(ch.isupper() for ch in letters) > len(letters) / 2:
+        return None  # "DRAFT MINUTES OF THE ...": a heading in capitals, not a task
     if verb == "confirm" and re.match(r"\s*(?:that\b|the\s+(?:decision|recommendations?|resolution|appointment)\b)", clause.text[m.end() :], re.I):
         return None  # "CONFIRM the decision stands": a decision confirmed
     asked = _DIRECTED.match(clause.text, m.start(1), clause.lowered)

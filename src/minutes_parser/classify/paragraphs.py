@@ -26,7 +26,6 @@ from .base import (
     ACTION_RULES,
     DECISION_RULES,
     NOT_FIXED,
-    SPACE_RUN,
     Caseless,
     Clause,
     Finding,
@@ -57,7 +56,9 @@ def introduces_a_list(text: str) -> bool:
 
 
 _SPEAKER = re.compile(r"^([A-Z][\w'’\-]{1,30}(?:\s[A-Z][\w'’\-]{1,30}){0,2}|@[\w-]{1,40}):\s+(?=\S)")
-_CLAUSE_BREAK = re.compile(r"[,;]\s+(?=\S)|" + SPACE_RUN + r"and\s+(?=[A-Z])")
+# Led by one character class (a comma, semicolon or space), which the regex engine skips ahead to;
+# the lookbehind then says which form it starts: "[,;]\s+(?=\S)" or SPACE_RUN "and\s+(?=[A-Z])".
+_CLAUSE_BREAK = re.compile(r"[,;\s](?:(?<=[,;])\s+(?=\S)|(?<=\s)(?<!\s\s)\s*and\s+(?=[A-Z]))")
 # "Resolved 14 tickets", "Resolved a fault with the server": a verb of a work report, not a label;
 # "Decision 19/00412 was signed on ...": a decision's reference, not a label.
 _LEADING_LABEL = re.compile(r"^(?:ACTION|Action|Actions|RESOLVED|Resolved" + NOT_FIXED + r"|RESOLUTION|Resolution(?=\s*:)|Decision(?!\s+(?:No\.?\s*)?\d+/)|DECISION|AGREED|(?:Conclusion|Outcome)(?=\s*[:\-–—]))\b\s*(?:[:\-–—]\s*)?", re.UNICODE)
@@ -131,7 +132,9 @@ def _clauses(sentence: str, start: int, label: str | None, people: PeopleIndex, 
     cues = [c.start() for c in _PROBE_CUE.finditer(sentence)]
     if not cues:
         return [(sentence, start)]
-    for probes, m in enumerate(_CLAUSE_BREAK.finditer(sentence)):
+    # A break after the last cue is never probed: the search ends there (a break is whole before
+    # it, the character its lookahead reads included; later ones would only be skipped).
+    for probes, m in enumerate(_CLAUSE_BREAK.finditer(sentence, 0, cues[-1] + 1)):
         # The second owner and their verb sit at the start of the tail. Bounded probes (window and
         # count) keep a hostile "sentence" of a million commas linear; prose never reaches them.
         if probes >= _MAX_PROBES:
@@ -141,7 +144,8 @@ def _clauses(sentence: str, start: int, label: str | None, people: PeopleIndex, 
             continue  # none of the three rules can fire on the tail: nothing to split off
         tail = sentence[m.end() : m.end() + _PROBE_CHARS]
         probe = Clause(tail, None, people, last_subject, None)
-        if owner_to_verb(probe) or owner_will_verb(probe) or owner_agreed_to(probe):
+        # (each rule where the tail has what it needs: most tails hold "to" but no "will", or the reverse)
+        if ACTION_RULES.run(owner_to_verb, probe) or ACTION_RULES.run(owner_will_verb, probe) or ACTION_RULES.run(owner_agreed_to, probe):
             head = sentence[cursor : m.start() + 1]
             if _CONSULTING.search(head):
                 continue  # "delegate to the Director, in consultation with the Chair and the Leader, to ...": one list
