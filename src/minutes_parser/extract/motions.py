@@ -125,8 +125,7 @@ _LIST_HINT = re.compile(r"[faoynv](?<=(?=" + _LIST_HINTS + r").)")
 
 
 def _has(text: str, words: tuple[str, ...]) -> bool:
-    low = text.lower()
-    return any(word in low for word in words)
+    return any(map(text.lower().__contains__, words))
 
 
 def find_mover(text: str) -> str | None:
@@ -415,7 +414,7 @@ def find_outcomes(text: str) -> tuple[tuple[int, Outcome, str], ...]:
     found = [
         (m.start(), outcome, name)
         for name, outcome, pattern in _OUTCOME_RULES
-        if any(word in low for word in _OUTCOME_WORDS[name])
+        if any(map(low.__contains__, _OUTCOME_WORDS[name]))
         for m in pattern.finditer(text)
     ]
     return tuple(sorted(found, key=lambda f: f[0]))
