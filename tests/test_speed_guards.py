@@ -194,17 +194,21 @@ VOTE_LINES = [
     "Director Lind seconded the motion. Director Ames made the motion to approve.",
     "I will move at the next meeting of the Council that the hall be let.",
     "ſeconded by Cllr Hale; carrıed; Kelvin K",
+    "A progress report to be brought back to the next Finance Committee; Clerk to report back to Council; on the June agenda",
+    "Cllr Ames proposed, and Cllr Boyd seconded the following amendment:",
+    "The following motion was moved by Cllr Ames:  ",
 ]
 _LEAD = re.compile(r"\(\?=\[[^\]]*\]\)")  # a first-letter lookahead (names carry one too)
 
 
 def _led_patterns() -> list[re.Pattern[str]]:
-    from minutes_parser.extract import motions
+    from minutes_parser.extract import followups, motions
 
     return [
         *motions._MOVER_PATTERNS, *motions._SECONDER_PATTERNS, motions._LABEL_FIRST, motions._NUMBER_FIRST, motions._SCORE,
         motions._LABEL_PAREN, motions._VOTES_TO, motions._YN, motions._NAMED_LIST, motions._VOTING_LIST, motions._COUNT_THEN_NAMES,
         *(pattern for _, _, pattern in motions._OUTCOME_RULES), *(pattern for pattern, _, _ in motions._VOTER_EDITS),
+        followups._FOLLOW_UP, followups._BRING_BACK, followups._AGENDA,
     ]  # fmt: skip
 
 
@@ -259,3 +263,13 @@ def test_date_word_guards_are_needed_by_their_patterns() -> None:
                 found += 1
                 assert any(word in line.lower() for word in needed), (pattern.pattern[:30], line)
     assert found >= 12  # the lines do hold what the guards let through
+
+
+def test_motion_stem_needs_a_closing_colon() -> None:
+    from minutes_parser.extract import motions
+
+    for line in VOTE_LINES:
+        if motions._MOTION_STEM.search(line.strip()):
+            assert line.strip().endswith(":"), line
+    record = motions.MotionRecord()
+    assert record.feed("The following motion was moved by Cllr Ames:  ", False, 0) is None and record.awaiting

@@ -312,11 +312,12 @@ def find_named_votes(text: str) -> NamedVotes | None:
             if name not in sides[side]:
                 sides[side].append(name)
 
-    roll = [(m.group("name"), m.group("vote")) for m in _ROLL_CALL.finditer(text)] if _ROLL_HINT.search(text.lower()) else []
+    low = text.lower()
+    roll = [(m.group("name"), m.group("vote")) for m in _ROLL_CALL.finditer(text)] if _ROLL_HINT.search(low) else []
     if len(roll) >= 2:  # one "Name: yes" alone is as likely a question answered
         for name, vote in roll:
             add(_roll_side(vote), (_name(name),))
-    for pattern in (_NAMED_LIST, _VOTING_LIST, _LIST_BEFORE, _COUNT_THEN_NAMES) if _LIST_HINT.search(text.lower()) else ():
+    for pattern in (_NAMED_LIST, _VOTING_LIST, _LIST_BEFORE, _COUNT_THEN_NAMES) if _LIST_HINT.search(low) else ():
         end = len(text)
         if pattern is _LIST_BEFORE:
             last = _LAST_LABEL.match(text)
@@ -642,7 +643,8 @@ class MotionRecord:
         """The closed motion when ``text``, the item's paragraph ``index``, ends the vote on the
         motion on record; ``decided``: the paragraph gave a decision of its own."""
         stripped = text.strip()
-        if "follow" in stripped.lower() and _MOTION_STEM.search(stripped):  # both forms say "the following"
+        # both forms end with a colon and say "the following"
+        if stripped.endswith(":") and "follow" in stripped.lower() and _MOTION_STEM.search(stripped):
             self.awaiting, self.words, self.between = True, None, []
             return None
         if self.awaiting:
