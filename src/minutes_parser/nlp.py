@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -48,43 +48,56 @@ def _text_sentences(text: str, doc: Doc) -> list[tuple[int, int]]:
     if not len(doc):
         return []
     offsets: list[list[int]] = doc.to_array([IDX, LENGTH]).tolist()
-    return _sentence_bounds([text[at : at + length] for at, length in offsets], offsets)
+    tokens = [text[at : at + length] for at, length in offsets]
+    return _sentence_bounds(tokens, [at for at, _ in offsets], [at + length for at, length in offsets])
 
 
-def _sentence_bounds(tokens: list[str], offsets: list[list[int]]) -> list[tuple[int, int]]:
-    """Sentence spans from the tokens' texts and their (offset, length) pairs."""
+def _sentence_bounds(
+    tokens: list[str], starts_at: list[int], ends_at: list[int], candidates: Iterable[int] | None = None
+) -> list[tuple[int, int]]:
+    """Sentence spans from the tokens' texts and their start and end offsets. ``candidates``, the
+    indices where a sentence may start (ascending, each once; every index from 1 when None): the
+    other tokens are not looked at (:func:`_tokens` lists the few a text has)."""
     count = len(tokens)
     if not count:
         return []
     starts = [0]
-    previous_text = tokens[0]
-    before_previous = ""
-    for index in range(1, count):
-        text = tokens[index]
-        start = False
-        first = text[:1]
-        if text in _BULLETS:
-            start = True
-        elif text in ("Action", "ACTION") and index + 1 < count and previous_text not in ("the", "an", "this", "of", "for", "Joint", "Climate", "Local"):
-            following = tokens[index + 1]
-            start = following in (":", "-", "–", "(") or (following[:1].isupper() and following not in _ACTION_NAMES) or previous_text in (",", ";", ".")
-        elif previous_text in (".", "!", "?") or (previous_text.endswith(".") and len(previous_text) > 1 and previous_text[:-1].isalpha()):
-            word = before_previous if previous_text == "." else previous_text
-            word = word.lower().rstrip(".")
-            starts_sentence = first.isupper() or first.isdigit() or first in "“\"'("
-            abbreviation = word in _ABBREVIATIONS and not (word == "etc" and first.isupper())  # "bins etc. The Clerk ..."
-            start = starts_sentence and not abbreviation and not (len(word) == 1 and word.isalpha())
-        elif previous_text in _CLOSERS and before_previous in (".", "!", "?"):
-            start = first.isupper()
-        if start:
+    for index in range(1, count) if candidates is None else candidates:
+        if _starts_sentence(tokens, index):
             starts.append(index)
-        before_previous, previous_text = previous_text, text
-    bounds: list[tuple[int, int]] = []
-    for position, token_start in enumerate(starts):
-        token_end = starts[position + 1] if position + 1 < len(starts) else count
-        last_at, last_length = offsets[token_end - 1]
-        bounds.append((offsets[token_start][0], last_at + last_length))
-    return bounds
+    return [
+        (starts_at[token_start], ends_at[token_end - 1])
+        for token_start, token_end in zip(starts, [*starts[1:], count], strict=True)
+    ]
+
+
+def _starts_sentence(tokens: list[str], index: int) -> bool:
+    """Does the token at ``index`` (at least 1) start a sentence? It reads the token, the two
+    before it and the one after it."""
+    text = tokens[index]
+    previous_text = tokens[index - 1]
+    first = text[:1]
+    if text in _BULLETS:
+        return True
+    if text in _ACTION_LABELS and index + 1 < len(tokens) and previous_text not in ("the", "an", "this", "of", "for", "Joint", "Climate", "Local"):
+        following = tokens[index + 1]
+        return following in (":", "-", "–", "(") or (following[:1].isupper() and following not in _ACTION_NAMES) or previous_text in (",", ";", ".")
+    before_previous = tokens[index - 2] if index >= 2 else ""
+    if previous_text in (".", "!", "?") or (previous_text.endswith(".") and len(previous_text) > 1 and previous_text[:-1].isalpha()):
+        word = before_previous if previous_text == "." else previous_text
+        word = word.lower().rstrip(".")
+        starts_sentence = first.isupper() or first.isdigit() or first in "“\"'("
+        abbreviation = word in _ABBREVIATIONS and not (word == "etc" and first.isupper())  # "bins etc. The Clerk ..."
+        return starts_sentence and not abbreviation and not (len(word) == 1 and word.isalpha())
+    if previous_text in _CLOSERS and before_previous in (".", "!", "?"):
+        return first.isupper()
+    return False
+
+
+# What the tokenizer splits off a word, one character at a time: from its start (opening brackets
+# and quotes, bullets) and from its end (punctuation that can end a sentence, closing brackets).
+_PREFIX_CHARS = "([\"'“‘•·●▪"
+_SUFFIX_CHARS = ".!?,;:)]\"'”’"
 
 
 def _boundary_tokenizer(nlp: Language) -> Any:
@@ -93,9 +106,83 @@ def _boundary_tokenizer(nlp: Language) -> Any:
     rules cost about half of the pipeline's time and change no sentence boundary."""
     from spacy.tokenizer import Tokenizer
 
-    prefix = re.compile(r"""^[\(\["'“‘•·●▪]""")
-    suffix = re.compile(r"""[\.!?,;:\)\]"'”’]$""")
+    prefix = re.compile(f"^[{re.escape(_PREFIX_CHARS)}]")
+    suffix = re.compile(f"[{re.escape(_SUFFIX_CHARS)}]$")
     return Tokenizer(nlp.vocab, rules={}, prefix_search=prefix.search, suffix_search=suffix.search)
+
+
+_PREFIXES = frozenset(_PREFIX_CHARS)
+_SUFFIXES = frozenset(_SUFFIX_CHARS)
+_ACTION_LABELS = frozenset(["Action", "ACTION"])
+_CHUNK = re.compile(r"\S+")
+
+
+def _tokens(text: str) -> tuple[list[str], list[int], list[int], list[int]]:
+    """The tokens :func:`_boundary_tokenizer` makes of ``text`` (tests/test_nlp_tokens.py checks
+    they agree), with their start and end offsets and the indices where a sentence may start
+    (:func:`_starts_sentence` is true nowhere else), in plain Python: spaCy's Doc building cost
+    more than the rules that read the tokens.
+
+    spaCy's way: text between whitespace is a word; one space after a word belongs to it, any
+    other run of whitespace (or one opening the text) is a token. A word loses the prefix
+    characters it starts with and the suffix characters its rest ends with, one token each (all
+    are single characters, so the order spaCy strips them in makes the same tokens).
+    """
+    tokens: list[str] = []
+    starts_at: list[int] = []
+    ends_at: list[int] = []
+    candidates: list[int] = []
+
+    def mark(index: int) -> None:
+        if index and (not candidates or candidates[-1] != index):
+            candidates.append(index)
+
+    def add(start: int, end: int) -> None:
+        token = text[start:end]
+        index = len(tokens)
+        if token in _BULLETS or token in _ACTION_LABELS:
+            mark(index)  # a bullet or an "Action" label may start a sentence itself
+        if token[-1] in ".!?" or token in _CLOSERS:
+            mark(index + 1)  # the token after a sentence's end may start the next
+        tokens.append(token)
+        starts_at.append(start)
+        ends_at.append(end)
+
+    previous_end = 0
+    for match in _CHUNK.finditer(text):
+        start, end = match.span()
+        if start != previous_end:  # whitespace other than the one space after a word
+            gap = previous_end + 1 if tokens and text[previous_end] == " " else previous_end
+            if gap < start:
+                add(gap, start)
+        previous_end = end
+        if text[start] not in _PREFIXES and text[end - 1] not in _SUFFIXES:
+            # most words: nothing to split off, and only a label among them may start a sentence
+            word = match.group()
+            if word in _ACTION_LABELS:
+                mark(len(tokens))
+            tokens.append(word)
+            starts_at.append(start)
+            ends_at.append(end)
+            continue
+        core_start = start
+        while core_start < end and text[core_start] in _PREFIXES:
+            add(core_start, core_start + 1)
+            core_start += 1
+        core_end = end
+        while core_end > core_start and text[core_end - 1] in _SUFFIXES:
+            core_end -= 1
+        if core_start < core_end:
+            add(core_start, core_end)
+        for at in range(core_end, end):
+            add(at, at + 1)
+    if previous_end < len(text):
+        gap = previous_end + 1 if tokens and text[previous_end] == " " else previous_end
+        if gap < len(text):
+            add(gap, len(text))
+    if candidates and candidates[-1] >= len(tokens):
+        candidates.pop()  # after the last token
+    return tokens, starts_at, ends_at, candidates
 
 
 def get_nlp() -> Language:
@@ -148,19 +235,15 @@ def _may_hold_sentences(text: str) -> bool:
 
 
 def sentence_spans(texts: Sequence[str]) -> list[list[tuple[int, int]]]:
-    """Character spans of the sentences of each text; the texts that may hold more than one
-    sentence go through spaCy in one ``nlp.pipe`` call."""
-    out: list[list[tuple[int, int]]] = [[(0, len(text))] for text in texts]
-    pending = [index for index, text in enumerate(texts) if _may_hold_sentences(text.rstrip())]
-    if not pending:
-        return out
-    nlp = get_nlp()
-    # A non-breaking or thin space after a full stop separates sentences like a space ("done.\u00a0The
-    # Clerk"); the tokenizer splits on " " only, so they become spaces (same length: same offsets).
-    plain = [_ODD_SPACE.sub(" ", texts[i]) if _ODD_SPACE.search(texts[i]) else texts[i] for i in pending]
-    # The tokenizer alone, and the component's rules on the texts at hand: the pipeline would read
-    # each text back from its Doc, which rebuilds it token by token.
-    tokenizer: Any = nlp.tokenizer  # a spaCy Tokenizer (the stubs type the attribute as any callable)
-    for index, text, doc in zip(pending, plain, tokenizer.pipe(plain, batch_size=256), strict=True):
-        out[index] = _text_sentences(text, doc) or [(0, len(text))]
+    """Character spans of the sentences of each text: the spans :func:`get_nlp`'s pipeline gives,
+    from the same tokens (:func:`_tokens`) and rules, without building a spaCy Doc."""
+    out: list[list[tuple[int, int]]] = []
+    for text in texts:
+        if not _may_hold_sentences(text.rstrip()):
+            out.append([(0, len(text))])
+            continue
+        # A non-breaking or thin space after a full stop separates sentences like a space ("done.\u00a0The
+        # Clerk"); the tokenizer splits on " " only, so they become spaces (same length: same offsets).
+        plain = _ODD_SPACE.sub(" ", text) if _ODD_SPACE.search(text) else text
+        out.append(_sentence_bounds(*_tokens(plain)) or [(0, len(text))])
     return out

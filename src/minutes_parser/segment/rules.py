@@ -239,8 +239,15 @@ def is_title_like(text: str) -> bool:
     words = stripped.split()  # str.split and the regex's \s agree on what whitespace is
     if len(words) > 16:
         return False
-    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS)
-    return capitalised >= max(1, int(len(words) * 0.6)) or stripped.isupper()
+    # at least 60% of the words capitalised (or numbers, or small words): stop at the first word
+    # past the share that may be lower case
+    lower_case_allowed = len(words) - max(1, int(len(words) * 0.6))
+    for word in words:
+        if not (word[0].isupper() or word[0].isdigit() or word.lower() in _TITLE_SMALL_WORDS):
+            lower_case_allowed -= 1
+            if lower_case_allowed < 0:
+                return stripped.isupper()
+    return True
 
 
 def _motion_goes_on(previous: ParagraphDraft, para: ParagraphDraft) -> bool:
@@ -253,8 +260,10 @@ def _motion_goes_on(previous: ParagraphDraft, para: ParagraphDraft) -> bool:
         return False  # a list's next entry; a style read as a marker ("bold") runs on over the lines
     # A heading after a resolution printed without its full stop ("RESOLVED that the minutes be
     # approved" / "Planning Applications") is not the rest of a line cut at the page's width.
-    wrapped_width = 0 if is_title_like(para.text) else previous.last_line
-    return continues_motion(previous.text, para.text, wrapped_width)
+    # (A line length outside the wrapped width counts as none: the title test only matters inside.)
+    last_line = previous.last_line
+    wrapped = WRAPPED_WIDTH[0] <= last_line <= WRAPPED_WIDTH[1] and not is_title_like(para.text)
+    return continues_motion(previous.text, para.text, last_line if wrapped else 0)
 
 
 def _joinable(previous: ParagraphDraft, text: str) -> bool:
