@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -48,16 +50,13 @@ def _text_sentences(text: str, doc: Doc) -> list[tuple[int, int]]:
     if not len(doc):
         return []
     offsets: list[list[int]] = doc.to_array([IDX, LENGTH]).tolist()
-    tokens = [text[at : at + length] for at, length in offsets]
-    return _sentence_bounds(tokens, [at for at, _ in offsets], [at + length for at, length in offsets])
+    return _sentence_bounds([text[at : at + length] for at, length in offsets], [at for at, _ in offsets])
 
 
-def _sentence_bounds(
-    tokens: list[str], starts_at: list[int], ends_at: list[int], candidates: Iterable[int] | None = None
-) -> list[tuple[int, int]]:
-    """Sentence spans from the tokens' texts and their start and end offsets. ``candidates``, the
-    indices where a sentence may start (ascending, each once; every index from 1 when None): the
-    other tokens are not looked at (:func:`_tokens` lists the few a text has)."""
+def _sentence_bounds(tokens: list[str], starts_at: list[int], candidates: Iterable[int] | None = None) -> list[tuple[int, int]]:
+    """Sentence spans from the tokens' texts and their offsets. ``candidates``, the indices where a
+    sentence may start (ascending, each once; every index from 1 when None): the other tokens are
+    not looked at (:func:`_tokens` finds the few a text has)."""
     count = len(tokens)
     if not count:
         return []
@@ -66,7 +65,7 @@ def _sentence_bounds(
         if _starts_sentence(tokens, index):
             starts.append(index)
     return [
-        (starts_at[token_start], ends_at[token_end - 1])
+        (starts_at[token_start], starts_at[token_end - 1] + len(tokens[token_end - 1]))
         for token_start, token_end in zip(starts, [*starts[1:], count], strict=True)
     ]
 
@@ -111,78 +110,41 @@ def _boundary_tokenizer(nlp: Language) -> Any:
     return Tokenizer(nlp.vocab, rules={}, prefix_search=prefix.search, suffix_search=suffix.search)
 
 
-_PREFIXES = frozenset(_PREFIX_CHARS)
-_SUFFIXES = frozenset(_SUFFIX_CHARS)
 _ACTION_LABELS = frozenset(["Action", "ACTION"])
-_CHUNK = re.compile(r"\S+")
+_PREFIX_CLASS = f"[{re.escape(_PREFIX_CHARS)}]"
+_SUFFIX_CLASS = re.escape(_SUFFIX_CHARS)
+# The text as the tokenizer splits it, one token a piece, the one space that follows a word (the
+# token's "whitespace" in spaCy) kept with it, so that the pieces tile the text. Tried in order:
+# a prefix character (each of a word's opening run is a token); the word's core, up to its last
+# character that is not a suffix one; a character of the suffix run; a run of other whitespace.
+_PIECES = re.compile(f"{_PREFIX_CLASS} ?|\\S*[^\\s{_SUFFIX_CLASS}] ?|\\S ?|\\s+")
+# The characters of the tokens a sentence may start at or after (see _starts_sentence).
+_MARKS = re.compile(f"[.!?{re.escape(''.join(sorted(_CLOSERS | _BULLETS)))}]|Action|ACTION")
 
 
-def _tokens(text: str) -> tuple[list[str], list[int], list[int], list[int]]:
+def _tokens(text: str) -> tuple[list[str], list[int], list[int]]:
     """The tokens :func:`_boundary_tokenizer` makes of ``text`` (tests/test_nlp_tokens.py checks
-    they agree), with their start and end offsets and the indices where a sentence may start
-    (:func:`_starts_sentence` is true nowhere else), in plain Python: spaCy's Doc building cost
-    more than the rules that read the tokens.
+    they agree), their offsets, and the indices where a sentence may start (:func:`_starts_sentence`
+    is false at every other), found by patterns in C: spaCy's Doc building cost more than the rules.
 
     spaCy's way: text between whitespace is a word; one space after a word belongs to it, any
     other run of whitespace (or one opening the text) is a token. A word loses the prefix
-    characters it starts with and the suffix characters its rest ends with, one token each (all
-    are single characters, so the order spaCy strips them in makes the same tokens).
+    characters it starts with and the suffix characters its rest ends with, one token each.
     """
-    tokens: list[str] = []
-    starts_at: list[int] = []
-    ends_at: list[int] = []
-    candidates: list[int] = []
-
-    def mark(index: int) -> None:
-        if index and (not candidates or candidates[-1] != index):
-            candidates.append(index)
-
-    def add(start: int, end: int) -> None:
-        token = text[start:end]
-        index = len(tokens)
-        if token in _BULLETS or token in _ACTION_LABELS:
-            mark(index)  # a bullet or an "Action" label may start a sentence itself
-        if token[-1] in ".!?" or token in _CLOSERS:
-            mark(index + 1)  # the token after a sentence's end may start the next
-        tokens.append(token)
-        starts_at.append(start)
-        ends_at.append(end)
-
-    previous_end = 0
-    for match in _CHUNK.finditer(text):
-        start, end = match.span()
-        if start != previous_end:  # whitespace other than the one space after a word
-            gap = previous_end + 1 if tokens and text[previous_end] == " " else previous_end
-            if gap < start:
-                add(gap, start)
-        previous_end = end
-        if text[start] not in _PREFIXES and text[end - 1] not in _SUFFIXES:
-            # most words: nothing to split off, and only a label among them may start a sentence
-            word = match.group()
-            if word in _ACTION_LABELS:
-                mark(len(tokens))
-            tokens.append(word)
-            starts_at.append(start)
-            ends_at.append(end)
-            continue
-        core_start = start
-        while core_start < end and text[core_start] in _PREFIXES:
-            add(core_start, core_start + 1)
-            core_start += 1
-        core_end = end
-        while core_end > core_start and text[core_end - 1] in _SUFFIXES:
-            core_end -= 1
-        if core_start < core_end:
-            add(core_start, core_end)
-        for at in range(core_end, end):
-            add(at, at + 1)
-    if previous_end < len(text):
-        gap = previous_end + 1 if tokens and text[previous_end] == " " else previous_end
-        if gap < len(text):
-            add(gap, len(text))
-    if candidates and candidates[-1] >= len(tokens):
-        candidates.pop()  # after the last token
-    return tokens, starts_at, ends_at, candidates
+    pieces: list[str] = _PIECES.findall(text)
+    starts_at = list(accumulate(map(len, pieces), initial=0))  # (and the text's end)
+    tokens = [piece[:-1] if piece[-1] == " " and not piece[0].isspace() else piece for piece in pieces]
+    # a sentence may start at a token holding a mark (a bullet, a label) and at the one after it
+    # (after a full stop or a closing quote): the pieces of the marks and the pieces after them
+    count = len(tokens)
+    candidates: set[int] = set()
+    for mark in _MARKS.finditer(text):
+        index = bisect_right(starts_at, mark.start()) - 1
+        candidates.add(index)
+        candidates.add(index + 1)
+    candidates.discard(0)
+    candidates.discard(count)
+    return tokens, starts_at, sorted(candidates)
 
 
 def get_nlp() -> Language:
