@@ -6,7 +6,10 @@ Nothing is downloaded: ``spacy.blank("en")`` with a tokenizer tuned to sentence 
    every full stop; minutes are full of "Cllr.", "p.m.", "e.g.", "No. 5" and inline bullets, and
    they run an "Action" label into the previous sentence ("... account. Action Tom to get ...").
 
-``import spacy`` costs about a second, so nothing here runs at import time.
+``import spacy`` costs about a second, so nothing here runs at import time. The pipeline's
+sentences need no spaCy at run time: :func:`sentence_spans` makes the same tokens as its tokenizer
+with two patterns (:func:`_tokens`) and applies the same rules, so parsing never imports spaCy;
+the pipeline stays the reference the tests compare with.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ _NLP: Language | None = None
 
 def _minutes_sentences(doc: Doc) -> Doc:
     """Record sentence spans in ``doc._.minutes_sentences`` (for callers of :func:`get_nlp`;
-    :func:`sentence_spans` runs the tokenizer and :func:`_text_sentences` itself).
+    :func:`sentence_spans` gives the same spans without spaCy).
 
     Setting ``token.is_sent_start`` per token costs an annotation check each time (most of the
     pipeline's run time when measured), so the boundaries go into a Doc extension instead.
