@@ -106,6 +106,7 @@ class PeopleIndex:
     # owner_phrase's answers, by (text, allow_unknown_names): the index does not change once built,
     # and the rules ask about the same lead-ins again and again (each probe, each rule list)
     phrase_memo: dict[tuple[str, bool], tuple[str, ...] | None] = field(default_factory=dict, compare=False, repr=False)
+    known_memo: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)  # is_known's answers, alike
 
     @classmethod
     def build(cls, attendees: Iterable[Attendee], text: str) -> PeopleIndex:
@@ -164,8 +165,12 @@ class PeopleIndex:
         return bare
 
     def is_known(self, word_or_name: str) -> bool:
-        bare = _strip_title(word_or_name).lower()
-        return bare in self.full_names or word_or_name in self.initials or word_or_name in self.known_acronyms
+        known = self.known_memo.get(word_or_name)
+        if known is None:
+            bare = _strip_title(word_or_name).lower()
+            known = bare in self.full_names or word_or_name in self.initials or word_or_name in self.known_acronyms
+            self.known_memo[word_or_name] = known
+        return known
 
 
 _OPENING = 600  # the characters where minutes name their body
