@@ -349,6 +349,9 @@ def is_outcome_future(verb: str, after: str) -> bool:
 _ROW_REFERENCE = re.compile(r"^(?:(?:Ref|Ref\.|No\.?|#)\s+)?(?:Actions?\s+)?\d{1,3}[.):]?\s+(?=[A-Z]{2,4}\s)")
 
 
+_STAYS_AT_MEETING = re.compile(r"(?:remain|stay|leave|withdraw\s+from)\s+(?:in\s+)?the\s+(?:room|meeting|chamber)\b")
+
+
 @ACTION_RULES.add("pattern:OWNER will VERB", needs=("will", "would", "shall", "going"))
 def owner_will_verb(clause: Clause) -> Finding | None:
     """"Owen will check progress with Ilaria", "The Board ... will look into", "He would again seek"."""
@@ -366,6 +369,8 @@ def owner_will_verb(clause: Clause) -> Finding | None:
             continue
         if is_outcome_future(verb, clause.text[m.end() :]):
             continue
+        if _STAYS_AT_MEETING.match(clause.text, m.start(1)):
+            continue  # "declared an interest and would remain in the room": done at the meeting itself
         if _HOPED_FOR.search(clause.text, max(0, m.start() - 60), m.start()):
             continue  # "I hope you will keep the library open": a hope for someone else's act
         found = _owners_before(clause, m.start(), allow_unknown=True)
@@ -654,6 +659,8 @@ def reported_commitment(clause: Clause) -> Finding | None:
     m = _REPORTED.search(clause.text)
     if not m or m.group(2) in _WEAK_FUTURE or is_question(clause):
         return None  # "she would like to meet the council": a wish, not a commitment
+    if _STAYS_AT_MEETING.match(clause.text, m.start(2)):
+        return None  # "stated he would remain in the room": done at the meeting itself
     found = _owners_before(clause, m.start())
     if found is None and clause.text[: m.start()].strip().lower() in ("he", "she", "they") and clause.last_subject:
         found = ([clause.last_subject], (0, m.start()))
@@ -661,6 +668,149 @@ def reported_commitment(clause: Clause) -> Finding | None:
         return Finding("pattern:OWNER said they would VERB", tuple(found[0]), found[1])
     return None
 
+
+
+# "DM said the insurer had not phoned back, but he would ring them again this week":
+# after a contrast, what the one reporting will still do (the pronoun is the sentence's subject,
+# who reported). The reporting verb must follow the subject, so the pronoun cannot be a third party.
+_CONTRAST_WILL = re.compile(r"(?:[,;]\s*|\s)(?:however|but)\s*,?\s+(he|she|they)\s+(?:would|will)\s+(?:still\s+|now\s+|also\s+)?([a-z]+)\b")
+# A person other than the one reporting as the subject of what was reported: the pronoun after the
+# contrast may be that person.
+_OTHER_PERSON_REPORTED = re.compile(
+    r"\s+(?:that\s+)?(?:(?:the|a|his|her|their|our)\s+(?:[\w\-]+\s+)?(?:contractor|builder|landowner|owner|tenant|resident|"
+    r"agent|developer|farmer|engineer|officer|inspector|surveyor|solicitor|auditor|warden|vicar|headteacher|head|"
+    r"councillor|manager|caretaker|gardener|supplier|consultant|person|man|woman|neighbour|applicant|architect)s?\b"
+    r"|(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|PC)\.?\s+[A-Z])"
+)
+_REPORTS = re.compile(r"\s+(?:had\s+|has\s+)?(?:stated|said|advised|confirmed|reported|explained|indicated|added|mentioned|replied|informed|told)\b")
+
+
+@ACTION_RULES.add("pattern:however they would VERB", needs=("however", "but"))
+def contrast_commitment(clause: Clause) -> Finding | None:
+    """"The Clerk reported that the quote had not come, however she would chase it this week"."""
+    m = _CONTRAST_WILL.search(clause.text)
+    if m is None or m.group(2) in _WEAK_FUTURE or not _verb_ok(m.group(2)) or is_question(clause):
+        return None  # "but she would like to ...", "however they would be away": no task
+    lead = _leading_person(clause)
+    reported = _REPORTS.match(clause.text, lead[1][1]) if lead else None
+    if lead is None or reported is None or _REPORTS.search(clause.text, reported.end(), m.start()):
+        return None  # "The Clerk advised that the Association had confirmed ..., however they would": another's word
+    if (m.group(1) == "they") != (len(lead[0]) > 1):
+        return None  # the pronoun does not agree with the subject: someone else
+    if _OTHER_PERSON_REPORTED.match(clause.text, reported.end()):
+        return None  # "The Clerk reported that the contractor had not come, however he would ...": him
+    return Finding("pattern:however they would VERB", tuple(lead[0]), lead[1])
+
+
+_LOCAL_TIER = re.compile(r"^(?:Borough|County|District|Town|Parish|City|Ward)\s+(?=Cllr|Councillor)")  # "District Cllr Hale"
+
+
+# Titles that name anyone, a resident or an outside officer as well as a member: such a name must be
+# one the document lists ("Mr Brown's offer to sell the land", "Dr Rao is investigating the outbreak").
+_ANYONE_TITLE = re.compile(r"^(?:the\s+)?(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s", re.I)
+
+
+def _a_person(owner: str, people: PeopleIndex) -> bool:
+    words = owner.split()
+    if re.fullmatch(r"[A-Z]{2}", owner) or owner in people.initials or people.is_known(owner):
+        return True
+    if _ANYONE_TITLE.match(owner) or " of " in owner:
+        return False  # "The Director of Public Health": another body's officer
+    return bool(_PERSON_TITLE.match(_LOCAL_TIER.sub("", owner))) or (words[-1].lower() in _ONE_PERSON_ROLES and words[0].lower() == "the" and len(words) == 2)
+
+
+# An offer the meeting took up, named by whose it was: "Members accepted the Treasurer's offer to
+# prepare a forecast", "the Council welcomed Cllr Pike's kind offer to repaint the bench". The
+# possessive mark may be left off only after a title ("accepted Cllr Ann Pike offer to ...").
+_ACCEPTED_OFFER = re.compile(
+    r"\b(?:accepted|accepts|welcomed|welcomes|took\s+up|agreed\s+to|approved)\s+(?P<owner>(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3}?)"
+    r"(?P<mark>['’]s|(?<=s)['’])?\s+(?:kind\s+|generous\s+)?offer\s+to\s+(?P<verb>[a-z]+)\b"
+)
+
+
+_OFFER_TO_SERVE = frozenset("act serve be become stand step resign retire remain continue join chair".split())
+
+
+@ACTION_RULES.add("pattern:accepted OWNER's offer to VERB", needs=("offer to",))
+def accepted_offer(clause: Clause) -> Finding | None:
+    """"The Council accepted the Chair's offer to draft a reply to the consultation"."""
+    m = _ACCEPTED_OFFER.search(clause.text)
+    if m is None or not _verb_ok(m.group("verb")) or m.group("verb") in _OFFER_TO_SERVE or is_question(clause):
+        return None  # "accepted Cllr Dale's offer to act as Treasurer / to stand down": an appointment or resignation
+    if m.group("mark") is None and not _PERSON_TITLE.match(m.group("owner")):
+        return None  # "accepted Cllr Pike offer": the mark left off after a title only
+    owners = owner_phrase(m.group("owner"), clause.people)
+    if not owners or not all(_a_person(o, clause.people) for o in owners):
+        return None  # "accepted Harwood Builders' offer to ...": a firm's quotation, not a member's task
+    return Finding("pattern:accepted OWNER's offer to VERB", tuple(owners), m.span("owner"))
+
+
+# The meeting's own body by its initials, given a task: "the PC will write to the landowner", "it
+# was agreed that the CC would organise a drop-in session" (the initials of the body named in the
+# opening lines). Only doing verbs: "the CC would support / oppose / meet the cost" is the
+# meeting's stance or spending, a decision.
+_OWN_INITIALS_WILL = re.compile(r"\b[Tt]he\s+([A-Z]{2,5})\s+(?:will|would|should|shall)\s+(?:now\s+|then\s+|also\s+|first\s+)?([a-z]+)\b")
+_BODY_TASK_VERBS = frozenset(
+    "write contact organise organize arrange send investigate look put ask invite seek obtain apply make enter register "
+    "forward ensure pursue chase respond reply prepare draft publish purchase buy order approach notify inform request "
+    "submit host erect install display advertise circulate check explore research".split()
+)
+_ASKED_WHETHER = re.compile(r"\b(?:if|whether)\s*$")
+# One person's proposal or view ("DS proposed that the PC should buy ...", "the county councillor
+# advised the PC should write ..."), often turned down after; "it was suggested that ..." is the meeting's.
+_SOMEONE_PROPOSED = re.compile(r"(?<!\bwas\s)\b(?:proposed|suggested|recommended|advised|felt|thought|requested)\s+(?:that\s+)?$")
+
+
+@ACTION_RULES.add("pattern:the BODY INITIALS will VERB", needs=("will", "would", "should", "shall"))
+def own_body_initials_task(clause: Clause) -> Finding | None:
+    """"It was agreed that the TC would apply to the lottery for a new bus shelter"."""
+    if not clause.people.own_acronyms or is_question(clause):
+        return None
+    for m in _OWN_INITIALS_WILL.finditer(clause.text):
+        people = clause.people
+        if (
+            m.group(1) in people.own_acronyms
+            and m.group(1) not in people.titled_acronyms
+            and m.group(2) in _BODY_TASK_VERBS
+            and not _ASKED_WHETHER.search(clause.text, 0, m.start())
+            and not _SOMEONE_PROPOSED.search(clause.text, 0, m.start())
+        ):
+            if clause.margin:
+                return Finding("pattern:the BODY INITIALS will VERB")  # the action column names who does it
+            return Finding("pattern:the BODY INITIALS will VERB", (clause.text[m.start() : m.end(1)],), (m.start(), m.end(1)))
+    return None
+
+
+# A meeting someone has set up and is still to hold: "JF has arranged to meet the drainage
+# officer on 3rd May", "Cllr Hale has arranged a site visit with the agent". (Not "has
+# arranged for the contractor to ...": that is done, the rest is the contractor's.)
+_ARRANGED_MEETING = re.compile(SPACE_RUN + r"ha(?:s|ve)\s+(?:now\s+|also\s+|since\s+)?arranged\s+(?:to\s+meet|a\s+(?:site\s+)?(?:meeting|visit))\b")
+
+
+_BODY_WORDS = frozenset("council councils committee board authority highways police trust association company school agency department".split())
+
+
+def _a_body(owner: str) -> bool:
+    """An organisation as owner, by its name ("the County Council", "Highways"). Acronyms are left
+    alone: "JFO" may be a member whose initials the document gives in a form not recognised."""
+    return owner.split()[-1].lower() in _BODY_WORDS or _outside_body(owner)
+
+
+_ALREADY_HELD = re.compile(r",\s*held\s+on\b|\b(?:took\s+place|(?:was|has\s+been|had\s+been)\s+held)\b")
+
+
+@ACTION_RULES.add("pattern:OWNER has arranged to meet", needs=("arranged",))
+def arranged_meeting(clause: Clause) -> Finding | None:
+    """"RW has arranged a meeting with the area engineer to ask for a crossing"."""
+    m = _ARRANGED_MEETING.search(clause.text)
+    if m is None or is_question(clause):
+        return None
+    if _ALREADY_HELD.search(clause.text, m.end()):
+        return None  # "has arranged a meeting with the police, held on 3 April, which was useful": done
+    found = _owners_before(clause, m.start(), tight=True)
+    if found is None or any(_a_body(o) for o in found[0]):
+        return None  # "The County Council has arranged a meeting for clerks": another body's event
+    return Finding("pattern:OWNER has arranged to meet", tuple(found[0]), found[1])
 
 
 

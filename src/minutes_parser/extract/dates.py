@@ -912,6 +912,40 @@ def find_due(text: str, context: DateContext) -> DueDate | None:
     return _event_date_or_deadline(due, text)
 
 
+# A bare attendance that stands after the sentence dating its event ("The Area Forum meets on 4
+# September. JS agreed to attend."): going to the event is the task, its day the deadline. The task
+# names no event of its own (nothing but "if free", "on behalf of ..." may follow the verb).
+_BARE_ATTENDANCE = re.compile(
+    r"\b(?:to|will|would|shall|can|could)\s+(?:also\s+|both\s+)?(?:attend|go|be\s+there|represent\s+(?:the|us)\b[^.;]{0,40}?)"
+    r"\s*(?:(?:if|when|where|on\s+behalf|for\s+the\s+(?:council|committee|group)|as\s+(?:our|the)\b)[^.;]{0,40})?[.;]?\s*$",
+    re.I,
+)
+_BARE_ATTENDANCE_WORDS = 12  # a longer sentence says more than "X to attend"
+# The sentence before must name something to go to ("the forum is held on ...", "a presentation on
+# ...", "the next one on ..." after "attend"), and its day must not be a deadline ("comments by
+# 30 April", "the closing date is 2 May").
+_AN_EVENT = re.compile(
+    r"\b(?:held|hold|holding|meet|meets|meeting|forum|event|presentation|hearing|attend|conference|session|workshop|"
+    r"seminar|training|briefing|ceremony|service|fayre|fair|show|festival|visit|exhibition|commence|surgery|take\s+place|AGM)\b",
+    re.I,
+)
+_DAY_IS_A_DEADLINE = re.compile(r"\b(?:by|before|until|till|later\s+than|deadline|closing|close|closes|expires?)\b[^.;]{0,25}$", re.I)
+
+
+def event_date_for_attendance(task: str, sentence_before: str, context: DateContext) -> DueDate | None:
+    """The day of the event named in ``sentence_before`` when ``task`` is only to attend it (see
+    _BARE_ATTENDANCE); None otherwise, or when that sentence dates more than one day."""
+    if len(task.split()) > _BARE_ATTENDANCE_WORDS or not _BARE_ATTENDANCE.search(task) or not _MAY_HOLD_A_DATE.search(sentence_before):
+        return None
+    if not _AN_EVENT.search(sentence_before):
+        return None
+    days = [c for c in _date_candidates(sentence_before, context.meeting_date) if c.value and c.rule == "due:date"]
+    if len(days) != 1 or _DAY_IS_A_DEADLINE.search(sentence_before, 0, days[0].start):
+        return None
+    day = days[0]
+    return DueDate(sentence_before[day.start : day.end], day.value, day.date, "due:event before", 0, 0)
+
+
 _EVENT_BEFORE = re.compile(
     r"\b(?:committee|meeting|panel|board|conference|event|session|hearing|inquiry|fayre|fair|show|festival|visit|"
     r"course|workshop|training|seminar|webinar|ceremony|service|walk|party|briefing|"

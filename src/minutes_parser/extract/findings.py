@@ -17,7 +17,7 @@ from ..classify import ClassifiedParagraph
 from ..classify.actions import opens_with_task_verb, owner_only
 from ..model import Action, Decision, DueDate, Owner, Provenance
 from ..segment import ParagraphDraft
-from .dates import DateContext, find_due
+from .dates import DateContext, event_date_for_attendance, find_due
 from .followups import find_follow_up
 from .motions import (
     MotionRecord,
@@ -91,7 +91,9 @@ def collect_findings(
                     )
             directive = clause.action.cue in _DIRECTIVE_CUES
             due = find_due(text, replace(context, directive=directive))
-            if due is not None and span_start:
+            if due is None and clause.start > 0:
+                due = event_date_for_attendance(text, _sentence_before(para.text, clause.start), context)
+            if due is not None and span_start and due.cue != "due:event before":
                 due = DueDate(due.text, due.value, due.date, due.cue, due.start + span_start, due.end + span_start)
             if due is not None and due.value.startswith("XXXX"):
                 warnings.append(f"due date {due.text!r} has no year and the meeting date is unknown")
@@ -102,6 +104,16 @@ def collect_findings(
             if restates_earlier(action, actions):
                 continue
             actions.append(action)
+
+
+_SENTENCE_BREAK = re.compile(r"[.;!?]\s")
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The sentence that ends right before ``start`` in ``text``."""
+    head = text[:start].rstrip()
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(head, 0, max(0, len(head) - 1))]
+    return head[breaks[-1] if breaks else 0 :]
 
 
 _WHOLE_DECISION_CHARS = 800  # longer labelled text holds several resolutions run together

@@ -55,7 +55,7 @@ _NOT_OWNERS = frozenset(
 _PRONOUNS = frozenset(["he", "she", "they", "we"])
 NOT_OWNER_WORDS = _NOT_OWNERS  # words that never name an owner (pronouns aside), for the classifier
 _TITLE = re.compile(r"(?:Cllrs?|Councillor|Mayor|Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev(?:d)?|PCSO|PC|Sgt|Insp|Inspector)\.?$")
-_NAME_WORD = re.compile(r"(?:[A-Z][a-zà-ÿ'’\-]{1,30}|[A-Z]{2,5}|[A-Z]\.|@[\w-]{1,40}|Mc[A-Z][a-z]{1,20}|O'[A-Z][a-z]{1,20})$")
+_NAME_WORD = re.compile(r"(?:[A-Z][a-zà-ÿ'’\-]{1,30}|[A-Z]{2,5}|[A-Z]\.|@[\w-]{1,40}|Mc[A-Z][a-z]{1,20}|O['’][A-Z][a-z]{1,20})$")
 # (led by the literal space, checked behind it, so the search skips to spaces instead of trying the
 # lookbehind at every character)
 _MID_SENTENCE_NAME = re.compile(r" (?<=[a-z,;\-–] )([A-Z][a-zà-ÿ'’\-]{1,30})\b")
@@ -103,6 +103,9 @@ class PeopleIndex:
     # The acronyms the meeting's own body may go by, from the body named in the opening lines
     # ("Minutes of Westmere Parish Council" -> "WPC", "PC"): the body's own tasks, not an outsider's.
     own_acronyms: set[str] = field(default_factory=set)
+    # Those of them the document also writes as a title before a surname ("PC Hale" a police
+    # constable, "CC Hale" a county councillor): "the PC will ..." may then be that person.
+    titled_acronyms: set[str] = field(default_factory=set)
     # owner_phrase's answers, by (text, allow_unknown_names): the index does not change once built,
     # and the rules ask about the same lead-ins again and again (each probe, each rule list)
     phrase_memo: dict[tuple[str, bool], tuple[str, ...] | None] = field(default_factory=dict, compare=False, repr=False)
@@ -144,6 +147,7 @@ class PeopleIndex:
         index.speakers.update(word for word in speakers if word.lower() not in _NOT_SPEAKER_WORDS)
         index.attested.update(speakers)
         index.lower_words.update(_LOWER_WORD.findall(sample))
+        index.titled_acronyms.update(_titled_acronyms(index.own_acronyms, sample, index.lower_words))
         for alias, names in list(first_names.items()) + list(surnames.items()):
             if len(names) == 1:
                 index.full_names.setdefault(alias, next(iter(names)))
@@ -200,6 +204,25 @@ def _own_body_acronyms(opening: str) -> set[str]:
     for m in _BODY_NAME.finditer(opening):
         letters = [w[0] for w in m.group(1).split()]
         found.update("".join(letters[i:]) for i in range(len(letters) - 1))
+    return found
+
+
+_MONTHS_AND_DAYS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def _titled_acronyms(acronyms: set[str], sample: str, lower_words: set[str]) -> set[str]:
+    """The acronyms written before a capitalised word the document never writes in lower case
+    (a surname: "PC Hale"; not "PC Minutes", "PC meeting" seen elsewhere, a month or "CC Chairman")."""
+    found: set[str] = set()
+    for acronym in acronyms:
+        for m in re.finditer(r"(?<![\w'’])" + acronym + r"[ \t]+(?:[A-Z]\.?[ \t]+)?([A-Z][a-z]+)\b", sample):
+            word = m.group(1).lower()
+            if word not in lower_words and word not in _MONTHS_AND_DAYS and word not in ROLE_NOUNS:
+                found.add(acronym)
+                break
     return found
 
 
