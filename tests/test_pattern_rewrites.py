@@ -116,3 +116,11 @@ def test_clause_breaks_before_a_cut_are_whole(sentence: str, cut: int) -> None:
     # _clauses ends the search for breaks after the last cue: the breaks it needs are found as they are
     needed = [m.span() for m in paragraphs._CLAUSE_BREAK.finditer(sentence) if m.end() < cut]
     assert [m.span() for m in paragraphs._CLAUSE_BREAK.finditer(sentence, 0, cut) if m.end() < cut] == needed
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="a,; \nndAB", max_size=24))
+def test_a_clause_break_holds_a_comma_semicolon_or_and(sentence: str) -> None:
+    # _clauses returns a sentence without these literals whole, without searching it
+    if "," not in sentence and ";" not in sentence and "and" not in sentence:
+        assert paragraphs._CLAUSE_BREAK.search(sentence) is None

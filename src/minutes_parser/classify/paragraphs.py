@@ -126,6 +126,8 @@ def _strip_label(text: str, start: int) -> tuple[str, int]:
 
 def _clauses(sentence: str, start: int, label: str | None, people: PeopleIndex, last_subject: str | None, margin: str | None) -> list[tuple[str, int]]:
     """Split a sentence where a second owner takes a separate task ("Ross to set up X, Social team to do Y")."""
+    if "," not in sentence and ";" not in sentence and "and" not in sentence:
+        return [(sentence, start)]  # no break to split at (the literals every _CLAUSE_BREAK holds)
     pieces: list[tuple[str, int]] = []
     cursor = 0
     # Where the probed rules' auxiliaries stand, found once: a tail without one is not probed.
@@ -229,11 +231,10 @@ def classify_paragraph(
                 results.append(ClauseResult(clause_text, clause_start, clause_start + len(clause_text), None, None))
                 continue
             results.append(ClauseResult(clause_text, clause_start, clause_start + len(clause_text), decision, action, anchor))
-            subject = subject_of(use_text, people)
             if action and action.owners:
                 last_subject = action.owners[0]
-            elif subject:
-                last_subject = subject
+            else:
+                last_subject = subject_of(use_text, people) or last_subject
     if margin:
         results = _apply_margin(results, margin)
     results = [_with_context(text, r, results[i - 1] if i else None, list_entry) for i, r in enumerate(results)]
