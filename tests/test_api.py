@@ -62,6 +62,19 @@ def test_import_does_not_load_heavy_dependencies() -> None:
     assert result.stdout.strip() == ""
 
 
+def test_parsing_does_not_load_spacy() -> None:
+    # Sentences come from our own tokens (nlp._tokens), so a parse costs no spaCy import (about a
+    # second per process: the CLI on one file, each batch worker).
+    probe = (
+        "import sys; from minutes_parser import parse_text; "
+        f"m = parse_text({MINUTES_TEXT!r}, name='holly-green.txt'); "
+        "assert m.actions, 'the probe document parsed to no action'; "
+        "print('spacy' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True)
+    assert result.stdout.strip() == "False"
+
+
 def test_all_names_resolve() -> None:
     assert minutes_parser.__all__ == sorted(minutes_parser.__all__, key=lambda n: (not n.isupper(), n))
     for name in minutes_parser.__all__:
