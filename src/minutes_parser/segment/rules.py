@@ -632,7 +632,7 @@ def _segment(blocks: tuple[Block, ...], join_wrapped: bool) -> Segmented:
             b.add_paragraph(ParagraphDraft(text=rebuild_paragraph(text), list_marker=block.marker, margin=block.margin, level=block.level))
             continue
         # PARAGRAPH
-        if _on_prefixed_minutes(b, block, text) or _on_coded_minute(b, block, text):
+        if _on_prefixed_minutes(b, block, text) or _on_coded_minute(b, block, text) or _on_worded_minute(b, block, text):
             continue
         if _on_flattened_listing(b, block, text):
             continue
@@ -1044,9 +1044,13 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
     if number is None or (block.level > 1 and not outline):
         return False
     is_letter = bool(re.fullmatch(r"[a-z]", number))
+    if _numbered_point_in_minute(b, number):
+        return False
     if b.items_from_headings and not _MINUTE_NUMBER.fullmatch(marker) and (len(text) > 80 or "\n" in text or not is_title_like(text)):
         return False  # items are headings here: "2. The Chair offered to ring ..." is a numbered paragraph
     if _MINUTE_NUMBER.fullmatch(marker):
+        if _other_year_reference(b, marker):
+            return False
         entries = _run_in_minutes(marker, text)
         if not split_title(entries[0][1])[0]:
             return False
@@ -1080,6 +1084,23 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
     if body:
         _add_running_text(b, block, body)
     return True
+
+
+def _numbered_point_in_minute(b: _Builder, number: str) -> bool:
+    """Under a minute numbered "120/24", entries "1.", "2." are the minute's numbered points (the
+    letters received, the applications): minutes numbered serial/year number their items so."""
+    current = b.current.number if b.current is not None else None
+    return bool(current) and _MINUTE_NUMBER.fullmatch(current or "") is not None and number.isdigit()
+
+
+def _other_year_reference(b: _Builder, marker: str) -> bool:
+    """Inside a minute numbered "118/24", an entry led by "24/0871" or "23/01234" is a reference
+    (a planning application, a minute of another year), not the next minute: a meeting's minutes
+    share the part after the slash."""
+    current = b.current.number if b.current is not None else None
+    if not current or not _MINUTE_NUMBER.fullmatch(current):
+        return False
+    return marker.partition("/")[2] != current.partition("/")[2]
 
 
 def _follows_lead_in(blocks: tuple[Block, ...], index: int) -> bool:
@@ -1244,6 +1265,34 @@ def _on_prefixed_minutes(b: _Builder, block: Block, text: str) -> bool:
     for m, end in _with_ends(starts, len(text)):
         title, body = _title_or_lead(rebuild_paragraph(text[m.end() : end]))
         _open_with_text(b, block, title.rstrip(" .:"), body, number=m.group(2), cue="rule:coded minute number")
+    return True
+
+
+# A minute number behind the word "Minute" ("Minute 112/24  Apologies", "Min. 45/23 Finance",
+# "Minute No. 12 - Planning"), as many parish and community councils print their headings. The
+# number's shape is a minute's (serial/year) or a bare serial; the title starts with a capital.
+_WORDED_MINUTE = re.compile(
+    r"(?:Minute|MINUTE|Min\.?|MIN\.?)(?:\s+(?:No|NO)\.?)?\s*(\d{1,4}[a-z]?/\d{2,4}|\d{1,3}[a-z]?)[.:]?"
+    r"(?:[ \t\u00a0]*[–—-])?[ \t\u00a0]+(?=[A-Z“\"'‘])"
+)
+
+
+def _on_worded_minute(b: _Builder, block: Block, text: str) -> bool:
+    """A paragraph led by "Minute <number>": an item titled by the rest of its first line (or by
+    the title that line starts with), whose text is what follows."""
+    if not text.startswith(("Min", "MIN")):
+        return False  # literal guard: the pattern runs only on paragraphs that can hold it
+    m = _WORDED_MINUTE.match(text)
+    if not m:
+        return False
+    first, _, rest = text[m.end() :].partition("\n")
+    if rest:
+        title, body = first.strip(), rest
+    else:
+        title, body = _title_or_lead(rebuild_paragraph(first))
+    if not title or not _title_ok(title.rstrip(" .:")):
+        return False  # "Minute 12 Members asked whether ... was right." is a sentence, not a heading
+    _open_with_text(b, block, title.rstrip(" .:"), body, number=m.group(1), cue="rule:worded minute number")
     return True
 
 

@@ -1,0 +1,63 @@
+"""Session 16 item rules for layouts of councils the development set lacks (a Welsh community
+council's "Minute 112/24" headings, an Australian shire's table of contents, a US board's
+"Item 7.A" headings): each rule must leave alone the shapes of other minutes that look like it.
+All minutes here are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import holds, item_paragraphs, numbered_items
+from minutes_parser import parse_text
+
+MODELS = ["rules", None]
+
+# --- "Minute 45/24 Title": the word before the minute number ------------------------------------
+
+WORDED_MINUTES = (
+    "Cwm Derwen Community Council\n\n"
+    "Minutes of the meeting held on Monday 7th April 2025\n\n"
+    "Minute 45/25  Ymddiheuriadau / Apologies\nApologies were received from Cllr Rhys.\n\n"
+    "Min. 46/25 Finance\nThe accounts were noted.\n\n"
+    "Minute No. 47/25 - Planning\n"
+    "25/0312 – Garage at Bryn Isaf. No objection.\n"
+    "25/0340 – Barn conversion at Tan y Bryn. No objection.\n\n"
+    "Minute 48/25  Correspondence\n"
+    "1. Letter from the Footpaths Society – noted.\n"
+    "2. Invitation to the county show – noted.\n\n"
+    "Minute 49/25  Date of next meeting\nMonday 12th May 2025.\n"
+)
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_the_word_minute_before_the_number_opens_the_item(model: str | None) -> None:
+    minutes = parse_text(WORDED_MINUTES, name="cwm-derwen.txt", model=model)
+    assert numbered_items(minutes) == [
+        ("45/25", "Ymddiheuriadau / Apologies"),
+        ("46/25", "Finance"),
+        ("47/25", "Planning"),
+        ("48/25", "Correspondence"),
+        ("49/25", "Date of next meeting"),
+    ]
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_references_and_numbered_points_stay_inside_their_minute(model: str | None) -> None:
+    minutes = parse_text(WORDED_MINUTES, name="cwm-derwen.txt", model=model)
+    assert holds(item_paragraphs(minutes, number="47/25"), "Tan y Bryn")
+    assert holds(item_paragraphs(minutes, number="48/25"), "county show")
+
+
+# A sentence that starts with the word is no heading.
+MINUTE_SENTENCE = (
+    "Pant Glas Community Council\n\n"
+    "Minutes of the meeting held on 7 April 2025\n\n"
+    "12/25 Matters arising\n\n"
+    "Minute 9/25 was corrected to read that the bench was repaired.\n\n"
+    "13/25 Close\n\nThe meeting closed at 9pm.\n"
+)
+
+
+def test_a_sentence_about_an_earlier_minute_opens_nothing() -> None:
+    minutes = parse_text(MINUTE_SENTENCE, name="pant-glas.txt", model="rules")
+    assert numbered_items(minutes) == [("12/25", "Matters arising"), ("13/25", "Close")]
