@@ -61,3 +61,49 @@ MINUTE_SENTENCE = (
 def test_a_sentence_about_an_earlier_minute_opens_nothing() -> None:
     minutes = parse_text(MINUTE_SENTENCE, name="pant-glas.txt", model="rules")
     assert numbered_items(minutes) == [("12/25", "Matters arising"), ("13/25", "Close")]
+
+
+# --- a table of contents before the minutes: dot leaders and page numbers --------------------
+
+CONTENTS_FIRST = (
+    "SHIRE OF WANDERRA\n\n"
+    "MINUTES OF THE ORDINARY COUNCIL MEETING\n\n"
+    "Held on Thursday 3 April 2025 at 1.00pm\n\n"
+    "TABLE OF CONTENTS\n"
+    "1.   OPENING .............................................. 2\n"
+    "2.   ATTENDANCE ........................................... 2\n"
+    "3.   REPORTS OF OFFICERS .................................. 3\n\n"
+    "1.   OPENING\n\nThe President opened the meeting at 1.02pm.\n\n"
+    "2.   ATTENDANCE\n\nAll members were present.\n\n"
+    "3.   REPORTS OF OFFICERS\n\nThe reports were received.\n"
+)
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_contents_entries_are_no_items(model: str | None) -> None:
+    minutes = parse_text(CONTENTS_FIRST, name="wanderra.txt", model=model)
+    assert numbered_items(minutes) == [("1", "OPENING"), ("2", "ATTENDANCE"), ("3", "REPORTS OF OFFICERS")]
+
+
+# --- the numbered parts of a motion under its stem "That Council:" -----------------------------
+
+MOTION_PARTS = (
+    "Shire of Wanderra\n\n"
+    "Minutes of the meeting held on 3 April 2025\n\n"
+    "4.   TENDERS\n\n"
+    "COUNCIL RESOLUTION 2025/31\n"
+    "Moved Cr Lindqvist              Seconded Cr Abara\n"
+    "That Council:\n"
+    "1. Accepts the tender from Dryland Trucks for the supply of one truck for\n"
+    "   $212,000 (ex GST); and\n"
+    "2. Authorises the Chief Executive Officer to sign the contract.\n"
+    "                                                   CARRIED 5/0\n\n"
+    "5.   CLOSURE\n\nThe meeting closed at 2pm.\n"
+)
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_the_parts_of_a_motion_stay_its_text(model: str | None) -> None:
+    minutes = parse_text(MOTION_PARTS, name="wanderra-tenders.txt", model=model)
+    assert numbered_items(minutes) == [("4", "TENDERS"), ("5", "CLOSURE")]
+    assert holds(item_paragraphs(minutes, number="4"), "Dryland Trucks")

@@ -616,6 +616,8 @@ def _segment(blocks: tuple[Block, ...], join_wrapped: bool) -> Segmented:
             elif b.attendance.feed(block, in_header=b.current is None):
                 continue
 
+        if _on_contents_line(b, text):
+            continue
         if kind is BlockKind.HEADING:
             _on_heading(b, block, text)
             continue
@@ -653,6 +655,25 @@ def _segment(blocks: tuple[Block, ...], join_wrapped: bool) -> Segmented:
         attendees=b.attendance.attendees(),
         title=b.title,
     )
+
+
+# A table of contents before the minutes: its title, and entries that end in dot leaders and a
+# page number ("6.  REPORTS OF OFFICERS ........ 3"). They list the items; they are not items.
+_CONTENTS_TITLE = frozenset(["contents", "table of contents", "index", "contents page"])
+_CONTENTS_ENTRY = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){4,})\s*\d{1,4}\s*$")
+
+
+def _on_contents_line(b: _Builder, text: str) -> bool:
+    """A contents title or entry before any item: header, never an item."""
+    if b.items:
+        return False
+    if len(text) <= 20 and text.lower().strip(" :") in _CONTENTS_TITLE:
+        b.header.append(text)
+        return True
+    if ("...." in text or "…" in text or ". . . ." in text) and "\n" not in text and _CONTENTS_ENTRY.search(text):
+        b.header.append(text)
+        return True
+    return False
 
 
 def _open_with_text(b: _Builder, block: Block, title: str, text: str, *, number: str | None = None, cue: str) -> None:
@@ -1044,7 +1065,7 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
     if number is None or (block.level > 1 and not outline):
         return False
     is_letter = bool(re.fullmatch(r"[a-z]", number))
-    if _numbered_point_in_minute(b, number):
+    if _numbered_point_in_minute(b, number) or (number.isdigit() and _follows_motion_stem(blocks, index, int(number))):
         return False
     if b.items_from_headings and not _MINUTE_NUMBER.fullmatch(marker) and (len(text) > 80 or "\n" in text or not is_title_like(text)):
         return False  # items are headings here: "2. The Chair offered to ring ..." is a numbered paragraph
@@ -1103,6 +1124,18 @@ def _other_year_reference(b: _Builder, marker: str) -> bool:
     return marker.partition("/")[2] != current.partition("/")[2]
 
 
+def _follows_motion_stem(blocks: tuple[Block, ...], index: int, number: int) -> bool:
+    """Do the numbered entries ending at ``blocks[index - 1]`` follow a motion's stem on its own
+    line ("That Council:", "That the Board:")? They are the parts of the motion, not items, as
+    long as they count on from 1 ("5. CLOSURE" after parts 1 and 2 is the next item)."""
+    at = index - 2
+    while at >= 0 and blocks[at].kind is BlockKind.LIST_ITEM:
+        at -= 1
+    if at < 0 or index - 1 - at != number or blocks[at].kind is not BlockKind.PARAGRAPH or not blocks[at].text.rstrip().endswith(":"):
+        return False
+    return _MOTION_STEM.fullmatch(blocks[at].text.rstrip().rpartition("\n")[2].strip()) is not None
+
+
 def _follows_lead_in(blocks: tuple[Block, ...], index: int) -> bool:
     """Does the run of list entries ending at ``blocks[index - 1]`` follow a decision's lead-in
     ("It was resolved:", "Members AGREED that:")? Its entries are the decision's clauses, not
@@ -1113,7 +1146,13 @@ def _follows_lead_in(blocks: tuple[Block, ...], index: int) -> bool:
     if at < 0 or blocks[at].kind is not BlockKind.PARAGRAPH:
         return False
     lead = blocks[at].text.rstrip()
+    if lead.endswith(":") and _MOTION_STEM.fullmatch(lead.rpartition("\n")[2].strip()):
+        return True  # "That Council:" / "That the Board:" then "1. Approves ...": the motion's parts
     return lead.endswith(":") and len(lead) <= 120 and _DECISION_WORD.search(lead) is not None
+
+
+# The stem of a motion or resolution whose parts are listed below it, on a line of its own.
+_MOTION_STEM = re.compile(r"That\s+(?:the\s+)?(?:[A-Z][\w&'’-]*\s*){1,4}:")
 
 
 _DECISION_WORD = re.compile(r"\b(?:resolved|agreed|decided|recommended)\b", re.I)
