@@ -107,3 +107,40 @@ def test_the_parts_of_a_motion_stay_its_text(model: str | None) -> None:
     minutes = parse_text(MOTION_PARTS, name="wanderra-tenders.txt", model=model)
     assert numbered_items(minutes) == [("4", "TENDERS"), ("5", "CLOSURE")]
     assert holds(item_paragraphs(minutes, number="4"), "Dryland Trucks")
+
+
+# --- a sentence hard-wrapped at a fixed width inside a block of short lines --------------------
+
+WRAPPED_RESOLUTION = (
+    "Shire of Wanderra\n\n"
+    "Minutes of the meeting held on 3 April 2025\n\n"
+    "4.   FINANCIAL STATEMENTS\n\n"
+    "COUNCIL RESOLUTION 2025/30\n"
+    "Moved Cr Lindqvist              Seconded Cr Abara\n"
+    "That Council receives the Statement of Financial Activity for the period ending\n"
+    "31 March 2025.\n"
+    "                                                   CARRIED 5/0\n\n"
+    "5.   CLOSURE\n\nThe meeting closed at 2pm.\n"
+)
+# Entries written one per line, none of them punctuated: each line stays an entry.
+ENTRY_LINES = (
+    "Wanderra Hall Committee\n\n"
+    "Notes of the meeting held on 3 April 2025\n\n"
+    "1. Actions\n\n"
+    "Treasurer to send the insurance renewal to the broker before the end of the month\n"
+    "Secretary to book the hall for the quiz night\n"
+    "Chair to ring the caterers\n"
+)
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_a_wrapped_sentence_is_one_paragraph(model: str | None) -> None:
+    minutes = parse_text(WRAPPED_RESOLUTION, name="wanderra-finance.txt", model=model)
+    assert holds(item_paragraphs(minutes, number="4"), "period ending 31 March 2025.")
+
+
+def test_unpunctuated_entry_lines_stay_one_per_line() -> None:
+    minutes = parse_text(ENTRY_LINES, name="wanderra-hall.txt", model="rules")
+    paragraphs = item_paragraphs(minutes, number="1")
+    assert any(p.startswith("Secretary to book") for p in paragraphs)
+    assert not holds(paragraphs, "end of the month Secretary")

@@ -746,8 +746,23 @@ def _entry_per_line(lines: list[str]) -> bool:
             return False
     if all(_TERMINAL.search(line) for line in filled[:-1]):
         return False  # sentences, split by the sentence splitter
+    if _wrapped_sentence(filled):
+        return False
     widths = [len(line) for line in filled[:-1]]
     return not (len(widths) >= 2 and min(widths) >= 50 and max(widths) - min(widths) <= 12)
+
+
+_WRAP_WIDTH_MIN = 60  # a line this long that stops without punctuation ran on to the next one
+
+
+def _wrapped_sentence(filled: list[str]) -> bool:
+    """Prose hard-wrapped at a fixed width ("... a member of the Bowling" / "Club committee."):
+    a line is long, stops without punctuation and the next line ends the sentence. Entries
+    written one per line leave their lines unpunctuated."""
+    return any(
+        len(line) >= _WRAP_WIDTH_MIN and not _TERMINAL.search(line) and following.rstrip().endswith(".")
+        for line, following in pairwise(filled)
+    )
 
 
 def _add_text_pieces(b: _Builder, text: str, block: Block, *, entry: bool = False) -> None:
