@@ -144,3 +144,27 @@ def test_unpunctuated_entry_lines_stay_one_per_line() -> None:
     paragraphs = item_paragraphs(minutes, number="1")
     assert any(p.startswith("Secretary to book") for p in paragraphs)
     assert not holds(paragraphs, "end of the month Secretary")
+
+
+# --- "Item 7.A - Title" headings: the number of a lettered sub-item -----------------------------
+
+ITEM_HEADINGS = (
+    "<html><body><h1>Cedar Flats School Board</h1>"
+    "<p>Regular Meeting, Tuesday, March 4, 2025</p>"
+    "<h3>7. ACTION ITEMS</h3>"
+    "<h4>Item 7.A - Bus Contract Renewal</h4><p>The Board discussed the renewal.</p>"
+    "<h4>Item 7.B: Library Hours</h4><p>The Board discussed the hours.</p>"
+    "<h3>8. ADJOURNMENT</h3><p>The meeting adjourned at 8 p.m.</p>"
+    "</body></html>"
+)
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_item_headings_keep_their_lettered_numbers(model: str | None) -> None:
+    minutes = parse_text(ITEM_HEADINGS, name="cedar-flats.html", model=model)
+    assert numbered_items(minutes) == [
+        ("7", "ACTION ITEMS"),
+        ("7.A", "Bus Contract Renewal"),
+        ("7.B", "Library Hours"),
+        ("8", "ADJOURNMENT"),
+    ]

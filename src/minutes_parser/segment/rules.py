@@ -86,7 +86,8 @@ _NUMBERED_TITLE = re.compile(
     r"(?:(?:Agenda\s+)?Item\s+)?(\d{1,4}/\d{2,4}|\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)(?:[.):]?[ \t\u00a0]{1,8}(?=\S)|\.(?=[A-Z][a-z]))(.{2,400})",
     re.I | re.S,
 )
-_ITEM_LINE_TITLE = re.compile(r"(?:Agenda\s+)?Item\s+(\d{1,3}[a-z]?)\s*[–—:-]\s*([A-Z][^\n]{2,150})")
+# "Item 6 – Title", "Item 7.A - Title", "Item 12.3: Title" (US boards letter their sub-items).
+_ITEM_LINE_TITLE = re.compile(r"(?:Agenda\s+)?Item\s+(\d{1,3}(?:[a-z]|\.[A-Za-z]|\.\d{1,2})?)\s*[–—:-]\s*([A-Z][^\n]{2,150})")
 _ITEM_LINE = re.compile(r"\(?\s*(?:Agenda\s+)?Item\s+(\d{1,3}[a-z]?(?:\.\d{1,2})?)\s*\)?", re.I)
 # Words that start a sentence of minute text after a title run on the same line ("52/21 Welcome
 # and Apologies There were none ..."): the title ends where such a sentence begins.
@@ -1043,6 +1044,8 @@ def _on_heading(b: _Builder, block: Block, text: str) -> None:
     title = text
     if m and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         number, title = m.group(1), m.group(2)
+    elif text.startswith(("Item", "Agenda")) and (titled := _ITEM_LINE_TITLE.fullmatch(text)):
+        number, title = titled.group(1), titled.group(2).strip()  # "Item 7.A - Surplus Property"
     coded = _CODED_REFERENCE.fullmatch(text.strip())
     if coded:
         number, title = coded.group(1), coded.group(2)  # "FGP/24/47 Staffing": the minute's reference, then its title
