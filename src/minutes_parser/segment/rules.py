@@ -612,10 +612,12 @@ def _segment(blocks: tuple[Block, ...], join_wrapped: bool) -> Segmented:
 
         # Attendance sections, anywhere before the first item or in the trailer.
         if b.current is None or b.in_trailer or b.attendance.active:
-            if _leads_coded_minute(b, text):
+            if _leads_coded_minute(b, text) or (text.startswith(("Min", "MIN")) and _WORDED_MINUTE.match(text)):
                 b.attendance.active = False  # a list of names does not run on into a minute
-            elif b.attendance.feed(block, in_header=b.current is None):
+            elif b.attendance.feed(block, in_header=b.current is None or _attendance_item(b)):
                 continue
+        elif _attendance_item(b) and b.attendance.feed(block, in_header=True):
+            continue  # "2. ROLL CALL" / "RECORD OF ATTENDANCE": its "Present:" lists are the attendance
 
         if _on_contents_line(b, text):
             continue
@@ -675,6 +677,19 @@ def _on_contents_line(b: _Builder, text: str) -> bool:
         b.header.append(text)
         return True
     return False
+
+
+# An item that records who attended: its "Present:", "Members:", "Staff:" lists are the
+# meeting's attendance, as they would be above the first item.
+_ATTENDANCE_ITEM = re.compile(r"\b(?:attendance|roll\s+call|present|attendees)\b", re.I)
+
+
+def _attendance_item(b: _Builder) -> bool:
+    """Is the open item the one recording attendance?"""
+    current = b.current
+    if current is None or len(current.title) > 80:
+        return False
+    return _ATTENDANCE_ITEM.search(current.title) is not None
 
 
 def _open_with_text(b: _Builder, block: Block, title: str, text: str, *, number: str | None = None, cue: str) -> None:
