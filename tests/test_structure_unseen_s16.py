@@ -168,3 +168,25 @@ def test_item_headings_keep_their_lettered_numbers(model: str | None) -> None:
         ("7.B", "Library Hours"),
         ("8", "ADJOURNMENT"),
     ]
+
+
+# --- roman points with a full stop, one a line: "ii." and "iv." start their own entries ---------
+
+ROMAN_POINTS = (
+    "Cwm Derwen Community Council\n\n"
+    "Minutes of the meeting held on Monday 7th April 2025\n\n"
+    "Minute 46/25  Finance\n"
+    "i. Statement of accounts to 31st March 2025 noted.\n"
+    "ii. Payments: RESOLVED that the payments listed be approved.\n"
+    "iii. The Clerk to send the audit papers to the auditor by 30th June 2025.\n"
+    "iv. Insurance renewal noted.\n\n"
+    "Minute 47/25  Close\nThe meeting closed at 9pm.\n"
+)
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_roman_points_are_paragraphs_of_their_own(model: str | None) -> None:
+    minutes = parse_text(ROMAN_POINTS, name="cwm-derwen-finance.txt", model=model)
+    assert numbered_items(minutes) == [("46/25", "Finance"), ("47/25", "Close")]
+    paragraphs = item_paragraphs(minutes, number="46/25")
+    assert [p.split()[0] for p in paragraphs] == ["Statement", "Payments:", "The", "Insurance"]
