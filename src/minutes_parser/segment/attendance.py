@@ -8,6 +8,7 @@ tables (role | name | organisation) such as the appendix of a ModernGov note.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import AttendanceStatus, Attendee, Block, BlockKind
 
@@ -68,8 +69,11 @@ def attendance_heading(text: str) -> bool:
 _GROUP_LABEL = re.compile(r"\s*(?P<label>members|councillors|elected members|staff)\s*:\s*(?P<rest>.*)", re.I | re.S)
 
 
-def attendance_start(text: str) -> tuple[AttendanceStatus, str] | None:
-    m = _SECTION.match(text) or _GROUP_LABEL.match(text)
+def attendance_start(text: str, groups: bool = True) -> tuple[AttendanceStatus, str] | None:
+    """The status and names of a paragraph that opens an attendance list. ``groups``: whether a
+    group label ("Members:", "Staff:") opens one; on its own, above an agenda, it lists who sits
+    on the committee, not who came."""
+    m = _SECTION.match(text) or (_GROUP_LABEL.match(text) if groups else None)
     if not m:
         return None
     return _status_of(m.group("label")), m.group("rest").strip()
@@ -115,7 +119,11 @@ def parse_person(raw: str, status: AttendanceStatus) -> Attendee | None:
         text = (text[: paren.start()] + text[paren.end() :]).strip()
     text = _HANDLE.sub("", " " + text).strip()
     if " / " in text:
-        text = text.rpartition(" / ")[2]  # "Cyng. Sir / County Cllr Alun Pennant": the name is on the English side
+        left, _, right = text.rpartition(" / ")
+        if _QUALIFIED_TITLE.match(right):
+            text = right  # "Cyng. Sir / County Cllr Alun Pennant": the name is on the English side
+        elif _role_like(right):
+            text, role = left, role or right  # "Jane Tolley / Treasurer": the name, then the role
     dash = re.search(r"\s[–—-]\s+(.+)$", text)
     if dash:
         role = role or dash.group(1).strip()  # "Cllr Margaret Ellison (ME) – Chair"
@@ -242,6 +250,7 @@ def _plausible_name(words: list[str]) -> bool:
 
 
 _TITLE_LEAD = re.compile(_TITLES + r"\s+[A-Z]")
+_QUALIFIED_TITLE = re.compile(r"(?:(?:County|District|Borough|Town|City|Parish|Community)\s+)?" + _TITLES + r"\s+[A-Z]")
 _TITLE_AFTER = re.compile(r"[,;&]\s*" + _TITLES + r"\s+[A-Z]|\sand\s+" + _TITLES + r"\s+[A-Z]")
 
 
@@ -325,15 +334,25 @@ class AttendanceBuilder:
                     self._people.append(person)
                     added = person
 
-    def feed(self, block: Block, in_header: bool) -> bool:
-        """Take ``block`` if it belongs to an attendance list; True when consumed."""
+    def feed(self, block: Block, in_header: bool, groups: bool = False) -> bool:
+        """Take ``block`` if it belongs to an attendance list; True when consumed. ``groups``: group
+        labels ("Members:", "Staff:") open lists here (an attendance item), as they do inside an
+        attendance section already open."""
         text = block.text.strip()
+        groups = groups or self.active
+        if in_header and block.kind is BlockKind.PARAGRAPH and "\n" in text:
+            chunks = _label_chunks(text, groups)
+            if len(chunks) > 1:
+                # "Members: Cr A\nCr B\nStaff: Mr C, CEO" in one block: each label opens its list.
+                for chunk in chunks:
+                    self.feed(replace(block, text=chunk), in_header, groups)
+                return True
         if self.active and block.kind is BlockKind.LIST_ITEM and block.marker in ("-", "*", "+", "•", "·"):
             person = parse_person(text, self._status or AttendanceStatus.PRESENT)
             if person:
                 self._people.append(person)
                 return True
-        next_list = attendance_start(text) is not None  # "Absent: ..." after "Present: ...": a new list, not more names
+        next_list = attendance_start(text, groups) is not None  # "Absent: ..." after "Present: ...": a new list, not more names
         if self.active and block.kind is BlockKind.PARAGRAPH and self._status is not None and not next_list and _looks_like_names(text):
             self._add_names(text, self._status)
             return True
@@ -348,7 +367,7 @@ class AttendanceBuilder:
             if block.kind is BlockKind.PARAGRAPH and self._table_mode:
                 return self._feed_cell(text)
             return False
-        start = attendance_start(text)
+        start = attendance_start(text, groups)
         if start is None:
             return False
         status, rest = start
@@ -396,6 +415,19 @@ class AttendanceBuilder:
             self._table_role = text
             return True
         return False
+
+
+def _label_chunks(text: str, groups: bool) -> list[str]:
+    """``text`` cut before each line that opens an attendance list, when its first line does."""
+    lines = text.split("\n")
+    if attendance_start(lines[0], groups) is None:
+        return [text]
+    chunks: list[list[str]] = [[lines[0]]]
+    for line in lines[1:]:
+        if attendance_start(line.strip(), groups) is not None:
+            chunks.append([])
+        chunks[-1].append(line)
+    return ["\n".join(chunk).strip() for chunk in chunks]
 
 
 def _looks_like_names(text: str) -> bool:

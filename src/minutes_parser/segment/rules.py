@@ -347,6 +347,14 @@ class _Builder:
         self.last_roman: str | None = None  # the last "ii." sub-item opened from a paragraph
         self.minute_codes: frozenset[str] = frozenset()  # body codes of the document's coded minute numbers
         self.blocks: tuple[Block, ...] = ()  # the document's blocks, for a look ahead
+        self._wrap_width: int | None = None
+
+    @property
+    def wrap_width(self) -> int:
+        """The width the document's prose is hard-wrapped at (0: none), worked out when asked."""
+        if self._wrap_width is None:
+            self._wrap_width = _wrap_width(self.blocks)
+        return self._wrap_width
 
     # item management
     def open_item(
@@ -614,9 +622,9 @@ def _segment(blocks: tuple[Block, ...], join_wrapped: bool) -> Segmented:
         if b.current is None or b.in_trailer or b.attendance.active:
             if _leads_coded_minute(b, text) or (text.startswith(("Min", "MIN")) and _WORDED_MINUTE.match(text)):
                 b.attendance.active = False  # a list of names does not run on into a minute
-            elif b.attendance.feed(block, in_header=b.current is None or _attendance_item(b)):
+            elif b.attendance.feed(block, in_header=b.current is None or _attendance_item(b), groups=_attendance_item(b)):
                 continue
-        elif _attendance_item(b) and b.attendance.feed(block, in_header=True):
+        elif _attendance_item(b) and b.attendance.feed(block, in_header=True, groups=True):
             continue  # "2. ROLL CALL" / "RECORD OF ATTENDANCE": its "Present:" lists are the attendance
 
         if _on_contents_line(b, text):
@@ -667,15 +675,35 @@ _CONTENTS_ENTRY = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){4,})\s*\d{1,4}\s*$")
 
 
 def _on_contents_line(b: _Builder, text: str) -> bool:
-    """A contents title or entry before any item: header, never an item."""
+    """A contents title or entry before any item: header, never an item. An entry is contents
+    only if its title comes again as a heading further on; an agenda that gives each item its
+    page in the report pack ("4. Taxi licensing fees ........ 9") lists the items themselves."""
     if b.items:
         return False
     if len(text) <= 20 and text.lower().strip(" :") in _CONTENTS_TITLE:
         b.header.append(text)
         return True
-    if ("...." in text or "…" in text or ". . . ." in text) and "\n" not in text and _CONTENTS_ENTRY.search(text):
-        b.header.append(text)
-        return True
+    if ("...." in text or "…" in text or ". . . ." in text) and "\n" not in text:
+        entry = _CONTENTS_ENTRY.search(text)
+        if entry and _comes_again(_words(text[: entry.start()]), b.blocks[b.index + 1 :]):
+            b.header.append(text)
+            return True
+    return False
+
+
+def _words(text: str) -> str:
+    """``text``'s words in lower case, without a leading item number ("6.1", "3.")."""
+    return " ".join(re.findall(r"[^\W_]+", re.sub(r"^\s*\d{1,3}(?:[./]\d{1,3})*[.)]?\s+", "", text).lower()))
+
+
+def _comes_again(title: str, blocks: tuple[Block, ...]) -> bool:
+    """Does a later block without dot leaders start with ``title`` (its words, any case)?"""
+    if len(title) < 3:
+        return False
+    for later in blocks:
+        first = later.text.lstrip()[:200].partition("\n")[0]
+        if "...." not in first and "…" not in first and _words(first).startswith(title):
+            return True
     return False
 
 
@@ -714,7 +742,7 @@ def _with_ends(matches: list[re.Match[str]], end: int) -> list[tuple[re.Match[st
 def _add_running_text(b: _Builder, block: Block, text: str) -> None:
     # A label alone on one line of a wrapped paragraph splits it ("... made.\nAction:\n...").
     lines = text.split("\n")
-    if len(lines) > 1 and _entry_per_line(lines):
+    if len(lines) > 1 and _entry_per_line(lines, b.wrap_width):
         for line in lines:
             if line.strip():
                 _add_text_pieces(b, line.strip(), block, entry=True)
@@ -750,7 +778,7 @@ def _ends_with(pattern: re.Pattern[str], text: str) -> bool:
     return pattern.search(text, max(0, len(text.rstrip()) - _END_SPAN)) is not None
 
 
-def _entry_per_line(lines: list[str]) -> bool:
+def _entry_per_line(lines: list[str], wrap_width: int = 0) -> bool:
     """Unpunctuated text written one entry per line ("Clerk to order bins" / "JS to mend the gate"
     / "Grass - AP to get quotes"): every line break comes after a line that can end an entry and
     before one that starts like an entry, and the lines are not prose wrapped at a fixed width."""
@@ -762,23 +790,51 @@ def _entry_per_line(lines: list[str]) -> bool:
             return False
     if all(_TERMINAL.search(line) for line in filled[:-1]):
         return False  # sentences, split by the sentence splitter
-    if _wrapped_sentence(filled):
+    if _wrapped_sentence(filled, wrap_width):
         return False
     widths = [len(line) for line in filled[:-1]]
     return not (len(widths) >= 2 and min(widths) >= 50 and max(widths) - min(widths) <= 12)
 
 
 _WRAP_WIDTH_MIN = 60  # a line this long that stops without punctuation ran on to the next one
+# A line stopping on one of these words has more to say ("... for the period ending" / "30
+# September 2024."); the commoner ones ("of", "the", "to") stop _entry_per_line already.
+_RUNS_ON = re.compile(r"\b(?:ending|dated|until|between|than|into|per)$", re.I)
 
 
-def _wrapped_sentence(filled: list[str]) -> bool:
-    """Prose hard-wrapped at a fixed width ("... a member of the Bowling" / "Club committee."):
-    a line is long, stops without punctuation and the next line ends the sentence. Entries
-    written one per line leave their lines unpunctuated."""
-    return any(
-        len(line) >= _WRAP_WIDTH_MIN and not _TERMINAL.search(line) and following.rstrip().endswith(".")
-        for line, following in pairwise(filled)
+def _wrapped_sentence(filled: list[str], wrap_width: int) -> bool:
+    """Prose hard-wrapped at a fixed width inside a block of short lines: a long line stops
+    without punctuation and the next line ends the sentence, where the line stops on a word
+    that cannot end one, or where it reaches the document's wrap width and the next word would
+    not have fitted ("... a member of the Bowling" / "Club committee."). Entries written one per
+    line ("Secretary to write ... by the school gate" / "Treasurer to pay the invoice.") stop
+    short of any wrap width, or reach past it."""
+    for line, following in pairwise(filled):
+        if len(line) < _WRAP_WIDTH_MIN or _TERMINAL.search(line) or not following.rstrip().endswith("."):
+            continue
+        if _RUNS_ON.search(line.rstrip()):
+            return True
+        next_word = following.split(maxsplit=1)[0]
+        if wrap_width and wrap_width - 12 <= len(line) <= wrap_width + 2 and len(line) + 1 + len(next_word) > wrap_width:
+            return True
+    return False
+
+
+def _wrap_width(blocks: tuple[Block, ...]) -> int:
+    """The width a document's prose is hard-wrapped at: the fifth-longest line of its paragraphs
+    that run over several lines (columns spaced out with runs of spaces aside); 0 when fewer
+    than five lines reach _WRAP_WIDTH_MIN, as in text that is not hard-wrapped."""
+    lengths = sorted(
+        (
+            len(line.strip())
+            for block in blocks
+            if block.kind is BlockKind.PARAGRAPH and "\n" in block.text
+            for line in block.text.split("\n")
+            if "   " not in line.strip()
+        ),
+        reverse=True,
     )
+    return lengths[4] if len(lengths) >= 5 and lengths[4] >= _WRAP_WIDTH_MIN else 0
 
 
 def _add_text_pieces(b: _Builder, text: str, block: Block, *, entry: bool = False) -> None:
@@ -1142,19 +1198,27 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
 
 def _numbered_point_in_minute(b: _Builder, number: str) -> bool:
     """Under a minute numbered "120/24", entries "1.", "2." are the minute's numbered points (the
-    letters received, the applications): minutes numbered serial/year number their items so."""
-    current = b.current.number if b.current is not None else None
-    return bool(current) and _MINUTE_NUMBER.fullmatch(current or "") is not None and number.isdigit()
+    letters received, the applications): minutes numbered serial/year number their items so. The
+    points count from 1 inside the minute; a "5." that does not follow a "4." there is no point."""
+    current = b.current
+    if current is None or not current.number or not _MINUTE_NUMBER.fullmatch(current.number) or not number.isdigit():
+        return False
+    if number == "1":
+        return True
+    before = str(int(number) - 1)
+    return any(_number_of(p.list_marker) == before for p in current.paragraphs)
 
 
 def _other_year_reference(b: _Builder, marker: str) -> bool:
     """Inside a minute numbered "118/24", an entry led by "24/0871" or "23/01234" is a reference
     (a planning application, a minute of another year), not the next minute: a meeting's minutes
-    share the part after the slash."""
+    share their year, after the slash ("118/24", "119/24") or before it ("24/101", "24/102")."""
     current = b.current.number if b.current is not None else None
     if not current or not _MINUTE_NUMBER.fullmatch(current):
         return False
-    return marker.partition("/")[2] != current.partition("/")[2]
+    before, _, after = marker.partition("/")
+    serial, _, year = current.partition("/")
+    return before != serial and after != year
 
 
 def _follows_motion_stem(blocks: tuple[Block, ...], index: int, number: int) -> bool:
@@ -1166,6 +1230,8 @@ def _follows_motion_stem(blocks: tuple[Block, ...], index: int, number: int) -> 
         at -= 1
     if at < 0 or index - 1 - at != number or blocks[at].kind is not BlockKind.PARAGRAPH or not blocks[at].text.rstrip().endswith(":"):
         return False
+    if number > 1 and blocks[index - 2].text.rstrip().endswith(".") and is_title_like(blocks[index - 1].text):
+        return False  # "2. Asks the Treasurer to pay." then "3. Any other business": the motion ended
     return _MOTION_STEM.fullmatch(blocks[at].text.rstrip().rpartition("\n")[2].strip()) is not None
 
 
@@ -1364,8 +1430,40 @@ def _on_worded_minute(b: _Builder, block: Block, text: str) -> bool:
         title, body = _title_or_lead(rebuild_paragraph(first))
     if not title or not _title_ok(title.rstrip(" .:")):
         return False  # "Minute 12 Members asked whether ... was right." is a sentence, not a heading
+    if not _worded_minute_follows(b, m.group(1)):
+        return False  # "Minute 93/24 Speed watch – ..." under "Matters arising" refers back to it
     _open_with_text(b, block, title.rstrip(" .:"), body, number=m.group(1), cue="rule:worded minute number")
     return True
+
+
+def _worded_minute_follows(b: _Builder, number: str) -> bool:
+    """Does "Minute <number>" head the next minute? Minutes headed so number on from the one
+    before; a matters-arising line "Minute 93/24 Speed watch – ..." under minute 102/24 (or under
+    an item "2.") names an earlier minute."""
+    current = b.current
+    if current is None or current.number is None:
+        return True
+    if current.cue != "rule:worded minute number" and not _MINUTE_NUMBER.fullmatch(current.number):
+        return False
+    return _number_after(current.number, number)
+
+
+def _number_after(earlier: str, later: str) -> bool:
+    """Is minute number ``later`` after ``earlier`` in one meeting ("119/24" after "118/24",
+    "24/102" after "24/101", "12" after "11")?"""
+    a, b = earlier.partition("/"), later.partition("/")
+    if bool(a[1]) != bool(b[1]):
+        return False
+    if not a[1]:
+        return _serial(b[0]) > _serial(a[0])
+    if a[2] == b[2]:
+        return _serial(b[0]) > _serial(a[0])
+    return a[0] == b[0] and _serial(b[2]) > _serial(a[2])
+
+
+def _serial(number: str) -> int:
+    digits = re.match(r"\d+", number)
+    return int(digits.group(0)) if digits else -1
 
 
 # A minute number written as the body's code, the year and the minute's serial: "AC/25/01 Title",
