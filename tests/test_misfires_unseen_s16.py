@@ -204,3 +204,20 @@ def test_group_labels_in_one_block_each_open_their_list() -> None:
         ("Cr Lena Okoro", None, PRESENT),
         ("Mr Dan Renshaw", "Chief Executive Officer", IN_ATTENDANCE),
     ]
+
+
+SURNAMES_THEN_SEMICOLON = (
+    "Millford Board of Trustees\n\n"
+    "Regular Meeting Minutes, March 4, 2025\n\n"
+    "Present: Okafor, Strand, Ferrante; Also present: J. Lowe, Director\n\n"
+    "1. CALL TO ORDER\nThe meeting was called to order at 7 p.m.\n"
+)
+
+
+def test_surnames_before_a_semicolon_are_people_not_roles() -> None:
+    assert [(name, role) for name, role, _ in people(SURNAMES_THEN_SEMICOLON, "millford.txt")] == [
+        ("Okafor", None),
+        ("Strand", None),
+        ("Ferrante", None),
+        ("J. Lowe", "Director"),
+    ]

@@ -199,7 +199,8 @@ _SEMICOLON_AND = re.compile(r"[()]|\s*;\s*|\s+and\s+|\s+&\s+")
 _COMMA = re.compile(r"[()]|\s*,\s*")
 _ROLE_WORD = re.compile(
     r"\b(?:Clerk|Chair\w*|Secretary|Treasurer|Officer|Manager|Director|Warden|Advis[eo]r|Superintendent|"
-    r"Representative|Attorney|Engineer|Coordinator|Administrator|Principal|President|Assistant|Head|Executive|Consultant)\b"
+    r"Representative|Attorney|Engineer|Coordinator|Administrator|Principal|President|Assistant|Head|Executive|Consultant|"
+    r"Mayor|Solicitor|Auditor|Accountant|Planner|Architect|Surveyor|Inspector|Counsel|Minister|Vicar|Rector|Ranger|Deputy)\b"
 )
 
 
@@ -209,7 +210,8 @@ def _role_like(piece: str) -> bool:
     piece = re.sub(r"\([^()]*\)", "", piece).strip()  # "Ray Thompson (Deputy Chairman)": a person with a role
     if not piece[:1].isupper() or _TITLE_LEAD.match(piece):
         return False
-    return len(piece.split()) == 1 or _ROLE_WORD.search(piece) is not None or re.search(r"\s(?:of|for|and)\s", piece) is not None
+    # A lone word is a role only if it names one: "Okafor, Strand, Ferrante" are surnames.
+    return _ROLE_WORD.search(piece) is not None or re.search(r"\s(?:of|for|and)\s", piece) is not None
 
 
 def _split_at(text: str, separators: re.Pattern[str]) -> list[str]:
