@@ -25,6 +25,7 @@ _NUMBER = re.compile(
     r"|\d{1,4}/\d{2,4}(?=[ \t])"  # minute number 26/16
     r"|\([a-z]{1,2}\)|[a-z][.)](?=[ \t])"  # (a) / a) / a.
     r"|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)\)"
+    r"|(?:ii|iii|iv|vi|vii|viii|ix|xi|xii)\.(?=[ \t])"  # ii. / iv. (i. v. x. are letters above)
     r")[ \t\u00a0]{1,8}(?=\S)"
 )
 _BLANK = re.compile(r"[\s\u00a0\u200b\ufeff]*")

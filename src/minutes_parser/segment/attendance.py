@@ -8,11 +8,14 @@ tables (role | name | organisation) such as the appendix of a ModernGov note.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import AttendanceStatus, Attendee, Block, BlockKind
 
+# A bilingual council prints the label in both languages, the other language first ("Yn
+# bresennol / Present:", "Hefyd yn bresennol / Also present:"): the English label after the slash.
 _SECTION = re.compile(
-    r"\s*(?P<label>(?:board |trustees? |members? |councillors? |committee )?(?:members )?"
+    r"\s*(?:[^\W\d_][^\n/:]{1,30}?\s/\s*)?(?P<label>(?:board |trustees? |members? |councillors? |committee )?(?:members )?"
     r"(?:present|attendance|attendees|in attendance|also present|also,? in attendance|also attending|"
     r"apologies(?: for absence)?(?: received(?: and accepted)?)?(?: from)?|absent|not present|did not attend|unable to attend|"
     r"invited,? but (?:didn[’']t|did not) (?:show|attend)|"
@@ -31,8 +34,9 @@ _STATUS_WORDS = (
     ("in attendance", AttendanceStatus.IN_ATTENDANCE),
     ("officer", AttendanceStatus.IN_ATTENDANCE),
     ("official", AttendanceStatus.IN_ATTENDANCE),
+    ("staff", AttendanceStatus.IN_ATTENDANCE),
 )
-_TITLES = r"(?:Cllrs?\.?|Councillor|Mayor|Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Baroness|Rev(?:d)?\.?|Cllr\.)"
+_TITLES = r"(?:Cyng\.?/Cllr|Cyng\.?|Cllrs?\.?|Cr|Councillor|Mayor|Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Baroness|Rev(?:d)?\.?|Cllr\.)"
 # "Cllr Ann Reed Cllr Bill Ash": titles start new names, but not after a qualifier
 # ("District Cllr Frances Tilney", "County Councillor ...").
 _CLLR_SPLIT = re.compile(
@@ -60,8 +64,16 @@ def attendance_heading(text: str) -> bool:
     return m is not None and not m.group("rest").strip()
 
 
-def attendance_start(text: str) -> tuple[AttendanceStatus, str] | None:
-    m = _SECTION.match(text)
+# The groups of a role-labelled attendance table ("Members:   Cr Ann Reed (President)" /
+# "Staff:   Mr Jo Bell, Chief Executive Officer"): a label only with its colon.
+_GROUP_LABEL = re.compile(r"\s*(?P<label>members|councillors|elected members|staff)\s*:\s*(?P<rest>.*)", re.I | re.S)
+
+
+def attendance_start(text: str, groups: bool = True) -> tuple[AttendanceStatus, str] | None:
+    """The status and names of a paragraph that opens an attendance list. ``groups``: whether a
+    group label ("Members:", "Staff:") opens one; on its own, above an agenda, it lists who sits
+    on the committee, not who came."""
+    m = _SECTION.match(text) or (_GROUP_LABEL.match(text) if groups else None)
     if not m:
         return None
     return _status_of(m.group("label")), m.group("rest").strip()
@@ -106,6 +118,12 @@ def parse_person(raw: str, status: AttendanceStatus) -> Attendee | None:
             role = f"{role}; {inside}" if role else inside
         text = (text[: paren.start()] + text[paren.end() :]).strip()
     text = _HANDLE.sub("", " " + text).strip()
+    if " / " in text:
+        left, _, right = text.rpartition(" / ")
+        if _QUALIFIED_TITLE.match(right):
+            text = right  # "Cyng. Sir / County Cllr Alun Pennant": the name is on the English side
+        elif _role_like(right):
+            text, role = left, role or right  # "Jane Tolley / Treasurer": the name, then the role
     dash = re.search(r"\s[–—-]\s+(.+)$", text)
     if dash:
         role = role or dash.group(1).strip()  # "Cllr Margaret Ellison (ME) – Chair"
@@ -160,13 +178,48 @@ def _join_sentences(text: str) -> str:
     return _SENTENCE_JOIN.sub(cut, text)
 
 
+_ANY_SEPARATOR = re.compile(r"[()]|\s*[;,]\s*|\s+and\s+|\s+&\s+")
+
+
 def _split_outside_brackets(text: str) -> list[str]:
     """Split on commas, semicolons, "and" and "&", but not inside brackets: "Mrs S Okafor
-    (Director of Housing, Parks and Leisure)" is one person."""
+    (Director of Housing, Parks and Leisure)" is one person. A list that separates people with
+    semicolons keeps each one's commas: "Jo Bell, Clerk; Ann Reed, Treasurer"."""
+    if ";" not in re.sub(r"\([^()]*\)", "", text):
+        return _split_at(text, _ANY_SEPARATOR)
+    out: list[str] = []
+    for part in _split_at(text, _SEMICOLON_AND):
+        pieces = _split_at(part, _COMMA)
+        # "Jo Bell, Assistant Clerk": the commas hold a role; "Ann Reed, Jo Bell" are two people.
+        out.extend([part] if len(pieces) > 1 and all(_role_like(p.strip()) for p in pieces[1:]) else pieces)
+    return out
+
+
+_SEMICOLON_AND = re.compile(r"[()]|\s*;\s*|\s+and\s+|\s+&\s+")
+_COMMA = re.compile(r"[()]|\s*,\s*")
+_ROLE_WORD = re.compile(
+    r"\b(?:Clerk|Chair\w*|Secretary|Treasurer|Officer|Manager|Director|Warden|Advis[eo]r|Superintendent|"
+    r"Representative|Attorney|Engineer|Coordinator|Administrator|Principal|President|Assistant|Head|Executive|Consultant|"
+    r"Mayor|Solicitor|Auditor|Accountant|Planner|Architect|Surveyor|Inspector|Counsel|Minister|Vicar|Rector|Ranger|Deputy)\b"
+)
+
+
+def _role_like(piece: str) -> bool:
+    """A role after a name ("Superintendent", "Head of Planning", "Student Board Representative"),
+    not another person or a remark ("several electors")."""
+    piece = re.sub(r"\([^()]*\)", "", piece).strip()  # "Ray Thompson (Deputy Chairman)": a person with a role
+    if not piece[:1].isupper() or _TITLE_LEAD.match(piece):
+        return False
+    # A lone word is a role only if it names one: "Okafor, Strand, Ferrante" are surnames.
+    return _ROLE_WORD.search(piece) is not None or re.search(r"\s(?:of|for|and)\s", piece) is not None
+
+
+def _split_at(text: str, separators: re.Pattern[str]) -> list[str]:
+    """``text`` split where ``separators`` match outside brackets."""
     parts: list[str] = []
     depth = 0
     start = 0
-    for m in re.finditer(r"[()]|\s*[;,]\s*|\s+and\s+|\s+&\s+", text):
+    for m in separators.finditer(text):
         token = m.group(0)
         if token == "(":
             depth += 1
@@ -198,12 +251,22 @@ def _plausible_name(words: list[str]) -> bool:
     return len(full) <= 3
 
 
+_TITLE_LEAD = re.compile(_TITLES + r"\s+[A-Z]")
+_QUALIFIED_TITLE = re.compile(r"(?:(?:County|District|Borough|Town|City|Parish|Community)\s+)?" + _TITLES + r"\s+[A-Z]")
+_TITLE_AFTER = re.compile(r"[,;&]\s*" + _TITLES + r"\s+[A-Z]|\sand\s+" + _TITLES + r"\s+[A-Z]")
+
+
 def split_names(text: str) -> list[str]:
     """A run of names: separated by commas, semicolons, "and", newlines, or "Cllr" prefixes.
 
     "Mr & Mrs Godfrey" is two people; a plural title ("Councillors D Richardson R Healey",
     "Cllrs Amin, Bell") gives each name the singular title.
     """
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) > 1 and all(_TITLE_LEAD.match(line) for line in lines):
+        # One titled person a line ("Ms Tessa Ngata, Manager Corporate Services"): the commas
+        # hold the role; a line naming several titled people is split as usual.
+        return [name for line in lines for name in (split_names(line) if _TITLE_AFTER.search(line) else [line])]
     text = re.sub(r"\s+", " ", text).strip()
     text = _COUPLE.sub(lambda m: f"{m['t1']} {m['rest']}, {m['t2']} {m['rest']}", text)
     text = _join_sentences(text)
@@ -273,15 +336,25 @@ class AttendanceBuilder:
                     self._people.append(person)
                     added = person
 
-    def feed(self, block: Block, in_header: bool) -> bool:
-        """Take ``block`` if it belongs to an attendance list; True when consumed."""
+    def feed(self, block: Block, in_header: bool, groups: bool = False) -> bool:
+        """Take ``block`` if it belongs to an attendance list; True when consumed. ``groups``: group
+        labels ("Members:", "Staff:") open lists here (an attendance item), as they do inside an
+        attendance section already open."""
         text = block.text.strip()
+        groups = groups or self.active
+        if in_header and block.kind is BlockKind.PARAGRAPH and "\n" in text:
+            chunks = _label_chunks(text, groups)
+            if len(chunks) > 1:
+                # "Members: Cr A\nCr B\nStaff: Mr C, CEO" in one block: each label opens its list.
+                for chunk in chunks:
+                    self.feed(replace(block, text=chunk), in_header, groups)
+                return True
         if self.active and block.kind is BlockKind.LIST_ITEM and block.marker in ("-", "*", "+", "•", "·"):
             person = parse_person(text, self._status or AttendanceStatus.PRESENT)
             if person:
                 self._people.append(person)
                 return True
-        next_list = attendance_start(text) is not None  # "Absent: ..." after "Present: ...": a new list, not more names
+        next_list = attendance_start(text, groups) is not None  # "Absent: ..." after "Present: ...": a new list, not more names
         if self.active and block.kind is BlockKind.PARAGRAPH and self._status is not None and not next_list and _looks_like_names(text):
             self._add_names(text, self._status)
             return True
@@ -296,7 +369,7 @@ class AttendanceBuilder:
             if block.kind is BlockKind.PARAGRAPH and self._table_mode:
                 return self._feed_cell(text)
             return False
-        start = attendance_start(text)
+        start = attendance_start(text, groups)
         if start is None:
             return False
         status, rest = start
@@ -344,6 +417,19 @@ class AttendanceBuilder:
             self._table_role = text
             return True
         return False
+
+
+def _label_chunks(text: str, groups: bool) -> list[str]:
+    """``text`` cut before each line that opens an attendance list, when its first line does."""
+    lines = text.split("\n")
+    if attendance_start(lines[0], groups) is None:
+        return [text]
+    chunks: list[list[str]] = [[lines[0]]]
+    for line in lines[1:]:
+        if attendance_start(line.strip(), groups) is not None:
+            chunks.append([])
+        chunks[-1].append(line)
+    return ["\n".join(chunk).strip() for chunk in chunks]
 
 
 def _looks_like_names(text: str) -> bool:

@@ -86,7 +86,8 @@ _NUMBERED_TITLE = re.compile(
     r"(?:(?:Agenda\s+)?Item\s+)?(\d{1,4}/\d{2,4}|\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)(?:[.):]?[ \t\u00a0]{1,8}(?=\S)|\.(?=[A-Z][a-z]))(.{2,400})",
     re.I | re.S,
 )
-_ITEM_LINE_TITLE = re.compile(r"(?:Agenda\s+)?Item\s+(\d{1,3}[a-z]?)\s*[–—:-]\s*([A-Z][^\n]{2,150})")
+# "Item 6 – Title", "Item 7.A - Title", "Item 12.3: Title" (US boards letter their sub-items).
+_ITEM_LINE_TITLE = re.compile(r"(?:Agenda\s+)?Item\s+(\d{1,3}(?:[a-z]|\.[A-Za-z]|\.\d{1,2})?)\s*[–—:-]\s*([A-Z][^\n]{2,150})")
 _ITEM_LINE = re.compile(r"\(?\s*(?:Agenda\s+)?Item\s+(\d{1,3}[a-z]?(?:\.\d{1,2})?)\s*\)?", re.I)
 # Words that start a sentence of minute text after a title run on the same line ("52/21 Welcome
 # and Apologies There were none ..."): the title ends where such a sentence begins.
@@ -356,6 +357,14 @@ class _Builder:
         self.last_roman: str | None = None  # the last "ii." sub-item opened from a paragraph
         self.minute_codes: frozenset[str] = frozenset()  # body codes of the document's coded minute numbers
         self.blocks: tuple[Block, ...] = ()  # the document's blocks, for a look ahead
+        self._wrap_width: int | None = None
+
+    @property
+    def wrap_width(self) -> int:
+        """The width the document's prose is hard-wrapped at (0: none), worked out when asked."""
+        if self._wrap_width is None:
+            self._wrap_width = _wrap_width(self.blocks)
+        return self._wrap_width
 
     # item management
     def open_item(
@@ -638,11 +647,15 @@ def _segment(blocks: tuple[Block, ...], join_wrapped: bool) -> Segmented:
 
         # Attendance sections, anywhere before the first item or in the trailer.
         if b.current is None or b.in_trailer or b.attendance.active:
-            if _leads_coded_minute(b, text):
+            if _leads_coded_minute(b, text) or (text.startswith(("Min", "MIN")) and _WORDED_MINUTE.match(text)):
                 b.attendance.active = False  # a list of names does not run on into a minute
-            elif b.attendance.feed(block, in_header=b.current is None):
+            elif b.attendance.feed(block, in_header=b.current is None or _attendance_item(b), groups=_attendance_item(b)):
                 continue
+        elif _attendance_item(b) and b.attendance.feed(block, in_header=True, groups=True):
+            continue  # "2. ROLL CALL" / "RECORD OF ATTENDANCE": its "Present:" lists are the attendance
 
+        if _on_contents_line(b, text):
+            continue
         if kind is BlockKind.HEADING:
             _on_heading(b, block, text)
             continue
@@ -659,7 +672,7 @@ def _segment(blocks: tuple[Block, ...], join_wrapped: bool) -> Segmented:
             b.add_paragraph(ParagraphDraft(text=rebuild_paragraph(text), list_marker=block.marker, margin=block.margin, level=block.level))
             continue
         # PARAGRAPH
-        if _on_prefixed_minutes(b, block, text) or _on_coded_minute(b, block, text):
+        if _on_prefixed_minutes(b, block, text) or _on_coded_minute(b, block, text) or _on_worded_minute(b, block, text):
             continue
         if _on_flattened_listing(b, block, text):
             continue
@@ -680,6 +693,58 @@ def _segment(blocks: tuple[Block, ...], join_wrapped: bool) -> Segmented:
         attendees=b.attendance.attendees(),
         title=b.title,
     )
+
+
+# A table of contents before the minutes: its title, and entries that end in dot leaders and a
+# page number ("6.  REPORTS OF OFFICERS ........ 3"). They list the items; they are not items.
+_CONTENTS_TITLE = frozenset(["contents", "table of contents", "index", "contents page"])
+_CONTENTS_ENTRY = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){4,})\s*\d{1,4}\s*$")
+
+
+def _on_contents_line(b: _Builder, text: str) -> bool:
+    """A contents title or entry before any item: header, never an item. An entry is contents
+    only if its title comes again as a heading further on; an agenda that gives each item its
+    page in the report pack ("4. Taxi licensing fees ........ 9") lists the items themselves."""
+    if b.items:
+        return False
+    if len(text) <= 20 and text.lower().strip(" :") in _CONTENTS_TITLE:
+        b.header.append(text)
+        return True
+    if ("...." in text or "…" in text or ". . . ." in text) and "\n" not in text:
+        entry = _CONTENTS_ENTRY.search(text)
+        if entry and _comes_again(_words(text[: entry.start()]), b.blocks[b.index + 1 :]):
+            b.header.append(text)
+            return True
+    return False
+
+
+def _words(text: str) -> str:
+    """``text``'s words in lower case, without a leading item number ("6.1", "3.")."""
+    return " ".join(re.findall(r"[^\W_]+", re.sub(r"^\s*\d{1,3}(?:[./]\d{1,3})*[.)]?\s+", "", text).lower()))
+
+
+def _comes_again(title: str, blocks: tuple[Block, ...]) -> bool:
+    """Does a later block without dot leaders start with ``title`` (its words, any case)?"""
+    if len(title) < 3:
+        return False
+    for later in blocks:
+        first = later.text.lstrip()[:200].partition("\n")[0]
+        if "...." not in first and "…" not in first and _words(first).startswith(title):
+            return True
+    return False
+
+
+# An item that records who attended: its "Present:", "Members:", "Staff:" lists are the
+# meeting's attendance, as they would be above the first item.
+_ATTENDANCE_ITEM = re.compile(r"\b(?:attendance|roll\s+call|present|attendees)\b", re.I)
+
+
+def _attendance_item(b: _Builder) -> bool:
+    """Is the open item the one recording attendance?"""
+    current = b.current
+    if current is None or len(current.title) > 80:
+        return False
+    return _ATTENDANCE_ITEM.search(current.title) is not None
 
 
 def _open_with_text(b: _Builder, block: Block, title: str, text: str, *, number: str | None = None, cue: str) -> None:
@@ -704,7 +769,7 @@ def _with_ends(matches: list[re.Match[str]], end: int) -> list[tuple[re.Match[st
 def _add_running_text(b: _Builder, block: Block, text: str) -> None:
     # A label alone on one line of a wrapped paragraph splits it ("... made.\nAction:\n...").
     lines = text.split("\n")
-    if len(lines) > 1 and _entry_per_line(lines):
+    if len(lines) > 1 and _entry_per_line(lines, b.wrap_width):
         for line in lines:
             if line.strip():
                 _add_text_pieces(b, line.strip(), block, entry=True)
@@ -740,7 +805,7 @@ def _ends_with(pattern: re.Pattern[str], text: str) -> bool:
     return pattern.search(text, max(0, len(text.rstrip()) - _END_SPAN)) is not None
 
 
-def _entry_per_line(lines: list[str]) -> bool:
+def _entry_per_line(lines: list[str], wrap_width: int = 0) -> bool:
     """Unpunctuated text written one entry per line ("Clerk to order bins" / "JS to mend the gate"
     / "Grass - AP to get quotes"): every line break comes after a line that can end an entry and
     before one that starts like an entry, and the lines are not prose wrapped at a fixed width."""
@@ -752,8 +817,51 @@ def _entry_per_line(lines: list[str]) -> bool:
             return False
     if all(_TERMINAL.search(line) for line in filled[:-1]):
         return False  # sentences, split by the sentence splitter
+    if _wrapped_sentence(filled, wrap_width):
+        return False
     widths = [len(line) for line in filled[:-1]]
     return not (len(widths) >= 2 and min(widths) >= 50 and max(widths) - min(widths) <= 12)
+
+
+_WRAP_WIDTH_MIN = 60  # a line this long that stops without punctuation ran on to the next one
+# A line stopping on one of these words has more to say ("... for the period ending" / "30
+# September 2024."); the commoner ones ("of", "the", "to") stop _entry_per_line already.
+_RUNS_ON = re.compile(r"\b(?:ending|dated|until|between|than|into|per)$", re.I)
+
+
+def _wrapped_sentence(filled: list[str], wrap_width: int) -> bool:
+    """Prose hard-wrapped at a fixed width inside a block of short lines: a long line stops
+    without punctuation and the next line ends the sentence, where the line stops on a word
+    that cannot end one, or where it reaches the document's wrap width and the next word would
+    not have fitted ("... a member of the Bowling" / "Club committee."). Entries written one per
+    line ("Secretary to write ... by the school gate" / "Treasurer to pay the invoice.") stop
+    short of any wrap width, or reach past it."""
+    for line, following in pairwise(filled):
+        if len(line) < _WRAP_WIDTH_MIN or _TERMINAL.search(line) or not following.rstrip().endswith("."):
+            continue
+        if _RUNS_ON.search(line.rstrip()):
+            return True
+        next_word = following.split(maxsplit=1)[0]
+        if wrap_width and wrap_width - 12 <= len(line) <= wrap_width + 2 and len(line) + 1 + len(next_word) > wrap_width:
+            return True
+    return False
+
+
+def _wrap_width(blocks: tuple[Block, ...]) -> int:
+    """The width a document's prose is hard-wrapped at: the fifth-longest line of its paragraphs
+    that run over several lines (columns spaced out with runs of spaces aside); 0 when fewer
+    than five lines reach _WRAP_WIDTH_MIN, as in text that is not hard-wrapped."""
+    lengths = sorted(
+        (
+            len(line.strip())
+            for block in blocks
+            if block.kind is BlockKind.PARAGRAPH and "\n" in block.text
+            for line in block.text.split("\n")
+            if "   " not in line.strip()
+        ),
+        reverse=True,
+    )
+    return lengths[4] if len(lengths) >= 5 and lengths[4] >= _WRAP_WIDTH_MIN else 0
 
 
 def _add_text_pieces(b: _Builder, text: str, block: Block, *, entry: bool = False) -> None:
@@ -1034,6 +1142,8 @@ def _on_heading(b: _Builder, block: Block, text: str) -> None:
     title = text
     if m and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         number, title = m.group(1), m.group(2)
+    elif text.startswith(("Item", "Agenda")) and (titled := _ITEM_LINE_TITLE.fullmatch(text)):
+        number, title = titled.group(1), titled.group(2).strip()  # "Item 7.A - Surplus Property"
     coded = _CODED_REFERENCE.fullmatch(text.strip())
     if coded:
         number, title = coded.group(1), coded.group(2)  # "FGP/24/47 Staffing": the minute's reference, then its title
@@ -1071,9 +1181,13 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
     if number is None or (block.level > 1 and not outline):
         return False
     is_letter = bool(re.fullmatch(r"[a-z]", number))
+    if _numbered_point_in_minute(b, number) or (number.isdigit() and _follows_motion_stem(blocks, index, int(number))):
+        return False
     if b.items_from_headings and not _MINUTE_NUMBER.fullmatch(marker) and (len(text) > 80 or "\n" in text or not is_title_like(text)):
         return False  # items are headings here: "2. The Chair offered to ring ..." is a numbered paragraph
     if _MINUTE_NUMBER.fullmatch(marker):
+        if _other_year_reference(b, marker):
+            return False
         entries = _run_in_minutes(marker, text)
         if not split_title(entries[0][1])[0]:
             return False
@@ -1109,6 +1223,45 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
     return True
 
 
+def _numbered_point_in_minute(b: _Builder, number: str) -> bool:
+    """Under a minute numbered "120/24", entries "1.", "2." are the minute's numbered points (the
+    letters received, the applications): minutes numbered serial/year number their items so. The
+    points count from 1 inside the minute; a "5." that does not follow a "4." there is no point."""
+    current = b.current
+    if current is None or not current.number or not _MINUTE_NUMBER.fullmatch(current.number) or not number.isdigit():
+        return False
+    if number == "1":
+        return True
+    before = str(int(number) - 1)
+    return any(_number_of(p.list_marker) == before for p in current.paragraphs)
+
+
+def _other_year_reference(b: _Builder, marker: str) -> bool:
+    """Inside a minute numbered "118/24", an entry led by "24/0871" or "23/01234" is a reference
+    (a planning application, a minute of another year), not the next minute: a meeting's minutes
+    share their year, after the slash ("118/24", "119/24") or before it ("24/101", "24/102")."""
+    current = b.current.number if b.current is not None else None
+    if not current or not _MINUTE_NUMBER.fullmatch(current):
+        return False
+    before, _, after = marker.partition("/")
+    serial, _, year = current.partition("/")
+    return before != serial and after != year
+
+
+def _follows_motion_stem(blocks: tuple[Block, ...], index: int, number: int) -> bool:
+    """Do the numbered entries ending at ``blocks[index - 1]`` follow a motion's stem on its own
+    line ("That Council:", "That the Board:")? They are the parts of the motion, not items, as
+    long as they count on from 1 ("5. CLOSURE" after parts 1 and 2 is the next item)."""
+    at = index - 2
+    while at >= 0 and blocks[at].kind is BlockKind.LIST_ITEM:
+        at -= 1
+    if at < 0 or index - 1 - at != number or blocks[at].kind is not BlockKind.PARAGRAPH or not blocks[at].text.rstrip().endswith(":"):
+        return False
+    if number > 1 and blocks[index - 2].text.rstrip().endswith(".") and is_title_like(blocks[index - 1].text):
+        return False  # "2. Asks the Treasurer to pay." then "3. Any other business": the motion ended
+    return _MOTION_STEM.fullmatch(blocks[at].text.rstrip().rpartition("\n")[2].strip()) is not None
+
+
 def _follows_lead_in(blocks: tuple[Block, ...], index: int) -> bool:
     """Does the run of list entries ending at ``blocks[index - 1]`` follow a decision's lead-in
     ("It was resolved:", "Members AGREED that:")? Its entries are the decision's clauses, not
@@ -1119,7 +1272,13 @@ def _follows_lead_in(blocks: tuple[Block, ...], index: int) -> bool:
     if at < 0 or blocks[at].kind is not BlockKind.PARAGRAPH:
         return False
     lead = blocks[at].text.rstrip()
+    if lead.endswith(":") and _MOTION_STEM.fullmatch(lead.rpartition("\n")[2].strip()):
+        return True  # "That Council:" / "That the Board:" then "1. Approves ...": the motion's parts
     return lead.endswith(":") and len(lead) <= 120 and _DECISION_WORD.search(lead) is not None
+
+
+# The stem of a motion or resolution whose parts are listed below it, on a line of its own.
+_MOTION_STEM = re.compile(r"That\s+(?:the\s+)?(?:[A-Z][\w&'’-]*\s*){1,4}:")
 
 
 _DECISION_WORD = re.compile(r"\b(?:resolved|agreed|decided|recommended)\b", re.I)
@@ -1272,6 +1431,66 @@ def _on_prefixed_minutes(b: _Builder, block: Block, text: str) -> bool:
         title, body = _title_or_lead(rebuild_paragraph(text[m.end() : end]))
         _open_with_text(b, block, title.rstrip(" .:"), body, number=m.group(2), cue="rule:coded minute number")
     return True
+
+
+# A minute number behind the word "Minute" ("Minute 112/24  Apologies", "Min. 45/23 Finance",
+# "Minute No. 12 - Planning"), as many parish and community councils print their headings. The
+# number's shape is a minute's (serial/year) or a bare serial; the title starts with a capital.
+_WORDED_MINUTE = re.compile(
+    r"(?:Minute|MINUTE|Min\.?|MIN\.?)(?:\s+(?:No|NO)\.?)?\s*(\d{1,4}[a-z]?/\d{2,4}|\d{1,3}[a-z]?)[.:]?"
+    r"(?:[ \t\u00a0]*[–—-])?[ \t\u00a0]+(?=[A-Z“\"'‘])"
+)
+
+
+def _on_worded_minute(b: _Builder, block: Block, text: str) -> bool:
+    """A paragraph led by "Minute <number>": an item titled by the rest of its first line (or by
+    the title that line starts with), whose text is what follows."""
+    if not text.startswith(("Min", "MIN")):
+        return False  # literal guard: the pattern runs only on paragraphs that can hold it
+    m = _WORDED_MINUTE.match(text)
+    if not m:
+        return False
+    first, _, rest = text[m.end() :].partition("\n")
+    if rest:
+        title, body = first.strip(), rest
+    else:
+        title, body = _title_or_lead(rebuild_paragraph(first))
+    if not title or not _title_ok(title.rstrip(" .:")):
+        return False  # "Minute 12 Members asked whether ... was right." is a sentence, not a heading
+    if not _worded_minute_follows(b, m.group(1)):
+        return False  # "Minute 93/24 Speed watch – ..." under "Matters arising" refers back to it
+    _open_with_text(b, block, title.rstrip(" .:"), body, number=m.group(1), cue="rule:worded minute number")
+    return True
+
+
+def _worded_minute_follows(b: _Builder, number: str) -> bool:
+    """Does "Minute <number>" head the next minute? Minutes headed so number on from the one
+    before; a matters-arising line "Minute 93/24 Speed watch – ..." under minute 102/24 (or under
+    an item "2.") names an earlier minute."""
+    current = b.current
+    if current is None or current.number is None:
+        return True
+    if current.cue != "rule:worded minute number" and not _MINUTE_NUMBER.fullmatch(current.number):
+        return False
+    return _number_after(current.number, number)
+
+
+def _number_after(earlier: str, later: str) -> bool:
+    """Is minute number ``later`` after ``earlier`` in one meeting ("119/24" after "118/24",
+    "24/102" after "24/101", "12" after "11")?"""
+    a, b = earlier.partition("/"), later.partition("/")
+    if bool(a[1]) != bool(b[1]):
+        return False
+    if not a[1]:
+        return _serial(b[0]) > _serial(a[0])
+    if a[2] == b[2]:
+        return _serial(b[0]) > _serial(a[0])
+    return a[0] == b[0] and _serial(b[2]) > _serial(a[2])
+
+
+def _serial(number: str) -> int:
+    digits = re.match(r"\d+", number)
+    return int(digits.group(0)) if digits else -1
 
 
 # A minute number written as the body's code, the year and the minute's serial: "AC/25/01 Title",
