@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from minutes_parser import classify as c
-from minutes_parser.classify.base import _trie, _WordScanner
+from minutes_parser.classify.base import _WordScanner, trie
 from minutes_parser.extract.owners import PeopleIndex
 
 PEOPLE = PeopleIndex.build([], "")
@@ -37,7 +38,7 @@ def test_scanner_sees_overlapping_and_nested_words() -> None:
 
 
 def test_trie_pattern_prefers_the_longest_word() -> None:
-    pattern = re.compile(_trie(["agree", "agreed", "agreement", "ask"]))
+    pattern = re.compile(trie(["agree", "agreed", "agreement", "ask"]))
     assert pattern.match("agreement").group(0) == "agreement"  # type: ignore[union-attr]
     assert pattern.match("agreed").group(0) == "agreed"  # type: ignore[union-attr]
     assert pattern.match("agrees").group(0) == "agree"  # type: ignore[union-attr]
@@ -91,3 +92,39 @@ def test_rule_list_runs_the_rules_a_plain_reading_would(text: str, label: str | 
     assert rules.first(probe) == _plain_first(rules, probe)
     with rules.checking():  # the toy rules keep their declarations
         assert rules.first(c.Clause(text, label, PEOPLE, None, None, speaker)) == _plain_first(rules, probe)
+
+
+def _needs_met(rules: c.RuleSet, cue: str, clause: c.Clause) -> bool:
+    lowered = clause.text.lower()
+    return clause.label is not None or any(
+        (need in lowered) if isinstance(need, str)
+        else (need.search(lowered) is not None) if isinstance(need, re.Pattern)
+        else need(clause)
+        for need in rules.needs[cue]
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="abektsx -", max_size=30),
+    st.sampled_from([None, "Action"]),
+    st.sampled_from([None, "Bo"]),
+)
+def test_one_rule_runs_where_its_needs_are_met(text: str, label: str | None, speaker: str | None) -> None:
+    rules = _toy_rules()
+    probe = c.Clause(text, label, PEOPLE, None, None, speaker)
+    for cue, rule in rules.rules:
+        assert rules.run(rule, probe) == (rule(probe) if _needs_met(rules, cue, probe) else None)
+
+
+def test_one_rule_run_is_checked_against_its_declaration() -> None:
+    rules = c.RuleSet()
+
+    def careless(clause: c.Clause) -> c.Finding | None:
+        return c.Finding("bee") if "bee" in clause.text else None
+
+    rules.add("bee", needs=("ask",))(careless)
+    probe = c.Clause("a bee", None, PEOPLE)
+    assert rules.run(careless, probe) is None  # skipped: the clause lacks "ask"
+    with rules.checking(), pytest.raises(c.NeedsError, match="bee"):
+        rules.run(careless, probe)

@@ -6,14 +6,19 @@ Nothing is downloaded: ``spacy.blank("en")`` with a tokenizer tuned to sentence 
    every full stop; minutes are full of "Cllr.", "p.m.", "e.g.", "No. 5" and inline bullets, and
    they run an "Action" label into the previous sentence ("... account. Action Tom to get ...").
 
-``import spacy`` costs about a second, so nothing here runs at import time.
+``import spacy`` costs about a second, so nothing here runs at import time. The pipeline's
+sentences need no spaCy at run time: :func:`sentence_spans` makes the same tokens as its tokenizer
+with two patterns (:func:`_tokens`) and applies the same rules, so parsing never imports spaCy;
+the pipeline stays the reference the tests compare with.
 """
 
 from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -31,7 +36,7 @@ _NLP: Language | None = None
 
 def _minutes_sentences(doc: Doc) -> Doc:
     """Record sentence spans in ``doc._.minutes_sentences`` (for callers of :func:`get_nlp`;
-    :func:`sentence_spans` runs the tokenizer and :func:`_text_sentences` itself).
+    :func:`sentence_spans` gives the same spans without spaCy).
 
     Setting ``token.is_sent_start`` per token costs an annotation check each time (most of the
     pipeline's run time when measured), so the boundaries go into a Doc extension instead.
@@ -48,43 +53,53 @@ def _text_sentences(text: str, doc: Doc) -> list[tuple[int, int]]:
     if not len(doc):
         return []
     offsets: list[list[int]] = doc.to_array([IDX, LENGTH]).tolist()
-    return _sentence_bounds([text[at : at + length] for at, length in offsets], offsets)
+    return _sentence_bounds([text[at : at + length] for at, length in offsets], [at for at, _ in offsets])
 
 
-def _sentence_bounds(tokens: list[str], offsets: list[list[int]]) -> list[tuple[int, int]]:
-    """Sentence spans from the tokens' texts and their (offset, length) pairs."""
+def _sentence_bounds(tokens: list[str], starts_at: list[int], candidates: Iterable[int] | None = None) -> list[tuple[int, int]]:
+    """Sentence spans from the tokens' texts and their offsets. ``candidates``, the indices where a
+    sentence may start (ascending, each once; every index from 1 when None): the other tokens are
+    not looked at (:func:`_tokens` finds the few a text has)."""
     count = len(tokens)
     if not count:
         return []
     starts = [0]
-    previous_text = tokens[0]
-    before_previous = ""
-    for index in range(1, count):
-        text = tokens[index]
-        start = False
-        first = text[:1]
-        if text in _BULLETS:
-            start = True
-        elif text in ("Action", "ACTION") and index + 1 < count and previous_text not in ("the", "an", "this", "of", "for", "Joint", "Climate", "Local"):
-            following = tokens[index + 1]
-            start = following in (":", "-", "–", "(") or (following[:1].isupper() and following not in _ACTION_NAMES) or previous_text in (",", ";", ".")
-        elif previous_text in (".", "!", "?") or (previous_text.endswith(".") and len(previous_text) > 1 and previous_text[:-1].isalpha()):
-            word = before_previous if previous_text == "." else previous_text
-            word = word.lower().rstrip(".")
-            starts_sentence = first.isupper() or first.isdigit() or first in "“\"'("
-            abbreviation = word in _ABBREVIATIONS and not (word == "etc" and first.isupper())  # "bins etc. The Clerk ..."
-            start = starts_sentence and not abbreviation and not (len(word) == 1 and word.isalpha())
-        elif previous_text in _CLOSERS and before_previous in (".", "!", "?"):
-            start = first.isupper()
-        if start:
+    for index in range(1, count) if candidates is None else candidates:
+        if _starts_sentence(tokens, index):
             starts.append(index)
-        before_previous, previous_text = previous_text, text
-    bounds: list[tuple[int, int]] = []
-    for position, token_start in enumerate(starts):
-        token_end = starts[position + 1] if position + 1 < len(starts) else count
-        last_at, last_length = offsets[token_end - 1]
-        bounds.append((offsets[token_start][0], last_at + last_length))
-    return bounds
+    return [
+        (starts_at[token_start], starts_at[token_end - 1] + len(tokens[token_end - 1]))
+        for token_start, token_end in zip(starts, [*starts[1:], count], strict=True)
+    ]
+
+
+def _starts_sentence(tokens: list[str], index: int) -> bool:
+    """Does the token at ``index`` (at least 1) start a sentence? It reads the token, the two
+    before it and the one after it."""
+    text = tokens[index]
+    previous_text = tokens[index - 1]
+    first = text[:1]
+    if text in _BULLETS:
+        return True
+    if text in _ACTION_LABELS and index + 1 < len(tokens) and previous_text not in ("the", "an", "this", "of", "for", "Joint", "Climate", "Local"):
+        following = tokens[index + 1]
+        return following in (":", "-", "–", "(") or (following[:1].isupper() and following not in _ACTION_NAMES) or previous_text in (",", ";", ".")
+    before_previous = tokens[index - 2] if index >= 2 else ""
+    if previous_text in (".", "!", "?") or (previous_text.endswith(".") and len(previous_text) > 1 and previous_text[:-1].isalpha()):
+        word = before_previous if previous_text == "." else previous_text
+        word = word.lower().rstrip(".")
+        starts_sentence = first.isupper() or first.isdigit() or first in "“\"'("
+        abbreviation = word in _ABBREVIATIONS and not (word == "etc" and first.isupper())  # "bins etc. The Clerk ..."
+        return starts_sentence and not abbreviation and not (len(word) == 1 and word.isalpha())
+    if previous_text in _CLOSERS and before_previous in (".", "!", "?"):
+        return first.isupper()
+    return False
+
+
+# What the tokenizer splits off a word, one character at a time: from its start (opening brackets
+# and quotes, bullets) and from its end (punctuation that can end a sentence, closing brackets).
+_PREFIX_CHARS = "([\"'“‘•·●▪"
+_SUFFIX_CHARS = ".!?,;:)]\"'”’"
 
 
 def _boundary_tokenizer(nlp: Language) -> Any:
@@ -93,9 +108,46 @@ def _boundary_tokenizer(nlp: Language) -> Any:
     rules cost about half of the pipeline's time and change no sentence boundary."""
     from spacy.tokenizer import Tokenizer
 
-    prefix = re.compile(r"""^[\(\["'“‘•·●▪]""")
-    suffix = re.compile(r"""[\.!?,;:\)\]"'”’]$""")
+    prefix = re.compile(f"^[{re.escape(_PREFIX_CHARS)}]")
+    suffix = re.compile(f"[{re.escape(_SUFFIX_CHARS)}]$")
     return Tokenizer(nlp.vocab, rules={}, prefix_search=prefix.search, suffix_search=suffix.search)
+
+
+_ACTION_LABELS = frozenset(["Action", "ACTION"])
+_PREFIX_CLASS = f"[{re.escape(_PREFIX_CHARS)}]"
+_SUFFIX_CLASS = re.escape(_SUFFIX_CHARS)
+# The text as the tokenizer splits it, one token a piece, the one space that follows a word (the
+# token's "whitespace" in spaCy) kept with it, so that the pieces tile the text. Tried in order:
+# a prefix character (each of a word's opening run is a token); the word's core, up to its last
+# character that is not a suffix one; a character of the suffix run; a run of other whitespace.
+_PIECES = re.compile(f"{_PREFIX_CLASS} ?|\\S*[^\\s{_SUFFIX_CLASS}] ?|\\S ?|\\s+")
+# The characters of the tokens a sentence may start at or after (see _starts_sentence).
+_MARKS = re.compile(f"[.!?{re.escape(''.join(sorted(_CLOSERS | _BULLETS)))}]|Action|ACTION")
+
+
+def _tokens(text: str) -> tuple[list[str], list[int], list[int]]:
+    """The tokens :func:`_boundary_tokenizer` makes of ``text`` (tests/test_nlp_tokens.py checks
+    they agree), their offsets, and the indices where a sentence may start (:func:`_starts_sentence`
+    is false at every other), found by patterns in C: spaCy's Doc building cost more than the rules.
+
+    spaCy's way: text between whitespace is a word; one space after a word belongs to it, any
+    other run of whitespace (or one opening the text) is a token. A word loses the prefix
+    characters it starts with and the suffix characters its rest ends with, one token each.
+    """
+    pieces: list[str] = _PIECES.findall(text)
+    starts_at = list(accumulate(map(len, pieces), initial=0))  # (and the text's end)
+    tokens = [piece[:-1] if piece[-1] == " " and not piece[0].isspace() else piece for piece in pieces]
+    # a sentence may start at a token holding a mark (a bullet, a label) and at the one after it
+    # (after a full stop or a closing quote): the pieces of the marks and the pieces after them
+    count = len(tokens)
+    candidates: set[int] = set()
+    for mark in _MARKS.finditer(text):
+        index = bisect_right(starts_at, mark.start()) - 1
+        candidates.add(index)
+        candidates.add(index + 1)
+    candidates.discard(0)
+    candidates.discard(count)
+    return tokens, starts_at, sorted(candidates)
 
 
 def get_nlp() -> Language:
@@ -148,19 +200,15 @@ def _may_hold_sentences(text: str) -> bool:
 
 
 def sentence_spans(texts: Sequence[str]) -> list[list[tuple[int, int]]]:
-    """Character spans of the sentences of each text; the texts that may hold more than one
-    sentence go through spaCy in one ``nlp.pipe`` call."""
-    out: list[list[tuple[int, int]]] = [[(0, len(text))] for text in texts]
-    pending = [index for index, text in enumerate(texts) if _may_hold_sentences(text.rstrip())]
-    if not pending:
-        return out
-    nlp = get_nlp()
-    # A non-breaking or thin space after a full stop separates sentences like a space ("done.\u00a0The
-    # Clerk"); the tokenizer splits on " " only, so they become spaces (same length: same offsets).
-    plain = [_ODD_SPACE.sub(" ", texts[i]) if _ODD_SPACE.search(texts[i]) else texts[i] for i in pending]
-    # The tokenizer alone, and the component's rules on the texts at hand: the pipeline would read
-    # each text back from its Doc, which rebuilds it token by token.
-    tokenizer: Any = nlp.tokenizer  # a spaCy Tokenizer (the stubs type the attribute as any callable)
-    for index, text, doc in zip(pending, plain, tokenizer.pipe(plain, batch_size=256), strict=True):
-        out[index] = _text_sentences(text, doc) or [(0, len(text))]
+    """Character spans of the sentences of each text: the spans :func:`get_nlp`'s pipeline gives,
+    from the same tokens (:func:`_tokens`) and rules, without building a spaCy Doc."""
+    out: list[list[tuple[int, int]]] = []
+    for text in texts:
+        if not _may_hold_sentences(text.rstrip()):
+            out.append([(0, len(text))])
+            continue
+        # A non-breaking or thin space after a full stop separates sentences like a space ("done.\u00a0The
+        # Clerk"); the tokenizer splits on " " only, so they become spaces (same length: same offsets).
+        plain = _ODD_SPACE.sub(" ", text) if _ODD_SPACE.search(text) else text
+        out.append(_sentence_bounds(*_tokens(plain)) or [(0, len(text))])
     return out

@@ -14,6 +14,7 @@ from .base import (
     ACTION_RULES,
     BE_SPACE,
     SPACE_RUN,
+    Caseless,
     Clause,
     Finding,
     _is_body,
@@ -27,6 +28,7 @@ from .base import (
     is_question,
     led_by,
     starting_at,
+    trie,
 )
 
 # What "OWNER to VERB" and "OWNER agreed to VERB" need: " to " (only tested, never located); led by
@@ -75,11 +77,16 @@ def _plural_noun(word: str) -> bool:
 
 
 _TOPIC_DASH = re.compile(r"\s[-–—]\s+")
+# A dash between spaces, led by the dash: a search for it skips to that rare character, where one led
+# by "\s" stops at every space. Whether a text has one is whether it has a _TOPIC_DASH.
+_DASH = re.compile(r"[-–—](?<=\s[-–—])\s")
 
 
 def _owner_after_dash(clause: Clause, end: int) -> tuple[list[str], tuple[int, int]] | None:
     """"Leaflets - BC to talk to the printer": a topic, a dash, then the owner: initials or a
     name or role the document knows (an unknown capitalised word after a dash is a topic word)."""
+    if _DASH.search(clause.text, 0, end) is None:
+        return None  # (no dash: most clauses)
     dashes = list(_TOPIC_DASH.finditer(clause.text, 0, end))
     if not dashes or clause.text.rstrip().endswith(":"):
         return None
@@ -109,8 +116,13 @@ _COMMIT_CUES = (
     "was authorised", "were authorised", "was authorized", "were authorized",
     "stated (?:his|her|their) intention", "expressed (?:his|her|their) intention",
 )
+# The cues as a trie ("a(?:grees?|re(?:\ (?:asked|due|going))?)|..."): at each space one branch per
+# first letter is tried instead of every cue in turn. The matches are those of the cues in order:
+# a cue must be followed by "to", so of two that start alike (" is", " is going") only one can match.
+_PLAIN_CUES = [cue for cue in _COMMIT_CUES if "(" not in cue]
 _COMMIT = re.compile(
-    SPACE_RUN + led_by(("has", "have", "had", *_COMMIT_CUES)) + r"(?:has\s+|have\s+|had\s+)?(" + "|".join(_COMMIT_CUES) + r")\s+to\s+([A-Za-z]+)\b"
+    SPACE_RUN + led_by(("has", "have", "had", *_COMMIT_CUES)) + r"(?:has\s+|have\s+|had\s+)?("
+    + "|".join([trie(_PLAIN_CUES), *(cue for cue in _COMMIT_CUES if cue not in _PLAIN_CUES)]) + r")\s+to\s+([A-Za-z]+)\b"
 )
 
 
@@ -200,8 +212,8 @@ _DIRECTING_VERBS = (
     "reminds|remind|encouraged|encourages|encourage|mandated|mandates|mandate|charged|charges|charge|agreed\\s+for|arranged\\s+for|"
     "authorising|authorizing|instructing|directing|requesting|asking|inviting"
 )
-_DIRECTED = re.compile(  # (behind a word-start lookahead: see base.starting_at)
-    starting_at(r"\b\w", r"\b(?:" + _DIRECTING_VERBS + r")\s+((?:the\s+)?[\w@][\w'’\-.&]*(?:\s+[\w'’\-.&]+){0,7}?)\s+to\s+([a-z]+)\b"), re.I
+_DIRECTED = Caseless(  # (behind a word-start lookahead: see base.starting_at; its groups are read by span)
+    starting_at(r"\b\w", r"\b(?:" + _DIRECTING_VERBS + r")\s+((?:the\s+)?[\w@][\w'’\-.&]*(?:\s+[\w'’\-.&]+){0,7}?)\s+to\s+([a-z]+)\b")
 )
 _BASE_DIRECTING = frozenset(
     "ask request instruct direct invite task urge authorise authorize remind encourage mandate charge agreed arranged".split()
@@ -215,7 +227,7 @@ def directed_owner(clause: Clause) -> Finding | None:
     order the benches", "invited staff to cost the options": the one asked is the owner."""
     if _TO.search(clause.lowered) is None or is_question(clause):
         return None  # the pattern needs "to" after the one asked
-    for m in _DIRECTED.finditer(clause.text):
+    for m in _DIRECTED.finditer(clause.text, clause.lowered):
         if re.search(r"\b(?:could|might|may|would)\s+$|\w\s+to\s+$", clause.text[: m.start()], re.I):
             continue  # "the developer could ask the Councillor to ...", "to encourage residents to ...": no request made
         directing = clause.text[m.start() : m.start() + 12].split()[0]
@@ -232,9 +244,10 @@ def directed_owner(clause: Clause) -> Finding | None:
             continue
         if verb in _IN_MEETING or not _verb_ok(verb):
             continue  # "asked Members to note", "invited Ana to introduce the report": the meeting's own business
-        if re.match(r"(?i)(?:him|her|them|us|me|you|it|if|whether|for|about|that)\b", m.group(1)):
+        asked = clause.text[m.start(1) : m.end(1)]
+        if re.match(r"(?i)(?:him|her|them|us|me|you|it|if|whether|for|about|that)\b", asked):
             continue
-        owners = owner_phrase(m.group(1), clause.people)
+        owners = owner_phrase(asked, clause.people)
         if owners:
             return Finding("pattern:asked OWNER to VERB", tuple(owners), (m.start(1), m.end(1)))
     return None
@@ -598,7 +611,6 @@ _DASH_OWNER = re.compile(r"^((?:[A-Z][\w'’.\-]+|[A-Z]{2,4})(?:\s*/\s*(?:[A-Z][
 _SUBJECTLESS_WILL = re.compile(r"^(?:Will|Going to|Plan to|Plans to)\s+(?:be\s+[a-z]+ing|[a-z]+)\b(?!\s*[.!]?\s*$)")
 
 
-_DASH = re.compile(r"\s[-–—]\s")
 _DONE_WORDS = re.compile(r"\b(?:created|done|completed|finished|sorted|sent|received|set\s+up|started)\b", re.I)
 _LEADING_DASH_OWNER = re.compile(r"^((?:(?:Cllr|Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)?(?:\s*[/&+]\s*[A-Z][\w'’.\-]*){0,3})\s+[-–—]\s+(?:to\s+)?([A-Za-z][a-z\-]+)\b")
 _TRAILING_DASH_OWNER = re.compile(r"^(?:to\s+)?([A-Za-z][a-z\-]+)\b.{3,200}?\s[-–—]\s+([A-Z]{2,4}(?:\s*[/&+,]\s*[A-Z]{2,4}){0,3})\s*\.?$")
@@ -671,7 +683,9 @@ def resolution_directs(clause: Clause) -> Finding | None:
     starts = [0] if clause.label in ("RESOLVED", "Decision", "Agreed") else []
     if "that" in clause.lowered:  # the costly pattern needs the word
         # "It had been agreed that ...": an earlier decision recalled, not one that sets a task now
-        starts += [m.end() for m in _THAT_CLAUSE.finditer(clause.text) if not _EARLIER_DECISION.search(clause.text, 0, m.end())]
+        # (the recall's pattern needs "had": an ASCII clause without it is not searched)
+        recalls = not clause.text.isascii() or "had" in clause.lowered
+        starts += [m.end() for m in _THAT_CLAUSE.finditer(clause.text) if not (recalls and _EARLIER_DECISION.search(clause.text, 0, m.end()))]
     for start in starts:
         found = _owner_and_base_verb(clause, start)
         if found:
@@ -1018,17 +1032,19 @@ def capital_imperative(clause: Clause) -> Finding | None:
     """Decision records that set tasks as capitalised verbs: "CREATE a working group", "ASK the
     Head of Legal to review ...", "PROVIDE a report to the Committee"."""
     m = _CAPITAL_TASK.match(clause.text)
-    letters = [ch for ch in clause.text[:80] if ch.isalpha()]
-    if not m or sum(ch.isupper() for ch in letters) > len(letters) / 2:
-        return None  # "DRAFT MINUTES OF THE ...": a heading in capitals, not a task
+    if not m:
+        return None
     verb = m.group(1).lower()
     if verb not in _TASK_VERBS or verb in _DELIBERATIVE or verb in ("agree", "note"):
         return None
+    letters = [ch for ch in clause.text[:80] if ch.isalpha()]  # (counted last: the verb tests are cheaper)
+    if sum(ch.isupper() for ch in letters) > len(letters) / 2:
+        return None  # "DRAFT MINUTES OF THE ...": a heading in capitals, not a task
     if verb == "confirm" and re.match(r"\s*(?:that\b|the\s+(?:decision|recommendations?|resolution|appointment)\b)", clause.text[m.end() :], re.I):
         return None  # "CONFIRM the decision stands": a decision confirmed
-    asked = _DIRECTED.match(clause.text, m.start(1))
+    asked = _DIRECTED.match(clause.text, m.start(1), clause.lowered)
     if asked:
-        owners = owner_phrase(asked.group(1), clause.people)
+        owners = owner_phrase(clause.text[asked.start(1) : asked.end(1)], clause.people)
         if owners:
             return Finding("pattern:VERB in capitals", tuple(owners), (asked.start(1), asked.end(1)))
     return Finding("pattern:VERB in capitals")

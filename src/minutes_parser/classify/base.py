@@ -138,7 +138,7 @@ class _WordScanner:
         if self._pattern is None:
             words = [w for w in self.words if w]
             self._within = {w: frozenset(v for v in self.words if v in w) for w in words}
-            self._pattern = re.compile(f"(?=({_trie(words)}))") if words else re.compile(r"(?!)")
+            self._pattern = re.compile(f"(?=({trie(words)}))") if words else re.compile(r"(?!)")
             self.version += 1
         return self._pattern
 
@@ -160,7 +160,7 @@ class _WordScanner:
         return self.expand(self.matches_in(text))
 
 
-def _trie(words: list[str]) -> str:
+def trie(words: list[str]) -> str:
     """A regex matching any of ``words``, as a trie ("agree(?:d|ment)?"): at each character only
     one branch can go on, and greedy optional endings make the match the longest word."""
     root: dict[str, dict] = {}  # type: ignore[type-arg]  # a recursive mapping
@@ -258,6 +258,7 @@ class RuleSet:
     rules: list[tuple[str, Rule]] = field(default_factory=list)
     needs: dict[str, Needs] = field(default_factory=dict)
     _index: _NeedIndex = field(default_factory=_NeedIndex)
+    _needs_by_rule: dict[Rule, Needs] = field(default_factory=dict)
     _checking: int = 0
 
     def add(self, cue: str, *, needs: Needs) -> Callable[[Rule], Rule]:
@@ -270,6 +271,7 @@ class RuleSet:
         def register(fn: Rule) -> Rule:
             self.rules.append((cue, fn))
             self.needs[cue] = tuple(needs)
+            self._needs_by_rule[fn] = self.needs[cue]
             self._index = _NeedIndex.of([self.needs[c] for c, _ in self.rules])
             _NEED_WORDS.add(frozenset(self._index.words))
             return fn
@@ -308,6 +310,31 @@ class RuleSet:
                 return found
         return None
 
+    def run(self, rule: Rule, clause: Clause) -> Finding | None:
+        """One rule of the list on ``clause``, skipped as :meth:`first` skips it where the clause
+        lacks what it needs (each need tested alone: for a caller that tries a rule or two on a
+        piece of text, where a scan for every list's words would cost more than it saves). Checked
+        like :meth:`first` inside :meth:`checking`."""
+        if clause.label is not None or self._needs_met(rule, clause):
+            return rule(clause)
+        if self._checking and rule(clause) is not None:
+            cue = next(c for c, r in self.rules if r is rule)
+            raise NeedsError(f"rule {cue!r} fired without any of {self.needs[cue]!r}: {clause.text!r}")
+        return None
+
+    def _needs_met(self, rule: Rule, clause: Clause) -> bool:
+        lowered = clause.lowered
+        for need in self._needs_by_rule[rule]:
+            if isinstance(need, str):
+                if need in lowered:
+                    return True
+            elif isinstance(need, re.Pattern):
+                if need.search(lowered) is not None:
+                    return True
+            elif need(clause):
+                return True
+        return False
+
     @contextmanager
     def checking(self) -> Iterator[None]:
         """Run every rule, and raise :class:`NeedsError` when a rule fires on a clause that lacks
@@ -343,6 +370,45 @@ def starting_at(lead: str, alternatives: str) -> str:
     return f"(?={lead})(?:{alternatives})"
 
 
+_UPPER_CASE = re.compile(r"(?<!\\)[A-Z]")  # an upper-case letter in a pattern, not an escape ("\\S")
+
+
+class Caseless:
+    """A case-insensitive pattern searched the cheap way where that finds the same. In ASCII text
+    the lower-cased text is searched with the pattern compiled without re.I: lower() changes only
+    A-Z there and keeps every character in place, and re.I lets a letter of the pattern match either
+    case, so the matches are the same and at the same places, found by plain character tests (re.I
+    tests each letter both ways and keeps the engine from skipping ahead to a literal). Other text is
+    searched as written, with re.I. Read what a match covers by its span in the original text: its
+    group() strings are lower-cased. The pattern is written in lower case (an upper-case letter in
+    it would match nothing in lower-cased text)."""
+
+    def __init__(self, pattern: str) -> None:
+        if _UPPER_CASE.search(pattern):
+            raise ValueError(f"a Caseless pattern is written in lower case: {pattern[:60]!r}")
+        self.pattern = pattern
+        self._ignoring_case = re.compile(pattern, re.I)
+        self._in_lowered = re.compile(pattern)
+
+    def _compiled(self, text: str, lowered: str | None) -> tuple[re.Pattern[str], str]:
+        if text.isascii():
+            return self._in_lowered, text.lower() if lowered is None else lowered
+        return self._ignoring_case, text
+
+    def search(self, text: str, lowered: str | None = None) -> re.Match[str] | None:
+        """``lowered``: ``text.lower()`` when the caller has it (a clause's ``lowered``)."""
+        pattern, searched = self._compiled(text, lowered)
+        return pattern.search(searched)
+
+    def match(self, text: str, pos: int = 0, lowered: str | None = None) -> re.Match[str] | None:
+        pattern, searched = self._compiled(text, lowered)
+        return pattern.match(searched, pos)
+
+    def finditer(self, text: str, lowered: str | None = None) -> Iterator[re.Match[str]]:
+        pattern, searched = self._compiled(text, lowered)
+        return pattern.finditer(searched)
+
+
 # "be" before a space: every passive and "to be" pattern needs it. A literal-led pattern, so the
 # search is a fast scan; rules use it as a cheap exact pre-check before their costly pattern.
 BE_SPACE = re.compile(r"be\s")
@@ -357,6 +423,7 @@ _REPORTER = re.compile(
     r"replied|responded|noted|suggested|felt|thought|informed\s+\w+|told\s+\w+)\b"
 )
 _TIGHT_BOUNDARY = re.compile(r"[,;]\s+")
+_TOPIC_ENDS = ("-", "–", "—", ":")  # a lead-in ending at one of these (and white space) is a topic label
 
 
 def _owners_before(
@@ -365,7 +432,8 @@ def _owners_before(
     """Owners named by the words before a cue: the whole lead-in, else its longest tail after a
     clause boundary ("There was a list ..., the Clerk agreed to" -> "the Clerk")."""
     raw = clause.text[:end]
-    if re.search(r"[-–—:]\s*$", raw):
+    # (str.rstrip strips what the pattern's \s matches: a C call, not a search through the lead-in)
+    if raw.rstrip().endswith(_TOPIC_ENDS):
         return None  # "Trello - agreed to continue": a topic label, not an owner
     starts = [0]
     for boundary in (_TIGHT_BOUNDARY if tight else _BOUNDARY).finditer(raw):

@@ -13,6 +13,7 @@ from .base import (
     BE_SPACE,
     DECISION_RULES,
     NOT_FIXED,
+    Caseless,
     Clause,
     Finding,
     _is_body,
@@ -288,7 +289,7 @@ def agreed_that(clause: Clause) -> Finding | None:
 
 
 # (behind a lookahead for where a form can start, a word or an opening mark; see base.starting_at)
-_ASSENT = re.compile(
+_ASSENT = Caseless(
     starting_at(r"[.;:!?(]|\b\w", r"(?:^|[.;:!?]\s+|\(\s*)consensus\b(?!\s+call)|\b(?:general|rough|broad|clear|full)\s+consensus\b|\bconsensus\s+(?:was|is|has\s+been)\s+(?:reached|that|to)\b"
     r"|\bthere\s+(?:was|is)\s+(?:a\s+)?consensus\b"
     r"|\b(?:general|unanimous|broad|full|overall)\s+(?:agreement|approval|support|consent|adoption|assent)\b"
@@ -296,8 +297,7 @@ _ASSENT = re.compile(
     r"|\b(?:all|members|councillors|cllrs|everyone|everybody|committee|board|council|trustees|governors|present|group|meeting)\s+(?:were|was|are|is)\s+"
     r"(?:all\s+)?(?:content|happy|in\s+agreement|satisfied|supportive|okay|ok|fine|pleased\s+to\s+(?:\w+\s+)?support)\s+(?:with|that|to|for|this|the)\b"
     # the room speaking for itself: "we're happy with that", "we are fine to ship it"
-    r"|\bwe(?:['’]re|\s+are)\s+(?:all\s+)?(?:(?:okay|ok|good|fine)\s+(?:with|doing|to)|(?:happy|content|comfortable)\s+(?:with|doing|to\s+(?:support|approve|accept|adopt|proceed|go\s+ahead)))\b"),
-    re.I,
+    r"|\bwe(?:['’]re|\s+are)\s+(?:all\s+)?(?:(?:okay|ok|good|fine)\s+(?:with|doing|to)|(?:happy|content|comfortable)\s+(?:with|doing|to\s+(?:support|approve|accept|adopt|proceed|go\s+ahead)))\b")
 )
 _ASSENT_NEGATED = re.compile(
     r"\b(?:no|not|without|lack\s+of|any|reach|reaching|seek|seeking|build|building|whether|if|sure|ensure|check|see)\s+(?:\w+\s+)?$"
@@ -311,7 +311,7 @@ _HEDGED = re.compile(r"[^.;?]{0,50}?\bin\s+principle\b[^.;?]{0,20}\bbut\b|[^.;?]
 def assent(clause: Clause) -> Finding | None:
     """Assent as a noun or a state: "Consensus to close the issue", "There was general approval",
     "Unanimous adoption of the plan", "Councillors were content with the proposal", "No objections"."""
-    for m in _ASSENT.finditer(clause.text):
+    for m in _ASSENT.finditer(clause.text, clause.lowered):
         if _ASSENT_NEGATED.search(clause.text[max(0, m.start() - 30) : m.start()]) or clause.text.rstrip().endswith("?"):
             continue  # "there was no general agreement", "to reach consensus", a question
         if _HEDGED.match(clause.text, m.end()):

@@ -26,7 +26,7 @@ from .base import (
     ACTION_RULES,
     DECISION_RULES,
     NOT_FIXED,
-    SPACE_RUN,
+    Caseless,
     Clause,
     Finding,
 )
@@ -56,13 +56,28 @@ def introduces_a_list(text: str) -> bool:
 
 
 _SPEAKER = re.compile(r"^([A-Z][\w'’\-]{1,30}(?:\s[A-Z][\w'’\-]{1,30}){0,2}|@[\w-]{1,40}):\s+(?=\S)")
-_CLAUSE_BREAK = re.compile(r"[,;]\s+(?=\S)|" + SPACE_RUN + r"and\s+(?=[A-Z])")
+# Led by one character class (a comma, semicolon or space), which the regex engine skips ahead to;
+# the lookbehind then says which form it starts: "[,;]\s+(?=\S)" or SPACE_RUN "and\s+(?=[A-Z])".
+_CLAUSE_BREAK = re.compile(r"[,;\s](?:(?<=[,;])\s+(?=\S)|(?<=\s)(?<!\s\s)\s*and\s+(?=[A-Z]))")
 # "Resolved 14 tickets", "Resolved a fault with the server": a verb of a work report, not a label;
 # "Decision 19/00412 was signed on ...": a decision's reference, not a label.
 _LEADING_LABEL = re.compile(r"^(?:ACTION|Action|Actions|RESOLVED|Resolved" + NOT_FIXED + r"|RESOLUTION|Resolution(?=\s*:)|Decision(?!\s+(?:No\.?\s*)?\d+/)|DECISION|AGREED|(?:Conclusion|Outcome)(?=\s*[:\-–—]))\b\s*(?:[:\-–—]\s*)?", re.UNICODE)
 # (the closing spaces are written so that each space has one place to go: as three optional runs
 # side by side they were split every way, cubic time on a long run of spaces after a word)
 _OWNER_ONLY = re.compile(r"^[\s\-–—:]*(?:\(\s*)?(?:possibly\s+|probably\s+)?([A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,2})\s*(?:\)\s*)?(?:\?\s*)?$")
+_OWNER_ONLY_ENDS = frozenset("?)'’-_")  # what an owner line may end with besides a letter or digit
+
+
+def _owner_only_line(body: str) -> re.Match[str] | None:
+    """``_OWNER_ONLY`` on a line that can match it: one whose last character (before white space)
+    is a name's, ")" or "?". Most sentences end at a full stop and are answered without the pattern,
+    which would try every way to read their first capitalised words as a name first."""
+    last = body.rstrip()[-1:]
+    if not last or not (last.isalnum() or last in _OWNER_ONLY_ENDS):
+        return None
+    return _OWNER_ONLY.match(body)
+
+
 # Every rule a probe runs (OWNER to VERB, OWNER will VERB, OWNER agreed to VERB) needs one of these
 # words after a space; the lookahead leaves the next word's space for the next match.
 _PROBE_CUE = re.compile(r"\s(?:to|will|would|shall)(?=\s)")
@@ -111,13 +126,17 @@ def _strip_label(text: str, start: int) -> tuple[str, int]:
 
 def _clauses(sentence: str, start: int, label: str | None, people: PeopleIndex, last_subject: str | None, margin: str | None) -> list[tuple[str, int]]:
     """Split a sentence where a second owner takes a separate task ("Ross to set up X, Social team to do Y")."""
+    if "," not in sentence and ";" not in sentence and "and" not in sentence:
+        return [(sentence, start)]  # no break to split at (the literals every _CLAUSE_BREAK holds)
     pieces: list[tuple[str, int]] = []
     cursor = 0
     # Where the probed rules' auxiliaries stand, found once: a tail without one is not probed.
     cues = [c.start() for c in _PROBE_CUE.finditer(sentence)]
     if not cues:
         return [(sentence, start)]
-    for probes, m in enumerate(_CLAUSE_BREAK.finditer(sentence)):
+    # A break after the last cue is never probed: the search ends there (a break is whole before
+    # it, the character its lookahead reads included; later ones would only be skipped).
+    for probes, m in enumerate(_CLAUSE_BREAK.finditer(sentence, 0, cues[-1] + 1)):
         # The second owner and their verb sit at the start of the tail. Bounded probes (window and
         # count) keep a hostile "sentence" of a million commas linear; prose never reaches them.
         if probes >= _MAX_PROBES:
@@ -127,7 +146,8 @@ def _clauses(sentence: str, start: int, label: str | None, people: PeopleIndex, 
             continue  # none of the three rules can fire on the tail: nothing to split off
         tail = sentence[m.end() : m.end() + _PROBE_CHARS]
         probe = Clause(tail, None, people, last_subject, None)
-        if owner_to_verb(probe) or owner_will_verb(probe) or owner_agreed_to(probe):
+        # (each rule where the tail has what it needs: most tails hold "to" but no "will", or the reverse)
+        if ACTION_RULES.run(owner_to_verb, probe) or ACTION_RULES.run(owner_will_verb, probe) or ACTION_RULES.run(owner_agreed_to, probe):
             head = sentence[cursor : m.start() + 1]
             if _CONSULTING.search(head):
                 continue  # "delegate to the Director, in consultation with the Chair and the Leader, to ...": one list
@@ -176,7 +196,7 @@ def classify_paragraph(
             results[-1] = ClauseResult(merged, prev.start, s_end, decision, prev.action or (action if _ANSWER_LEAD.match(stripped) else None))
             continue
         # "... for the kiln Action - Tom?": an owner alone belongs to the previous clause.
-        only = _OWNER_ONLY.match(body)
+        only = _owner_only_line(body)
         owners: tuple[str, ...] = (only.group(1),) if only and owner_part(only.group(1), people) else ()
         if not owners and body is not stripped:
             # "... join the chat group. ACTION: all", "ACTION: kq12": handles and "all" after the marker
@@ -211,11 +231,10 @@ def classify_paragraph(
                 results.append(ClauseResult(clause_text, clause_start, clause_start + len(clause_text), None, None))
                 continue
             results.append(ClauseResult(clause_text, clause_start, clause_start + len(clause_text), decision, action, anchor))
-            subject = subject_of(use_text, people)
             if action and action.owners:
                 last_subject = action.owners[0]
-            elif subject:
-                last_subject = subject
+            else:
+                last_subject = subject_of(use_text, people) or last_subject
     if margin:
         results = _apply_margin(results, margin)
     results = [_with_context(text, r, results[i - 1] if i else None, list_entry) for i, r in enumerate(results)]
@@ -316,11 +335,17 @@ _VOTE_WORDS = frozenset(
 )
 
 
+_TALLY_WORD = re.compile(r"[A-Za-z][a-z'’\-]*")
+
+
 def _vote_only(text: str) -> bool:
     """"Proposed Cllr A, seconded Cllr B, all in favour": a tally with no content of its own."""
-    words = re.findall(r"[A-Za-z][a-z'’\-]*", text)
-    content = [w for w in words if not w[:1].isupper() and w.lower() not in _VOTE_WORDS]
-    return not content
+    # the first content word settles it: most sentences have one early, and the rest is not read
+    for m in _TALLY_WORD.finditer(text):
+        word = m.group()
+        if not word[:1].isupper() and word.lower() not in _VOTE_WORDS:
+            return False
+    return True
 
 
 def _last_decision_near(results: list[ClauseResult]) -> bool:
@@ -387,7 +412,8 @@ _THAT_MOTION = re.compile(r"^[\"“‘']?That\b|^(?:I|We)\s+(?:will|shall)\s+mov
 def _adopted_by(out: list[ClauseResult], index: int) -> int:
     """Where the motion at ``index`` starts: a bare motion ("Moved by Reed to adopt.") after what
     it adopts ("Approve the revised hire charges.") starts with that."""
-    if index > 0 and bare_motion(without_voters(out[index].text)) and (_moves_a_motion(out[index - 1]) or _resolution_that(out[index - 1])):
+    # (what stands before is asked first: two attribute tests, where reading the motion's words is two patterns)
+    if index > 0 and (_moves_a_motion(out[index - 1]) or _resolution_that(out[index - 1])) and bare_motion(without_voters(out[index].text)):
         return index - 1
     return index
 
@@ -484,8 +510,8 @@ def bare_vote(text: str) -> bool:
     return True
 
 
-_VOTER_WORD = re.compile(r"\b" + words(VOTERS) + r"\b", re.I)
-_OUTCOME_WORD = re.compile(r"\b" + words(VOTE_ENDED) + r"\b", re.I)
+_VOTER_WORD = Caseless(r"\b" + words(VOTERS) + r"\b")
+_OUTCOME_WORD = Caseless(r"\b" + words(VOTE_ENDED) + r"\b")
 _SHORT_CLAUSE_WORDS = 7
 
 

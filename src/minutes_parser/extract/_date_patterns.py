@@ -36,6 +36,11 @@ def _month(group: str) -> str:
     )
 
 
+# Any month name as the patterns read one (led by its first letters): every pattern that holds
+# a month name needs one, so a text without one is not scanned for them.
+_ANY_MONTH = re.compile("(?=(?i:[jfasond])|M)" + _month("month"))
+_DIGIT = re.compile(r"\d")
+
 _WEEKDAY_ANY = (
     r"(?<![A-Za-z])(?P<wd>(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
     r"|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?![A-Za-z])\.?"

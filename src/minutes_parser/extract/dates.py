@@ -43,6 +43,7 @@ from minutes_parser.model import DueDate
 
 from ._date_patterns import (
     _AFTER_NEXT_MEETING,
+    _ANY_MONTH,
     _AS_AT_BEFORE,
     _BARE_YEAR,
     _CHRISTMAS,
@@ -50,6 +51,7 @@ from ._date_patterns import (
     _DAY_CUES,
     _DAY_LIST,
     _DEADLINE_BEFORE,
+    _DIGIT,
     _DMY,
     _DURATION,
     _DURATION_ANCHOR,
@@ -480,7 +482,9 @@ def _recently_past(month: int, day_number: int, meeting: dt.date) -> bool:
 
 def _date_candidates(text: str, meeting: dt.date | None) -> list[_Candidate]:
     found: list[_Candidate | None] = []
-    for pattern in (_DMY, _MDY):
+    if _DIGIT.search(text) is None:
+        return []  # each pattern reads a day or a year in figures
+    for pattern in (_DMY, _MDY) if _ANY_MONTH.search(text) else ():
         for match in pattern.finditer(text):
             day_number, month = int(match["day"]), _month_number(match["month"])
             year = int(match["year"]) if match["year"] else None
@@ -523,6 +527,8 @@ def _month_candidates(text: str, context: DateContext) -> list[_Candidate]:
     """Months: "November 2018", "by the end of November", "mid-December", "20th or 21st Jan"."""
     meeting = context.meeting_date
     found: list[_Candidate] = []
+    if _ANY_MONTH.search(text) is None:
+        return found  # each pattern reads a month's name
     patterns = ((_DAY_LIST, "due:day-list"), (_MONTH_ONLY, "due:month"), (_MONTH_PART, "due:part-of-month"))
     for pattern, rule in patterns:
         for match in pattern.finditer(text):
@@ -579,7 +585,7 @@ def _meeting_candidates(text: str, context: DateContext) -> list[_Candidate]:
             found.append(_make(match, _full(next_meeting), "due:next-meeting", strong))
         else:
             found.append(_make(match, ("NEXT_MEETING", None), "due:next-meeting", strong))
-    for match in _MONTH_MEETING.finditer(text):
+    for match in _MONTH_MEETING.finditer(text) if _ANY_MONTH.search(text) else ():
         month = _month_number(match["month"])
         year = int(match["year"]) if match["year"] else None
         if meeting is not None:
@@ -694,7 +700,11 @@ def _relative_candidates(text: str, context: DateContext) -> list[_Candidate]:
     """This/next week, month and year; year ends; weekdays; "tomorrow"; "in the new year"."""
     meeting = context.meeting_date
     found: list[_Candidate] = []
-    for match in _RELATIVE_PERIOD.finditer(text):
+    # Each pattern needs a word, tested on the lower-cased text first (none of these words has a
+    # letter that case-blind matching reads otherwise than lower() does).
+    low = text.lower()
+    periods = "year" in low or "month" in low or "week" in low
+    for match in _RELATIVE_PERIOD.finditer(text) if periods else ():
         which = re.sub(r"\s+", " ", (match["which"] or "").lower())
         unit, modifier = match["unit"].lower(), (match["mod"] or "").lower()
         if which in ("the", "") and not match["endof"]:
@@ -721,7 +731,7 @@ def _relative_candidates(text: str, context: DateContext) -> list[_Candidate]:
             found.append(_make(match, (str(year), dt.date(year, 12, 31)), "due:year", cue.strong))
         else:
             found.append(_blocked(match))
-    for match in _YEAR_END.finditer(text):
+    for match in _YEAR_END.finditer(text) if "year" in low else ():
         if meeting is None or not _cue_before(text, match.start()).strong:
             continue
         if match["fin"]:
@@ -729,7 +739,7 @@ def _relative_candidates(text: str, context: DateContext) -> list[_Candidate]:
             found.append(_make(match, _month_value(year, 3), "due:financial-year-end", True))
         else:
             found.append(_make(match, (str(meeting.year), dt.date(meeting.year, 12, 31)), "due:year", True))
-    for pattern in (_END_OF_YEAR_NUMBER, _BARE_YEAR):
+    for pattern in (_END_OF_YEAR_NUMBER, _BARE_YEAR) if _DIGIT.search(text) else ():  # a year in figures
         for match in pattern.finditer(text):
             end_cue = _end_of_cue(text, match) if pattern is _END_OF_YEAR_NUMBER else None
             cue = end_cue or _cue_before(text, match.start())
@@ -739,18 +749,18 @@ def _relative_candidates(text: str, context: DateContext) -> list[_Candidate]:
                 found.append(_make(match, (str(year), dt.date(year, 12, 31)), "due:year", cue.strong))
             else:
                 found.append(_blocked(match))
-    for match in _NEW_YEAR.finditer(text):
+    for match in _NEW_YEAR.finditer(text) if "year" in low else ():
         found.append(_make(match, _month_value(meeting.year + 1 if meeting else None, 1), "due:new-year", False))
     if meeting is None:
         return found
-    for match in _TOMORROW.finditer(text):
+    for match in _TOMORROW.finditer(text) if "tomorrow" in low else ():
         tomorrow = _full(meeting + dt.timedelta(days=1))
         found.append(_make(match, tomorrow, "due:tomorrow", _cue_before(text, match.start()).strong))
-    for match in _CHRISTMAS.finditer(text):
+    for match in _CHRISTMAS.finditer(text) if "christmas" in low or "xmas" in low else ():
         christmas = _day_on_or_after(12, 25, meeting)
         if christmas is not None and _cue_before(text, match.start()).strong:
             found.append(_make(match, _full(christmas), "due:christmas", True))
-    for match in _WEEKDAY_ALONE.finditer(text):
+    for match in _WEEKDAY_ALONE.finditer(text) if "day" in low else ():
         cue = _cue_before(text, match.start())
         if not (cue.strong or match["rel"] or cue.kind == "on") or (
             cue.kind == "on" and not match["rel"] and _sounds_past(text, match)
@@ -784,7 +794,7 @@ def _period_candidates(text: str, context: DateContext) -> list[_Candidate]:
             year = meeting.year + (0 if meeting.month <= 3 else 1) + (1 if match["next"] else 0)
         found.append(_make(match, _month_value(year, 3), "due:financial-year-end", cue.strong))
 
-    for match in _QUARTER.finditer(text):
+    for match in _QUARTER.finditer(text) if "q" in text.lower() else ():  # "Q3", "quarter"
         cue = _end_of_cue(text, match) if match["endof"] else _cue_before(text, match.start())
         if not match["y1"] or cue is None or not (match["endof"] or cue.accepts(_PERIOD_CUES)):
             found.append(_blocked(match))  # "the end of Q2": calendar or financial? unresolved
@@ -810,7 +820,7 @@ def _period_candidates(text: str, context: DateContext) -> list[_Candidate]:
         else:
             found.append(_make(match, (f"XXXX-{code}", None), "due:season", cue.strong))
 
-    for match in _TERM.finditer(text):
+    for match in _TERM.finditer(text) if "term" in text.lower() else ():
         cue = _end_of_cue(text, match)
         if meeting is None or cue is None:
             continue

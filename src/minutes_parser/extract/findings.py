@@ -467,8 +467,11 @@ _NEAR_DEADLINE_WORDS = re.compile(r"[wdtfmy](?<=(?=" + _NEAR_DEADLINE_HINTS + r"
 def list_intro(para: ParagraphDraft, people: PeopleIndex, context: DateContext | None = None) -> ListIntro | None:
     """A paragraph ending "OWNER to:" that hands the list below it to OWNER; or a numbered point
     whose near deadline ("... next week.") holds for its sub-points."""
-    text = _ENTRY_MARKER.sub("", para.text.strip())
-    found = _LIST_INTRO.match(text) if text.rstrip().endswith(":") else None  # the pattern ends at a colon
+    stripped = para.text.strip()
+    if not stripped.endswith(":") and (context is None or not para.list_marker):
+        return None  # neither an intro (the pattern ends at a colon) nor a numbered point
+    text = _ENTRY_MARKER.sub("", stripped)
+    found = _LIST_INTRO.match(text) if text.rstrip().endswith(":") else None
     if found is not None:
         owners = owner_phrase(found.group("owner"), people, allow_unknown_names=False)
         if owners:

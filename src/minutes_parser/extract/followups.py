@@ -6,19 +6,20 @@ import re
 
 from ..model import FollowUp, FollowUpKind
 
+# (each led by a lookahead for the first letters its matches start with: one class test where none can start)
 _FOLLOW_UP = re.compile(
-    r"\b(?:(?:a|an|the|further|full|written|progress)\s+)?(?P<kind>report|update|paper|item|briefing|presentation)"
+    r"(?=[atfwpruib])\b(?:(?:a|an|the|further|full|written|progress)\s+)?(?P<kind>report|update|paper|item|briefing|presentation)"
     r"(?:\s+(?:on|about|regarding|concerning)\s+(?P<topic>[^,.;]{2,60}?))?"
     r"\s+(?:(?:be|is to be|are to be|would be|will be|should be)\s+)?(?:brought|bring|come|coming|presented|submitted|taken|reported|tabled)"
     r"(?:\s+back)?\s+(?:to|at|before)\s+(?P<to>(?:the\s+)?(?:next\s+|a\s+future\s+|future\s+|following\s+|[A-Z][a-z]+\s+)?[^,.;]{0,60}?)(?=\s+(?:on|in|by|for|meeting)\b|[,.;]|$)",
     re.I,
 )
 _BRING_BACK = re.compile(
-    r"\b(?:bring|brings|brought|report|reports|come|comes)\s+(?:(?:a|an)\s+(?P<kind>report|update|paper)\s+)?(?:(?:on|about)\s+(?P<topic>[^,.;]{2,60}?)\s+)?back\s+to\s+"
+    r"(?=[brc])\b(?:bring|brings|brought|report|reports|come|comes)\s+(?:(?:a|an)\s+(?P<kind>report|update|paper)\s+)?(?:(?:on|about)\s+(?P<topic>[^,.;]{2,60}?)\s+)?back\s+to\s+"
     r"(?P<to>(?:the\s+)?[^,.;]{1,60}?)(?=\s+(?:on|in|by|for|with)\b|[,.;]|$)",
     re.I,
 )
-_AGENDA = re.compile(r"\b(?:on|to|for)\s+(?:the\s+)?(?P<when>next|[A-Z][a-z]+|future)\s+(?:meeting'?s?\s+)?agenda\b", re.I)
+_AGENDA = re.compile(r"(?=[otf])\b(?:on|to|for)\s+(?:the\s+)?(?P<when>next|[A-Z][a-z]+|future)\s+(?:meeting'?s?\s+)?agenda\b", re.I)
 _BODY_WORDS = re.compile(r"\b(Board|Committee|Council|Cabinet|Panel|Group|Forum|Commission|Trustees|Members|meeting)\b", re.I)
 
 

@@ -33,6 +33,8 @@ from .motions import MotionRecord
 from .owners import PeopleIndex
 from .table_rows import table_decision, task_cell
 
+_PARAGRAPH_KINDS = {kind.value: kind for kind in ParagraphKind}  # a look-up, cheaper than ParagraphKind(value)
+
 
 def is_entry(para: ParagraphDraft) -> bool:
     """A bullet, a numbered entry or a table row: the unit GOLD's "sentence or bullet" gives a
@@ -98,7 +100,7 @@ def read_item(
             classified = without_decisions(classified)  # (an entry "Agreed: option (b)" is the choice made)
         elif not para.list_marker:
             options = options_stem(para.text)
-        paragraph_kind = ParagraphKind(classified.kind)
+        paragraph_kind = _PARAGRAPH_KINDS[classified.kind]
         paragraphs.append(
             Paragraph(paragraph_kind, para.text, classified.cues, label=para.label, list_marker=para.list_marker, margin=para.margin)
         )

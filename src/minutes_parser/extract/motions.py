@@ -37,6 +37,14 @@ from .motion_words import (
     words,
 )
 
+
+def _starts(letters: str) -> str:
+    """A lookahead for the characters a pattern's matches start with, put before the pattern
+    (under its flags): where the next character is none of them the engine fails at one class
+    test instead of trying each alternative. The matches are the same."""
+    return "(?=[" + letters + "])"
+
+
 # --- names -------------------------------------------------------------------------------------
 
 _TITLE = (
@@ -85,14 +93,14 @@ def split_names(text: str) -> tuple[str, ...]:
 
 _MOVER_PATTERNS = (
     # "MOVED/SECONDED: Patel/Moreau", "M/S/C Patel/Moreau"
-    re.compile(r"(?i:\bmoved\s*/\s*seconded|\bM/S(?:/C)?)\b\s*[:\-–—]?\s*(?P<mover>" + NAME + r")\s*/\s*(?P<seconder>" + NAME + r")"),
+    re.compile(r"(?i:" + _starts("m") + r"(?:\bmoved\s*/\s*seconded|\bM/S(?:/C)?))\b\s*[:\-–—]?\s*(?P<mover>" + NAME + r")\s*/\s*(?P<seconder>" + NAME + r")"),
     # "Moved by Trustee Okafor", "MOVED: Patel", "Motion by X", "Mover: X", "on the proposal of X"
     re.compile(
-        r"(?i:\b(?:(?:proposed|moved|motion(?:\s+made)?)\s+by|(?:proposed|moved|mover|proposer)\s*[:\-–—]|"
+        r"(?i:" + _starts("pmo") + r"\b(?:(?:proposed|moved|motion(?:\s+made)?)\s+by|(?:proposed|moved|mover|proposer)\s*[:\-–—]|"
         r"on\s+(?:a\s+)?motion\s+(?:of|by)|on\s+the\s+proposal\s+of))\s*(?P<mover>" + NAME + r")"
     ),
     # "Proposed Cllr Hale, seconded ...": a bare "Proposed X" only where a seconder or a comma follows
-    re.compile(r"(?i:\b(?:proposed|moved))\s+(?P<mover>" + NAME + r")(?=\s*(?:[,;]|(?i:and\s+)?(?i:seconded)\b))"),
+    re.compile(r"(?i:" + _starts("pm") + r"\b(?:proposed|moved))\s+(?P<mover>" + NAME + r")(?=\s*(?:[,;]|(?i:and\s+)?(?i:seconded)\b))"),
     # "(Andy, seconded by Brian)"
     re.compile(r"\((?P<mover>" + NAME + r"),\s*(?i:seconded)\b"),
     # "Councillor Reyes moved that ...", "Trustee Lind proposed the motion"
@@ -102,7 +110,7 @@ _MOVER_PATTERNS = (
     ),
 )
 _SECONDER_PATTERNS = (
-    re.compile(r"(?i:\bseconded(?:\s+by)?|\bseconder|\bsecond(?:ed)?\s+by)\s*[:\-–—]?\s*(?P<seconder>" + NAME + r")"),
+    re.compile(r"(?i:" + _starts("s") + r"(?:\bseconded(?:\s+by)?|\bseconder|\bsecond(?:ed)?\s+by))\s*[:\-–—]?\s*(?P<seconder>" + NAME + r")"),
     re.compile(r"(?P<seconder>" + NAME + r")\s+(?i:seconded)\b(?!\s+by)"),
 )
 
@@ -117,8 +125,7 @@ _LIST_HINT = re.compile(r"[faoynv](?<=(?=" + _LIST_HINTS + r").)")
 
 
 def _has(text: str, words: tuple[str, ...]) -> bool:
-    low = text.lower()
-    return any(word in low for word in words)
+    return any(map(text.lower().__contains__, words))
 
 
 def find_mover(text: str) -> str | None:
@@ -160,6 +167,7 @@ _NUMBER_WORDS = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
 }  # fmt: skip
 _NUM = r"(?:\d{1,3}(?!\d)(?![:/.,]\d)|" + "|".join(w for w in _NUMBER_WORDS if w != "no") + r")"
+_NUM_STARTS = r"\d" + "".join(sorted({w[0] for w in _NUMBER_WORDS}))  # (with the n of "no")
 _FOR = "for"
 _AGAINST = "against"
 _ABSTAIN = "abstain"
@@ -186,12 +194,12 @@ def _side(label: str) -> str:
 # "Yes – 5", "Ayes 6", "For: 6", "Against: 1", "Abstentions: 2". "for", "no", "against" and
 # "opposed" need a colon or dash before the number ("for 5 years" is not a vote).
 _LABEL_FIRST = re.compile(
-    r"(?i)\b(?:(?P<loose>" + words(("yes", "yay", "yays"), AYES, NAYS, ("in favour", "in favor"), ABSTAINED) + r")\s*[:=\-–—]?"
+    r"(?i)" + _starts("yanifo") + r"\b(?:(?P<loose>" + words(("yes", "yay", "yays"), AYES, NAYS, ("in favour", "in favor"), ABSTAINED) + r")\s*[:=\-–—]?"
     r"|(?P<strict>for|no|against|opposed)\s*[:=\-–—])\s*(?P<n>" + _NUM + r")\b(?!\s*(?:years?|months?|days?|weeks?|%|per\b|[ap]\.?m\b))"
 )
 # "4 in favour", "four were in favour", "2 votes against", "none opposed", "no abstentions".
 _NUMBER_FIRST = re.compile(
-    r"(?i)\b(?P<n>" + _NUM + r"|no)\s+(?:(?:members?|councill?ors?|trustees?|directors?|votes?|were|was|voted|voting)\s+){0,2}"
+    r"(?i)" + _starts(_NUM_STARTS) + r"\b(?P<n>" + _NUM + r"|no)\s+(?:(?:members?|councill?ors?|trustees?|directors?|votes?|were|was|voted|voting)\s+){0,2}"
     r"(?P<label>in\s+favou?r|against|opposed|abstentions?|abstained|abstaining|for(?=\s*(?:[,;.)]|and\b|$)))"
     r"\b(?!\s*[:=\-–—]?\s*\d)"  # "For: 6 Against: 1": the 6 belongs to "For"
 )
@@ -200,16 +208,16 @@ _NUMBER_FIRST = re.compile(
 # 12 to 10", "insurance agreed for 12-13"), and "ratified" is not seen with one.
 _SCORED = (*(w for w in MOTION_OUTCOMES if w != "fell"), "adopted", "approved", "vote", "votes", "voted", "voting")
 _SCORE = re.compile(
-    r"(?i)\b(?P<word>" + words(_SCORED) + r")\b[^.\d\n]{0,25}?"
+    r"(?i)" + _starts("".join(sorted({w[0] for w in _SCORED}))) + r"\b(?P<word>" + words(_SCORED) + r")\b[^.\d\n]{0,25}?"
     r"\(?(?<![\d/.])(?P<a>\d{1,2})\s*(?:[-–—]|to)\s*(?P<b>\d{1,2})(?:\s*(?:[-–—]|to)\s*(?P<c>\d{1,2}))?"
     r"(?![\d/.\-]*\d)(?!\s*(?:[ap]\.?m\b|%|years?|months?|days?|weeks?))"
 )
 # A named vote's headings: "For (9)", "Against (30)", "Abstain (3)"
-_LABEL_PAREN = re.compile(r"(?:^|(?<=\s))(?P<label>For|Against|Abstain|Abstentions?|Ayes|Noes)\s*\((?P<n>\d{1,3})\)")
+_LABEL_PAREN = re.compile(_starts("FAN") + r"(?:^|(?<=\s))(?P<label>For|Against|Abstain|Abstentions?|Ayes|Noes)\s*\((?P<n>\d{1,3})\)")
 # "by 7 votes to 2"
-_VOTES_TO = re.compile(r"(?i)\bby\s+(?P<a>" + _NUM + r")\s+votes?\s+to\s+(?P<b>" + _NUM + r")\b")
+_VOTES_TO = re.compile(r"(?i)" + _starts("b") + r"\bby\s+(?P<a>" + _NUM + r")\s+votes?\s+to\s+(?P<b>" + _NUM + r")\b")
 # Tallies written as letters and counts: "(Y-5)", "Y-4 N-1"
-_YN = re.compile(r"\bY-(?P<a>\d{1,2})\b(?:\s*,?\s*N-(?P<b>\d{1,2})\b)?")
+_YN = re.compile(_starts("Y") + r"\bY-(?P<a>\d{1,2})\b(?:\s*,?\s*N-(?P<b>\d{1,2})\b)?")
 
 
 # Words one of which every count pattern needs (lower case): a cheap test before the patterns.
@@ -265,12 +273,12 @@ _ROLL_CALL = re.compile(
 )
 # "Ayes: Hale, Ward", "For: Hale", "Against – Osei", "Abstaining: Lind", "VOTING IN FAVOUR: Cllrs A, B and C"
 _NAMED_LIST = re.compile(
-    r"(?i:\b(?P<label>(?:those\s+)?voting\s+(?:in\s+favou?r|for|against)|(?:those\s+)?abstaining|votes?\s+(?:in\s+favou?r|for|against)|"
+    r"(?i:" + _starts("tvaifyno") + r"\b(?P<label>(?:those\s+)?voting\s+(?:in\s+favou?r|for|against)|(?:those\s+)?abstaining|votes?\s+(?:in\s+favou?r|for|against)|"
     r"in\s+favou?r|for|ayes?|yeas?|nays?|noes|against|opposed|abstentions?|abstained))(?:\s*:|\s+[\-–—])\s*(?P<names>" + _LIST + r")"
 )
 # "VOTING IN FAVOUR Cllrs A, B and C", without a colon: only before a plural title
 _VOTING_LIST = re.compile(
-    r"(?i:\b(?P<label>voting\s+(?:in\s+favou?r|for|against)|abstaining))\s+"
+    r"(?i:" + _starts("va") + r"\b(?P<label>voting\s+(?:in\s+favou?r|for|against)|abstaining))\s+"
     r"(?P<names>(?:Cllrs|Councill?ors|Trustees|Commissioners|Directors|Members)\.?\s+" + _LIST + r")"
 )
 # "AB, CD and EF in favour", "14 in favor (Hale, Ward, ...)"
@@ -284,7 +292,7 @@ _LIST_BEFORE = re.compile(
 # each try running to the list's end: quadratic in the names, 15 ms for one council's vote.
 _LAST_LABEL = re.compile(r"[\s\S]*" + _AFTER_LIST + r"\b")
 _COUNT_THEN_NAMES = re.compile(
-    r"(?i:\b" + _NUM + r"\s+(?:votes?\s+)?(?P<label>in\s+favou?r|for|against|opposed|abstentions?|abstained))\s*\((?P<names>" + _LIST + r")\)"
+    r"(?i:" + _starts(_NUM_STARTS) + r"\b" + _NUM + r"\s+(?:votes?\s+)?(?P<label>in\s+favou?r|for|against|opposed|abstentions?|abstained))\s*\((?P<names>" + _LIST + r")\)"
 )
 
 
@@ -304,11 +312,12 @@ def find_named_votes(text: str) -> NamedVotes | None:
             if name not in sides[side]:
                 sides[side].append(name)
 
-    roll = [(m.group("name"), m.group("vote")) for m in _ROLL_CALL.finditer(text)] if _ROLL_HINT.search(text.lower()) else []
+    low = text.lower()
+    roll = [(m.group("name"), m.group("vote")) for m in _ROLL_CALL.finditer(text)] if _ROLL_HINT.search(low) else []
     if len(roll) >= 2:  # one "Name: yes" alone is as likely a question answered
         for name, vote in roll:
             add(_roll_side(vote), (_name(name),))
-    for pattern in (_NAMED_LIST, _VOTING_LIST, _LIST_BEFORE, _COUNT_THEN_NAMES) if _LIST_HINT.search(text.lower()) else ():
+    for pattern in (_NAMED_LIST, _VOTING_LIST, _LIST_BEFORE, _COUNT_THEN_NAMES) if _LIST_HINT.search(low) else ():
         end = len(text)
         if pattern is _LIST_BEFORE:
             last = _LAST_LABEL.match(text)
@@ -376,20 +385,20 @@ _OUTCOME_WORDS = {
 _PUT_OFF = ("defer", "deferral", "postpone", "postpones", "carried over", "adjourned to", "adjourned until", "tabled until", "tabled to", "laid on the table")
 _OUTCOME_RULES: tuple[tuple[str, Outcome, re.Pattern[str]], ...] = (
     ("lost", Outcome.LOST, re.compile(
-        r"(?i)\b" + _SUBJECT + r"\s+(?:was\s+|were\s+|therefore\s+|duly\s+|then\s+|subsequently\s+)*(?:lost|defeated|fell|failed|rejected)\b"
+        r"(?i)" + _starts("mariopsv.;:,ldfnw") + r"(?:\b" + _SUBJECT + r"\s+(?:was\s+|were\s+|therefore\s+|duly\s+|then\s+|subsequently\s+)*(?:lost|defeated|fell|failed|rejected)\b"
         r"|\b(?:result|outcome)\s*[:\-–—]\s*(?:lost|defeated|failed|rejected)\b|(?:^|[.;:,]\s*)(?:lost|defeated)\b(?=\s*(?:[.;,(]|\d|by\b|on\b|$))"
         r"|\bfell\s+for\s+(?:want|lack)\s+of\s+a\s+second(?:er)?\b|\bnot\s+(?:carried|passed|adopted)\b"
-        r"|\bwas\s+not\s+seconded\b|\b(?-i:LOST|DEFEATED|FAILED)\b")),
-    ("withdrawn", Outcome.WITHDRAWN, re.compile(r"(?i)\b(?:withdrawn|withdrew)\b(?!\s+from\b)")),
+        r"|\bwas\s+not\s+seconded\b|\b(?-i:LOST|DEFEATED|FAILED)\b)")),
+    ("withdrawn", Outcome.WITHDRAWN, re.compile(r"(?i)" + _starts("w") + r"\b(?:withdrawn|withdrew)\b(?!\s+from\b)")),
     ("deferred", Outcome.DEFERRED, re.compile(
-        r"(?i)\b" + words(DEFERRED, _PUT_OFF) + r"\b")),
+        r"(?i)" + _starts("".join(sorted({w[0] for w in (*DEFERRED, *_PUT_OFF)}))) + r"\b" + words(DEFERRED, _PUT_OFF) + r"\b")),
     ("carried", Outcome.CARRIED, re.compile(
-        r"(?i)(?<!not\s)\bcarried\b(?!\s+(?:forward|over|out|on)\b)|\bnem\.?\s*con\.?|\bwithout\s+dissent\b"
+        r"(?i)" + _starts("cnwmarpsivou") + r"(?:(?<!not\s)\bcarried\b(?!\s+(?:forward|over|out|on)\b)|\bnem\.?\s*con\.?|\bwithout\s+dissent\b"
         r"|\b" + _SUBJECT + r"\s+(?:was\s+|therefore\s+|duly\s+|then\s+)*(?:unanimously\s+)?(?:passed|adopted|approved)\b"
         r"|(?<!not\s)\bpassed\s+(?:unanimously|without|by\b|with\b|\d|\()|\b(?:result|outcome)\s*[:\-–—]\s*(?:adopted|carried|passed|approved)\b"
         r"|\ball\s+(?:were\s+|members\s+|councill?ors\s+|trustees\s+|directors\s+)?in\s+favou?r\b|(?<!not\s)\bunanimous(?:ly)?\b"
-        r"|\b(?-i:ADOPTED|PASSED|CARRIED)\b|\bM/S/C\b")),
-    ("noted", Outcome.NOTED, re.compile(r"(?i)\b(?:noted|note[ds]?\s+the|for\s+(?:information|noting))\b")),
+        r"|\b(?-i:ADOPTED|PASSED|CARRIED)\b|\bM/S/C\b)")),
+    ("noted", Outcome.NOTED, re.compile(r"(?i)" + _starts("nf") + r"\b(?:noted|note[ds]?\s+the|for\s+(?:information|noting))\b")),
 )
 # With a mover, a seconder or counts on record, these words say the motion carried ("the minutes
 # were approved", "RESOLVED that ..."); "moved that the policy be adopted" is the motion itself.
@@ -406,7 +415,7 @@ def find_outcomes(text: str) -> tuple[tuple[int, Outcome, str], ...]:
     found = [
         (m.start(), outcome, name)
         for name, outcome, pattern in _OUTCOME_RULES
-        if any(word in low for word in _OUTCOME_WORDS[name])
+        if any(map(low.__contains__, _OUTCOME_WORDS[name]))
         for m in pattern.finditer(text)
     ]
     return tuple(sorted(found, key=lambda f: f[0]))
@@ -467,37 +476,50 @@ _NOTICE_PREAMBLE = r"^\W{0,3}(?:I|We)\s+(?:will|shall)\s+move\s+at\s+the\s+next\
 _NOTICE = re.compile(_NOTICE_PREAMBLE)
 # OUTPUT.md: mover, seconder and roll-call names go in ``votes``, not in the decision's text.
 _NAMES = NAME + r"(?:\s*[,;&]?\s*(?:and\s+)?" + NAME + r")*"
-_VOTER_EDITS: tuple[tuple[re.Pattern[str], str], ...] = (
+# Each edit with the words (lower case) it needs, one of each group: an edit runs only where they occur.
+_VOTER_EDITS: tuple[tuple[re.Pattern[str], str, tuple[tuple[str, ...], ...]], ...] = (
     # "On the proposal of Councillor Ryan, seconded by Councillor Ward, the report was adopted"
-    (re.compile(r"(?i:\bon\s+the\s+proposal\s+of)\s+" + NAME + r",?\s+(?i:(?:and\s+)?seconded\s+by)\s+" + NAME + r",?\s*"), ""),
+    (re.compile(r"(?i:\bon\s+the\s+proposal\s+of)\s+" + NAME + r",?\s+(?i:(?:and\s+)?seconded\s+by)\s+" + NAME + r",?\s*"), "",
+     (("proposal",), ("seconded",))),
     # "... to pay up to $2,500 (made) by Trustee Elton, seconded by Trustee Hodge": the attribution after the motion's words
-    (re.compile(r"(?<!\bmoved)(?<!\bproposed)(?:\s+was)?(?:\s+made)?\s+(?i:by)\s+" + NAME + r",?\s+(?i:and\s+)?(?i:seconded\s+by)\s+" + NAME), ""),
+    (re.compile(_starts(r"\s") + r"(?<!\bmoved)(?<!\bproposed)(?:\s+was)?(?:\s+made)?\s+(?i:by)\s+" + NAME + r",?\s+(?i:and\s+)?(?i:seconded\s+by)\s+" + NAME), "",
+     (("by",), ("seconded",))),
     # "Moved by Cllr Hale to adopt", "proposed by Trustee Okafor and seconded by Trustee Lind" ("Mo by ..." from a clipped PDF line)
-    (re.compile(r"(?P<verb>\b(?i:moved|proposed|seconded|made|motion|mo(?:ve?|t(?:io?)?)?))\s+(?i:by)\s+" + NAME), r"\g<verb>"),
+    (re.compile(r"(?i:" + _starts("mps") + r")(?P<verb>\b(?i:moved|proposed|seconded|made|motion|mo(?:ve?|t(?:io?)?)?))\s+(?i:by)\s+" + NAME), r"\g<verb>",
+     (("mo", "proposed", "seconded", "made"), ("by",))),
     # "The notes were proposed as an accurate record by Cllr Hale and Cllr Ward", "moved as correct by ..."
-    (re.compile(r"(?P<verb>\b(?i:moved|proposed|seconded)\s+(?i:as\s+(?:an?\s+)?(?:true|correct|accurate)(?:\s+record)?))\s+(?i:by)\s+" + _NAMES), r"\g<verb>"),
+    (re.compile(r"(?P<verb>\b(?i:moved|proposed|seconded)\s+(?i:as\s+(?:an?\s+)?(?:true|correct|accurate)(?:\s+record)?))\s+(?i:by)\s+" + _NAMES), r"\g<verb>",
+     (("moved", "proposed", "seconded"), ("by",))),
     # "Moved Hale to adopt" (the "by" left out)
-    (re.compile(r"(?P<verb>\b(?i:moved|proposed))\s+" + NAME + r"(?=\s+(?:to|that)\b)"), r"\g<verb>"),
+    (re.compile(r"(?P<verb>\b(?i:moved|proposed))\s+" + NAME + r"(?=\s+(?:to|that)\b)"), r"\g<verb>", (("moved", "proposed"),)),
     # "Director Lind seconded the motion.": a sentence naming the seconder only
-    (re.compile(r"(?:^|(?<=[.;]\s))" + NAME + r"\s+seconded\s+the\s+motion\.?\s*"), ""),
+    (re.compile(r"(?:^|(?<=[.;]\s))" + NAME + r"\s+seconded\s+the\s+motion\.?\s*"), "", (("seconded",),)),
     # "Director Ames made the motion to approve ..." -> "Motion to approve ..."
-    (re.compile(r"^" + NAME + r"\s+(?:made|makes)\s+(?:a|the)\s+motion\s+to\b"), "Motion to"),
+    (re.compile(r"^" + NAME + r"\s+(?:made|makes)\s+(?:a|the)\s+motion\s+to\b"), "Motion to", (("motion",),)),
     # A notice of motion names its mover too: "I will move at the next meeting of the Council that X" -> "That X"
-    (re.compile(_NOTICE_PREAMBLE + r"that\s+"), "That "),
+    (re.compile(_NOTICE_PREAMBLE + r"that\s+"), "That ", (("move",),)),
     # "passed with 15 in favor (Ames, Boyd, ... and Cato) and 0 against": the roll call's names
-    (re.compile(r"(?<=\w)(?P<verb>\s+(?i:in\s+favou?r|against|opposed|abstaining|abstained))\s*\(" + _NAMES + r"\)"), r"\g<verb>"),
+    (re.compile(r"(?<=\w)(?P<verb>\s+(?i:in\s+favou?r|against|opposed|abstaining|abstained))\s*\(" + _NAMES + r"\)"), r"\g<verb>",
+     (("(",), ("favo", "against", "opposed", "abstain"))),
 )
 _VOTER_TEXT_WORDS = ("by", "second", "moved", "proposed", "motion", "favo", "against", "oppos", "abst", "move ")
+_KEEP_VERB = r"\g<verb>"  # the one replacement that is not literal text: the verb the edit matched
 
 
 def _edit(replacement: str) -> Callable[[re.Match[str]], str]:
     """The replacement, keeping a full stop that a name swallowed ("by Trustee Hodge. All ...")."""
 
     def apply(m: re.Match[str]) -> str:
-        kept = m.expand(replacement)
+        kept = m.group("verb") if replacement == _KEEP_VERB else replacement
         return kept + "." if m.group(0).endswith(".") and not kept.endswith(".") else kept
 
     return apply
+
+
+_VOTER_EDITORS = tuple((pattern, _edit(replacement), needs) for pattern, replacement, needs in _VOTER_EDITS)
+# Letters a case-blind pattern reads as "s" or "i" that lower-casing leaves as they are: in a text
+# holding one, a word the edit needs may be there unseen by the word test, so every edit runs.
+_UNFOLDED = ("ſ", "ı", "İ")
 
 
 def without_voters(text: str) -> str:
@@ -505,9 +527,13 @@ def without_voters(text: str) -> str:
     Carried." -> "Moved to adopt. Carried." (the names are read into ``votes``)."""
     if not _has(text, _VOTER_TEXT_WORDS) or len(text) > MAX_VOTE_TEXT:
         return text
-    out = text
-    for pattern, replacement in _VOTER_EDITS:
-        out = pattern.sub(_edit(replacement), out)
+    out, low = text, text.lower()
+    every = any(letter in text for letter in _UNFOLDED)
+    for pattern, apply, needs in _VOTER_EDITORS:
+        if every or all(any(word in low for word in group) for group in needs):
+            edited = pattern.sub(apply, out)
+            if edited != out:
+                out, low = edited, edited.lower()
     if out == text:
         return text
     out = re.sub(r"\s+([,;.])", r"\1", out)
@@ -617,7 +643,8 @@ class MotionRecord:
         """The closed motion when ``text``, the item's paragraph ``index``, ends the vote on the
         motion on record; ``decided``: the paragraph gave a decision of its own."""
         stripped = text.strip()
-        if "follow" in stripped.lower() and _MOTION_STEM.search(stripped):  # both forms say "the following"
+        # both forms end with a colon and say "the following"
+        if stripped.endswith(":") and "follow" in stripped.lower() and _MOTION_STEM.search(stripped):
             self.awaiting, self.words, self.between = True, None, []
             return None
         if self.awaiting:

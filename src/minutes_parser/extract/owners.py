@@ -106,6 +106,7 @@ class PeopleIndex:
     # owner_phrase's answers, by (text, allow_unknown_names): the index does not change once built,
     # and the rules ask about the same lead-ins again and again (each probe, each rule list)
     phrase_memo: dict[tuple[str, bool], tuple[str, ...] | None] = field(default_factory=dict, compare=False, repr=False)
+    known_memo: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)  # is_known's answers, alike
 
     @classmethod
     def build(cls, attendees: Iterable[Attendee], text: str) -> PeopleIndex:
@@ -164,8 +165,12 @@ class PeopleIndex:
         return bare
 
     def is_known(self, word_or_name: str) -> bool:
-        bare = _strip_title(word_or_name).lower()
-        return bare in self.full_names or word_or_name in self.initials or word_or_name in self.known_acronyms
+        known = self.known_memo.get(word_or_name)
+        if known is None:
+            bare = _strip_title(word_or_name).lower()
+            known = bare in self.full_names or word_or_name in self.initials or word_or_name in self.known_acronyms
+            self.known_memo[word_or_name] = known
+        return known
 
 
 _OPENING = 600  # the characters where minutes name their body
@@ -224,6 +229,9 @@ def clean_subject(text: str) -> str:
 _WITH_HANDLE = re.compile(r"[A-Za-z][a-z'’\-]{1,30}(?:\s+[A-Z][a-z'’\-]{0,30}\.?)?\s*\(@[\w.\-]{1,40}\)")
 
 
+_LOGIN_HANDLE = re.compile(r"[a-z]{2,4}\d{1,3}")  # "dkm2", "abc12"
+_INITIALS = re.compile(r"[A-Z]{2,5}")
+
 # Lower-case sub-groups that minutes set up and then give tasks to: "the working group", "the steering group".
 _SUB_GROUP_KINDS = frozenset(["working", "steering", "task"])
 
@@ -241,9 +249,9 @@ def owner_part(part: str, people: PeopleIndex, *, allow_unknown_names: bool = Tr
     this_body = first == "this" and len(words) > 1 and words[-1].lower() in ROLE_NOUNS and words[1][:1].isupper()
     if (first in _NOT_OWNERS and not this_body) or first in _PRONOUNS:
         return False  # "this", "it"; but "this Council" in a motion is the council itself
-    if len(words) == 1 and re.fullmatch(r"[a-z]{2,4}\d{1,3}", part):
+    if len(words) == 1 and _LOGIN_HANDLE.fullmatch(part):
         return allow_unknown_names  # a login handle as teams write them: "dkm2", "abc12"
-    if len(words) == 1 and re.fullmatch(r"[A-Z]{2,5}", part):
+    if len(words) == 1 and _INITIALS.fullmatch(part):
         return allow_unknown_names or part in people.initials or part in people.known_acronyms
     core = words[1:] if first in _DETERMINERS else words
     if not core:
@@ -286,7 +294,7 @@ def _plausible_name(words: list[str], *, titled: bool, people: PeopleIndex) -> b
         return True
     if len(words) == 1:
         word = words[0]
-        if re.fullmatch(r"[A-Z]{2,5}", word):
+        if _INITIALS.fullmatch(word):
             return True
         lowered = word.lower()
         if word in people.speakers and not _NON_NAME_SUFFIX.search(lowered):
@@ -306,7 +314,7 @@ def role_titles(subject: str, people: PeopleIndex) -> list[str] | None:
     """Role titles whose own names hold "and" ("Cabinet Member for Adult Care and Health"), one
     or several joined by "and": each part a role noun with "of"/"for" and a capitalised remit,
     no part naming a second role ("Director of Finance and the Clerk" is two owners)."""
-    if not re.search(r"\s(?:of|for)\s", subject) or " and " not in subject:
+    if " and " not in subject or not _OF_OR_FOR.search(subject):
         return None
     parts = _NEXT_ROLE_TITLE.split(subject)
     for part in parts:
@@ -318,6 +326,7 @@ def role_titles(subject: str, people: PeopleIndex) -> list[str] | None:
     return parts
 
 
+_OF_OR_FOR = re.compile(r"\s(?:of|for)\s")
 _PERSON_ROLES = frozenset("clerk chair chairman treasurer secretary director manager officer officers mayor leader head members councillors".split())
 # "the Cabinet Member for Adult Care and Health": capitalised qualifiers, a role noun, "of"/"for",
 # and a capitalised remit that may hold "and".

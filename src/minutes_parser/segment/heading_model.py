@@ -70,6 +70,7 @@ _DATE_OR_TIME = re.compile(
 _FINITE_LOWER = re.compile(_FINITE.pattern)
 _DATE_OR_TIME_LOWER = re.compile(_DATE_OR_TIME.pattern)
 _ASCII_DIGIT = re.compile(r"[0-9]")
+_DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _TITLE_WORDS = 14  # a paragraph longer than this is a candidate only through its run-in title
 
@@ -510,7 +511,7 @@ def _sequence(previous: str | None, number: str | None, shape: str) -> str:
 def _ordinal(number: str, shape: str) -> tuple[int, int] | None:
     """(major, minor) of a number, so that sequences can be compared."""
     bare = number.strip().strip("().:")
-    digits = [int(d) for d in re.findall(r"\d+", bare)]
+    digits = [int(d) for d in _DIGITS.findall(bare)]
     if shape in ("int", "minute", "year-number", "prefixed"):
         return (0, digits[-1]) if digits else None
     if shape in ("dotted", "dotted+"):

@@ -200,6 +200,7 @@ def _split_run_on_title(text: str, at_colon: bool = False) -> tuple[str, str]:
         consumed += len(word) + 1
         if consumed > _ITEM_TITLE_MAX:
             break
+
     if len(text) <= _ITEM_TITLE_MAX:
         return text.strip(), ""
     return "", text
@@ -239,8 +240,15 @@ def is_title_like(text: str) -> bool:
     words = stripped.split()  # str.split and the regex's \s agree on what whitespace is
     if len(words) > 16:
         return False
-    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS)
-    return capitalised >= max(1, int(len(words) * 0.6)) or stripped.isupper()
+    # at least 60% of the words capitalised (or numbers, or small words): stop at the first word
+    # past the share that may be lower case
+    lower_case_allowed = len(words) - max(1, int(len(words) * 0.6))
+    for word in words:
+        if not (word[0].isupper() or word[0].isdigit() or word.lower() in _TITLE_SMALL_WORDS):
+            lower_case_allowed -= 1
+            if lower_case_allowed < 0:
+                return stripped.isupper()
+    return True
 
 
 def _motion_goes_on(previous: ParagraphDraft, para: ParagraphDraft) -> bool:
@@ -253,8 +261,10 @@ def _motion_goes_on(previous: ParagraphDraft, para: ParagraphDraft) -> bool:
         return False  # a list's next entry; a style read as a marker ("bold") runs on over the lines
     # A heading after a resolution printed without its full stop ("RESOLVED that the minutes be
     # approved" / "Planning Applications") is not the rest of a line cut at the page's width.
-    wrapped_width = 0 if is_title_like(para.text) else previous.last_line
-    return continues_motion(previous.text, para.text, wrapped_width)
+    # (A line length outside the wrapped width counts as none: the title test only matters inside.)
+    last_line = previous.last_line
+    wrapped = WRAPPED_WIDTH[0] <= last_line <= WRAPPED_WIDTH[1] and not is_title_like(para.text)
+    return continues_motion(previous.text, para.text, last_line if wrapped else 0)
 
 
 def _joinable(previous: ParagraphDraft, text: str) -> bool:
@@ -516,18 +526,35 @@ _PACK_MINUTES_CUE = re.compile(
     r"^\W{0,6}(?:present|in attendance|attendees|apologies)\b|\bRESOLVED\b|\b(?:it\s+was\s+(?:agreed|resolved)|resolved\s+(?:that|to))\b",
     re.I,
 )
-# Words the two patterns cannot match without (see _may_match).
-_PACK_AGENDA_WORDS = ("agenda", "summoned", "notice", "transact")
-_PACK_MINUTES_CUE_WORDS = ("present", "attend", "apologies", "resolved", "agreed")
+# The two patterns in parts, for lower-cased ASCII text (where lower() and re.I agree letter for
+# letter): the part anchored at the start is tried there only, and the rest is searched for only
+# in a text holding one of the words it cannot match without. A search for "agenda" or "agreed"
+# along every paragraph that merely mentions them was most of the look for an agenda pack.
+_PACK_AGENDA_AT_START = re.compile(r"\W{0,6}agenda\b")
+_PACK_AGENDA_LATER = re.compile(r"\bsummoned\s+to\b|\bnotice\s+is\s+(?:hereby\s+)?given\b|\bto\s+transact\s+the\s+(?:following\s+)?business\b")
+_PACK_MINUTES_CUE_AT_START = re.compile(r"\W{0,6}(?:present|in attendance|attendees|apologies)\b")
+# ("it was resolved", "resolved that/to": a match of \bresolved\b too)
+_PACK_MINUTES_CUE_LATER = re.compile(r"\bresolved\b|\bit\s+was\s+agreed\b")
 
 
-def _may_match(text: str, words: tuple[str, ...]) -> bool:
-    """A pre-check for a case-blind pattern that needs one of ``words``: on ASCII text (where
-    lower() and re.I agree) a scan per word, much cheaper than the pattern; other text, True."""
+def _agenda_cue(text: str) -> bool:
+    """``_PACK_AGENDA.search(text) is not None``, cheaper."""
     if not text.isascii():
-        return True
+        return _PACK_AGENDA.search(text) is not None
     lowered = text.lower()
-    return any(word in lowered for word in words)
+    return _PACK_AGENDA_AT_START.match(lowered) is not None or (
+        ("summoned" in lowered or "notice" in lowered or "transact" in lowered) and _PACK_AGENDA_LATER.search(lowered) is not None
+    )
+
+
+def _minutes_cue(text: str) -> bool:
+    """``_PACK_MINUTES_CUE.search(text) is not None``, cheaper."""
+    if not text.isascii():
+        return _PACK_MINUTES_CUE.search(text) is not None
+    lowered = text.lower()
+    return _PACK_MINUTES_CUE_AT_START.match(lowered) is not None or (
+        ("resolved" in lowered or "agreed" in lowered) and _PACK_MINUTES_CUE_LATER.search(lowered) is not None
+    )
 
 
 def _minutes_after_agenda(blocks: tuple[Block, ...]) -> int | None:
@@ -540,12 +567,12 @@ def _minutes_after_agenda(blocks: tuple[Block, ...]) -> int | None:
             continue
         if agenda_seen and index > 0 and len(text) <= 250 and _PACK_MINUTES_HEADING.match(text):
             following = blocks[index + 1 : index + 60]
-            if any(_may_match(other.text, _PACK_MINUTES_CUE_WORDS) and _PACK_MINUTES_CUE.search(other.text) for other in following):
+            if any(_minutes_cue(other.text) for other in following):
                 return index
             return None
-        if _may_match(text, _PACK_MINUTES_CUE_WORDS) and _PACK_MINUTES_CUE.search(text) and not text.lower().startswith("apologies"):
+        if _minutes_cue(text) and not text.lower().startswith("apologies"):
             return None  # minutes already: a "Minutes of ..." heading further on is something else
-        if _may_match(text[:300], _PACK_AGENDA_WORDS) and _PACK_AGENDA.search(text[:300]):
+        if _agenda_cue(text[:300]):
             agenda_seen = True
     return None
 
