@@ -364,8 +364,20 @@ _BOUNDED_FAMILIES = _bounded_families()
 
 
 def _bounded_ceiling(model: HashedLinearModel) -> float:
-    """The most the bounded features can add to a unit's score: the best weight of each family."""
-    return sum(max(0.0, *map(model.weight, family)) for family in _BOUNDED_FAMILIES)
+    """The most the bounded features can add to a unit's score: the best weight of each family.
+    Computed once per model (a model's weights never change once loaded)."""
+    known = _CEILINGS.get(id(model))
+    if known is not None and known[0] is model:
+        return known[1]
+    ceiling = sum(max(0.0, *map(model.weight, family)) for family in _BOUNDED_FAMILIES)
+    if len(_CEILINGS) >= 8:  # a process loads a model or two: keep the memo small all the same
+        _CEILINGS.clear()
+    _CEILINGS[id(model)] = (model, ceiling)
+    return ceiling
+
+
+# id(model) -> (the model, its ceiling); the model is kept so that its id cannot be reused
+_CEILINGS: dict[int, tuple[HashedLinearModel, float]] = {}
 
 
 def _paragraphs_that_may_open(context: _Context, model: HashedLinearModel) -> set[int]:
@@ -383,8 +395,10 @@ def _paragraphs_that_may_open(context: _Context, model: HashedLinearModel) -> se
     # the cut-off's (by a margin far wider than the rounding of the sums)
     logit = math.log(cut_off / (1.0 - cut_off)) - _bounded_ceiling(model) - 1e-9
     limit = 1.0 / (1.0 + math.exp(-logit))
-    partial = model.probabilities([_features(context, i, bounded=False) for i in titled])
-    return {i for i, probability in zip(titled, partial, strict=True) if probability >= limit}
+    # every feature is an indicator (value 1.0): the sum of its names' weights, in plain Python,
+    # costs less than hashing the rows for numpy
+    probability = model.probability_of_names
+    return {i for i in titled if probability(_features(context, i, bounded=False)) >= limit}
 
 
 def size_bucket(ratio: float | None) -> str:
