@@ -242,8 +242,7 @@ class _Context:
     shapes: list[str]
     shape_counts: Counter[str]
     title_shapes: Counter[str]  # shapes of the rules' titles
-    looks: list[str]
-    title_looks: Counter[str]  # looks of the rules' titles
+    title_looks: Counter[str]  # looks of the rules' titles (a unit's own: when it is asked)
     sequences: list[str]  # how a titled unit's number follows the last of its shape ("" untitled)
     title_words: list[int]  # words of each title (99 without one: the neighbour buckets' "no title")
     heads: dict[tuple[str, str, str], Features] = field(default_factory=dict)  # see _head
@@ -251,7 +250,6 @@ class _Context:
 
 def _context(units: list[Unit]) -> _Context:
     shapes = [number_shape(u.number) for u in units]
-    looks = [layout_look(u.layout) for u in units]
     rule_titles = [u.source == "title" for u in units]
     last_number: dict[str, str] = {}
     sequences: list[str] = []
@@ -264,8 +262,7 @@ def _context(units: list[Unit]) -> _Context:
         shapes,
         Counter(shapes),
         Counter(s for s, title in zip(shapes, rule_titles, strict=True) if title),
-        looks,
-        Counter(look for look, title in zip(looks, rule_titles, strict=True) if title and look),
+        Counter(look for u in units if u.source == "title" and (look := layout_look(u.layout))),
         sequences,
         [_word_count(u.title, 99) if u.title else 99 for u in units],
     )
@@ -322,7 +319,7 @@ def _features(context: _Context, index: int, *, bounded: bool = True) -> Feature
     if unit.layout is not None and bounded:
         # How many of the rules' titles look like this unit (size, weight, indent, style).
         # Measured leave one source out, the separate layout buckets added nothing this did not.
-        f[_LOOK_TITLES.name(context.title_looks[context.looks[index]])] = 1.0
+        f[_LOOK_TITLES.name(context.title_looks[layout_look(unit.layout)])] = 1.0
     _text_features(f, unit.title, context.title_words[index], shape=bounded)
     total = len(context.units)
     f[_POSITION.name(index)] = 1.0
