@@ -41,7 +41,8 @@ _COMPLETE_ENDS = (".", ";", ":", "!", "?", ")", "]", "”", '"', "'")
 def states_a_motion(text: str) -> bool:
     """A whole paragraph putting a motion, not the wrapped tail of one ("... at 9 Main Street.")."""
     stripped = text.strip()
-    return _states_a_motion(stripped[:200]) and stripped.endswith(_COMPLETE_ENDS)
+    # (the ending first: a C call that rules out most paragraphs before the pattern runs)
+    return stripped.endswith(_COMPLETE_ENDS) and _states_a_motion(stripped[:200])
 
 
 def _states_a_motion(text: str) -> bool:
@@ -74,6 +75,10 @@ def closes_previous(previous: str, text: str) -> bool:
 # A PDF whose right margin clips its lines may cut the word itself: "... to adopt. Mot" / "Carried 6-1.".
 _CLIPPED_MOTION_WORD = r"\bMo(?:ve?|t(?:io?)?)?$"
 _MOTION_WORD = re.compile(r"\b(?:[Mm]oved|MOVED|[Mm]otion|MOTION|[Pp]roposed|[Ss]econded|(?:I|we)\s+(?:will|shall)\s+move)\b|" + _CLIPPED_MOTION_WORD)
+# Pieces of text every ``_MOTION_WORD`` match holds, and the clipped words it finds at the end: a
+# paragraph with none of them has no motion word in its last sentence, found without splitting it.
+_MOTION_WORD_PIECES = ("ove", "OVE", "otion", "OTION", "roposed", "econded")
+_CLIPPED_MOTION_ENDS = ("Mo", "Mov", "Mot", "Moti", "Motio")
 _SENTENCE_END = re.compile(r"[.!?;]\s+(?=\S)")
 # How the rest of it starts on the next line: mid-sentence (lower case), with the outcome
 # ("Hale to adopt. Motion carried 6-1.", "agreed.") or a tally's tail cut off ("1.", "6-1.").
@@ -105,6 +110,8 @@ def continues_motion(previous: str, text: str, last_line: int = 0) -> bool:
         return False
     if _states_a_motion(before[:200]) and (after[:1].islower() or WRAPPED_WIDTH[0] <= last_line <= WRAPPED_WIDTH[1]):
         return True  # "That the precept be set at" / "£12,000.": a motion's sentence runs on at a wrapped width
+    if not any(piece in before for piece in _MOTION_WORD_PIECES) and not before.endswith(_CLIPPED_MOTION_ENDS):
+        return False  # (the last sentence is a tail of ``before``: no motion word in it either)
     last_sentence = _SENTENCE_END.split(before)[-1]
     if _MOTION_WORD.search(last_sentence) is None:
         return False
