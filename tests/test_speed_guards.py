@@ -53,6 +53,19 @@ def test_motion_statement_guard() -> None:
         assert joins._states_a_motion(line) == (joins._STATES_A_MOTION.search(line) is not None), line
 
 
+def test_motion_word_pieces_are_in_every_motion_word() -> None:
+    # every line where the pattern finds a motion word holds one of the pieces or a clipped end,
+    # and the pieces alone do not make a line match (the guard only rules lines out)
+    extra = ["We shall move at the next meeting that", "The MOTION was put", "to adopt. Mot", "to adopt. Motio", "Seconded", "a groove in the lane"]
+    for line in [*LINES, *extra]:
+        guarded = joins._has_motion_word_piece(line)
+        if joins._MOTION_WORD.search(line) is not None:
+            assert guarded, line
+    assert joins._MOTION_WORD.search("a groove in the lane") is None
+    assert not joins.continues_motion("Footpath works near the old mill and the", "bridge")
+    assert joins.continues_motion("The plan for the green was moved by", "Cllr Pellow.")
+
+
 def test_recorded_outcome_hint() -> None:
     for line in LINES:
         found = decisions.recorded_outcome(Clause(line, "Decision", PeopleIndex()))

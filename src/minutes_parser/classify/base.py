@@ -446,7 +446,9 @@ def _owners_before(
         subject = clean_subject(raw[start:])
         if not subject:
             continue
-        if subject.lower() in ("he", "she", "they"):
+        if len(subject) > 200:
+            continue  # what owner_phrase rejects unread (``subject`` is clean already): a whole lead-in
+        if len(subject) <= 4 and subject.lower() in ("he", "she", "they"):
             reporter = _REPORTER.match(raw)
             if reporter:
                 owners = owner_phrase(reporter.group(1), clause.people)

@@ -41,7 +41,8 @@ _COMPLETE_ENDS = (".", ";", ":", "!", "?", ")", "]", "”", '"', "'")
 def states_a_motion(text: str) -> bool:
     """A whole paragraph putting a motion, not the wrapped tail of one ("... at 9 Main Street.")."""
     stripped = text.strip()
-    return _states_a_motion(stripped[:200]) and stripped.endswith(_COMPLETE_ENDS)
+    # (the ending first: a C call that rules out most paragraphs before the pattern runs)
+    return stripped.endswith(_COMPLETE_ENDS) and _states_a_motion(stripped[:200])
 
 
 def _states_a_motion(text: str) -> bool:
@@ -74,6 +75,19 @@ def closes_previous(previous: str, text: str) -> bool:
 # A PDF whose right margin clips its lines may cut the word itself: "... to adopt. Mot" / "Carried 6-1.".
 _CLIPPED_MOTION_WORD = r"\bMo(?:ve?|t(?:io?)?)?$"
 _MOTION_WORD = re.compile(r"\b(?:[Mm]oved|MOVED|[Mm]otion|MOTION|[Pp]roposed|[Ss]econded|(?:I|we)\s+(?:will|shall)\s+move)\b|" + _CLIPPED_MOTION_WORD)
+# The clipped words ``_MOTION_WORD`` finds at the end of a line ("Move" holds "ove").
+_CLIPPED_MOTION_ENDS = ("Mo", "Mov", "Mot", "Moti", "Motio")
+
+
+def _has_motion_word_piece(text: str) -> bool:
+    """Substring tests (C calls) that every ``_MOTION_WORD`` match passes ("moved", "move",
+    "MOVED" hold "ove"/"OVE"): a paragraph failing them has no motion word in its last sentence,
+    found without splitting it into sentences."""
+    return (
+        "ove" in text or "OVE" in text or "otion" in text or "OTION" in text or "roposed" in text or "econded" in text or text.endswith(_CLIPPED_MOTION_ENDS)
+    )
+
+
 _SENTENCE_END = re.compile(r"[.!?;]\s+(?=\S)")
 # How the rest of it starts on the next line: mid-sentence (lower case), with the outcome
 # ("Hale to adopt. Motion carried 6-1.", "agreed.") or a tally's tail cut off ("1.", "6-1.").
@@ -98,13 +112,15 @@ def continues_motion(previous: str, text: str, last_line: int = 0) -> bool:
     before, after = previous.rstrip(), text.strip()
     if not before or not after or len(before) + len(after) > _JOINED_MAX:
         return False
-    quote = _QUOTED_RESOLUTION.search(before)
+    quote = _QUOTED_RESOLUTION.search(before) if "That" in before else None  # (the pattern's literal word first)
     if quote is not None and before.count("”") < before.count("“") and not before.endswith(":"):
         return True  # "“That, under section 12 of the Parks Act," then "1998, the lease of ..."
     if before.endswith(_COMPLETE_ENDS):  # (``_COMPLETE``: ``before`` is stripped)
         return False
     if _states_a_motion(before[:200]) and (after[:1].islower() or WRAPPED_WIDTH[0] <= last_line <= WRAPPED_WIDTH[1]):
         return True  # "That the precept be set at" / "£12,000.": a motion's sentence runs on at a wrapped width
+    if not _has_motion_word_piece(before):
+        return False  # (the last sentence is a tail of ``before``: no motion word in it either)
     last_sentence = _SENTENCE_END.split(before)[-1]
     if _MOTION_WORD.search(last_sentence) is None:
         return False

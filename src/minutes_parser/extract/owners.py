@@ -373,10 +373,12 @@ def owner_phrase(text: str, people: PeopleIndex, *, allow_unknown_names: bool = 
 
 def _owner_phrase(text: str, people: PeopleIndex, allow_unknown_names: bool) -> list[str] | None:
     subject = clean_subject(text)
-    titles = role_titles(subject, people) if subject and len(subject) <= 200 else None
+    if not subject or len(subject) > 200:
+        return None  # a whole lead-in, not a subject: too long even for a list of role titles
+    titles = role_titles(subject, people)
     if titles:
         return titles  # "the Cabinet Member for Parks and Open Spaces and the Director of Finance"
-    if not subject or len(subject) > 90:
+    if len(subject) > 90:
         return None
     if subject in ("All", "ALL", "Everyone", "Everybody", "All members"):
         return [subject]  # "All to read the terms of reference"

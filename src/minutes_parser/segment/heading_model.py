@@ -242,8 +242,7 @@ class _Context:
     shapes: list[str]
     shape_counts: Counter[str]
     title_shapes: Counter[str]  # shapes of the rules' titles
-    looks: list[str]
-    title_looks: Counter[str]  # looks of the rules' titles
+    title_looks: Counter[str]  # looks of the rules' titles (a unit's own: when it is asked)
     sequences: list[str]  # how a titled unit's number follows the last of its shape ("" untitled)
     title_words: list[int]  # words of each title (99 without one: the neighbour buckets' "no title")
     heads: dict[tuple[str, str, str], Features] = field(default_factory=dict)  # see _head
@@ -251,7 +250,6 @@ class _Context:
 
 def _context(units: list[Unit]) -> _Context:
     shapes = [number_shape(u.number) for u in units]
-    looks = [layout_look(u.layout) for u in units]
     rule_titles = [u.source == "title" for u in units]
     last_number: dict[str, str] = {}
     sequences: list[str] = []
@@ -264,8 +262,7 @@ def _context(units: list[Unit]) -> _Context:
         shapes,
         Counter(shapes),
         Counter(s for s, title in zip(shapes, rule_titles, strict=True) if title),
-        looks,
-        Counter(look for look, title in zip(looks, rule_titles, strict=True) if title and look),
+        Counter(look for u in units if u.source == "title" and (look := layout_look(u.layout))),
         sequences,
         [_word_count(u.title, 99) if u.title else 99 for u in units],
     )
@@ -322,7 +319,7 @@ def _features(context: _Context, index: int, *, bounded: bool = True) -> Feature
     if unit.layout is not None and bounded:
         # How many of the rules' titles look like this unit (size, weight, indent, style).
         # Measured leave one source out, the separate layout buckets added nothing this did not.
-        f[_LOOK_TITLES.name(context.title_looks[context.looks[index]])] = 1.0
+        f[_LOOK_TITLES.name(context.title_looks[layout_look(unit.layout)])] = 1.0
     _text_features(f, unit.title, context.title_words[index], shape=bounded)
     total = len(context.units)
     f[_POSITION.name(index)] = 1.0
@@ -364,8 +361,20 @@ _BOUNDED_FAMILIES = _bounded_families()
 
 
 def _bounded_ceiling(model: HashedLinearModel) -> float:
-    """The most the bounded features can add to a unit's score: the best weight of each family."""
-    return sum(max(0.0, *map(model.weight, family)) for family in _BOUNDED_FAMILIES)
+    """The most the bounded features can add to a unit's score: the best weight of each family.
+    Computed once per model (a model's weights never change once loaded)."""
+    known = _CEILINGS.get(id(model))
+    if known is not None and known[0] is model:
+        return known[1]
+    ceiling = sum(max(0.0, *map(model.weight, family)) for family in _BOUNDED_FAMILIES)
+    if len(_CEILINGS) >= 8:  # a process loads a model or two: keep the memo small all the same
+        _CEILINGS.clear()
+    _CEILINGS[id(model)] = (model, ceiling)
+    return ceiling
+
+
+# id(model) -> (the model, its ceiling); the model is kept so that its id cannot be reused
+_CEILINGS: dict[int, tuple[HashedLinearModel, float]] = {}
 
 
 def _paragraphs_that_may_open(context: _Context, model: HashedLinearModel) -> set[int]:
@@ -383,8 +392,10 @@ def _paragraphs_that_may_open(context: _Context, model: HashedLinearModel) -> se
     # the cut-off's (by a margin far wider than the rounding of the sums)
     logit = math.log(cut_off / (1.0 - cut_off)) - _bounded_ceiling(model) - 1e-9
     limit = 1.0 / (1.0 + math.exp(-logit))
-    partial = model.probabilities([_features(context, i, bounded=False) for i in titled])
-    return {i for i, probability in zip(titled, partial, strict=True) if probability >= limit}
+    # every feature is an indicator (value 1.0): the sum of its names' weights, in plain Python,
+    # costs less than hashing the rows for numpy
+    probability = model.probability_of_names
+    return {i for i in titled if probability(_features(context, i, bounded=False)) >= limit}
 
 
 def size_bucket(ratio: float | None) -> str:
