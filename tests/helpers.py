@@ -7,7 +7,7 @@ from __future__ import annotations
 from minutes_parser import classify as c
 from minutes_parser import parse_text
 from minutes_parser.extract.owners import PeopleIndex
-from minutes_parser.model import Minutes
+from minutes_parser.model import AttendanceStatus, Minutes
 from minutes_parser.nlp import sentence_spans
 
 # A meeting whose opening names nobody: owners are read from the sentence alone.
@@ -67,3 +67,9 @@ def item_paragraphs(minutes: Minutes, *, number: str | None = None, title: str |
 def holds(paragraphs: list[str], text: str) -> bool:
     """Does one of the paragraphs hold ``text``?"""
     return any(text in paragraph for paragraph in paragraphs)
+
+
+def people(text: str, name: str) -> list[tuple[str, str | None, AttendanceStatus]]:
+    """(name, role, status) of each attendee the rules alone find in ``text``."""
+    minutes = parse_text(text, name=name, model="rules")
+    return [(a.name, a.role, a.status) for a in minutes.meeting.attendees]

@@ -5,17 +5,12 @@ attendees, never invented ones. All minutes here are invented."""
 
 from __future__ import annotations
 
-from minutes_parser import parse_text
+from helpers import people
 from minutes_parser.model import AttendanceStatus
 
 PRESENT = AttendanceStatus.PRESENT
 IN_ATTENDANCE = AttendanceStatus.IN_ATTENDANCE
 APOLOGIES = AttendanceStatus.APOLOGIES
-
-
-def people(text: str, name: str) -> list[tuple[str, str | None, AttendanceStatus]]:
-    minutes = parse_text(text, name=name, model="rules")
-    return [(a.name, a.role, a.status) for a in minutes.meeting.attendees]
 
 
 BILINGUAL = (

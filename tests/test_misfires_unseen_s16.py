@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import holds, item_paragraphs, numbered_items
+from helpers import holds, item_paragraphs, numbered_items, people
 from minutes_parser import parse_text
 from minutes_parser.model import AttendanceStatus
 
@@ -148,11 +148,6 @@ def test_a_line_at_the_wrap_width_runs_on_into_a_capitalised_line() -> None:
 PRESENT = AttendanceStatus.PRESENT
 IN_ATTENDANCE = AttendanceStatus.IN_ATTENDANCE
 APOLOGIES = AttendanceStatus.APOLOGIES
-
-
-def people(text: str, name: str) -> list[tuple[str, str | None, AttendanceStatus]]:
-    minutes = parse_text(text, name=name, model="rules")
-    return [(a.name, a.role, a.status) for a in minutes.meeting.attendees]
 
 
 SLASHED_ROLES = (
