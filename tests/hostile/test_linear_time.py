@@ -32,6 +32,8 @@ RATIO_LIMIT = 2.5
 ADVERSARIAL_UNITS = {
     "a_space": "a ",
     "dots": ".",
+    "spaced_dots": ". ",  # a dotted leader as some word processors print it
+    "ellipses": "…",
     "open_parens": "(",
     "capitalised_words": "Parish Council Meeting Held ",
     "double_stars": "**",

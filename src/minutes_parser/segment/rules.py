@@ -358,6 +358,15 @@ class _Builder:
         self.minute_codes: frozenset[str] = frozenset()  # body codes of the document's coded minute numbers
         self.blocks: tuple[Block, ...] = ()  # the document's blocks, for a look ahead
         self._wrap_width: int | None = None
+        self._heads: list[str] | None = None
+
+    @property
+    def heads(self) -> list[str]:
+        """The words of each block's first line ("" for a contents entry), worked out when asked:
+        what a contents entry looks for further on (_comes_again)."""
+        if self._heads is None:
+            self._heads = [_head_words(block.text) for block in self.blocks]
+        return self._heads
 
     @property
     def wrap_width(self) -> int:
@@ -699,6 +708,7 @@ def _segment(blocks: tuple[Block, ...], join_wrapped: bool) -> Segmented:
 # page number ("6.  REPORTS OF OFFICERS ........ 3"). They list the items; they are not items.
 _CONTENTS_TITLE = frozenset(["contents", "table of contents", "index", "contents page"])
 _CONTENTS_ENTRY = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){4,})\s*\d{1,4}\s*$")
+_CONTENTS_TAIL = 80  # the end of a line searched for a leader and page number
 
 
 def _on_contents_line(b: _Builder, text: str) -> bool:
@@ -711,8 +721,10 @@ def _on_contents_line(b: _Builder, text: str) -> bool:
         b.header.append(text)
         return True
     if ("...." in text or "…" in text or ". . . ." in text) and "\n" not in text:
-        entry = _CONTENTS_ENTRY.search(text)
-        if entry and _comes_again(_words(text[: entry.start()]), b.blocks[b.index + 1 :]):
+        # the leader and page number end the line: only its tail is searched (a line of nothing
+        # but dots made the search quadratic), the words before the leader are the same
+        entry = _CONTENTS_ENTRY.search(text, max(0, len(text) - _CONTENTS_TAIL))
+        if entry and _comes_again(_words(text[: entry.start()]), b.heads[b.index + 1 :]):
             b.header.append(text)
             return True
     return False
@@ -723,15 +735,15 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+", re.sub(r"^\s*\d{1,3}(?:[./]\d{1,3})*[.)]?\s+", "", text).lower()))
 
 
-def _comes_again(title: str, blocks: tuple[Block, ...]) -> bool:
-    """Does a later block without dot leaders start with ``title`` (its words, any case)?"""
-    if len(title) < 3:
-        return False
-    for later in blocks:
-        first = later.text.lstrip()[:200].partition("\n")[0]
-        if "...." not in first and "…" not in first and _words(first).startswith(title):
-            return True
-    return False
+def _head_words(text: str) -> str:
+    """The words of ``text``'s first line, "" when it holds a dot leader (another contents entry)."""
+    first = text.lstrip()[:200].partition("\n")[0]
+    return "" if "...." in first or "…" in first else _words(first)
+
+
+def _comes_again(title: str, heads: list[str]) -> bool:
+    """Does a later block (its first line's words, see _head_words) start with ``title``?"""
+    return len(title) >= 3 and any(head.startswith(title) for head in heads)
 
 
 # An item that records who attended: its "Present:", "Members:", "Staff:" lists are the
