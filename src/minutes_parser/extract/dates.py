@@ -912,8 +912,8 @@ def find_due(text: str, context: DateContext) -> DueDate | None:
     return _event_date_or_deadline(due, text)
 
 
-# A bare attendance that stands after the sentence dating its event ("The Area Forum meets on 4
-# September. JS agreed to attend."): going to the event is the task, its day the deadline. The task
+# A bare attendance that stands after the sentence dating its event ("The rail users' group
+# meets on 12 March. KT will attend."): going to the event is the task, its day the deadline. The task
 # names no event of its own (nothing but "if free", "on behalf of ..." may follow the verb).
 _BARE_ATTENDANCE = re.compile(
     r"\b(?:to|will|would|shall|can|could)\s+(?:also\s+|both\s+)?(?:attend|go|be\s+there|represent\s+(?:the|us)\b[^.;]{0,40}?)"
