@@ -180,31 +180,41 @@ def _split_run_on_title(text: str, at_colon: bool = False) -> tuple[str, str]:
     if dash and _title_before_dash(text[: dash.start()], text[dash.end() :]):
         return text[: dash.start()].strip(), text[dash.end() :].strip()
 
-    # The loop reads at most _ITEM_TITLE_MAX + 2 words (each costs at least a character): the
-    # rest stays one piece, which the joins below give back unchanged.
-    words = text.split(" ", _ITEM_TITLE_MAX + 2)
-    consumed = 0
-    for index, word in enumerate(words):
-        # (cheap tests first: initials are 2-3 letters, a sentence starter is capitalised)
-        if index >= 2 and 2 <= len(word) <= 3 and _INITIALS.fullmatch(word) and index + 1 < len(words) and _REPORTING_VERB.fullmatch(words[index + 1]):
-            return " ".join(words[:index]).strip(" -–:"), " ".join(words[index:]).strip()  # "... reports JT asked ..."
-        if index >= 2 and word[:1].isupper() and (bare := word.strip("“\"'(").lower()) in _SENTENCE_STARTERS:
-            nxt = words[index + 1] if index + 1 < len(words) else ""
-            previous = words[index - 1].lower()
-            if previous not in _TITLE_SMALL_WORDS and previous not in ("–", "-") and (nxt[:1].islower() or bare in ("the", "there", "it", "this", "cllr", "councillor")):
-                return " ".join(words[:index]).strip(" -–:"), " ".join(words[index:]).strip()
-        if word.endswith(".") and index >= 1 and index + 1 < len(words) and words[index + 1][:1].isupper():
-            candidate = " ".join(words[: index + 1]).rstrip(".:")
-            tail = " ".join(words[index + 1 :])
-            if len(tail) > 20 and not _MINUTE_NUMBER.fullmatch(word.rstrip(".:")) and len(word) > 3:
-                return candidate, tail
-        consumed += len(word) + 1
-        if consumed > _ITEM_TITLE_MAX:
-            break
+    # The words read are those starting within _ITEM_TITLE_MAX characters: the text is split as
+    # far as the word after the last of them (the rest stays one piece, which the joins of
+    # _split_before give back). A split needs a capitalised word or a full stop: other words are
+    # passed over at once.
+    last = text.count(" ", 0, _ITEM_TITLE_MAX)  # the index of the last word read
+    words = text.split(" ", last + 2)
+    for index in range(1, min(last + 1, len(words))):
+        word = words[index]
+        if (word[:1].isupper() or word.endswith(".")) and (split := _split_before(words, index)) is not None:
+            return split
 
     if len(text) <= _ITEM_TITLE_MAX:
         return text.strip(), ""
     return "", text
+
+
+def _split_before(words: list[str], index: int) -> tuple[str, str] | None:
+    """(title, rest) when the title of a run-on line ends at ``words[index]``: before initials
+    that report ("... JT asked ..."), before a sentence's first word, or after a word with a
+    full stop before a capital."""
+    word = words[index]
+    # (cheap tests first: initials are 2-3 letters, a sentence starter is capitalised)
+    if index >= 2 and 2 <= len(word) <= 3 and _INITIALS.fullmatch(word) and index + 1 < len(words) and _REPORTING_VERB.fullmatch(words[index + 1]):
+        return " ".join(words[:index]).strip(" -–:"), " ".join(words[index:]).strip()  # "... reports JT asked ..."
+    if index >= 2 and word[:1].isupper() and (bare := word.strip("“\"'(").lower()) in _SENTENCE_STARTERS:
+        nxt = words[index + 1] if index + 1 < len(words) else ""
+        previous = words[index - 1].lower()
+        if previous not in _TITLE_SMALL_WORDS and previous not in ("–", "-") and (nxt[:1].islower() or bare in ("the", "there", "it", "this", "cllr", "councillor")):
+            return " ".join(words[:index]).strip(" -–:"), " ".join(words[index:]).strip()
+    if word.endswith(".") and index >= 1 and index + 1 < len(words) and words[index + 1][:1].isupper():
+        candidate = " ".join(words[: index + 1]).rstrip(".:")
+        tail = " ".join(words[index + 1 :])
+        if len(tail) > 20 and not _MINUTE_NUMBER.fullmatch(word.rstrip(".:")) and len(word) > 3:
+            return candidate, tail
+    return None
 
 
 # "Footpaths Report – JT reported that ...": a short title, a dash, then the minute's sentences.
@@ -212,7 +222,6 @@ _TITLE_DASH = re.compile(r"\s[–—-]\s")
 # Members written by their initials as the subject of a minute ("JT asked", "RB reported").
 _INITIALS = re.compile(r"[A-Z]{2,3}")
 _REPORTING_VERB = re.compile(r"[a-z]{2,}ed|said|says|asks|notes|reports|confirms|advises|explains")
-
 
 def _title_before_dash(head: str, tail: str) -> bool:
     """Is ``head`` a title and ``tail`` the minute's text? The head is a few capitalised words
