@@ -171,8 +171,12 @@ _PROBE_CHARS = 30  # enough of a unit's text to find its block; short enough to 
 
 
 def _normalised(text: str, drop: bytes = _NOT_ALNUM) -> bytes:
-    """ASCII letters and digits only, lower-cased (bytes.translate: a regex took most of the time)."""
-    return text.lower().encode("ascii", "ignore").translate(None, drop)
+    """ASCII letters and digits only, lower-cased (bytes.translate: a regex took most of the time).
+    Lower-casing the ASCII bytes is twice as fast as lower-casing the text and gives the same
+    letters, but for the only two whose lower() holds an ASCII one (dotted capital I, Kelvin)."""
+    if "\u0130" in text or "\u212a" in text:
+        return text.lower().encode("ascii", "ignore").translate(None, drop)
+    return text.encode("ascii", "ignore").lower().translate(None, drop)
 
 
 def attach_layout(units: Sequence[Unit], blocks: Sequence[Block]) -> None:
