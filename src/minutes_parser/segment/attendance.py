@@ -37,6 +37,7 @@ _STATUS_WORDS = (
     ("staff", AttendanceStatus.IN_ATTENDANCE),
 )
 _TITLES = r"(?:Cyng\.?/Cllr|Cyng\.?|Cllrs?\.?|Cr|Councillor|Mayor|Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Baroness|Rev(?:d)?\.?|Cllr\.)"
+_TITLE_WORD = re.compile(_TITLES)  # a title alone ("Cllr", "Mrs")
 # "Cllr Ann Reed Cllr Bill Ash": titles start new names, but not after a qualifier
 # ("District Cllr Frances Tilney", "County Councillor ...").
 _CLLR_SPLIT = re.compile(
@@ -144,7 +145,7 @@ def parse_person(raw: str, status: AttendanceStatus) -> Attendee | None:
     words = text.split()
     name_words: list[str] = []
     for word in words:
-        if (_NAME_WORD.fullmatch(word) or re.fullmatch(_TITLES, word)) and len(name_words) < 6:
+        if (_NAME_WORD.fullmatch(word) or _TITLE_WORD.fullmatch(word)) and len(name_words) < 6:
             name_words.append(word)
         else:
             break
@@ -173,7 +174,7 @@ def _join_sentences(text: str) -> str:
 
     def cut(m: re.Match[str]) -> str:
         word = re.search(r"\S+$", text[: m.start()])
-        return m.group(0) if word and re.fullmatch(_TITLES, word.group(0)) else ", "
+        return m.group(0) if word and _TITLE_WORD.fullmatch(word.group(0)) else ", "
 
     return _SENTENCE_JOIN.sub(cut, text)
 
@@ -247,7 +248,7 @@ def _plausible_name(words: list[str]) -> bool:
     are two people run together: "Colin Marsh Petra Lindqvist"; fewer attendees, not invented ones)."""
     if any(w.lower().strip(".") in _NOT_NAME_WORDS for w in words):
         return False
-    full = [w for w in words if len(w.strip(".")) > 1 and not re.fullmatch(_TITLES, w) and w.lower() not in _PARTICLES]
+    full = [w for w in words if len(w.strip(".")) > 1 and not _TITLE_WORD.fullmatch(w) and w.lower() not in _PARTICLES]
     return len(full) <= 3
 
 
@@ -290,6 +291,10 @@ def split_names(text: str) -> list[str]:
                 piece = f"{title} {piece}"
             out.append(piece)
     return out
+
+
+# "Appendix A - Attendance": a role | name | organisation table follows
+_ATTENDANCE_APPENDIX = re.compile(r"(?:appendix\s+[a-z0-9]{1,3}\s*[-–:]?\s*)?attendance(?:\s+list)?\s*:?\s*", re.I)
 
 
 class AttendanceBuilder:
@@ -362,7 +367,7 @@ class AttendanceBuilder:
         if block.kind is BlockKind.HEADING and attendance_heading(text):
             self.open(text)
             return True
-        if block.kind is BlockKind.PARAGRAPH and re.fullmatch(r"(?:appendix\s+[a-z0-9]{1,3}\s*[-–:]?\s*)?attendance(?:\s+list)?\s*:?\s*", text, re.I) and not in_header:
+        if block.kind is BlockKind.PARAGRAPH and _ATTENDANCE_APPENDIX.fullmatch(text) and not in_header:
             self._table_mode = True  # "Appendix A - Attendance": a role | name | organisation table follows
             return True
         if block.kind is not BlockKind.PARAGRAPH or not in_header:

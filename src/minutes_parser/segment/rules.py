@@ -51,6 +51,7 @@ _INLINE_LABEL = re.compile(
 )
 
 _ITEM_TITLE_MAX = 160
+_PLAIN_NUMBER = re.compile(r"\d{1,3}")
 
 
 def pure_label(text: str) -> str | None:
@@ -404,7 +405,7 @@ class _Builder:
             self.items.append(item)
         self.current = item
         self._open_scope(None)
-        if number and re.fullmatch(r"\d{1,3}", number):
+        if number and _PLAIN_NUMBER.fullmatch(number):
             self.last_number_parent = number
         return item
 
@@ -526,13 +527,16 @@ _TASK_LIST_INTRO = re.compile(
 )
 
 
+_ENCLOSED_LETTER = re.compile(r"\(([a-z])\)")
+
+
 def _number_of(marker: str | None) -> str | None:
     if not marker:
         return None
     upper = _UPPER_MARKER.fullmatch(marker.strip())
     if upper:
         return upper.group(1)
-    enclosed = re.fullmatch(r"\(([a-z])\)", marker.strip())
+    enclosed = _ENCLOSED_LETTER.fullmatch(marker.strip())
     if enclosed:
         return enclosed.group(1)  # "(a)" printed alone before a sub-item's title, as "a)" or "a."
     m = _ITEM_NUMBER.fullmatch(marker.strip().rstrip(".)"))
@@ -669,9 +673,10 @@ def _segment(blocks: tuple[Block, ...], join_wrapped: bool) -> Segmented:
 
         # Attendance sections, anywhere before the first item or in the trailer.
         if b.current is None or b.in_trailer or b.attendance.active:
+            attendance_item = _attendance_item(b)
             if _leads_coded_minute(b, text) or (text.startswith(("Min", "MIN")) and _WORDED_MINUTE.match(text)):
                 b.attendance.active = False  # a list of names does not run on into a minute
-            elif b.attendance.feed(block, in_header=b.current is None or _attendance_item(b), groups=_attendance_item(b)):
+            elif b.attendance.feed(block, in_header=b.current is None or attendance_item, groups=attendance_item):
                 continue
         elif _attendance_item(b) and b.attendance.feed(block, in_header=True, groups=True):
             continue  # "2. ROLL CALL" / "RECORD OF ATTENDANCE": its "Present:" lists are the attendance
@@ -968,8 +973,11 @@ def _starts_trailer(b: _Builder, text: str) -> bool:
     return True
 
 
+_NOT_WORD_OR_SPACE = re.compile(r"[^\w\s]")
+
+
 def _title_key(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+    return " ".join(_NOT_WORD_OR_SPACE.sub(" ", text.lower()).split())
 
 
 def _repeated_titles(blocks: tuple[Block, ...]) -> frozenset[str]:
@@ -1019,11 +1027,14 @@ def _column_header_runs(blocks: tuple[Block, ...]) -> frozenset[int]:
 _CONNECTIVE_END = re.compile(r"(?:\b(?:and|or|of|the|to|for|in|with|by|on|a|an|at|from|be)|[&=])\s*$", re.I)
 
 
+_THREE_LETTERS = re.compile(r"[A-Za-z]{3}")
+
+
 def _weak_title_ok(text: str) -> bool:
     """A bold or capitals line that could be a title: not a fragment of a wrapped sentence or of
     a table (a year, a letter, a line ending on "and", a quotation)."""
     stripped = text.strip().strip("*_").strip()
-    if not re.search(r"[A-Za-z]{3}", stripped):
+    if not _THREE_LETTERS.search(stripped):
         return False
     if stripped[:1] in "\"“‘'(" or stripped[:1].islower():
         return False
@@ -1062,14 +1073,18 @@ def _not_a_heading(text: str, *, weak: bool) -> bool:
 _FINITE_VERB = re.compile(r"\b(?:resolved|agreed|noted|approved|was|were|is|are|will|had|has|have)\b", re.I)
 
 
+_REFUSAL = re.compile(r"(?:Rejected|Refused|Deferred|Withdrawn)\.?", re.I)
+_ABBREVIATION_END = re.compile(r"\b[A-Z][a-z]{0,3}\.$")  # "... Cllr Hart and Mr." is no sentence end
+
+
 def _sentence_heading(text: str) -> bool:
     """A line set like a heading that is a sentence or an outcome ("Approved.", "The committee
     resolved to note the report."): running text, not a title."""
     stripped = text.strip()
-    if _BARE_OUTCOME.fullmatch(stripped) or re.fullmatch(r"(?:Rejected|Refused|Deferred|Withdrawn)\.?", stripped, re.I):
+    if _BARE_OUTCOME.fullmatch(stripped) or _REFUSAL.fullmatch(stripped):
         return True
     words = stripped.split()
-    if stripped.endswith(".") and len(words) >= 3 and not stripped.isupper() and not re.search(r"\b[A-Z][a-z]{0,3}\.$", stripped):
+    if stripped.endswith(".") and len(words) >= 3 and not stripped.isupper() and not _ABBREVIATION_END.search(stripped):
         return True
     return stripped.endswith(":") and len(words) >= 3 and _FINITE_VERB.search(stripped) is not None
 
@@ -1114,6 +1129,10 @@ def _business_after_attendance(b: _Builder, block: Block, text: str) -> bool:
     return block.level > 1 and b.attendance.has_people and _DATE_LIKE.search(text) is None
 
 
+_DATE_OR_YEAR_LEAD = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}|\d{4}\b")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _on_heading(b: _Builder, block: Block, text: str) -> None:
     lowered = text.lower().strip(" :")
     if _starts_trailer(b, text):
@@ -1135,7 +1154,7 @@ def _on_heading(b: _Builder, block: Block, text: str) -> None:
         b.title = b.title or text
         b.header.append(text)
         return
-    numbered = _NUMBERED_TITLE.fullmatch(text) is not None and not re.match(r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}|\d{4}\b", text)
+    numbered = _NUMBERED_TITLE.fullmatch(text) is not None and not _DATE_OR_YEAR_LEAD.match(text)
     if b.current is None and not b.items and not numbered and (_HEADER_HINT.search(text) or _BODY_HINT.search(text) or (block.level == 1 and not b.header)) and not _business_after_attendance(b, block, text):
         if not _AGENDA_HEADING.fullmatch(text) and lowered not in _CONTAINER_HEADINGS:
             b.title = b.title or text
@@ -1165,7 +1184,7 @@ def _on_heading(b: _Builder, block: Block, text: str) -> None:
     m = _NUMBERED_TITLE.fullmatch(text)
     number = None
     title = text
-    if m and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    if m and not _ISO_DATE.fullmatch(text):
         number, title = m.group(1), m.group(2)
     elif text.startswith(("Item", "Agenda")) and (titled := _ITEM_LINE_TITLE.fullmatch(text)):
         number, title = titled.group(1), titled.group(2).strip()  # "Item 7.A - Surplus Property"
@@ -1184,11 +1203,16 @@ def _on_heading(b: _Builder, block: Block, text: str) -> None:
         item.label = "Decision"
 
 
+_ITEM_UNDER_TITLE = re.compile(r"\n\s*\(\s*(?:Agenda\s+)?Item\s+\d{1,3}[a-z]?\s*\)\s*(?=\n|$)", re.I)  # "(Item 5)"
+_ROMAN_MARKER = re.compile(r"\(?[ivx]{2,4}[.)]")
+_LETTER = re.compile(r"[a-z]")
+
+
 def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...], index: int) -> bool:
     """Open an item for a numbered/lettered title or an agenda bullet; True when consumed."""
     marker = (block.marker or "").strip()
     number = _number_of(marker)
-    item_line = re.search(r"\n\s*\(\s*(?:Agenda\s+)?Item\s+\d{1,3}[a-z]?\s*\)\s*(?=\n|$)", text, re.I)
+    item_line = _ITEM_UNDER_TITLE.search(text) if "\n" in text else None
     if item_line:
         text = (text[: item_line.start()] + text[item_line.end() :]).strip()  # "(Item 5)" under the title
     first, _, rest = text.partition("\n")
@@ -1199,13 +1223,13 @@ def _on_list_item(b: _Builder, block: Block, text: str, blocks: tuple[Block, ...
             return True
         return False
     outline = _UPPER_MARKER.fullmatch(marker) is not None
-    if number is None and re.fullmatch(r"\(?[ivx]{2,4}[.)]", marker) and "\n" not in text:
+    if number is None and _ROMAN_MARKER.fullmatch(marker) and "\n" not in text:
         if _follows_lead_in(blocks, index):
             return False  # "(ii) To review ..." in a run of clauses after "It was resolved:"
         return _on_roman_sub_item(b, f"{marker} {text}")  # "ii)" or "(ii)" after "i)": the next sub-item, as "i)" is
     if number is None or (block.level > 1 and not outline):
         return False
-    is_letter = bool(re.fullmatch(r"[a-z]", number))
+    is_letter = bool(_LETTER.fullmatch(number))
     if _numbered_point_in_minute(b, number) or (number.isdigit() and _follows_motion_stem(blocks, index, int(number))):
         return False
     if b.items_from_headings and not _MINUTE_NUMBER.fullmatch(marker) and (len(text) > 80 or "\n" in text or not is_title_like(text)):
@@ -1715,12 +1739,15 @@ def _capitals_section(b: _Builder, text: str) -> tuple[str, str] | None:
 _SECTION_WORDS_MAX = 6
 
 
+_FIRST_MARKER = re.compile(r"\(?1[.)]")
+
+
 def _opens_outline(b: _Builder, blocks: tuple[Block, ...], index: int) -> bool:
     """Does the list at ``blocks[index]`` start fresh under a section line of outline minutes? A
     numbered list starting at 1, or bullets in an item that so far holds lists only; not a list
     that goes on from before the line ("(h)" ... line ... "(i)")."""
     marker = (blocks[index].marker or "").strip()
-    if re.fullmatch(r"\(?1[.)]", marker):
+    if _FIRST_MARKER.fullmatch(marker):
         return True
     previous = blocks[index - 2] if index >= 2 else None
     if previous is not None and previous.kind is BlockKind.LIST_ITEM and (previous.marker or "").strip() not in _BULLETS:
