@@ -557,8 +557,8 @@ _PACK_MINUTES_CUE = re.compile(
     r"^\W{0,6}(?:present|in attendance|attendees|apologies)\b|\bRESOLVED\b|\b(?:it\s+was\s+(?:agreed|resolved)|resolved\s+(?:that|to))\b",
     re.I,
 )
-# The two patterns in parts, for lower-cased ASCII text (where lower() and re.I agree letter for
-# letter): the part anchored at the start is tried there only, and the rest is searched for only
+# The two patterns in parts, for lower-cased text (see lower_is_case_blind): the part anchored at
+# the start is tried there only, and the rest is searched for only
 # in a text holding one of the words it cannot match without. A search for "agenda" or "agreed"
 # along every paragraph that merely mentions them was most of the look for an agenda pack.
 _PACK_AGENDA_AT_START = re.compile(r"\W{0,6}agenda\b")
@@ -568,11 +568,22 @@ _PACK_MINUTES_CUE_AT_START = re.compile(r"\W{0,6}(?:present|in attendance|attend
 _PACK_MINUTES_CUE_LATER = re.compile(r"\bresolved\b|\bit\s+was\s+agreed\b")
 
 
+def lower_is_case_blind(text: str) -> bool:
+    """Does a case-blind (re.I) pattern of ASCII words, classes and spaces find in ``text`` what
+    it finds without re.I in ``text.lower()``? Yes, but for the three characters where lower()
+    and re.I part ways: the dotted capital I (its lower() is two characters), the dotless i and
+    the long s (which re.I takes for "i" and "s"). Every other character lower-cases to one
+    character of its own kind (letter, digit, space or other), and re.I takes it for an ASCII
+    letter only if it lower-cases to that letter (tests/test_segment_case_folding.py checks
+    every character). A pattern without re.I is faster, the lower-cased text costs little."""
+    return "\u0130" not in text and "\u0131" not in text and "\u017f" not in text
+
+
 @dataclass(frozen=True)
 class _SplitCue:
-    """A case-blind pattern's ``search(text) is not None``, cheaper on ASCII text (where lower()
-    and re.I agree letter for letter): its part anchored at the start is tried there only, and
-    the rest is searched for only where one of the words it cannot match without occurs."""
+    """A case-blind pattern's ``search(text) is not None``, cheaper on lower-cased text (see
+    :func:`lower_is_case_blind`): its part anchored at the start is tried there only, and the
+    rest is searched for only where one of the words it cannot match without occurs."""
 
     full: re.Pattern[str]
     at_start: re.Pattern[str]
@@ -580,12 +591,15 @@ class _SplitCue:
     later: re.Pattern[str]
 
     def __call__(self, text: str) -> bool:
-        if not text.isascii():
+        if not lower_is_case_blind(text):
             return self.full.search(text) is not None
         lowered = text.lower()
-        return self.at_start.match(lowered) is not None or (
-            any(word in lowered for word in self.words) and self.later.search(lowered) is not None
-        )
+        if self.at_start.match(lowered) is not None:
+            return True
+        for word in self.words:
+            if word in lowered:
+                return self.later.search(lowered) is not None
+        return False
 
 
 _agenda_cue = _SplitCue(_PACK_AGENDA, _PACK_AGENDA_AT_START, ("summoned", "notice", "transact"), _PACK_AGENDA_LATER)
