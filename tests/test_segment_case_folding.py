@@ -70,7 +70,27 @@ def test_pack_cues_agree_with_their_patterns_beyond_ascii(text: str) -> None:
 
 @pytest.mark.parametrize(
     "title",
-    ["Hall Lettings – Fees Were Set", "Meeting on 4 Marc\u0127 2025", "Grant \u017fAID to the Club", "Clo\u017fing at 9.30 pm", "\u0130S Noted", "Café Licence"],
+    [
+        "Hall Lettings – Fees Were Set",
+        "Meeting on 4 Marc\u0127 2025",
+        "Grant \u017fAID to the Club",
+        "Clo\u017fing at 9.30 pm",
+        "\u0130S Noted",
+        "Café Licence",
+        # the date patterns' three forms, at a word's start and inside one
+        "Meeting of 14th March",
+        "Room B12 March Rota",
+        "Visit on 3 Sept",
+        "Opens 10:15am",
+        "Opens 10:15am.",
+        "Code x10:15",
+        "Review 2024-06-30",
+        "Ref 12024-06-30",
+        "Ref A2024-06-30",
+        "Ref 2024-06-301",
+        "7 may",
+        "Plot 123 May Lane",
+    ],
 )
 def test_title_verbs_and_dates_agree_with_the_case_blind_patterns(title: str) -> None:
     features: dict[str, float] = {}

@@ -68,9 +68,12 @@ _DATE_OR_TIME = re.compile(
 )
 # The same patterns without re.I, searched in lower-cased text (see lower_is_case_blind): twice as
 # fast; the rare text holding one of the three letters where lower() and re.I differ takes the
-# re.I patterns.
+# re.I patterns. The date's three forms share their start, a digit after no word character,
+# written digit first so that the search skips from digit to digit.
 _FINITE_LOWER = re.compile(_FINITE.pattern)
-_DATE_OR_TIME_LOWER = re.compile(_DATE_OR_TIME.pattern)
+_DATE_OR_TIME_LOWER = re.compile(
+    r"\d(?<!\w\d)(?:\d?(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d?[.:]\d{2}\s*(?:am|pm)?\b|\d{3}-\d{2}-\d{2}\b)"
+)
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
