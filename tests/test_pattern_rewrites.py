@@ -143,3 +143,17 @@ def test_recorded_outcome_tries_the_form_at_hints_only(pieces: list[str]) -> Non
     first = decisions._RECORDED_HINT.search(text)
     plain = first is not None and decisions._RECORDED.search(text, first.start()) is not None
     assert (decisions.recorded_outcome(base.Clause(text, None, _PEOPLE)) is not None) == plain
+
+
+# --- "RESOLVED that OWNER VERB": the search for its forms ends after the last "that" ---------------
+
+_THAT_PIECES = ["that", "That", "THAT", "thatch", "agreed", "AGREED", "was ", "suggested", "resolved", "and", ",", ";", ":",
+                "\"", " ", "  ", "\n", "\u00a0", "x", "Ana"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_THAT_PIECES), max_size=14))
+def test_that_forms_end_by_the_last_that(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    bounded = actions._THAT_CLAUSE.finditer(text, 0, actions._end_of_that_forms(text))
+    assert [m.span() for m in bounded] == [m.span() for m in actions._THAT_CLAUSE.finditer(text)]
