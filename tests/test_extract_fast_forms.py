@@ -1,0 +1,57 @@
+"""Faster forms of the extraction's document-wide scans find exactly what their plain forms find:
+each is compared with the plain pattern over generated fictional text, including the edge cases
+the fast form relies on (the text's first line, a newline ending one match and leading the next,
+an acronym at the text's start or inside a longer word)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from minutes_parser.extract import owners
+
+_SPEAKER_PIECES = st.lists(
+    st.sampled_from(["\n", " ", "* ", "• ", "-", "Wren:", "Ada Holt:", "Bo", "x", ":", ": ", ":\n", "said", "é", "O’Dell: ", "Wren:\n", "Bo:\t"]),
+    max_size=20,
+)
+
+
+@given(_SPEAKER_PIECES)
+@settings(max_examples=400, deadline=None)
+def test_speaker_names_match_the_line_start_scan(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert owners._speaker_names(text) == owners._SPEAKER_NAME.findall(text)
+
+
+def _plain_titled_acronyms(acronyms: set[str], sample: str, lower_words: set[str]) -> set[str]:
+    found: set[str] = set()
+    for acronym in acronyms:
+        for m in re.finditer(r"(?<![\w'’])" + acronym + r"[ \t]+(?:[A-Z]\.?[ \t]+)?([A-Z][a-z]+)\b", sample):
+            word = m.group(1).lower()
+            if word not in lower_words and word not in owners._MONTHS_AND_DAYS and word not in owners.ROLE_NOUNS:
+                found.add(acronym)
+                break
+    return found
+
+
+_ACRONYM_PIECES = st.lists(
+    st.sampled_from(["PC", "TPC", "CC", "xPC", "’", "'", " ", "\t", "\n", "J. ", "Hale", "Minutes", "May", "Clerk", "é", "PC Hale", "PC J Hale", "CC\tMay"]),
+    max_size=12,
+)
+
+
+@given(_ACRONYM_PIECES, st.sets(st.sampled_from(["hale", "minutes"])))
+@settings(max_examples=400, deadline=None)
+def test_titled_acronyms_match_the_lookbehind_scan(pieces: list[str], lower_words: set[str]) -> None:
+    text = "".join(pieces)
+    acronyms = {"PC", "TPC", "CC"}
+    assert owners._titled_acronyms(acronyms, text, lower_words) == _plain_titled_acronyms(acronyms, text, lower_words)
+
+
+def test_titled_acronym_edges() -> None:
+    assert owners._titled_acronyms({"PC"}, "PC Hale reported", set()) == {"PC"}  # at the text's start
+    assert owners._titled_acronyms({"PC"}, "TPC Hale reported", set()) == set()  # inside a longer acronym
+    assert owners._titled_acronyms({"PC"}, "the ’PC Hale’ note", set()) == set()  # after a quote mark
+    assert owners._titled_acronyms({"PC"}, "PC Hale reported", {"hale"}) == set()  # a word written in lower case
