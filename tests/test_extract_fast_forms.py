@@ -55,3 +55,34 @@ def test_titled_acronym_edges() -> None:
     assert owners._titled_acronyms({"PC"}, "TPC Hale reported", set()) == set()  # inside a longer acronym
     assert owners._titled_acronyms({"PC"}, "the ’PC Hale’ note", set()) == set()  # after a quote mark
     assert owners._titled_acronyms({"PC"}, "PC Hale reported", {"hale"}) == set()  # a word written in lower case
+
+
+_DATE_PIECES = st.lists(
+    st.sampled_from(
+        [" ", "\n", "3", "q", "Q2", "May", "MAR", "mayor", "Spring", "SUMMER", "ſpring", "wınter", "WİNTER", "fall", "Next", "nEXT",
+         "end of", "CLOSE OF", "the financial year", "within", "two", "Weeks", "fortnıght", "days", "xmas", "Tomorrow", "ſep",
+         "Clerk to write", "the report", "é", "İ"]
+    ),
+    max_size=12,
+)
+
+
+@given(_DATE_PIECES)
+@settings(max_examples=400, deadline=None)
+def test_date_guards_pass_every_text_their_patterns_match(pieces: list[str]) -> None:
+    from minutes_parser.extract import _date_patterns as p
+    from minutes_parser.extract import dates
+
+    text = "".join(pieces)
+    assert dates._may_hold_a_date(text) == (dates._MAY_HOLD_A_DATE.search(text) is not None)
+    guarded = {p._SEASON: tuple(dates._SEASONS), p._DURATION: dates._DURATION_UNITS, p._NEXT_MEETING: ("next",), p._FINANCIAL_YEAR: ("end", "close")}
+    for pattern, words in guarded.items():
+        if pattern.search(text):
+            assert dates._may_mention(text, words), (pattern.pattern[:40], text)
+
+
+def test_date_guards_on_letters_lower_case_keeps() -> None:
+    from minutes_parser.extract import dates
+
+    assert dates._may_hold_a_date("by ſeptember") and not dates._may_hold_a_date("Clerk to write")
+    assert dates._may_mention("the wınter", ("winter",)) and not dates._may_mention("the report", ("winter",))
