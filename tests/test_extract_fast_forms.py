@@ -86,3 +86,17 @@ def test_date_guards_on_letters_lower_case_keeps() -> None:
 
     assert dates._may_hold_a_date("by ſeptember") and not dates._may_hold_a_date("Clerk to write")
     assert dates._may_mention("the wınter", ("winter",)) and not dates._may_mention("the report", ("winter",))
+
+
+_MARK_PIECES = st.lists(st.sampled_from(["a", "Action", "ACTION", "Actions", ".", "!", "?", ")", "]", '"', "'", "’", "”", "•", "·", "●", "▪", " ", "\n", "ACTIONAction"]), max_size=15)
+
+
+@given(_MARK_PIECES)
+@settings(max_examples=300, deadline=None)
+def test_sentence_mark_scans_find_the_marks_of_one_alternation(pieces: list[str]) -> None:
+    from minutes_parser import nlp
+
+    text = "".join(pieces)
+    plain = re.compile(f"[.!?{re.escape(''.join(sorted(nlp._CLOSERS | nlp._BULLETS)))}]|Action|ACTION")
+    scans = sorted(m.start() for pattern in (nlp._MARK_CHARACTERS, nlp._MARK_LABELS) for m in pattern.finditer(text))
+    assert scans == [m.start() for m in plain.finditer(text)]
