@@ -288,7 +288,7 @@ def owner_part(part: str, people: PeopleIndex, *, allow_unknown_names: bool = Tr
         return False
     if people.is_known(part):
         return True
-    if _WITH_HANDLE.fullmatch(part):
+    if "(@" in part and _WITH_HANDLE.fullmatch(part):  # (the pattern needs its "(@": most parts have none)
         return True  # "Martin (@mtk)", "ana (@ana-r)": a name with its account handle is a person
     first = words[0].lower()
     this_body = first == "this" and len(words) > 1 and words[-1].lower() in ROLE_NOUNS and words[1][:1].isupper()
@@ -441,7 +441,7 @@ def is_titled_officer(subject: str, people: PeopleIndex) -> bool:
     """A job title then its section ("Officer, Community Department"), not a title then a name
     ("the Finance Officer, Sara Lund"): the section has a word the document also writes in lower
     case ("roads", "community") or a word naming a section."""
-    found = _TITLED_OFFICER.fullmatch(subject.strip())
+    found = _TITLED_OFFICER.fullmatch(subject.strip()) if "," in subject else None  # (the pattern needs a comma)
     if found is None:
         return False
     words = re.findall(r"[A-Za-z'’\-]+", found.group("section"))
