@@ -68,6 +68,15 @@ def test_model_learns_separable_rows_and_survives_storage() -> None:
     assert model.strongest({"w=discussed": 1.0}, count=1, positive=False) == ["w=discussed"]
 
 
+def test_strongest_ranks_by_contribution_then_name() -> None:
+    weights = {"w=brook": 2.0, "w=alder": 2.0, "w=cedar": 0.5, "w=dune": -1.0, "w=elm": 0.0}
+    model = HashedLinearModel({_column(name): weight for name, weight in weights.items()}, 0.0)
+    row = {"w=cedar": 5.0, "w=brook": 1.0, "w=alder": 1.0, "w=dune": 1.0, "w=elm": 1.0}
+    assert model.strongest(row, count=2) == ["w=cedar", "w=alder"]  # 2.5 (weight times value), then a tie by name
+    assert model.strongest(row, count=5) == ["w=cedar", "w=alder", "w=brook"]
+    assert model.strongest(row, count=5, positive=False) == ["w=dune"]
+
+
 def test_stored_model_holds_numbers_not_feature_names() -> None:
     rows, labels = _toy_rows()
     text = json.dumps(HashedLinearModel.fit(rows, labels).to_dict())

@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from minutes_parser.classify import actions, base, paragraphs
+from minutes_parser.classify import actions, base, decisions, paragraphs
+from minutes_parser.extract.owners import PeopleIndex
 
 # --- Caseless: a re.I pattern searched in lower-cased ASCII text ---------------------------------
 
@@ -124,3 +125,35 @@ def test_a_clause_break_holds_a_comma_semicolon_or_and(sentence: str) -> None:
     # _clauses returns a sentence without these literals whole, without searching it
     if "," not in sentence and ";" not in sentence and "and" not in sentence:
         assert paragraphs._CLAUSE_BREAK.search(sentence) is None
+
+
+# --- "recorded outcome": the form tried only where a hint of its first word is found ----------------
+
+_RECORDED_PIECES = ["NOTED", "Noted", "NO", "OBJECTION", "APPROVED", "Approved", "approved", "-", "(", ")", "motion", "Y-2",
+                    "N-1", ";", "PLACED", "ON", "FILE", "DEFEATED", "UN", "x", ".", " ", "  ", "\n"]
+
+
+_PEOPLE = PeopleIndex.build([], "")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_RECORDED_PIECES), max_size=12))
+def test_recorded_outcome_tries_the_form_at_hints_only(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    first = decisions._RECORDED_HINT.search(text)
+    plain = first is not None and decisions._RECORDED.search(text, first.start()) is not None
+    assert (decisions.recorded_outcome(base.Clause(text, None, _PEOPLE)) is not None) == plain
+
+
+# --- "RESOLVED that OWNER VERB": the search for its forms ends after the last "that" ---------------
+
+_THAT_PIECES = ["that", "That", "THAT", "thatch", "agreed", "AGREED", "was ", "suggested", "resolved", "and", ",", ";", ":",
+                "\"", " ", "  ", "\n", "\u00a0", "x", "Ana"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_THAT_PIECES), max_size=14))
+def test_that_forms_end_by_the_last_that(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    bounded = actions._THAT_CLAUSE.finditer(text, 0, actions._end_of_that_forms(text))
+    assert [m.span() for m in bounded] == [m.span() for m in actions._THAT_CLAUSE.finditer(text)]

@@ -28,10 +28,21 @@ def test_scanner_finds_exactly_the_words_that_occur(words: list[str], text: str)
     assert scanner.found_in(text) == {w for w in words if w in text}
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECE, min_size=1, max_size=12, unique=True), st.text(alphabet="abe- (x", max_size=40))
+def test_scanner_reports_the_longest_word_at_each_place(words: list[str], text: str) -> None:
+    # the plain form the scanner's skipping search replaced: the trie tried at every place
+    scanner = _WordScanner()
+    scanner.add(frozenset(words))
+    every_place = re.compile(f"(?=({trie(words)}))")
+    assert scanner.matches_in(text) == frozenset(every_place.findall(text))
+
+
 def test_scanner_sees_overlapping_and_nested_words() -> None:
     scanner = _WordScanner()
     scanner.add(frozenset(["agree", "agreed", "greed", "reed", "task", "ask", "that"]))
     assert scanner.found_in("the panel agreed a task") == {"agree", "agreed", "greed", "reed", "task", "ask"}
+    assert scanner.matches_in("agreed") == {"agreed", "greed", "reed"}  # words starting inside a longer one
     assert scanner.found_in("nothing here") == frozenset()
     scanner.add(frozenset(["here"]))  # a later rule list's words are found too
     assert scanner.found_in("nothing here") == {"here"}

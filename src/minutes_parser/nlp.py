@@ -121,8 +121,12 @@ _SUFFIX_CLASS = re.escape(_SUFFIX_CHARS)
 # a prefix character (each of a word's opening run is a token); the word's core, up to its last
 # character that is not a suffix one; a character of the suffix run; a run of other whitespace.
 _PIECES = re.compile(f"{_PREFIX_CLASS} ?|\\S*[^\\s{_SUFFIX_CLASS}] ?|\\S ?|\\s+")
-# The characters of the tokens a sentence may start at or after (see _starts_sentence).
-_MARKS = re.compile(f"[.!?{re.escape(''.join(sorted(_CLOSERS | _BULLETS)))}]|Action|ACTION")
+# The characters of the tokens a sentence may start at or after (see _starts_sentence): the
+# characters that can end a sentence or open a list entry, and the labels. Two scans, not one
+# alternation: a pattern led by a class alone is a scan for its characters, an alternation is
+# tried at every position; the labels are looked for only in a text that holds one.
+_MARK_CHARACTERS = re.compile(f"[.!?{re.escape(''.join(sorted(_CLOSERS | _BULLETS)))}]")
+_MARK_LABELS = re.compile("Action|ACTION")
 
 
 def _tokens(text: str) -> tuple[list[str], list[int], list[int]]:
@@ -141,10 +145,12 @@ def _tokens(text: str) -> tuple[list[str], list[int], list[int]]:
     # (after a full stop or a closing quote): the pieces of the marks and the pieces after them
     count = len(tokens)
     candidates: set[int] = set()
-    for mark in _MARKS.finditer(text):
-        index = bisect_right(starts_at, mark.start()) - 1
-        candidates.add(index)
-        candidates.add(index + 1)
+    labelled = "Action" in text or "ACTION" in text
+    for pattern in (_MARK_CHARACTERS, _MARK_LABELS) if labelled else (_MARK_CHARACTERS,):
+        for mark in pattern.finditer(text):
+            index = bisect_right(starts_at, mark.start()) - 1
+            candidates.add(index)
+            candidates.add(index + 1)
     candidates.discard(0)
     candidates.discard(count)
     return tokens, starts_at, sorted(candidates)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import islice
 
 from ..extract.owners import NOT_OWNER_WORDS, ROLE_NOUNS, PeopleIndex, owner_part, owner_phrase
 from .base import (
@@ -823,6 +824,20 @@ _THAT_CLAUSE = re.compile(  # (behind a lookahead for where a form can start: se
 )
 
 
+# What every form of _THAT_CLAUSE ends with: "that" or "That", white space and the character after it.
+_THAT_AND_SPACE = re.compile(r"\s*\S?")
+
+
+def _end_of_that_forms(text: str) -> int:
+    """Where the last form of _THAT_CLAUSE can end (with the character its lookahead reads): after
+    the last "that" in ``text``. The search stops there instead of trying each place after it."""
+    last = max(text.rfind("that"), text.rfind("That"))
+    if last < 0:
+        return 0
+    after = _THAT_AND_SPACE.match(text, last + 4)  # (it matches anywhere, if only the empty string)
+    return after.end() if after else len(text)
+
+
 _EARLIER_DECISION = re.compile(r"\bhad\s+(?:been\s+|previously\s+|already\s+)*(?:agreed|resolved|decided)\s*:?\s+that\s+$", re.I)
 
 
@@ -832,10 +847,12 @@ def resolution_directs(clause: Clause) -> Finding | None:
     "It was agreed ... and that the Head of Community Services report on take-up"."""
     starts = [0] if clause.label in ("RESOLVED", "Decision", "Agreed") else []
     if "that" in clause.lowered:  # the costly pattern needs the word
+        text = clause.text
         # "It had been agreed that ...": an earlier decision recalled, not one that sets a task now
         # (the recall's pattern needs "had": an ASCII clause without it is not searched)
-        recalls = not clause.text.isascii() or "had" in clause.lowered
-        starts += [m.end() for m in _THAT_CLAUSE.finditer(clause.text) if not (recalls and _EARLIER_DECISION.search(clause.text, 0, m.end()))]
+        recalls = not text.isascii() or "had" in clause.lowered
+        forms = _THAT_CLAUSE.finditer(text, 0, _end_of_that_forms(text))
+        starts += [m.end() for m in forms if not (recalls and _EARLIER_DECISION.search(text, 0, m.end()))]
     for start in starts:
         found = _owner_and_base_verb(clause, start)
         if found:
@@ -872,7 +889,7 @@ def _owner_and_base_verb(clause: Clause, start: int) -> Finding | None:
     """"[that] the Corporate Director of Finance report ...": the shortest owner phrase followed by a
     verb in its base form (or "be asked to VERB")."""
     text = clause.text
-    words = list(_WORD.finditer(text, start))
+    words = list(islice(_WORD.finditer(text, start), 9))  # what is read of them: a subject of up to 7 words, the verb
     if words and words[0].group(0).lower() == "that":
         words = words[1:]
     for count in range(1, min(8, len(words))):

@@ -112,15 +112,15 @@ class NeedsError(AssertionError):
 
 class _WordScanner:
     """Which of a set of strings occur in a text (as substrings), in one regex pass instead of
-    one ``in`` test per string. The strings make a trie pattern tried at every position inside a
-    lookahead, so overlapping occurrences are all seen; at each position it reports the longest
-    string starting there, and that string stands for every string it contains (each of which
-    occurs too). The result is exactly ``{w for w in words if w in text}``."""
+    one ``in`` test per string. The strings make a trie pattern; at each position where one starts
+    it reports the longest string starting there, and that string stands for every string it
+    contains (each of which occurs too). The result is exactly ``{w for w in words if w in text}``."""
 
     def __init__(self) -> None:
         self.words: dict[str, None] = {}
         self._pattern: re.Pattern[str] | None = None
         self._within: dict[str, frozenset[str]] = {}
+        self._resume: dict[str, int] = {}
         self.version = 0  # counts pattern builds: what was derived from ``within`` is stale after one
 
     def add(self, words: frozenset[str]) -> None:
@@ -138,13 +138,26 @@ class _WordScanner:
         if self._pattern is None:
             words = [w for w in self.words if w]
             self._within = {w: frozenset(v for v in self.words if v in w) for w in words}
-            self._pattern = re.compile(f"(?=({trie(words)}))") if words else re.compile(r"(?!)")
+            self._resume = _resume_offsets(words)
+            self._pattern = re.compile(trie(words)) if words else re.compile(r"(?!)")
             self.version += 1
         return self._pattern
 
     def matches_in(self, text: str) -> frozenset[str]:
-        """The longest word starting at each place where one starts."""
-        return frozenset(self._build().findall(text))
+        """The longest word starting at each place where one starts. The trie is searched as a
+        consuming pattern, which the regex engine skips ahead to a word's first character for (a
+        lookahead finding every overlapping match is tried at every character instead), and after
+        each match the search goes on at the first place inside it where a word can start
+        (``_resume_offsets``): no place where a word starts is passed over."""
+        search = self._build().search
+        resume = self._resume
+        found: set[str] = set()
+        at = 0
+        while (match := search(text, at)) is not None:
+            word = match.group()
+            found.add(word)
+            at = match.start() + resume[word]
+        return frozenset(found)
 
     def expand(self, matches: frozenset[str]) -> frozenset[str]:
         """Every word the longest ``matches`` stand for (and "" when it is one of the words)."""
@@ -158,6 +171,26 @@ class _WordScanner:
 
     def found_in(self, text: str) -> frozenset[str]:
         return self.expand(self.matches_in(text))
+
+
+def _resume_offsets(words: list[str]) -> dict[str, int]:
+    """Each word -> the first offset inside it where a word could start when the word was found at
+    a place (its length when none could): one that fits inside it or runs on past its end (of the
+    words "agree", "gree" and "reed", "gree" fits inside "agree" and "reed" starts inside it in
+    "agreed"). No word starts before that offset, so the search for the next may skip to it."""
+    whole = set(words)
+    prefixes = {word[:end] for word in words for end in range(1, len(word) + 1)}
+    resume: dict[str, int] = {}
+    for word in words:
+        resume[word] = next(
+            (
+                at
+                for at in range(1, len(word))
+                if word[at:] in prefixes or any(word[at:end] in whole for end in range(at + 1, len(word)))
+            ),
+            len(word),
+        )
+    return resume
 
 
 def trie(words: list[str]) -> str:

@@ -337,7 +337,8 @@ _RECORDED = re.compile(
 )
 
 # Every form above starts with one of these (after its \b): a scan for them is fast (the first
-# characters make a set), and no match starts before the first one found.
+# characters make a set), and a form is tried only where one is found. Those found never overlap a
+# place a form starts: a hint is "(" or letters inside a word, where \b fails.
 _RECORDED_HINT = re.compile(
     r"Noted|NOTED|AGREED|APPROVED|CARRIED|NO|[Aa]pproved|\(|PLACED|CONFIRMED|ADOPTED|PASSED|ACCEPTED|REFERRED|CONTINUED|FAILED|DEFEATED"
 )
@@ -346,8 +347,11 @@ _RECORDED_HINT = re.compile(
 @DECISION_RULES.add("pattern:recorded outcome", needs=("noted", re.compile(r"no(?<!\wno)\s+(?:objection|observation|comment)"), "agreed", "approved", "carried", "(", "placed", "confirmed", "adopted", "passed", "accepted", "referred", "continued", "failed", "defeated"))
 def recorded_outcome(clause: Clause) -> Finding | None:
     """Outcomes written as a tag: "... Balance of £6,564.21 Noted", "NO OBJECTIONS", "APPROVED – 2018 budget"."""
-    hint = _RECORDED_HINT.search(clause.text)
-    return Finding("pattern:recorded outcome") if hint and _RECORDED.search(clause.text, hint.start()) else None
+    text = clause.text
+    for hint in _RECORDED_HINT.finditer(text):
+        if _RECORDED.match(text, hint.start()) is not None:
+            return Finding("pattern:recorded outcome")
+    return None
 
 
 @DECISION_RULES.add("pattern:paper noted", needs=("noted",))

@@ -126,6 +126,23 @@ class DateContext:
 _T = TypeVar("_T")
 
 
+# Letters a case-blind pattern reads as "s" or "i" though lower() leaves them as they are (or makes
+# two characters of one): in a text holding one, a word test on the lower-cased text may miss what
+# the pattern finds, so the pattern runs.
+_UNFOLDED = ("ſ", "ı", "İ")
+
+
+def _unfolded(text: str) -> bool:
+    return not text.isascii() and any(map(text.__contains__, _UNFOLDED))
+
+
+def _may_mention(text: str, words: tuple[str, ...]) -> bool:
+    """May a case-blind pattern that needs one of ``words`` (lower case) match ``text``? Tested on
+    the lower-cased text, far cheaper than trying the pattern where none of them occurs."""
+    low = text.lower()
+    return any(map(low.__contains__, words)) or _unfolded(text)
+
+
 # --------------------------------------------------------------------------------------------
 # Calendar arithmetic.
 
@@ -572,7 +589,7 @@ def _meeting_candidates(text: str, context: DateContext) -> list[_Candidate]:
     if meeting is not None and next_meeting is not None and next_meeting <= meeting:
         next_meeting = None
     found: list[_Candidate] = []
-    for match in _NEXT_MEETING.finditer(text):
+    for match in _NEXT_MEETING.finditer(text) if _may_mention(text, ("next",)) else ():
         if _NEXT_MEETING_HEADER_BEFORE.search(text[max(0, match.start() - 30) : match.start()]) or _names_another_body(match.group(0), context.own_body_words):
             found.append(_blocked(match))
             continue
@@ -663,10 +680,13 @@ def _stated_after_next_meeting(
     return (match.end(), *_month_value(year, month))
 
 
+_DURATION_UNITS = ("day", "week", "fortnight", "month", "year")  # one of which _DURATION needs
+
+
 def _duration_candidates(text: str, meeting: dt.date | None) -> list[_Candidate]:
     """ "within two weeks", "in 14 days", "within the next ten days": the meeting plus that."""
     found: list[_Candidate] = []
-    for match in _DURATION.finditer(text):
+    for match in _DURATION.finditer(text) if _may_mention(text, _DURATION_UNITS) else ():
         cue_word, unit = match["cue"].lower(), match["unit"].lower()
         count_text = re.sub(r"\s+", " ", (match["n"] or "").lower())
         count = int(count_text) if count_text.isdigit() else _NUMBER_WORDS.get(count_text)
@@ -782,7 +802,7 @@ def _period_candidates(text: str, context: DateContext) -> list[_Candidate]:
     """Financial years, quarters, seasons and school terms."""
     meeting = context.meeting_date
     found: list[_Candidate] = []
-    for match in _FINANCIAL_YEAR.finditer(text):
+    for match in _FINANCIAL_YEAR.finditer(text) if _may_mention(text, ("end", "close")) else ():  # (its "end of")
         cue = _end_of_cue(text, match)
         if cue is None:
             continue
@@ -806,7 +826,7 @@ def _period_candidates(text: str, context: DateContext) -> list[_Candidate]:
             quarter, year = (quarter + 1, year) if quarter < 4 else (1, year + 1)
         found.append(_make(match, (f"{year}-Q{quarter}", _month_end(year, quarter * 3)), rule, cue.strong))
 
-    for match in _SEASON.finditer(text):
+    for match in _SEASON.finditer(text) if _may_mention(text, tuple(_SEASONS)) else ():
         name = match["season"].lower()
         cue = _end_of_cue(text, match) if match["endof"] else _cue_before(text, match.start())
         if cue is None or not (cue.strong or match["endof"]) or (name == "fall" and not (match["the"] or match["endof"])):
@@ -876,13 +896,25 @@ def _without_overlaps(items: list[_T], span: Callable[[_T], tuple[int, int, bool
     return kept
 
 
-_DATE_HINTS = (
-    r"\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|next|end|mid"
-    r"|summer|spring|autumn|winter|fall|term|quarter|q[1-4]|christmas|xmas|tomorrow)"
+_DATE_HINT_WORDS = (
+    *"jan feb mar apr may jun jul aug sep oct nov dec day week month year next end mid".split(),
+    *"summer spring autumn winter fall term quarter christmas xmas tomorrow".split(),
 )
-# (searched led by the class of the hints' first characters, each hint tried behind it: the engine
-# skips to those characters instead of trying thirty words at every position; the same answer)
+_DATE_HINTS = r"\d|(?i:" + "|".join(_DATE_HINT_WORDS) + r"|q[1-4])"
+# The hints as one pattern, for a text holding a letter lower() does not fold (see _unfolded).
 _MAY_HOLD_A_DATE = re.compile(r"(?i:[\djfmasondwyeqcxt])(?<=(?=" + _DATE_HINTS + r").)")
+
+
+def _may_hold_a_date(text: str) -> bool:
+    """``_MAY_HOLD_A_DATE.search(text) is not None``, a few times cheaper: a digit (which "q3"
+    holds too), else a hint word in the lower-cased text. Most letters start a hint word, so the
+    pattern tried the hints at most positions of a text without a date."""
+    if _DIGIT.search(text) is not None:
+        return True
+    if _unfolded(text):
+        return _MAY_HOLD_A_DATE.search(text) is not None
+    low = text.lower()
+    return any(map(low.__contains__, _DATE_HINT_WORDS))
 
 
 def find_due(text: str, context: DateContext) -> DueDate | None:
@@ -891,7 +923,7 @@ def find_due(text: str, context: DateContext) -> DueDate | None:
     Every date expression is read with its cue; of those that are deadlines, the first one
     tied to a strong cue ("by", "before", "deadline", "within", ...) wins, else the first.
     """
-    if not _MAY_HOLD_A_DATE.search(text):
+    if not _may_hold_a_date(text):
         return None
     meeting = context.meeting_date
     candidates = (
@@ -935,7 +967,7 @@ _DAY_IS_A_DEADLINE = re.compile(r"\b(?:by|before|until|till|later\s+than|deadlin
 def event_date_for_attendance(task: str, sentence_before: str, context: DateContext) -> DueDate | None:
     """The day of the event named in ``sentence_before`` when ``task`` is only to attend it (see
     _BARE_ATTENDANCE); None otherwise, or when that sentence dates more than one day."""
-    if len(task.split()) > _BARE_ATTENDANCE_WORDS or not _BARE_ATTENDANCE.search(task) or not _MAY_HOLD_A_DATE.search(sentence_before):
+    if len(task.split()) > _BARE_ATTENDANCE_WORDS or not _BARE_ATTENDANCE.search(task) or not _may_hold_a_date(sentence_before):
         return None
     if not _AN_EVENT.search(sentence_before):
         return None

@@ -154,13 +154,14 @@ class HashedLinearModel:
     def strongest(self, row: Features, *, count: int = 3, positive: bool = True) -> list[str]:
         """The features of ``row`` that pushed hardest toward yes (or, with ``positive=False``, no)."""
         by_name = self._weights_by_name()
-        contributions: list[tuple[float, str]] = []
+        # (-strength, name) pairs sort strongest first, ties by name, without a key function
+        ranked: list[tuple[float, str]] = []
         for name, value in row.items():
             weight = by_name[name] * value
-            if (weight > 0) == positive and weight != 0.0:
-                contributions.append((abs(weight), name))
-        contributions.sort(key=lambda c: (-c[0], c[1]))
-        return [name for _, name in contributions[:count]]
+            if weight != 0.0 and (weight > 0) == positive:
+                ranked.append((-abs(weight), name))
+        ranked.sort()
+        return [name for _, name in ranked[:count]]
 
 
 class BoundedMemo(dict[K, V]):
