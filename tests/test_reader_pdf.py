@@ -399,10 +399,41 @@ def test_unchecked_pdfium_calls_answer_as_the_checked_bindings_do() -> None:
         fast_edges = [e.value for e in edges]
         pdfium_c.FPDFText_GetRect(checked, 0, *(ctypes.byref(e) for e in edges))
         assert fast_edges == [e.value for e in edges]
+        assert [calls.text_index(handle, i) for i in range(count)] == [
+            pdfium_c.FPDFText_GetTextIndexFromCharIndex(checked, i) for i in range(count)
+        ]
+        fast_units, units = (ctypes.c_ushort * (count + 1))(), (ctypes.c_ushort * (count + 1))()
+        assert calls.get_text(handle, 0, count, fast_units) == pdfium_c.FPDFText_GetText(checked, 0, count, units) > 1
+        assert list(fast_units) == list(units)
         page_handle = calls.handle(page.raw)
         types = [calls.object_type(calls.page_object(page_handle, i)) for i in range(pdfium_c.FPDFPage_CountObjects(page.raw))]
         assert types == [pdfium_c.FPDFPageObj_GetType(pdfium_c.FPDFPage_GetObject(page.raw, i)) for i in range(len(types))]
         assert pdfium_c.FPDF_PAGEOBJ_TEXT in types
+    finally:
+        textpage.close()
+        page.close()
+        document.close()
+
+
+def test_page_text_read_one_character_at_a_time_matches_pypdfium2() -> None:
+    """The reader reads a page's text through pdfium's own calls, and one character at a time
+    when the lengths disagree: both must give what pypdfium2's text page gives."""
+    import pypdfium2 as pdfium
+
+    from minutes_parser.readers.pdf import _text_by_char, _text_range
+
+    page_texts = [Text(72, 760, "Minutes of the Ashcombe Parish Council"), Text(72, 740, "Café grant — £250 agreed."), Text(420, 740, "RT")]
+    document = pdfium.PdfDocument(make_pdf([page_texts]))
+    page = document[0]
+    textpage = page.get_textpage()
+    try:
+        count = textpage.count_chars()
+        assert count > 30
+        assert _text_range(textpage.raw, 0, count) == textpage.get_text_range(0, count)
+        assert _text_range(textpage.raw, 5, 9) == textpage.get_text_range(5, 9)
+        by_char = "".join(textpage.get_text_range(i, 1)[:1] or " " for i in range(count))
+        assert _text_by_char(textpage.raw, count) == by_char
+        assert "Café grant" in by_char
     finally:
         textpage.close()
         page.close()

@@ -135,8 +135,8 @@ class _CharReader:
 
 
 def page_segments(textpage: object, text: str) -> list[Segment]:
-    """Segments of one page, read line by line from pdfium's text page."""
-    chars = _CharReader(textpage.raw)  # type: ignore[attr-defined]
+    """Segments of one page, read line by line from pdfium's text page (its handle)."""
+    chars = _CharReader(textpage)
     handle = chars.handle
     count_rects, get_rect = calls.count_rects, calls.get_rect
     # A run's rectangle: four doubles (left, top, right, bottom) written side by side, read back
@@ -245,44 +245,52 @@ def _split_runs(chars: _CharReader, line_text: str, offset: int) -> list[Segment
     first = last_index = -1
     x0 = x1 = bottom = top = 0.0
     pending_space = False
-    # This loop is the hot path: chars.box() inlined, the box's four floats read in one call, and
-    # no closure (the variables a closure shares are slower to read and write in the loop).
+    # This loop is the hot path: chars.box() inlined, the box's four floats read in one call, no
+    # closure (the variables a closure shares are slower to read and write in the loop), the
+    # lists' append methods looked up once per segment, and the index counted by hand.
     get_box, unpack_box = calls.loose_char_box, _RECT.unpack_from
     handle, rect, rect_ref = chars.handle, chars.rect, chars.rect_ref
     segment_gap, word_gap = SEGMENT_GAP, WORD_GAP
-    for index, ch in enumerate(line_text, offset):
+    add_piece, add_height = pieces.append, heights.append
+    index = offset
+    for ch in line_text:
         if ch.isspace():
             pending_space = True
+            index += 1
             continue
         get_box(handle, index, rect_ref)
         cx0, ct, cx1, cb = unpack_box(rect)
         if first >= 0:
-            height = top - bottom if top - bottom > ct - cb else ct - cb
+            height = top - bottom
+            if ct - cb > height:
+                height = ct - cb
             if height < 1.0:
                 height = 1.0
             gap = cx0 - x1
-            vertical_jump = cb > top or ct < bottom
-            if gap > segment_gap * height or gap < -height * 2 or vertical_jump:
+            # A wide gap, a step back left or a jump up or down: the segment ends here.
+            if gap > segment_gap * height or gap < -height * 2 or cb > top or ct < bottom:
                 _close_run(out, chars, pieces, heights, first, last_index, (x0, x1, bottom, top))
                 first = -1
-            elif pending_space or gap > word_gap * height:
-                pieces.append(" ")
+            else:
+                if pending_space or gap > word_gap * height:
+                    add_piece(" ")
+                if cx1 > x1:
+                    x1 = cx1
+                if cb < bottom:
+                    bottom = cb
+                if ct > top:
+                    top = ct
         if first < 0:
             first = index
             pieces = []
             heights = []
+            add_piece, add_height = pieces.append, heights.append
             x0, x1, bottom, top = cx0, cx1, cb, ct
-        else:
-            if cx1 > x1:
-                x1 = cx1
-            if cb < bottom:
-                bottom = cb
-            if ct > top:
-                top = ct
-        pieces.append(ch)
-        heights.append(ct - cb)
+        add_piece(ch)
+        add_height(ct - cb)
         last_index = index
         pending_space = False
+        index += 1
     if first >= 0:
         _close_run(out, chars, pieces, heights, first, last_index, (x0, x1, bottom, top))
     return out

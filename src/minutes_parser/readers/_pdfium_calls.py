@@ -37,6 +37,10 @@ def handle(raw: object) -> ctypes.c_void_p:
     return ctypes.cast(raw, ctypes.c_void_p)  # type: ignore[arg-type]
 
 
+# (textpage, char index) -> text index, -1 for a character left out of the text
+text_index = _unchecked(pdfium_c.FPDFText_GetTextIndexFromCharIndex)
+# (textpage, start, count, unsigned short* buffer) -> UTF-16 units written, with the NUL
+get_text = _unchecked(pdfium_c.FPDFText_GetText)
 # (textpage, index, FS_RECTF*) -> bool
 loose_char_box = _unchecked(pdfium_c.FPDFText_GetLooseCharBox)
 # (textpage, index) -> int

@@ -11,10 +11,13 @@ A text layer that decodes to garbage (fonts without a Unicode map) or no text at
 
 from __future__ import annotations
 
+import codecs
+import ctypes
 import re
 import threading
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from ..errors import (
     DocumentTooLargeError,
@@ -25,6 +28,7 @@ from ..errors import (
 )
 from ..model import ReadDocument, SourceFormat
 from . import ReadOptions
+from . import _pdfium_calls as calls
 from ._pdf_blocks import BlockAssembler, assign_margins
 from ._pdf_grid import GridRow, grid_rows, looks_like_header, page_rules
 from ._pdf_layout import (
@@ -118,28 +122,35 @@ def _read_pages(document: pdfium.PdfDocument, options: ReadOptions) -> tuple[lis
         warnings.append(f"read only the first {limit} of {total} pages (page limit)")
     pages: list[Page] = []
     unreadable: list[int] = []
+    # Pages and text pages through pdfium's own calls, closed here: pypdfium2's PdfPage and
+    # PdfTextPage attach a weakref finalizer and parent/kid bookkeeping to each, which cost more
+    # than pdfium's closing itself. The lock held by ``read`` keeps pdfium single-threaded.
+    document_handle = document.raw
     for index in range(limit):
-        try:
-            page = document[index]
-        except pdfium.PdfiumError:
+        page = pdfium_c.FPDF_LoadPage(document_handle, index)
+        if not page:
             warnings.append(f"page {index + 1} could not be loaded and was skipped")
             continue
         try:
-            width, height = page.get_size()
-            textpage = page.get_textpage()
+            width, height = pdfium_c.FPDF_GetPageWidthF(page), pdfium_c.FPDF_GetPageHeightF(page)
+            textpage = pdfium_c.FPDFText_LoadPage(page)
+            if not textpage:
+                raise pdfium.PdfiumError("Failed to load text page.")
             try:
-                count = textpage.count_chars()
-                text = textpage.get_text_range(0, count) if count > 0 else ""
+                count = pdfium_c.FPDFText_CountChars(textpage)
+                if count == -1:
+                    raise pdfium.PdfiumError("Failed to get character count.")
+                text = _text_range(textpage, 0, count) if count > 0 else ""
                 if len(text) != count:
                     # Characters outside the BMP shift pdfium's indexes; read them one by one.
-                    text = "".join(textpage.get_text_range(i, 1)[:1] or " " for i in range(count))
+                    text = _text_by_char(textpage, count)
                 usable = _usable_text(text)
                 segments = page_segments(textpage, text) if usable else []
                 table_lines: list[Line] = []
                 if segments:
                     segments, table_lines = _ruled_tables(page, textpage, segments, index + 1)
             finally:
-                textpage.close()
+                pdfium_c.FPDFText_ClosePage(textpage)
             if not usable:
                 unreadable.append(index)
             lines = group_lines(segments, index + 1) if segments else []
@@ -147,20 +158,21 @@ def _read_pages(document: pdfium.PdfDocument, options: ReadOptions) -> tuple[lis
                 lines = sorted([*lines, *table_lines], key=lambda ln: -ln.middle)
             pages.append(Page(index + 1, width, height, lines))
         finally:
-            page.close()
+            pdfium_c.FPDF_ClosePage(page)
     if unreadable:
         _recover_unreadable(document, pages, unreadable, options, warnings)
     return pages, warnings, total
 
 
 def _ruled_tables(
-    page: pdfium.PdfPage, textpage: pdfium.PdfTextPage, segments: list[Segment], number: int
+    page: object, textpage: object, segments: list[Segment], number: int
 ) -> tuple[list[Segment], list[Line]]:
-    """Rows of the page's ruled tables as table lines; the segments they cover taken out."""
-    horizontal, vertical = page_rules(page.raw)
+    """Rows of the page's ruled tables as table lines; the segments they cover taken out
+    (``page`` and ``textpage``: pdfium's handles)."""
+    horizontal, vertical = page_rules(page)
     if len(horizontal) < 3 or len(vertical) < 3:
         return segments, []
-    tables = grid_rows(textpage.raw, horizontal, vertical)
+    tables = grid_rows(textpage, horizontal, vertical)
     if not tables:
         return segments, []
     for table in tables:
@@ -211,6 +223,52 @@ def _header_above(table: list[GridRow], segments: list[Segment]) -> list[Segment
     top = max(s.top for s in above)
     table.insert(0, GridRow(top, first.top, first.x0, first.x1, tuple(cells), edges))
     return segments
+
+
+def _text_range(textpage: object, index: int, count: int) -> str:
+    """The text of ``count`` characters from ``index``, as pypdfium2's
+    ``PdfTextPage.get_text_range`` reads it: characters pdfium leaves out of its text at either
+    end of the range are dropped from the range first (crbug.com/pdfium/2079)."""
+    first, last = index, index + count - 1
+    while True:
+        if first > last:
+            return ""
+        text_first = pdfium_c.FPDFText_GetTextIndexFromCharIndex(textpage, first)
+        if text_first != -1:
+            break
+        first += 1
+    text_last = pdfium_c.FPDFText_GetTextIndexFromCharIndex(textpage, last)
+    while text_last == -1:  # (stops at ``first`` at the latest)
+        last -= 1
+        text_last = pdfium_c.FPDFText_GetTextIndexFromCharIndex(textpage, last)
+    buffer = (ctypes.c_ushort * (text_last + 2 - text_first))()  # with the terminating NUL
+    written = pdfium_c.FPDFText_GetText(textpage, first, last - first + 1, buffer)
+    return codecs.decode(memoryview(buffer)[: written - 1], "utf-16-le", "ignore")
+
+
+def _text_by_char(textpage: object, count: int) -> str:
+    """The page's text one character per index: ``_text_range(textpage, i, 1)[:1] or " "`` for
+    every index, through the unchecked calls and one buffer (a page of a few thousand characters
+    took some 15 ms through the checked calls)."""
+    handle = calls.handle(textpage)
+    text_index, get_text = calls.text_index, calls.get_text
+    buffer = (ctypes.c_ushort * 8)()  # one character's UTF-16 units and the NUL fit with room to spare
+    units = memoryview(buffer)
+    chars: list[str] = []
+    for index in range(count):
+        if text_index(handle, index) == -1:
+            chars.append(" ")  # left out of pdfium's text
+            continue
+        written = get_text(handle, index, 1, buffer)
+        if written == 2:  # one unit and the NUL: most characters
+            unit = buffer[0]
+            chars.append(" " if 0xD800 <= unit <= 0xDFFF else chr(unit))  # a lone surrogate decodes to nothing
+        elif written == 0:
+            chars.append("\x00")  # (_text_range's fresh buffer: one zero unit read)
+        else:
+            # _text_range's buffer holds two units for one character: no more are read.
+            chars.append(codecs.decode(units[: min(written - 1, 2)], "utf-16-le", "ignore")[:1] or " ")
+    return "".join(chars)
 
 
 def _recover_unreadable(
