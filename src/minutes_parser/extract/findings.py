@@ -61,13 +61,13 @@ def collect_findings(
         whole = False
     clauses = classified.clauses
     for clause in clauses:
-        provenance = Provenance(item_index, paragraph_index, clause.start, clause.end, item_ref)
         if clause.decision and not (whole and decisions and decisions[-1].provenance.paragraph == paragraph_index and decisions[-1].provenance.item_index == item_index):
             text = para.text if whole else clause.text
             motion = read_motion(text, para.text)
+            start, end = (0, len(para.text)) if whole else (clause.start, clause.end)
             decision = Decision(
                 _motion_text(clean_text(text), para.text[: clause.start] if not whole else "", subject),
-                provenance if not whole else Provenance(item_index, paragraph_index, 0, len(para.text), item_ref),
+                Provenance(item_index, paragraph_index, start, end, item_ref),
                 (clause.decision.cue, *motion.cues),
                 motion.outcome,
                 motion.votes,

@@ -64,9 +64,9 @@ def read_item(
     subject: str | None = draft.title or None  # what a bare motion is about, until the item decides something
     record = MotionRecord()  # a motion whose named vote closes it paragraphs later
     options = False  # under "Members may:", list entries are choices offered, not decisions
+    provenance_item = draft.number or draft.key
     for paragraph_index, para in enumerate(draft.paragraphs):
         sentences = next(spans)
-        provenance_item = draft.number or draft.key
         previous, without_action = without_action, None
         if not para.text:
             paragraphs.append(Paragraph(ParagraphKind.DISCUSSION, "", ("label:" + para.label,) if para.label else (), label=para.label))

@@ -364,8 +364,9 @@ def find_votes(text: str) -> Votes | None:
         in_favour = in_favour if in_favour is not None or not named.in_favour else len(named.in_favour)
         against = against if against is not None or not named.against else len(named.against)
         abstain = abstain if abstain is not None or not named.abstain else len(named.abstain)
-    votes = Votes(in_favour, against, abstain, named, mover, seconder)
-    return None if votes == Votes() else votes
+    if in_favour is None and against is None and abstain is None and named is None and mover is None and seconder is None:
+        return None  # nothing stated (most texts): no record made to compare with Votes()
+    return Votes(in_favour, against, abstain, named, mover, seconder)
 
 
 # --- outcome -----------------------------------------------------------------------------------
