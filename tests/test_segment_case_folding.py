@@ -8,16 +8,16 @@ import string
 
 import pytest
 
+from minutes_parser.casefold import UNFOLDED, lower_is_case_blind
 from minutes_parser.segment import heading_model
 from minutes_parser.segment.rules import (
     _PACK_AGENDA,
     _PACK_MINUTES_CUE,
     _agenda_cue,
     _minutes_cue,
-    lower_is_case_blind,
 )
 
-_EXCEPTIONS = {"\u0130", "\u0131", "\u017f"}  # dotted capital I, dotless i, long s
+_EXCEPTIONS = set(UNFOLDED)  # dotted capital I, dotless i, long s
 
 
 def _kinds(text: str) -> str:

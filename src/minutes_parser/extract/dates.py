@@ -41,6 +41,7 @@ from typing import Any, TypeVar
 
 from minutes_parser.model import DueDate
 
+from ..casefold import lower_is_case_blind
 from ._date_patterns import (
     _AFTER_NEXT_MEETING,
     _ANY_MONTH,
@@ -126,21 +127,11 @@ class DateContext:
 _T = TypeVar("_T")
 
 
-# Letters a case-blind pattern reads as "s" or "i" though lower() leaves them as they are (or makes
-# two characters of one): in a text holding one, a word test on the lower-cased text may miss what
-# the pattern finds, so the pattern runs.
-_UNFOLDED = ("ſ", "ı", "İ")
-
-
-def _unfolded(text: str) -> bool:
-    return not text.isascii() and any(map(text.__contains__, _UNFOLDED))
-
-
 def _may_mention(text: str, words: tuple[str, ...]) -> bool:
     """May a case-blind pattern that needs one of ``words`` (lower case) match ``text``? Tested on
     the lower-cased text, far cheaper than trying the pattern where none of them occurs."""
     low = text.lower()
-    return any(map(low.__contains__, words)) or _unfolded(text)
+    return any(map(low.__contains__, words)) or not lower_is_case_blind(text)
 
 
 # --------------------------------------------------------------------------------------------
@@ -901,7 +892,7 @@ _DATE_HINT_WORDS = (
     *"summer spring autumn winter fall term quarter christmas xmas tomorrow".split(),
 )
 _DATE_HINTS = r"\d|(?i:" + "|".join(_DATE_HINT_WORDS) + r"|q[1-4])"
-# The hints as one pattern, for a text holding a letter lower() does not fold (see _unfolded).
+# The hints as one pattern, for a text where a word test on lower() may miss one (see casefold).
 _MAY_HOLD_A_DATE = re.compile(r"(?i:[\djfmasondwyeqcxt])(?<=(?=" + _DATE_HINTS + r").)")
 
 
@@ -911,7 +902,7 @@ def _may_hold_a_date(text: str) -> bool:
     pattern tried the hints at most positions of a text without a date."""
     if _DIGIT.search(text) is not None:
         return True
-    if _unfolded(text):
+    if not lower_is_case_blind(text):
         return _MAY_HOLD_A_DATE.search(text) is not None
     low = text.lower()
     return any(map(low.__contains__, _DATE_HINT_WORDS))

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..casefold import lower_is_case_blind
 from ..model import NamedVotes, Outcome, Votes
 from .motion_words import (
     ABSTAINED,
@@ -518,9 +519,6 @@ def _edit(replacement: str) -> Callable[[re.Match[str]], str]:
 
 
 _VOTER_EDITORS = tuple((pattern, _edit(replacement), needs) for pattern, replacement, needs in _VOTER_EDITS)
-# Letters a case-blind pattern reads as "s" or "i" that lower-casing leaves as they are: in a text
-# holding one, a word the edit needs may be there unseen by the word test, so every edit runs.
-_UNFOLDED = ("ſ", "ı", "İ")
 
 
 def without_voters(text: str) -> str:
@@ -529,7 +527,8 @@ def without_voters(text: str) -> str:
     if not _has(text, _VOTER_TEXT_WORDS) or len(text) > MAX_VOTE_TEXT:
         return text
     out, low = text, text.lower()
-    every = any(letter in text for letter in _UNFOLDED)
+    # (in a text where a word test on lower() may miss a word an edit needs, every edit runs)
+    every = not lower_is_case_blind(text)
     for pattern, apply, needs in _VOTER_EDITORS:
         if every or all(any(word in low for word in group) for group in needs):
             edited = pattern.sub(apply, out)

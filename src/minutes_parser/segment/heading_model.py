@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from ..casefold import lower_is_case_blind
 from ..model import Block, Layout
 from .rules import (
     ItemDraft,
@@ -36,7 +37,6 @@ from .rules import (
     Segmented,
     inline_label,
     is_title_like,
-    lower_is_case_blind,
     split_title,
 )
 
@@ -66,7 +66,7 @@ _DATE_OR_TIME = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{1,2}[.:]\d{2}\s*(?:am|pm)?\b|\b\d{4}-\d{2}-\d{2}\b",
     re.I,
 )
-# The same patterns without re.I, searched in lower-cased text (see lower_is_case_blind): twice as
+# The same patterns without re.I, searched in lower-cased text (see casefold.lower_is_case_blind): twice as
 # fast; the rare text holding one of the three letters where lower() and re.I differ takes the
 # re.I patterns. The date's three forms share their start, a digit after no word character,
 # written digit first so that the search skips from digit to digit.

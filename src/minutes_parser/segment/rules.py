@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from ..casefold import lower_is_case_blind
 from ..classify.decisions import decision_heading, numbered_resolution_intro, resolution_run_step
 from ..classify.joins import WRAPPED_WIDTH, closes_previous, continues_motion
 from ..model import Attendee, Block, BlockKind
@@ -223,6 +224,7 @@ _TITLE_DASH = re.compile(r"\s[–—-]\s")
 # Members written by their initials as the subject of a minute ("JT asked", "RB reported").
 _INITIALS = re.compile(r"[A-Z]{2,3}")
 _REPORTING_VERB = re.compile(r"[a-z]{2,}ed|said|says|asks|notes|reports|confirms|advises|explains")
+
 
 def _title_before_dash(head: str, tail: str) -> bool:
     """Is ``head`` a title and ``tail`` the minute's text? The head is a few capitalised words
@@ -557,7 +559,7 @@ _PACK_MINUTES_CUE = re.compile(
     r"^\W{0,6}(?:present|in attendance|attendees|apologies)\b|\bRESOLVED\b|\b(?:it\s+was\s+(?:agreed|resolved)|resolved\s+(?:that|to))\b",
     re.I,
 )
-# The two patterns in parts, for lower-cased text (see lower_is_case_blind): the part anchored at
+# The two patterns in parts, for lower-cased text (see casefold.lower_is_case_blind): the part anchored at
 # the start is tried there only, and the rest is searched for only
 # in a text holding one of the words it cannot match without. A search for "agenda" or "agreed"
 # along every paragraph that merely mentions them was most of the look for an agenda pack.
@@ -568,21 +570,10 @@ _PACK_MINUTES_CUE_AT_START = re.compile(r"\W{0,6}(?:present|in attendance|attend
 _PACK_MINUTES_CUE_LATER = re.compile(r"\bresolved\b|\bit\s+was\s+agreed\b")
 
 
-def lower_is_case_blind(text: str) -> bool:
-    """Does a case-blind (re.I) pattern of ASCII words, classes and spaces find in ``text`` what
-    it finds without re.I in ``text.lower()``? Yes, but for the three characters where lower()
-    and re.I part ways: the dotted capital I (its lower() is two characters), the dotless i and
-    the long s (which re.I takes for "i" and "s"). Every other character lower-cases to one
-    character of its own kind (letter, digit, space or other), and re.I takes it for an ASCII
-    letter only if it lower-cases to that letter (tests/test_segment_case_folding.py checks
-    every character). A pattern without re.I is faster, the lower-cased text costs little."""
-    return "\u0130" not in text and "\u0131" not in text and "\u017f" not in text
-
-
 @dataclass(frozen=True)
 class _SplitCue:
     """A case-blind pattern's ``search(text) is not None``, cheaper on lower-cased text (see
-    :func:`lower_is_case_blind`): its part anchored at the start is tried there only, and the
+    :func:`~minutes_parser.casefold.lower_is_case_blind`): its part anchored at the start is tried there only, and the
     rest is searched for only where one of the words it cannot match without occurs."""
 
     full: re.Pattern[str]
