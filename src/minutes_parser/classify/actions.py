@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from itertools import islice
 
+from ..casefold import lower_is_case_blind
 from ..extract.owners import NOT_OWNER_WORDS, ROLE_NOUNS, PeopleIndex, owner_part, owner_phrase
 from .base import (
     _DELIBERATIVE,
@@ -849,8 +850,8 @@ def resolution_directs(clause: Clause) -> Finding | None:
     if "that" in clause.lowered:  # the costly pattern needs the word
         text = clause.text
         # "It had been agreed that ...": an earlier decision recalled, not one that sets a task now
-        # (the recall's pattern needs "had": an ASCII clause without it is not searched)
-        recalls = not text.isascii() or "had" in clause.lowered
+        # (the recall's pattern needs "had": a clause without it is not searched, see casefold)
+        recalls = "had" in clause.lowered or not lower_is_case_blind(text)
         forms = _THAT_CLAUSE.finditer(text, 0, _end_of_that_forms(text))
         starts += [m.end() for m in forms if not (recalls and _EARLIER_DECISION.search(text, 0, m.end()))]
     for start in starts:

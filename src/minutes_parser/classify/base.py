@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, overload
 
+from ..casefold import lower_is_case_blind
 from ..extract.owners import PeopleIndex, clean_subject, owner_phrase
 
 _NOT_VERBS = frozenset(
@@ -407,12 +408,11 @@ _UPPER_CASE = re.compile(r"(?<!\\)[A-Z]")  # an upper-case letter in a pattern, 
 
 
 class Caseless:
-    """A case-insensitive pattern searched the cheap way where that finds the same. In ASCII text
-    the lower-cased text is searched with the pattern compiled without re.I: lower() changes only
-    A-Z there and keeps every character in place, and re.I lets a letter of the pattern match either
-    case, so the matches are the same and at the same places, found by plain character tests (re.I
-    tests each letter both ways and keeps the engine from skipping ahead to a literal). Other text is
-    searched as written, with re.I. Read what a match covers by its span in the original text: its
+    """A case-insensitive pattern searched the cheap way where that finds the same: the lower-cased
+    text with the pattern compiled without re.I, wherever :func:`~minutes_parser.casefold.lower_is_case_blind`
+    says that finds what re.I finds, at the same places (lower() keeps every character in place
+    there), by plain character tests (re.I tests each letter both ways and keeps the engine from
+    skipping ahead to a literal). Other text is searched as written, with re.I. Read what a match covers by its span in the original text: its
     group() strings are lower-cased. The pattern is written in lower case (an upper-case letter in
     it would match nothing in lower-cased text)."""
 
@@ -424,7 +424,7 @@ class Caseless:
         self._in_lowered = re.compile(pattern)
 
     def _compiled(self, text: str, lowered: str | None) -> tuple[re.Pattern[str], str]:
-        if text.isascii():
+        if lower_is_case_blind(text):
             return self._in_lowered, text.lower() if lowered is None else lowered
         return self._ignoring_case, text
 

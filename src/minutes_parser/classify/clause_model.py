@@ -25,6 +25,7 @@ from functools import cached_property, lru_cache, partial
 from itertools import pairwise, repeat
 from typing import TYPE_CHECKING
 
+from ..casefold import lower_is_case_blind
 from ..learn.linear import BoundedMemo
 from .base import Finding
 from .paragraphs import ClassifiedParagraph, ClauseResult, subject_of, summarise
@@ -145,7 +146,7 @@ def is_candidate(clause: ClauseResult) -> bool:
     if clause.action is not None or clause.decision is not None:
         return True
     text = clause.text
-    if text.isascii():
+    if lower_is_case_blind(text):
         return _CANDIDATE_WORDS_LOWER.search(text.lower()) is not None
     return _CANDIDATE_WORDS.search(text) is not None
 
