@@ -34,7 +34,7 @@ def pure_python_requested() -> bool:
     return os.environ.get(PURE_PYTHON_VARIABLE, "").strip().lower() not in ("", "0", "false", "no")
 
 
-class MypycWheelHook(BuildHookInterface):  # type: ignore[type-arg]
+class MypycWheelHook(BuildHookInterface):
     PLUGIN_NAME = "custom"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -116,5 +116,5 @@ class MypycWheelHook(BuildHookInterface):  # type: ignore[type-arg]
             self._build_dir = None
 
 
-def get_build_hook() -> type[BuildHookInterface]:  # type: ignore[type-arg]
+def get_build_hook() -> type[BuildHookInterface]:
     return MypycWheelHook
