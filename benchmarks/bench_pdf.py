@@ -14,6 +14,9 @@ sys time, ``time.process_time``), the stable figure when other work shares the m
 ratios are printed.
 
 Target (issue 3): end-to-end parsing at least 12x faster than pdfplumber's extract_text alone.
+
+The results open with a line saying which build was timed: a standard install compiles the PDF reader with mypyc
+(README, "Compiled build"), an editable install or a source tree on PYTHONPATH is pure Python.
 """
 
 from __future__ import annotations
@@ -46,6 +49,23 @@ def corpus_pdfs(archive: bool) -> list[Path]:
     if archive:
         paths += sorted((SHARED / "archive" / "ayton").glob("*.pdf"))
     return paths
+
+
+def build() -> str:
+    """Which build the timed modules are: the minutes_parser modules loaded as compiled extensions."""
+    from importlib.machinery import EXTENSION_SUFFIXES
+
+    import minutes_parser
+
+    compiled = sorted(
+        name
+        for name, module in sys.modules.items()
+        if name.startswith("minutes_parser.") and str(getattr(module, "__file__", "")).endswith(tuple(EXTENSION_SUFFIXES))
+    )
+    where = Path(minutes_parser.__file__).parent
+    if not compiled:
+        return f"build: pure Python ({where})"
+    return f"build: compiled with mypyc: {', '.join(compiled)} ({where})"
 
 
 def report(label: str, pages: int, elapsed: float, cpu: float) -> tuple[float, float]:
@@ -143,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     seconds = {label: sum(fastest[path, label] for path, _ in datas) for label in contenders}
     cpu_seconds = {label: sum(fastest_cpu[path, label] for path, _ in datas) for label in contenders}
     child.communicate("")
+    print(build())  # after the runs: every module the pipeline uses is loaded
     print(f"{len(datas)} PDFs from {SHARED.resolve()}")
     rates = {label: report(label, pages[label], seconds[label], cpu_seconds[label]) for label in contenders}
     plumber_rate, plumber_cpu_rate = rates["pdfplumber extract_text"]

@@ -1,64 +1,25 @@
 """After ``pip install minutes-parser`` with no extras, every subcommand works or says in one
 line what to install (exit 2): never a traceback.
 
-The venv is built once per test session (``pip install`` of this checkout, not editable), with
-pip's usual index and cache, so a machine that has installed the project before needs little
-or no network. It takes a minute or two: marked ``slow`` (CI runs it: ``pytest -m slow``).
+The venv (the ``plain`` fixture of conftest.py, shared with test_compiled_build.py) is built once
+per test session. It takes a minute or two: marked ``slow`` (CI runs it: ``pytest -m slow``).
 """
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
-import venv
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from installed import Plain
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "corpora" / "examples" / "parish-council-2024-03.md"
 OTHER = ROOT / "corpora" / "trustees_2024-06-01.rst"
 
 pytestmark = pytest.mark.slow
-
-
-class Plain:
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.bin = folder / ("Scripts" if os.name == "nt" else "bin")
-
-    def run(self, *args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
-        return subprocess.run(
-            [str(self.bin / "minutes-parse"), *map(str, args)],
-            capture_output=True,
-            text=True,
-            timeout=300,
-            cwd=cwd,
-            env=env,
-        )
-
-    def has(self, module: str) -> bool:
-        code = f"import importlib.util, sys; sys.exit(importlib.util.find_spec({module!r}) is None)"
-        return subprocess.run([str(self.bin / "python"), "-c", code]).returncode == 0
-
-
-@pytest.fixture(scope="session")
-def plain(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Plain]:
-    folder = tmp_path_factory.mktemp("plain-venv")
-    venv.EnvBuilder(with_pip=True).create(folder)
-    env = Plain(folder)
-    install = subprocess.run(
-        [str(env.bin / "python"), "-m", "pip", "install", "--quiet", "--prefer-binary", str(ROOT)],
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    if install.returncode != 0:
-        pytest.skip(f"cannot install the package into a fresh venv (offline?): {install.stderr.strip()[-300:]}")
-    yield env
 
 
 def _clean(result: subprocess.CompletedProcess[str], status: int = 0) -> None:
