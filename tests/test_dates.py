@@ -121,6 +121,9 @@ def test_next_meeting_date_known_from_elsewhere() -> None:
         ("The Clerk to write to the developer by Friday.", "2018-10-26"),
         ("Deadline for the first round is November 2018.", "2018-11"),
         ("A site visit was arranged for Tuesday 6 November.", "2018-11-06"),
+        # a weekday written short, "Weds" as often as "Wed"
+        ("Treasurer to send the precept form by Weds 14th November.", "2018-11-14"),
+        ("The tree warden is walking the footpaths on Weds. 7 November.", "2018-11-07"),
     ],
 )
 def test_rules(text: str, value: str) -> None:

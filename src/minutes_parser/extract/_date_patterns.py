@@ -43,7 +43,7 @@ _DIGIT = re.compile(r"\d")
 
 _WEEKDAY_ANY = (
     r"(?<![A-Za-z])(?P<wd>(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
-    r"|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?![A-Za-z])\.?"
+    r"|Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)(?![A-Za-z])\.?"
 )
 _WEEKDAY_FULL = r"(?<![A-Za-z])(?P<wd>(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day))(?![A-Za-z])"
 _YEAR = r"(?:19|20)\d{2}(?![\d/]|-\d)"
@@ -220,7 +220,7 @@ _END_OF_CUES = frozenset({"at", "for", "towards", "around", "punct"})
 # Day ranges in a meeting header ("30–31 January 2024", "Monday 30 and Tuesday 31 January 2024",
 # "30 January – 1 February 2024", "January 30-31, 2024"): the meeting began on the first day.
 _WEEKDAY_PLAIN = (
-    r"(?<![A-Za-z])(?:(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day)|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)"
+    r"(?<![A-Za-z])(?:(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day)|Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)"
     r"(?![A-Za-z])\.?"
 )
 _RANGE_JOIN = r"\s{0,3}(?:-|–|—|/|&|(?i:to|and|until|through|thru))\s{0,3}"
