@@ -48,6 +48,13 @@ def document_actions(text: str, name: str = "<text>") -> list[tuple[str, list[st
     return [(a.text, [o.name for o in a.owners]) for a in parse_text(text, name=name, model="rules").actions]
 
 
+def action_dues(body: str, council: str) -> list[tuple[str, str | None]]:
+    """(text, due value) of each action of ``body``, read by the rules alone as the one item of a
+    ``council``'s minutes of 9 April 2025 (the meeting date that due dates resolve against)."""
+    text = f"Minutes of {council} held on 9 April 2025.\n\n1. Correspondence\n\n{body}\n"
+    return [(a.text, a.due.value if a.due else None) for a in parse_text(text, model="rules").actions]
+
+
 def titles(minutes: Minutes) -> list[str]:
     """The titles of the document's agenda items (no preamble, no appendix)."""
     return [item.title for item in minutes.items if not item.preamble and not item.appendix]

@@ -9,13 +9,11 @@ from __future__ import annotations
 import pytest
 
 import helpers
-from minutes_parser import parse_text
 from minutes_parser.extract.owners import PeopleIndex
 
 
 def _dues(body: str) -> list[tuple[str, str | None]]:
-    text = "Minutes of Calderwick Parish Council held on 9 April 2025.\n\n1. Correspondence\n\n" + body + "\n"
-    return [(a.text, a.due.value if a.due else None) for a in parse_text(text, model="rules").actions]
+    return helpers.action_dues(body, "Calderwick Parish Council")
 
 
 @pytest.mark.parametrize(

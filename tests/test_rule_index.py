@@ -91,12 +91,16 @@ def _toy_rules() -> c.RuleSet:
     return rules
 
 
-@settings(max_examples=300, deadline=None)
-@given(
+# A clause of the toy rules' letters, with or without a label and a speaker.
+_toy_clauses = given(
     st.text(alphabet="abektsx -", max_size=30),
     st.sampled_from([None, "Action"]),
     st.sampled_from([None, "Bo"]),
 )
+
+
+@settings(max_examples=300, deadline=None)
+@_toy_clauses
 def test_rule_list_runs_the_rules_a_plain_reading_would(text: str, label: str | None, speaker: str | None) -> None:
     rules = _toy_rules()
     probe = c.Clause(text, label, PEOPLE, None, None, speaker)
@@ -116,11 +120,7 @@ def _needs_met(rules: c.RuleSet, cue: str, clause: c.Clause) -> bool:
 
 
 @settings(max_examples=300, deadline=None)
-@given(
-    st.text(alphabet="abektsx -", max_size=30),
-    st.sampled_from([None, "Action"]),
-    st.sampled_from([None, "Bo"]),
-)
+@_toy_clauses
 def test_one_rule_runs_where_its_needs_are_met(text: str, label: str | None, speaker: str | None) -> None:
     rules = _toy_rules()
     probe = c.Clause(text, label, PEOPLE, None, None, speaker)
